@@ -1,0 +1,30 @@
+"""tollbook: turn conflict and disaster reporting into a ledger of checkable numbers.
+
+    >>> import tollbook
+    >>> claims = tollbook.extract("Officials said 12 soldiers were killed.", published="2025-01-27")
+"""
+
+from __future__ import annotations
+
+from tollbook.model import Claim, Document, SourceRef
+
+__version__ = "0.1.0"
+__all__ = ["Claim", "Document", "SourceRef", "extract", "open_ledger", "__version__"]
+
+
+def extract(text: str, *, published: str | None = None, outlet: str | None = None,
+            title: str | None = None, url: str | None = None) -> list[Claim]:
+    """Every quantitative claim in one text, in document order."""
+    from tollbook.extract import extract_document
+    from tollbook.read import make_document
+
+    doc = make_document(text, title=title, url=url, outlet=outlet, published=published,
+                        published_from="argument" if published else None)
+    return extract_document(doc)
+
+
+def open_ledger(url: str | None = None):
+    """The ledger at a SQLite path or PostgreSQL URL (default: tollbook.db or $TOLLBOOK_DB)."""
+    from tollbook.ledger import open_ledger as _open
+
+    return _open(url)

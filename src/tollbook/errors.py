@@ -1,0 +1,52 @@
+"""Every error a user can meet, in one place, worded so the user knows what to do.
+
+Commands catch `TollbookError` and print its message as one line on stderr;
+a traceback reaching a user is a bug.
+"""
+
+from __future__ import annotations
+
+
+class TollbookError(Exception):
+    """Base of the errors tollbook reports to users (one line each)."""
+
+
+class ReadError(TollbookError):
+    """A document could not be read; the batch goes on without it."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+class LedgerError(TollbookError):
+    """The ledger could not be opened or written."""
+
+
+class UsageError(TollbookError):
+    """The command's arguments do not fit together."""
+
+
+def binary_file(name: str) -> ReadError:
+    return ReadError(name, "looks like a binary file (NUL bytes or no text encoding found); give a text, HTML, feed or JSON Lines file")
+
+
+def empty_file(name: str) -> ReadError:
+    return ReadError(name, "is empty; nothing to read")
+
+
+def too_large(name: str, size: int, limit: int) -> ReadError:
+    return ReadError(name, f"is {size:,} bytes, over the {limit:,}-byte limit; split it or raise --max-bytes")
+
+
+def undecodable(name: str) -> ReadError:
+    return ReadError(name, "has bytes in no encoding tollbook could detect; re-save it as UTF-8")
+
+
+def no_text(name: str) -> ReadError:
+    return ReadError(name, "holds no readable text (malformed or empty HTML?)")
+
+
+def unreadable(name: str, why: str) -> ReadError:
+    return ReadError(name, f"cannot be read: {why}")

@@ -1,0 +1,156 @@
+"""The public contract: the records tollbook reads and writes.
+
+A `Claim` is one quantitative statement found in one document. Its JSON form is
+flat (one object, scalar fields plus the `sources` list) so it loads into a
+spreadsheet, a DataFrame or a SQL table without reshaping. `claim_json_schema()`
+publishes it as JSON Schema; `schema/claim.schema.json` in the repository is that
+output and a test keeps the two equal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+Section = Literal["headline", "summary", "body"]
+Qualifier = Literal[
+    "exact", "approximately", "more_than", "at_least", "at_most", "less_than", "nearly", "range", "vague"
+]
+Modality = Literal["reported", "estimated", "forecast", "denied", "hypothetical"]
+Measure = Literal[
+    "killed", "wounded", "casualties", "missing", "captured", "deployed", "strength",
+    "destroyed", "damaged", "displaced",
+]
+SourceKind = Literal[
+    "ministry", "military", "intelligence", "government", "international", "ngo",
+    "official", "person", "media", "outlet", "anonymous",
+]
+
+MEASURES: tuple[str, ...] = Measure.__args__  # type: ignore[attr-defined]
+QUALIFIERS: tuple[str, ...] = Qualifier.__args__  # type: ignore[attr-defined]
+MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
+SECTIONS: tuple[str, ...] = Section.__args__  # type: ignore[attr-defined]
+
+PERSONNEL = "personnel"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """One link of an attribution chain: who said it, what kind of body, the words naming it."""
+
+    name: str
+    kind: SourceKind
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure about people or equipment, with its scope and its evidence.
+
+    `low`/`best`/`high` is an interval; `None` means unbounded on that side
+    ("more than 4,000" has no high). `start`/`end` are character offsets into the
+    document text as read, and `text[start:end]` contains the value.
+    """
+
+    claim_id: str
+    doc_id: str
+    section: Section
+    measure: Measure | None
+    measure_text: str | None
+    ambiguous_measure: bool
+    unit: str | None
+    actor: str | None
+    actor_country: str | None
+    actor_text: str | None
+    place: str | None
+    place_code: str | None
+    place_text: str | None
+    low: float | None
+    best: float | None
+    high: float | None
+    qualifier: Qualifier
+    value_text: str
+    date_start: str | None
+    date_end: str | None
+    date_text: str | None
+    source: str | None
+    sources: tuple[SourceRef, ...]
+    confidence_term: str | None
+    p_low: float | None
+    p_high: float | None
+    modality: Modality
+    derived_from: str | None
+    quote: str
+    start: int
+    end: int
+    hedge: str | None = None
+    fraction: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The flat JSON form (sources as a list of objects)."""
+        d = asdict(self)
+        d["sources"] = [asdict(s) for s in self.sources]
+        return d
+
+
+CLAIM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document as read: its text and what is known about where it came from."""
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date or datetime
+    published_from: str | None = None  # "argument", "metadata", "text", or None
+    path: str | None = None
+    language: str = "en"
+    raw_sha256: str | None = None
+    sections: tuple[tuple[int, int, Section], ...] = field(default_factory=tuple)
+
+    def section_at(self, offset: int) -> Section:
+        """The section holding a character offset; body when the reader marked none."""
+        for start, end, name in self.sections:
+            if start <= offset < end:
+                return name
+        return "body"
+
+
+def normalise_text(text: str) -> str:
+    """NFC, one space between words: two copies differing only in layout hash alike."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def document_id(text: str) -> str:
+    """Stable id of a document: a hash of its normalised text."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+def claim_id(doc_id: str, start: int, end: int, measure: str | None) -> str:
+    """Stable id of a claim: the same document, span and measure give the same id."""
+    key = f"{doc_id}:{start}:{end}:{measure}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def claim_json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of one claim's JSON form."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Claim).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://tollbook.invalid/schema/claim.schema.json"
+    schema["title"] = "tollbook claim"
+    schema["additionalProperties"] = False
+    return schema
+
+
+def schema_text() -> str:
+    """The schema as the repository stores it."""
+    return json.dumps(claim_json_schema(), indent=2, sort_keys=True) + "\n"
