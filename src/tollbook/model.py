@@ -88,6 +88,7 @@ class Claim:
     end: int
     hedge: str | None = None
     fraction: float | None = None
+    attribution: Literal["explicit", "carried", "outlet"] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The flat JSON form (sources as a list of objects)."""

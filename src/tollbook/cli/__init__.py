@@ -18,6 +18,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+@app.callback()
+def _root() -> None:
+    """Turn conflict and disaster reporting into a ledger of checkable numbers."""
+
+
 # Command modules, imported for their registrations.
 from tollbook.cli import extract_cmd  # noqa: E402,F401
 

@@ -1,10 +1,230 @@
-"""Placeholder until the pipeline lands."""
+"""The extraction pipeline: document in, claims out.
+
+Stages, each a module answering one question:
+  scan (which sentences hold a figure) -> numbers (the figure as an interval) ->
+  measures (what it counts) -> actors (whose) -> places (where) -> times (when) ->
+  attribution (who says so) -> confidence (how sure, what mood) -> derive (of what).
+Only sentences the scan keeps are analysed; everything else costs one regex probe.
+"""
+
 from __future__ import annotations
 
-from tollbook.model import Claim, Document
+from dataclasses import dataclass, field, replace
+from datetime import date
 
-EXTRACTOR_VERSION = "0.1.0"
+from tollbook.extract import actors as actors_mod
+from tollbook.extract import attribution as attr_mod
+from tollbook.extract import confidence as conf_mod
+from tollbook.extract import measures as measures_mod
+from tollbook.extract import places as places_mod
+from tollbook.extract import times as times_mod
+from tollbook.extract.derive import resolve_base
+from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fraction
+from tollbook.extract.scan import has_candidate
+from tollbook.extract.sentences import Sentence, split_sentences
+from tollbook.model import Claim, Document, SourceRef, claim_id
+
+EXTRACTOR_VERSION = "0.3.0"
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences leave for later ones: carry-over actor/place and claimants."""
+
+    paragraph: int = -1
+    actor: tuple[actors_mod.Actor, str] | None = None
+    place: tuple[places_mod.Place, str] | None = None
+    last_attribution: attr_mod.Attribution | None = None
+    unattributed: list[int] = field(default_factory=list)  # indexes of claims with no cue since the last pointer
+
+
+def reference_date(doc: Document) -> date | None:
+    """Publication date, else the latest date written in the text."""
+    return times_mod.parse_reference(doc.published) or times_mod.latest_date_in(doc.text)
 
 
 def extract_document(doc: Document) -> list[Claim]:
-    return []
+    """Every claim in a document, in text order."""
+    text = doc.text
+    ref = reference_date(doc)
+    claims: list[Claim] = []
+    ctx = _Context()
+    sentences = split_sentences(text)
+    for i, sent in enumerate(sentences):
+        s_text = text[sent.start:sent.end]
+        if sent.paragraph != ctx.paragraph:
+            ctx.paragraph, ctx.actor, ctx.place = sent.paragraph, None, None
+        lowered = s_text.lower()
+        if attr_mod.points_back(s_text):
+            att = attr_mod.attribute_sentence(s_text, lowered)
+            if att is not None:
+                _assign_back(claims, ctx, att, doc)
+                ctx.last_attribution = att
+            continue
+        if not has_candidate(s_text):
+            ctx.unattributed = ctx.unattributed if _headline_block(doc, claims, ctx) else []
+            if ctx.actor is None or ctx.place is None:
+                _remember_mentions(s_text, lowered, ctx)
+            att = attr_mod.attribute_sentence(s_text, lowered)
+            if att is not None and att.claimant.kind != "anonymous":
+                ctx.last_attribution = att
+            continue
+        quantities = parse_quantities(s_text)
+        if not quantities:
+            _remember_mentions(s_text, lowered, ctx)
+            continue
+        claims.extend(_sentence_claims(doc, sent, s_text, lowered, quantities, ref, ctx, claims))
+    return claims
+
+
+def _remember_mentions(s_text: str, lowered: str, ctx: _Context) -> None:
+    found = actors_mod.find_actors(s_text, lowered)
+    victims = [m for m in found if not actors_mod.is_agent(s_text, m, len(s_text)) and m.value.kind != "civilians"]
+    if victims:
+        ctx.actor = (victims[0].value, victims[0].text)
+    places = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in found])
+    if places:
+        ctx.place = (places[0].value, places[0].text)
+
+
+def _assign_back(claims: list[Claim], ctx: _Context, att: attr_mod.Attribution, doc: Document) -> None:
+    """Give the claimant of 'This was reported by X' to the figures just before it (and to their derived claims)."""
+    source, chain = attr_mod.source_chain(att, doc.outlet)
+    ids = set()
+    for idx in ctx.unattributed:
+        claims[idx] = replace(claims[idx], source=source, sources=chain, attribution="carried")
+        ids.add(claims[idx].claim_id)
+    for i, c in enumerate(claims):
+        if c.derived_from in ids and c.attribution != "explicit":
+            claims[i] = replace(c, source=source, sources=chain, attribution="carried")
+    ctx.unattributed = []
+
+
+def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, quantities: list[Quantity],
+                     ref: date | None, ctx: _Context, earlier: list[Claim]) -> list[Claim]:
+    offset = sent.start
+    cues = measures_mod.find_measure_cues(s_text, lowered)
+    units = measures_mod.find_unit_nouns(s_text, lowered)
+    actor_mentions = actors_mod.find_actors(s_text, lowered)
+    place_mentions = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in actor_mentions])
+    time_mentions = times_mod.find_times(s_text, ref) if ref else []
+    att = attr_mod.attribute_sentence(s_text, lowered)
+    how = "explicit"
+    if att is None and attr_mod.refers_to_earlier(s_text) and ctx.last_attribution is not None:
+        att, how = ctx.last_attribution, "carried"
+    elif att is not None and att.claimant.kind != "anonymous":
+        ctx.last_attribution = att
+    source, chain = attr_mod.source_chain(att, doc.outlet)
+    if att is None:
+        how = "outlet" if doc.outlet else None
+
+    spans = [(q.start, q.end) for q in quantities]
+    out: list[Claim] = []
+    sentence_actor = None
+    # bases before the fractions taken of them, so a derived claim can name its base
+    order = sorted(range(len(quantities)), key=lambda i: (quantities[i].fraction is not None, quantities[i].start))
+    for qi in order:
+        q = quantities[qi]
+        blockers = [sp for j, sp in enumerate(spans) if j != qi and quantities[j].base_index != qi and q.base_index != j]
+        skip = []
+        if q.anaphor and q.fraction is not None and s_text[q.end:q.end + 4].lower() == " of ":
+            skip = [(q.end, q.end + 4 + len(q.anaphor) + 2)]  # "of the soldiers sent": the base's words, not this figure's
+        choice = measures_mod.choose_measure(s_text, cues, units, q.start, q.end, blockers, skip)
+        base_claim: Claim | None = None
+        if q.fraction is not None and q.base_index is None:
+            base_claim = resolve_base(q.anaphor or "", earlier + out, ctx.actor[0].name if ctx.actor else None)
+            if base_claim is None:
+                continue
+            q = resolve_fraction(q, base_claim.low, base_claim.best, base_claim.high, base_claim.qualifier)
+        if choice is None or choice.measure is None:
+            if not _tally_line(s_text) or choice is None:
+                continue
+            measure = "casualties" if choice.unit == "personnel" else "destroyed"
+            choice = measures_mod.MeasureChoice(measure, None, False, choice.unit)
+        unit_m = measures_mod.choose_unit(units, q.start, q.end, blockers, s_text)
+        actor = actors_mod.choose_actor(s_text, lowered, actor_mentions, q.start, q.end, blockers, unit_m)
+        actor_name = actor_country = actor_text = None
+        if actor is not None:
+            actor_name, actor_country, actor_text = actor[0].name, actor[0].country, actor[1]
+        elif sentence_actor is not None:
+            actor_name, actor_country, actor_text = sentence_actor
+        elif ctx.actor is not None and choice.unit == "personnel" or ctx.actor is not None and choice.unit:
+            actor_name, actor_country, actor_text = ctx.actor[0].name, ctx.actor[0].country, None
+        if actor is not None and actor[0].kind != "civilians":
+            sentence_actor = (actor_name, actor_country, actor_text)
+            ctx.actor = (actor[0], actor[1])
+        place_m = places_mod.choose_place(s_text, place_mentions, q.start, q.end)
+        place = place_m.value if place_m else (ctx.place[0] if ctx.place else None)
+        place_text = place_m.text if place_m else None
+        if place_m is not None:
+            ctx.place = (place_m.value, place_m.text)
+        tm = times_mod.choose_time(time_mentions, q.start, q.end)
+        date_start = tm.date_start.isoformat() if tm and tm.date_start else None
+        date_end = tm.date_end.isoformat() if tm and tm.date_end else (ref.isoformat() if ref and not tm else None)
+        date_text = tm.text if tm else None
+        if q.increment and ref:
+            date_start = date_end = ref.isoformat()
+        term = conf_mod.estimative_term(s_text, lowered, q.start, q.end)
+        derived_from = None
+        if q.base_index is not None:
+            base_q = quantities[q.base_index]
+            derived_from = next((c.claim_id for c in out if c.start == offset + base_q.start), None)
+        if base_claim is not None:
+            derived_from = base_claim.claim_id
+            actor_name = actor_name if actor is not None else base_claim.actor
+            actor_country = actor_country if actor is not None else base_claim.actor_country
+            if place_m is None:
+                place, place_text = None, base_claim.place_text
+                if base_claim.place_code:
+                    place = places_mod.Place(base_claim.place or "", base_claim.place_code, "", "")
+            if tm is None:
+                date_start, date_end, date_text = base_claim.date_start, base_claim.date_end, base_claim.date_text
+            if att is None:
+                source, chain, how = base_claim.source, base_claim.sources, "carried"
+        start, end = offset + q.start, offset + q.end
+        claim = Claim(
+            claim_id=claim_id(doc.doc_id, start, end, choice.measure),
+            doc_id=doc.doc_id,
+            section=doc.section_at(start),
+            measure=choice.measure,  # type: ignore[arg-type]
+            measure_text=choice.measure_text,
+            ambiguous_measure=choice.ambiguous,
+            unit=choice.unit,
+            actor=actor_name,
+            actor_country=actor_country,
+            actor_text=actor_text,
+            place=place.name if place else None,
+            place_code=place.code if place else None,
+            place_text=place_text,
+            low=q.low, best=q.best, high=q.high,
+            qualifier=q.qualifier,  # type: ignore[arg-type]
+            value_text=q.text,
+            date_start=date_start, date_end=date_end, date_text=date_text,
+            source=source, sources=chain,
+            confidence_term=term.phrase if term else None,
+            p_low=term.p_low if term else None, p_high=term.p_high if term else None,
+            modality=conf_mod.modality(s_text, lowered, q.start, q.end, bool(tm and tm.forward)),  # type: ignore[arg-type]
+            derived_from=derived_from,
+            quote=s_text,
+            start=start, end=end,
+            hedge=conf_mod.hedge(s_text, lowered, q.start, q.end),
+            fraction=q.fraction,
+            attribution=how,
+        )
+        out.append(claim)
+    out.sort(key=lambda c: c.start)
+    ctx.unattributed = [len(earlier) + i for i, c in enumerate(out) if c.attribution != "explicit" and c.derived_from is None] \
+        + (ctx.unattributed if _headline_block(doc, earlier, ctx) else [])
+    return out
+
+
+def _headline_block(doc: Document, earlier: list[Claim], ctx: _Context) -> bool:
+    """Claims above and in the headline stay open to a later 'This was reported by X'."""
+    return bool(earlier) and all(c.section != "body" for c in earlier)
+
+
+def _tally_line(s_text: str) -> bool:
+    """'tanks - 9,800 (+12)': a line of a daily loss tally, where the measure is the list's heading."""
+    import re
+
+    return bool(re.match(r"^\W{0,3}[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about|approximately|around|some|over)?\s*\d", s_text))

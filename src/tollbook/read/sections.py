@@ -1,10 +1,11 @@
 """Tell headline, summary and body apart in plain text.
 
-Convention of news pages pasted as text: the first non-empty line is the headline;
-a run of bullet lines, or the lines under a "Points of attention" / "Key points" /
-"Summary" label, is the summary; everything else is body. A single short line that
-reads like a headline inside the body (no final full stop) stays body: only the first
-line is promoted, because a sub-heading is not the article's headline.
+Pages pasted as text put the headline first, or put a standfirst (a long lede that
+ends with a full stop) and a block of key points above it. So: the first short line
+without final punctuation near the top is the headline; a long first line is a
+standfirst (summary); bullet lines at the top or under a "Key points" / "Points of
+attention" / "Summary" label are summary; everything else is body. Sub-headings
+further down stay body: an article has one headline.
 """
 
 from __future__ import annotations
@@ -15,46 +16,59 @@ from tollbook.model import Section
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u25aa\u25cf]|\d{1,2}[.)])\s+")
 _SUMMARY_LABEL = re.compile(
-    r"^\s*(points of attention|key points|key facts|summary|in brief|at a glance|highlights|what we know)\s*:?\s*$",
+    r"^\s*(points of attention|key points|key facts|summary|in brief|at a glance|highlights|what we know|the essentials)\s*:?\s*$",
     re.IGNORECASE,
 )
+_TALLY = re.compile(r"^\s*(?:[-*\u2022\u2013]\s*)?[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about\s+)?\d")
+_HEADLINE_MAX = 160
+_TOP_BODY_CHARS = 400
 
 
-def find_sections(text: str, has_title_line: bool = True) -> tuple[tuple[int, int, Section], ...]:
+def _headline_like(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= _HEADLINE_MAX and not s.endswith((".", ":", ";", ",")) and not _BULLET.match(line)
+
+
+def find_sections(text: str) -> tuple[tuple[int, int, Section], ...]:
     """Character ranges of each section, in order, covering the text."""
     spans: list[tuple[int, int, Section]] = []
     pos = 0
-    seen_headline = not has_title_line
+    headline_found = False
+    body_chars = 0
     in_summary = False
+    first = True
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line)
         pos = end
         stripped = line.strip()
         if not stripped:
-            in_summary = False if in_summary and spans and spans[-1][2] == "summary" and not _BULLET.match(line) else in_summary
             _add(spans, start, end, spans[-1][2] if spans else "body")
             continue
-        if not seen_headline:
-            seen_headline = True
-            _add(spans, start, end, "headline")
+        near_top = body_chars < _TOP_BODY_CHARS
+        if first:
+            first = False
+            if _headline_like(line):
+                headline_found = True
+                _add(spans, start, end, "headline")
+            else:
+                _add(spans, start, end, "summary")  # a standfirst above the headline
             continue
-        if _SUMMARY_LABEL.match(stripped):
+        if _SUMMARY_LABEL.match(stripped) and near_top:
             in_summary = True
             _add(spans, start, end, "summary")
             continue
-        if _BULLET.match(line) and (in_summary or _near_top(spans)):
+        if _BULLET.match(line) and not _TALLY.match(line) and (in_summary or near_top):
             in_summary = True
             _add(spans, start, end, "summary")
             continue
         in_summary = False
+        if not headline_found and near_top and _headline_like(line):
+            headline_found = True
+            _add(spans, start, end, "headline")
+            continue
+        body_chars += len(stripped)
         _add(spans, start, end, "body")
     return tuple(spans)
-
-
-def _near_top(spans: list[tuple[int, int, Section]]) -> bool:
-    """Bullets count as a summary only before the body has really started."""
-    body_chars = sum(e - s for s, e, name in spans if name == "body")
-    return body_chars < 600
 
 
 def _add(spans: list[tuple[int, int, Section]], start: int, end: int, name: Section) -> None:

@@ -1,0 +1,50 @@
+"""`tollbook extract`: print the claims in files, without a ledger."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tollbook.cli import app
+from tollbook.cli.common import CsvOpt, JsonOpt, NlOpt, OutletOpt, PublishedOpt, TsvOpt, error
+from tollbook.errors import ReadError
+from tollbook.extract import extract_document
+from tollbook.model import CLAIM_FIELDS
+from tollbook.output import choose_format, write_rows
+from tollbook.read import DEFAULT_MAX_BYTES, read_paths
+
+TABLE_COLUMNS = ("section", "measure", "unit", "actor", "place", "low", "best", "high", "qualifier",
+                 "date_end", "source", "modality", "value_text")
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Text or HTML files; '-' reads stdin.")],
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    title: Annotated[str | None, typer.Option("--title", help="Headline, when the file does not start with it.")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse files larger than this.")] = DEFAULT_MAX_BYTES,
+    json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
+) -> None:
+    """Print every quantitative claim in the given reports."""
+    fmt = choose_format(json_, nl, csv_, tsv)
+    read_ok = failed = 0
+
+    def rows():
+        nonlocal read_ok, failed
+        for item in read_paths(paths, published=published, outlet=outlet, title=title, max_bytes=max_bytes):
+            if isinstance(item, ReadError):
+                failed += 1
+                error(str(item))
+                continue
+            read_ok += 1
+            for claim in extract_document(item):
+                yield claim.to_dict()
+
+    write_rows(rows(), fmt, columns=CLAIM_FIELDS, table_columns=TABLE_COLUMNS, title="claims")
+    if read_ok == 0:
+        error("no input could be read")
+        raise typer.Exit(2)
+    if failed:
+        raise typer.Exit(4)

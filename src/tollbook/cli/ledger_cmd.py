@@ -1,0 +1,286 @@
+"""Ledger commands: ingest, reextract, claims, documents, show, export, datasette-metadata.
+
+Each command opens the ledger, calls one library function and hands rows to
+`tollbook.output`. Exit codes: 0 done, 2 bad arguments or ledger, 4 some inputs failed.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+
+from tollbook.cli import app
+from tollbook.cli.common import CsvOpt, DbOpt, JsonOpt, NlOpt, OutletOpt, PublishedOpt, TsvOpt, error
+from tollbook.errors import TollbookError
+
+EXIT_USAGE = 2
+EXIT_SOME_FAILED = 4
+
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Whose losses or troops, canonical name (e.g. 'Russian forces').")]
+MeasureOpt = Annotated[str | None, typer.Option("--measure", help="killed, wounded, casualties, missing, captured, deployed, strength, destroyed, damaged or displaced.")]
+PlaceOpt = Annotated[str | None, typer.Option("--place", help="Place name or code; a code prefix matches its regions ('RU-KRS', 'UKR', 'Kursk Oblast').")]
+SourceOpt = Annotated[str | None, typer.Option("--source", help="Originator, canonical name (e.g. 'Armed Forces of Ukraine').")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Claims whose period ends on or after this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Claims whose period ends on or before this date (YYYY-MM-DD).")]
+SectionOpt = Annotated[str | None, typer.Option("--section", help="headline, summary or body.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="At most this many rows.")]
+
+CLAIM_TABLE_COLUMNS = ("claim_id", "date_end", "measure", "best", "qualifier", "actor", "place_code", "source", "value_text")
+DOCUMENT_TABLE_COLUMNS = ("doc_id", "published_at", "outlet", "title", "claims", "cluster_id")
+
+
+class ExportFormat(str, enum.Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    datapackage = "datapackage"
+    ucdp = "ucdp"
+    acled = "acled"
+    claimreview = "claimreview"
+
+
+@contextmanager
+def _ledger(db: str | None) -> Iterator[Any]:
+    """The open ledger; any TollbookError becomes one line on stderr and exit 2."""
+    from tollbook.ledger import open_ledger
+
+    try:
+        ledger = open_ledger(db)
+    except TollbookError as exc:
+        error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        yield ledger
+    except TollbookError as exc:
+        error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    finally:
+        ledger.close()
+
+
+def _rich_progress():
+    """A live progress line on stderr: documents read, documents/s, claims found."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} documents"),
+        TextColumn("[cyan]{task.fields[rate]:.0f} documents/s"),
+        TextColumn("[green]{task.fields[claims]} claims found"),
+        TextColumn("[red]{task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        console=console, transient=True,
+    )
+    return progress, console
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively); '-' reads stdin.")],
+    db: DbOpt = None,
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    include: Annotated[list[str] | None, typer.Option("--include", help="Glob of files to read in folders (repeatable) [default: every kind tollbook reads].")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip in folders (repeatable).")] = None,
+) -> None:
+    """Read, extract and store documents; documents already stored are skipped, so a re-run resumes."""
+    from tollbook.ledger.ingest import parse_published
+
+    if published and parse_published(published) is None:
+        error(f"--published {published!r} is not a date; write it as YYYY-MM-DD")
+        raise typer.Exit(EXIT_USAGE)
+    with _ledger(db) as ledger:
+        reported = 0
+
+        def report_failures(summary) -> None:
+            nonlocal reported
+            for failure in summary.failures[reported:]:
+                if live is not None:
+                    console.print(f"tollbook: {failure}", markup=False, highlight=False)
+                else:
+                    error(str(failure))
+            reported = len(summary.failures)
+
+        live = console = None
+        if sys.stderr.isatty():
+            live, console = _rich_progress()
+            task = live.add_task("ingest", total=None, rate=0.0, claims=0, failed=0)
+
+            def progress(summary) -> None:
+                report_failures(summary)
+                rate = summary.documents_seen / summary.elapsed if summary.elapsed else 0.0
+                live.update(task, completed=summary.documents_seen, rate=rate, claims=summary.claims,
+                            failed=summary.documents_failed)
+
+            with live:
+                summary = ledger.ingest(paths, published=published, outlet=outlet, include=include,
+                                        exclude=exclude, progress=progress)
+        else:
+            summary = ledger.ingest(paths, published=published, outlet=outlet, include=include,
+                                    exclude=exclude, progress=report_failures)
+        report_failures(summary)
+    typer.echo(summary.line(), err=True)
+    if summary.documents_failed and not (summary.documents_new or summary.documents_present):
+        raise typer.Exit(EXIT_USAGE)
+    if summary.documents_failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def reextract(db: DbOpt = None) -> None:
+    """Re-run the current extractor on documents stored by another version, replacing their claims."""
+    from tollbook.extract.pipeline import EXTRACTOR_VERSION
+
+    with _ledger(db) as ledger:
+        count = ledger.reextract()
+    typer.echo(f"{count} documents re-extracted with extractor {EXTRACTOR_VERSION}", err=True)
+
+
+@app.command()
+def claims(
+    db: DbOpt = None, actor: ActorOpt = None, measure: MeasureOpt = None, place: PlaceOpt = None,
+    source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None, section: SectionOpt = None,
+    limit: LimitOpt = None, json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
+) -> None:
+    """List stored claims, oldest document first."""
+    from tollbook.ledger.exports import frame_records, sources_text
+    from tollbook.ledger.queries import CLAIM_FRAME_COLUMNS
+    from tollbook.output import Format, choose_format, write_rows
+
+    fmt = choose_format(json_, nl, csv_, tsv)
+    with _ledger(db) as ledger:
+        frame = ledger.claims(actor=actor, measure=measure, place=place, source=source, since=since,
+                              until=until, section=section, limit=limit)
+    rows = frame_records(frame)
+    if fmt in (Format.csv, Format.tsv):  # one text cell per value, as in `export --format csv`
+        for row in rows:
+            row["sources"] = sources_text(row["sources"])
+    write_rows(rows, fmt, columns=CLAIM_FRAME_COLUMNS, table_columns=CLAIM_TABLE_COLUMNS, title="claims")
+
+
+@app.command()
+def documents(
+    db: DbOpt = None, outlet: OutletOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    cluster: Annotated[str | None, typer.Option("--cluster", help="Documents of one syndication cluster.")] = None,
+    limit: LimitOpt = None, json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
+) -> None:
+    """List stored documents with their claim counts and syndication clusters."""
+    from tollbook.ledger.exports import frame_records
+    from tollbook.ledger.queries import DOCUMENT_FRAME_COLUMNS
+    from tollbook.output import choose_format, write_rows
+
+    fmt = choose_format(json_, nl, csv_, tsv)
+    with _ledger(db) as ledger:
+        frame = ledger.documents(outlet=outlet, since=since, until=until, cluster_id=cluster, limit=limit)
+    write_rows(frame_records(frame), fmt, columns=DOCUMENT_FRAME_COLUMNS, table_columns=DOCUMENT_TABLE_COLUMNS,
+               title="documents")
+
+
+@app.command()
+def show(
+    claim_id: Annotated[str, typer.Argument(help="A claim id, or a unique prefix of one (at least 6 characters).")],
+    db: DbOpt = None, json_: JsonOpt = False,
+) -> None:
+    """One claim: its fields, its document and the sentence it was read from, value highlighted."""
+    with _ledger(db) as ledger:
+        record = ledger.claim(claim_id)
+    if record is None:
+        error(f"no claim {claim_id!r} in the ledger; list ids with `tollbook claims`")
+        raise typer.Exit(EXIT_USAGE)
+    from tollbook.ledger.exports import plain
+
+    if json_:
+        typer.echo(json.dumps({k: plain(v) for k, v in record.items()}, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    Console().print(claim_panel(record))
+
+
+def evidence(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence around text[start:end] and the value's offsets inside it."""
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
+    left = 0 if left < 0 else left + (1 if text[left] == "\n" else 2)
+    rights = [i for i in (text.find(mark, end) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    right = min(rights) + 1 if rights else len(text)
+    sentence = text[left:right]
+    return sentence.strip(), start - left - (len(sentence) - len(sentence.lstrip())), end - left - (len(sentence) - len(sentence.lstrip()))
+
+
+def claim_panel(record: dict[str, Any]):
+    """A Rich panel: document line, evidence with the value highlighted, then the fields."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    from tollbook.ledger.exports import plain, sources_text
+
+    text = record.get("text") or ""
+    start, end = record["start"], record["end"]
+    if text and 0 <= start < end <= len(text):
+        sentence, s, e = evidence(text, start, end)
+        quote = Text(sentence)
+        quote.stylize("bold black on yellow", max(s, 0), max(e, 0))
+    else:
+        quote = Text(record.get("quote") or "")
+    published = plain(record.get("published_at")) or ""
+    header = Text.assemble((record.get("title") or "(untitled)", "bold"), "\n",
+                           (" · ".join(x for x in (record.get("outlet"), published[:10], record.get("url")) if x), "dim"))
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="bold cyan", no_wrap=True)
+    fields.add_column(overflow="fold")
+    for key, value in record.items():
+        if key in ("text", "quote", "title", "outlet", "url", "published_at", "published"):
+            continue
+        shown = sources_text(value) if key == "sources" else plain(value)
+        if shown not in (None, "", []):
+            fields.add_row(key, str(shown))
+    return Panel(Group(header, Text(""), quote, Text(""), fields),
+                 title=f"claim {record['claim_id']}", title_align="left", border_style="blue")
+
+
+@app.command()
+def export(
+    format_: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.csv,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="File (folder for datapackage) to write [default: stdout; claims.parquet; tollbook-datapackage/].")] = None,
+    findings: Annotated[str | None, typer.Option("--findings", help="claimreview: findings JSON/JSON Lines to review [default: claims with an ambiguous measure].")] = None,
+    db: DbOpt = None, actor: ActorOpt = None, measure: MeasureOpt = None, place: PlaceOpt = None,
+    source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+) -> None:
+    """Write claims as CSV, JSON Lines, Parquet, a Data Package, UCDP/ACLED tables or ClaimReview JSON-LD."""
+    from tollbook.ledger.exports import export as write_export, read_findings
+
+    with _ledger(db) as ledger:
+        loaded = read_findings(findings) if findings else None
+        count, where = write_export(ledger, format_.value, out, findings=loaded, actor=actor, measure=measure,
+                                    place=place, source=source, since=since, until=until)
+    typer.echo(f"{count} rows written to {where}", err=True)
+
+
+@app.command("datasette-metadata")
+def datasette_metadata_cmd(
+    out: Annotated[str | None, typer.Option("--out", "-o", help="File to write [default: stdout].")] = None,
+    db: DbOpt = None,
+) -> None:
+    """metadata.json for `datasette LEDGER.db --metadata metadata.json`: table and column descriptions."""
+    from tollbook.ledger.datasette import database_name, datasette_metadata
+
+    text = json.dumps(datasette_metadata(database_name(db)), indent=2, ensure_ascii=False) + "\n"
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        with open(out, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        error(f"cannot write {out!r}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from None

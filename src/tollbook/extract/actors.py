@@ -1,0 +1,100 @@
+"""Whose losses (or whose troops) a figure counts.
+
+Actors and demonyms come from lexicons/actors.toml. The victim, not the agent: in
+"Over 4,000 North Korean soldiers eliminated by the AFU" the actor is North Korean
+forces, and the AFU after "by" is the agent; in "Russian strikes killed 12 people"
+"Russian" names the attacker and the 12 are civilians.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from tollbook.extract.proximity import nearest
+from tollbook.lexicons import Match, PhraseIndex, load
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    country: str | None
+    kind: str
+
+
+_CIVILIANS = "civilians"
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:forces\s+|troops\s+|army\s+|military\s+)?(?:air\s*strikes?|strikes?|attacks?|shelling|missiles?|drones?|"
+    r"bombardment|bombing|raids?|fire|offensive|assault|artillery|barrage|airstrike|air raids?)\b",
+    re.IGNORECASE,
+)
+_ACTIVE_VERB = re.compile(
+    r"\b(?:killed|kill|kills|destroyed|destroys|shot down|downed|captured|captures|eliminated|eliminates|"
+    r"liquidated|neutrali[sz]ed|wounded|injured|struck|hit|took out|wiped out)\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+@functools.cache
+def _index() -> tuple[PhraseIndex[Actor], PhraseIndex[str]]:
+    data = load("actors.toml")
+    phrases: list[tuple[str, Actor]] = []
+    exact: list[tuple[str, Actor]] = []
+    for entry in data.get("actor", []):
+        actor = Actor(entry["name"], entry.get("country") or None, entry.get("kind", "other"))
+        phrases += [(a, actor) for a in entry.get("aliases", []) + [entry["name"]]]
+        exact += [(a, actor) for a in entry.get("exact_case", [])]
+    demonyms = [(d["text"], d["country"]) for d in data.get("demonym", [])]
+    return PhraseIndex(phrases, exact), PhraseIndex(demonyms)
+
+
+def find_actors(sentence: str, lowered: str) -> list[Match[Actor]]:
+    return _index()[0].find(sentence, lowered)
+
+
+def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
+    """True when the mention names who did it, not who suffered it."""
+    if _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]):
+        return True
+    if _AGENT_AFTER.match(sentence[m.end:m.end + 40]):
+        return True
+    if m.end <= figure_start:
+        between = sentence[m.end:figure_start]
+        verb = _ACTIVE_VERB.search(between)
+        if verb and not _PASSIVE.search(between[:verb.start()]):
+            return True  # "Ukrainian forces killed 200 ..." : the subject did the killing
+    return False
+
+
+def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], start: int, end: int,
+                 blockers: list[tuple[int, int]], unit_match: Match[str] | None) -> tuple[Actor, str, int, int] | None:
+    """The actor of the figure at [start, end): (actor, words naming it, span), or None."""
+    victims = [m for m in mentions if not is_agent(sentence, m, start) and m.value.kind != _CIVILIANS]
+    # 1. inside the noun phrase after the figure: "4,000 North Korean soldiers"
+    np_end = unit_match.end if unit_match is not None and unit_match.start >= end else end + 30
+    for m in victims:
+        if end <= m.start <= np_end + 1 and not any(end <= bs < m.start for bs, _ in blockers):
+            return m.value, m.text, m.start, m.end
+    civilians = [m for m in mentions if m.value.kind == _CIVILIANS]
+    civ = nearest(civilians, start, end, blockers, after=40, before=0)
+    if civ is not None:
+        country = demonym_country(sentence, lowered, civ.start)
+        return Actor(_CIVILIANS, country, _CIVILIANS), civ.text, civ.start, civ.end
+    # 2. the subject or possessive before it: "North Korean forces had lost 4,000", "North Korea's 1.2 million-strong"
+    m = nearest(victims, start, end, blockers, after=0, before=90)
+    if m is not None:
+        return m.value, m.text, m.start, m.end
+    m = nearest(victims, start, end, blockers, after=70, before=0)
+    if m is not None:
+        return m.value, m.text, m.start, m.end
+    return None
+
+
+def demonym_country(sentence: str, lowered: str, noun_start: int) -> str | None:
+    """Country of a demonym just before a noun: "Ukrainian civilians" -> UKR."""
+    window_start = max(0, noun_start - 30)
+    found = _index()[1].find(sentence[window_start:noun_start], lowered[window_start:noun_start])
+    return found[-1].value if found else None

@@ -1,0 +1,143 @@
+"""Who says so: the originator of a figure and the chain that carried it to the reader.
+
+Claimants, officials and cue words come from lexicons/claimants.toml and
+lexicons/cues.toml. A sentence's claimant is a named body or official tied to an
+attribution cue ("according to X", "X said", "X's latest update"); "This was
+reported by X" points back to the figures before it; a figure with no cue is the
+outlet's own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from tollbook.lexicons import Match, PhraseIndex, load
+from tollbook.model import SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    name: str
+    kind: str
+    country: str | None
+    person: str | None = None
+
+
+ANONYMOUS = Claimant("anonymous", "anonymous", None)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The claimant found for a sentence, with the words that named it."""
+
+    claimant: Claimant
+    text: str
+    start: int
+    end: int
+    intermediaries: tuple[SourceRef, ...] = ()
+
+
+_POSSESSIVE_REPORT = re.compile(
+    r"^(?:'s|’s|s'|’)\s+(?:(?:latest|most recent|new|daily|weekly|regular|own|official|updated|intelligence|"
+    r"defence|defense|morning|evening)\s+){0,3}(?:update|report|assessment|statement|data|figures?|tally|count|"
+    r"estimates?|briefing|bulletin|summary|toll|numbers?)\b",
+    re.IGNORECASE,
+)
+POINTS_BACK = re.compile(
+    r"^(?:this|that|it|these|the (?:figure|figures|information|data|number|numbers|estimate|assessment|report))\s+"
+    r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"
+    r"posted|disclosed|revealed|claimed|estimated|assessed)\s+by\b",
+    re.IGNORECASE,
+)
+_AS_NOTED = re.compile(r"\bas (?:noted|stated|mentioned|reported|said) (?:in|by|earlier)\b", re.IGNORECASE)
+_PRONOUN = re.compile(
+    r"\baccording to (?:him|her|them|the official|the officials|the source|the commander|the ministry|the agency)\b|"
+    r"(?:^|[,;]\s*|\")(?:he|she|they|the official|the spokesman|the spokeswoman) (?:said|added|noted|estimated|told)\b",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def _index() -> tuple[PhraseIndex[Claimant], PhraseIndex[str], PhraseIndex[str]]:
+    data = load("claimants.toml")
+    phrases: list[tuple[str, Claimant]] = []
+    by_name: dict[str, Claimant] = {}
+    for entry in data.get("claimant", []):
+        c = Claimant(entry["name"], entry.get("kind", "official"), entry.get("country") or None)
+        by_name[c.name] = c
+        phrases += [(a, c) for a in [c.name] + entry.get("aliases", [])]
+    for entry in data.get("person", []):
+        org = by_name.get(entry.get("organisation", ""))
+        if org is None:
+            continue
+        c = Claimant(org.name, org.kind, org.country, entry["name"])
+        phrases += [(a, c) for a in [entry["name"]] + entry.get("aliases", [])]
+    cues = load("cues.toml")["attribution"]
+    verbs = PhraseIndex((v, "verb") for v in cues["verbs"] if v.lower() not in ("per", "via", "shows", "showed"))
+    anonymous = PhraseIndex((a, "anonymous") for a in cues["anonymous"] if a.lower() not in ("reports", "estimates"))
+    return PhraseIndex(phrases), verbs, anonymous
+
+
+def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
+    """The claimant this sentence attributes its figures to, if it names one."""
+    claimants_idx, verbs_idx, anon_idx = _index()
+    claimants = claimants_idx.find(sentence, lowered)
+    media = [m for m in claimants if m.value.kind == "media"]
+    named = [m for m in claimants if m.value.kind != "media"] or media
+    verbs = verbs_idx.find(sentence, lowered)
+    chosen: Match[Claimant] | None = None
+    for v in verbs:
+        if v.text.lower() == "according to":
+            after = [m for m in named if 0 <= m.start - v.end <= 40]
+            if after:
+                chosen = after[0]
+                break
+    if chosen is None:
+        for m in named:
+            if _POSSESSIVE_REPORT.match(sentence[m.end:m.end + 60]):
+                chosen = m
+                break
+    if chosen is None:
+        best = None
+        for m in named:
+            for v in verbs:
+                gap = v.start - m.end if v.start >= m.end else m.start - v.end
+                if v.start >= m.end and gap <= 60 or v.end <= m.start and gap <= 25:
+                    if best is None or gap < best[0]:
+                        best = (gap, m)
+        chosen = best[1] if best else None
+    if chosen is None and verbs:
+        for a in anon_idx.find(sentence, lowered):
+            if any(0 <= v.start - a.end <= 40 or 0 <= a.start - v.end <= 25 for v in verbs):
+                return Attribution(ANONYMOUS, a.text, a.start, a.end)
+        if POINTS_BACK.match(sentence.strip()) and named:
+            chosen = named[0]
+    if chosen is None:
+        return None
+    via = tuple(SourceRef(m.value.name, "media", m.text) for m in media if m is not chosen)
+    return Attribution(chosen.value, chosen.text, chosen.start, chosen.end, via)
+
+
+def points_back(sentence: str) -> bool:
+    """'This was reported by X': the claimant belongs to the figures already given."""
+    return bool(POINTS_BACK.match(sentence.strip()))
+
+
+def refers_to_earlier(sentence: str) -> bool:
+    """'According to him', 'As noted in the summary': the claimant is one named earlier."""
+    return bool(_PRONOUN.search(sentence) or _AS_NOTED.search(sentence))
+
+
+def source_chain(attribution: Attribution | None, outlet: str | None) -> tuple[str | None, tuple[SourceRef, ...]]:
+    """(canonical source, chain from originator to outlet)."""
+    chain: list[SourceRef] = []
+    if attribution is not None:
+        c = attribution.claimant
+        chain.append(SourceRef(c.name, c.kind, attribution.text))  # type: ignore[arg-type]
+        chain += [s for s in attribution.intermediaries if s.name != outlet]
+    if outlet:
+        chain.append(SourceRef(outlet, "outlet", None))
+    source = attribution.claimant.name if attribution is not None else outlet
+    return source, tuple(chain)

@@ -1,0 +1,67 @@
+"""How sure, and in what mood: estimative terms, hedges and modality.
+
+Probability ranges come from lexicons/yardstick.toml (UK PHIA, US ICD 203); hedge
+and modality cues from lexicons/cues.toml. Cues count only near the figure (its
+clause), since a "will" three clauses away says nothing about it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from tollbook.lexicons import Match, PhraseIndex, load
+
+_PRIORITY = ("denied", "hypothetical", "forecast", "estimated")
+_WINDOW = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    phrase: str
+    p_low: float
+    p_high: float
+    scale: str
+
+
+@functools.cache
+def _index() -> tuple[PhraseIndex[Term], PhraseIndex[str], PhraseIndex[str]]:
+    data = load("yardstick.toml")
+    default = data.get("default_scale", "PHIA")
+    terms: dict[str, Term] = {}
+    for t in data.get("term", []):
+        key = t["phrase"].lower()
+        if key not in terms or t.get("scale") == default:
+            terms[key] = Term(t["phrase"].lower(), float(t["p_low"]), float(t["p_high"]), t.get("scale", default))
+    cues = load("cues.toml")
+    modality = [(w, name) for name in _PRIORITY for w in cues["modality"].get(name, [])]
+    hedges = [(w, "hedge") for w in cues["hedge"]["words"]]
+    return PhraseIndex(terms.items()), PhraseIndex(modality), PhraseIndex(hedges)
+
+
+def _near(matches: list[Match], start: int, end: int) -> list[Match]:
+    return [m for m in matches if (m.start - end <= _WINDOW if m.start >= end else start - m.end <= _WINDOW)]
+
+
+def estimative_term(sentence: str, lowered: str, start: int, end: int) -> Term | None:
+    """The yardstick term governing the figure at [start, end), if any."""
+    found = _near(_index()[0].find(sentence, lowered), start, end)
+    if not found:
+        return None
+    return min(found, key=lambda m: abs(m.start - start)).value
+
+
+def hedge(sentence: str, lowered: str, start: int, end: int) -> str | None:
+    found = _near(_index()[2].find(sentence, lowered), start, end)
+    return found[0].text.lower() if found else None
+
+
+def modality(sentence: str, lowered: str, start: int, end: int, forward_time: bool) -> str:
+    """reported, estimated, forecast, denied or hypothetical (in that order of precedence, reversed)."""
+    found = {m.value for m in _near(_index()[1].find(sentence, lowered), start, end)}
+    if forward_time:
+        found.add("forecast")
+    for name in _PRIORITY:
+        if name in found:
+            return name
+    return "reported"

@@ -1,0 +1,32 @@
+"""Claims built on claims: which earlier figure a fraction or "of these" is taken from.
+
+"Of these, approximately a quarter were killed" takes the figure just before it;
+"nearly half of the soldiers sent" takes the latest deployment figure, preferring
+one about the same actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tollbook.model import Claim
+
+_DEPLOYED_NP = re.compile(r"\b(?:sent|deployed|dispatched|stationed|committed|contingent|force|deployment|arrived)\b", re.IGNORECASE)
+_DEMONSTRATIVE = {"these", "them", "those", "this number", "this figure", "that number", "that figure", "the total"}
+
+
+def resolve_base(anaphor: str, earlier: Sequence[Claim], actor: str | None) -> Claim | None:
+    """The claim an anaphoric fraction is of, among the claims before it (in document order)."""
+    candidates = [c for c in earlier if c.derived_from is None and c.best is not None]
+    if not candidates:
+        return None
+    if anaphor in _DEMONSTRATIVE:
+        return candidates[-1]
+    if _DEPLOYED_NP.search(anaphor):
+        deployed = [c for c in candidates if c.measure == "deployed"]
+        same = [c for c in deployed if actor is None or c.actor == actor]
+        if same or deployed:
+            return (same or deployed)[-1]
+    people = [c for c in candidates if c.unit == "personnel" and (actor is None or c.actor in (None, actor))]
+    return (people or candidates)[-1]

@@ -1,0 +1,91 @@
+"""What a figure counts: the measure (killed, wounded, ...) and the unit (personnel, tank, ...).
+
+Words come from lexicons/measures.toml and lexicons/units.toml. Ambiguous verbs
+("eliminated", "neutralised") map to casualties and say so, because the reader
+cannot tell killed from wounded and neither can we.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from tollbook.extract.proximity import nearest
+from tollbook.lexicons import Match, PhraseIndex, load
+from tollbook.model import PERSONNEL
+
+PEOPLE_MEASURES = {"killed", "wounded", "casualties", "missing", "captured", "deployed", "strength", "displaced"}
+EQUIPMENT_MEASURES = {"destroyed", "damaged", "captured"}
+_AMBIGUOUS = "ambiguous"
+_AMBIGUOUS_FOR_PEOPLE = "ambiguous_people"
+_NOT_COUNTED = "not_counted"
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureChoice:
+    measure: str | None
+    measure_text: str | None
+    ambiguous: bool
+    unit: str | None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@functools.cache
+def _indexes() -> tuple[PhraseIndex[str], PhraseIndex[str]]:
+    data = load("measures.toml")
+    phrases: list[tuple[str, str]] = []
+    for measure, entry in data["measure"].items():
+        phrases += [(w, measure) for w in entry["words"]]
+    phrases = [(w, _AMBIGUOUS) for w in data["ambiguous"]["words"]] + phrases
+    phrases = [(w, _AMBIGUOUS_FOR_PEOPLE) for w in data["ambiguous"].get("people_words", [])] + phrases
+    units: list[tuple[str, str]] = []
+    for unit, entry in load("units.toml")["unit"].items():
+        units += [(w, unit) for w in entry["words"]]
+    units += [(w, PERSONNEL) for w in data["people"]["words"]]
+    units += [(w, _NOT_COUNTED) for w in data["not_counted"]["words"]]
+    return PhraseIndex(phrases), PhraseIndex(units)
+
+
+def find_measure_cues(sentence: str, lowered: str) -> list[Match[str]]:
+    return _indexes()[0].find(sentence, lowered)
+
+
+def find_unit_nouns(sentence: str, lowered: str) -> list[Match[str]]:
+    return _indexes()[1].find(sentence, lowered)
+
+
+def choose_unit(units: list[Match[str]], start: int, end: int, blockers: list[tuple[int, int]],
+                sentence: str) -> Match[str] | None:
+    """The noun the figure counts: right after it ("4,000 North Korean soldiers"), else just before ("tanks - 9,800")."""
+    return nearest(units, start, end, blockers, after=45, before=25, before_penalty=2.0)
+
+
+def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]], start: int, end: int,
+                   blockers: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> MeasureChoice | None:
+    """Measure and unit of the figure at [start, end), or None when it counts nothing we record."""
+    unit_m = choose_unit(units, start, end, blockers, sentence)
+    if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start - end < 12:
+        return None
+    unit = unit_m.value if unit_m is not None and unit_m.value != _NOT_COUNTED else None
+    strong = re.match(r"^[-\u2010\s]?strong\b", sentence[end:end + 8], re.IGNORECASE)
+    if strong:
+        return MeasureChoice("strength", sentence[end:end + strong.end()].lstrip("-\u2010 "), False, unit or PERSONNEL,
+                             end, end + strong.end())
+    cue = nearest(cues, start, end, blockers, skip=skip)
+    if cue is None:
+        return MeasureChoice(None, None, False, unit) if unit else None
+    measure, ambiguous = cue.value, False
+    equipment = unit is not None and unit != PERSONNEL
+    if measure == _AMBIGUOUS:
+        measure, ambiguous = ("destroyed" if equipment else "casualties"), True
+    elif measure == _AMBIGUOUS_FOR_PEOPLE:
+        measure, ambiguous = ("destroyed", False) if equipment else ("casualties", True)
+    elif equipment and measure == "casualties":
+        measure = "destroyed"  # "losses" of tanks are tanks destroyed, as every tally counts them
+    elif equipment and measure in ("killed", "wounded", "missing", "displaced", "strength"):
+        return MeasureChoice(None, None, False, unit)
+    if unit is None:
+        unit = PERSONNEL if measure in PEOPLE_MEASURES else None
+    return MeasureChoice(measure, cue.text, ambiguous, unit, cue.start, cue.end)

@@ -1,0 +1,59 @@
+"""Where a figure is: countries, first-level regions and cities from lexicons/places.csv.
+
+A place named with a locative ("in the Kursk region", "near Pokrovsk") is preferred
+to one named otherwise ("Kursk's governor"); a name that is also an actor alias
+("Russia", "North Korea") counts as a place only after a locative.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from tollbook.lexicons import Match, PhraseIndex, read_csv
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    code: str
+    kind: str
+    country: str
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|across|around|at|inside|outside|throughout|into|over|from|on|of|to|toward|towards|within|along|"
+    r"for|the)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|occupied|border|frontline|front-line|"
+    r"south|north|east|west)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def _index() -> PhraseIndex[Place]:
+    rows = read_csv("places.csv")
+    return PhraseIndex((r["alias"], Place(r["name"], r["code"], r["kind"], r["country"])) for r in rows)
+
+
+def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]]) -> list[Match[Place]]:
+    """Place mentions, without those that are really actor names."""
+    out = []
+    for m in _index().find(sentence, lowered):
+        locative = bool(_LOCATIVE.search(sentence[max(0, m.start - 30):m.start]))
+        if any(s < m.end and m.start < e for s, e in actor_spans) and not locative:
+            continue
+        if sentence[m.end:m.end + 2] == "'s" and not locative:
+            continue  # "Ukraine's General Staff": an owner, not a place
+        out.append(m)
+    return out
+
+
+def choose_place(sentence: str, places: list[Match[Place]], start: int, end: int) -> Match[Place] | None:
+    """The place of a figure: the nearest locative mention, else the nearest mention."""
+    if not places:
+        return None
+    def distance(m: Match[Place]) -> int:
+        return m.start - end if m.start >= end else (start - m.end) + 10
+    locative = [m for m in places if _LOCATIVE.search(sentence[max(0, m.start - 30):m.start])]
+    return min(locative or places, key=distance)

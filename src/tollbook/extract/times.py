@@ -1,0 +1,293 @@
+"""The time grammar: the period a figure refers to, as an interval of dates.
+
+Each rule is a compiled pattern and a function from the match and the reference date
+(publication date) to (start, end, forward). News has a past bias: "on Tuesday" is
+the latest Tuesday up to the reference date. The rules follow docs/conventions.md
+("Time") and the corpus tests/corpus/en/times.json.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name} | {
+    name: i for i, name in enumerate(calendar.month_abbr) if name} | {"Sept": 9}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_ALT})\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpan:
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+    date_start: date | None
+    date_end: date | None
+    forward: bool = False
+
+
+Resolver = Callable[[re.Match[str], date], tuple[date | None, date | None, bool] | None]
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").capitalize() if name.rstrip(".").capitalize() in MONTHS else name.rstrip(".").title()]
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y, m = d.year + y, m + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def _latest_month(month: int, ref: date) -> int:
+    """Year of the latest such month on or before the reference date."""
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _part(part: str, y: int, m: int) -> tuple[date, date]:
+    part = part.lower()
+    if part == "early":
+        return date(y, m, 1), date(y, m, 10)
+    if part in ("mid", "middle"):
+        return date(y, m, 11), date(y, m, 20)
+    return date(y, m, 21), _month_end(y, m)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day_month(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
+    month, day = _month(m.group("month")), int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else None
+    if year is None:
+        year = ref.year
+        cand = _safe_date(year, month, day)
+        if cand is None:
+            return None
+        if cand > ref:
+            year -= 1
+    d = _safe_date(year, month, day)
+    if d is None:
+        return None
+    lead = (m.group("lead") or "").lower()
+    if lead.startswith("as of") or lead.startswith("by") or lead.startswith("as at"):
+        return None, d, False
+    if lead.startswith("since"):
+        return d, ref, False
+    return d, d, False
+
+
+def _month_year(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
+    month = _month(m.group("month"))
+    year = int(m.group("year")) if m.group("year") else _latest_month(month, ref)
+    part = m.group("part")
+    lead = (m.group("lead") or "").lower()
+    if part:
+        s, e = _part(part, year, month)
+    else:
+        s, e = date(year, month, 1), _month_end(year, month)
+    if lead.startswith("since"):
+        return s, ref, False
+    if lead.startswith("as of") or lead.startswith("by"):
+        return (s, e, False) if part else (None, e, False)
+    return s, e, False
+
+
+def _weekday(m: re.Match[str], ref: date) -> tuple[date, date, bool]:
+    wd = _WEEKDAYS[m.group("wd").lower()]
+    back = (ref.weekday() - wd) % 7
+    d = ref - timedelta(days=back)
+    return d, d, False
+
+
+def _relative(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
+    key = re.sub(r"\s+", " ", m.group(0).lower()).strip()
+    monday = ref - timedelta(days=ref.weekday())
+    if "today" in key or "this morning" in key or "this evening" in key or key == "tonight":
+        return ref, ref, False
+    if "yesterday" in key:
+        d = ref - timedelta(days=1)
+        return d, d, False
+    if "overnight" in key or "24 hours" in key or "past day" in key or "last night" in key:
+        return ref - timedelta(days=1), ref, False
+    if "weekend" in key:
+        sat = ref - timedelta(days=(ref.weekday() - 5) % 7 or 7) if ref.weekday() != 6 else ref - timedelta(days=1)
+        if ref.weekday() == 6:
+            sat = ref - timedelta(days=8)
+        return sat, sat + timedelta(days=1), False
+    if "last week" in key or "previous week" in key or "past week" in key and "last" in key:
+        s = monday - timedelta(days=7)
+        return s, s + timedelta(days=6), False
+    if "this week" in key or "past week" in key:
+        return (monday, ref, False) if "this" in key else (ref - timedelta(days=7), ref, False)
+    if "last month" in key or "previous month" in key:
+        first = date(ref.year, ref.month, 1)
+        prev_end = first - timedelta(days=1)
+        return date(prev_end.year, prev_end.month, 1), prev_end, False
+    if "this month" in key:
+        return date(ref.year, ref.month, 1), ref, False
+    if "last year" in key or "previous year" in key:
+        y = ref.year - 1
+        if key.startswith("early"):
+            return date(y, 1, 1), date(y, 4, 30), False
+        if key.startswith("mid") or "middle" in key:
+            return date(y, 5, 1), date(y, 8, 31), False
+        if key.startswith("late"):
+            return date(y, 9, 1), date(y, 12, 31), False
+        return date(y, 1, 1), date(y, 12, 31), False
+    if "this year" in key:
+        return date(ref.year, 1, 1), ref, False
+    return None
+
+
+def _since_start(m: re.Match[str], ref: date) -> tuple[None, date, bool]:
+    return None, ref, False
+
+
+def _forward(m: re.Match[str], ref: date) -> tuple[date, date, bool] | None:
+    n_text, unit = (m.group("n") or "one").lower(), m.group("unit").lower().rstrip("s")
+    n = _NUMBERS.get(n_text) or (int(n_text) if n_text.isdigit() else None)
+    if n is None:
+        return None
+    if unit == "month":
+        return ref, _add_months(ref, n), True
+    if unit == "week":
+        return ref, ref + timedelta(weeks=n), True
+    if unit == "day":
+        return ref, ref + timedelta(days=n), True
+    if unit == "year":
+        return ref, _add_months(ref, 12 * n), True
+    return None
+
+
+def _end_of_year(m: re.Match[str], ref: date) -> tuple[date, date, bool]:
+    return ref, date(ref.year, 12, 31), True
+
+
+def _first_week(m: re.Match[str], ref: date) -> tuple[date, date, bool]:
+    month = _month(m.group("month"))
+    year = int(m.group("year")) if m.group("year") else _latest_month(month, ref)
+    return date(year, month, 1), date(year, month, 7), False
+
+
+def _day_range(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
+    m2 = _month(m.group("month2"))
+    y2 = int(m.group("year")) if m.group("year") else _latest_month(m2, ref)
+    m1 = _month(m.group("month1")) if m.group("month1") else m2
+    s, e = _safe_date(y2 if m1 <= m2 else y2 - 1, m1, int(m.group("d1"))), _safe_date(y2, m2, int(m.group("d2")))
+    return (s, e, False) if s and e else None
+
+
+def _iso(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
+    d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return (d, d, False) if d else None
+
+
+_LEAD = r"(?P<lead>(?:as of|as at|by|since|on|in|from|until)\s+(?:the\s+)?)?"
+_RULES: list[tuple[str, Resolver]] = [
+    (rf"\b(?:between|from)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_MONTH_ALT}))?\s+(?:and|to|-)\s+(?P<d2>[0-3]?\d)\s+(?P<month2>{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?\b", _day_range),
+    (rf"\bin\s+the\s+first\s+week\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b", _first_week),
+    (rf"\b{_LEAD}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", _day_month),
+    (rf"\b{_LEAD}{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b", _day_month),
+    (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
+    (rf"\b{_LEAD}(?:(?P<part>early|mid|late|middle)(?:-|\s+|\s+of\s+))?{_MONTH}(?:\s+{_YEAR})?\b", _month_year),
+    (r"\b(?:on|last|this|since|by)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
+    (r"\b(?:(?:early|mid|late|in the middle of)[- ]?)?(?:so far )?(?:this|last|previous|past|the past|the last|over the past|over the last|in the past|in the last) (?:week|month|year|24 hours|day)\b"
+     r"|\b(?:yesterday|today|overnight|tonight|last night|this morning|this evening)\b|\b(?:over|at) the weekend\b", _relative),
+    (r"\b(?:since the (?:start|beginning|outbreak) of the (?:full-scale |full scale )?(?:war|invasion|conflict|fighting|offensive|operation)|so far|to date|in total|since the war began)\b", _since_start),
+    (r"\b(?:within|in|over|during) (?:the )?(?:next |coming )?(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an) )?(?P<unit>months?|weeks?|days?|years?)\b", _forward),
+    (r"\bby the end of (?:the|this) year\b", _end_of_year),
+]
+_COMPILED = [(re.compile(p, re.IGNORECASE), f) for p, f in _RULES]
+_NOT_TIME = re.compile(r"\b\d+-(?:hour|day|week|month|year)\b|\b(?:sunday|monday) (?:times|telegraph|post|mirror|express)\b", re.IGNORECASE)
+_PERSON_NAME_MONTHS = re.compile(r"\b(?:April|May|June|August)\s+[A-Z][a-z]+\b")
+
+
+def find_times(sentence: str, reference: date) -> list[TimeSpan]:
+    """Every time expression in a sentence, resolved; overlapping ones keep the longest."""
+    found: list[TimeSpan] = []
+    for pattern, resolve in _COMPILED:
+        for m in pattern.finditer(sentence):
+            if _NOT_TIME.match(sentence[m.start():m.end() + 16].strip()) or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in _taken(found)):
+                continue
+            if resolve in (_month_year, _day_month) and _PERSON_NAME_MONTHS.match(sentence, m.start() + len(m.group("lead") or "")):
+                continue  # "April Smith": a name, not a month
+            if resolve is _forward and not re.match(r"(?:within|in)\b", m.group(0), re.IGNORECASE):
+                continue
+            if resolve is _forward and m.group(0).lower().startswith("in ") and "next" not in m.group(0).lower() and not _forward_context(sentence):
+                continue  # "in three months" is a forecast only when something is expected
+            if resolve is _month_year and not m.group("month")[0].isupper():
+                continue  # "will march on": a verb, not a month
+            if resolve is _month_year and m.group("month").lower() in ("may", "mar", "jun", "jul", "aug", "oct", "dec", "sep", "jan", "feb", "apr", "nov") and not (m.group("year") or m.group("lead") or m.group("part")):
+                continue  # "may" the verb, "Mar" and other bare abbreviations
+            try:
+                resolved = resolve(m, reference)
+            except (ValueError, KeyError):
+                resolved = None
+            if resolved is None:
+                continue
+            s, e, fwd = resolved
+            if resolve is _day_month and (m.group("lead") or "").lower().startswith("by") and not m.group("year") \
+                    and _forward_context(sentence) and e is not None:
+                s, e, fwd = reference, e if e >= reference else e.replace(year=e.year + 1), True
+            found.append(TimeSpan(m.start(), m.end(), m.group(0).strip(), s, e, fwd))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _forward_context(sentence: str) -> bool:
+    return bool(re.search(r"\b(?:will|expected|expects|set to|plan|due|forecast|predict|could|would)\b", sentence, re.IGNORECASE))
+
+
+def _taken(found: list[TimeSpan]) -> list[tuple[int, int]]:
+    return [(t.start, t.end) for t in found]
+
+
+def choose_time(times: list[TimeSpan], start: int, end: int) -> TimeSpan | None:
+    """The time expression of the figure at [start, end): the nearest in its sentence."""
+    if not times:
+        return None
+    return min(times, key=lambda t: (t.start - end) if t.start >= end else (start - t.end))
+
+
+_ABSOLUTE = re.compile(rf"\b(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})\b".replace("(?P<day>", "(?:").replace("(?P<month>", "(?:").replace("(?P<year>", "(?:"), re.IGNORECASE)
+
+
+def latest_date_in(text: str) -> date | None:
+    """The latest full date written in a text: the reference date when no publication date is known."""
+    best: date | None = None
+    for m in _ABSOLUTE.finditer(text):
+        for t in find_times(m.group(0), date(2100, 1, 1)):
+            if t.date_end and (best is None or t.date_end > best):
+                best = t.date_end
+    return best
+
+
+@functools.cache
+def parse_reference(value: str | None) -> date | None:
+    """A publication date from an ISO date or datetime string."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    found = find_times(value, date(2100, 1, 1))
+    return found[0].date_end if found else None

@@ -1,0 +1,212 @@
+"""The ledger: every document read and every claim found, in SQLite or PostgreSQL.
+
+    >>> from tollbook.ledger import open_ledger
+    >>> with open_ledger("tollbook.db") as ledger:          # doctest: +SKIP
+    ...     ledger.ingest(["reports/"])
+    ...     killed = ledger.claims(measure="killed", place="RU-KRS", since="2024-08-01")
+
+`open_ledger` creates or upgrades the schema (Alembic, run from the package) before
+returning, so a new file or an empty PostgreSQL database is ready to use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from tollbook.errors import LedgerError
+from tollbook.ledger import queries
+from tollbook.ledger.ingest import (
+    IngestSummary, Progress, claim_rows, run_ingest, run_reextract, store_document,
+)
+from tollbook.ledger.schema import fingerprints
+from tollbook.ledger.syndication import SyndicationIndex
+from tollbook.model import Claim, Document
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["DEFAULT_DB", "IngestSummary", "Ledger", "open_ledger", "resolve_url"]
+
+DEFAULT_DB = "tollbook.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _current_extractor_version() -> str:
+    from tollbook.extract.pipeline import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
+
+
+def resolve_url(url: str | None = None) -> str:
+    """A SQLAlchemy URL from what a user types.
+
+    None -> $TOLLBOOK_DB or tollbook.db; a plain path -> a SQLite file;
+    postgresql:// and postgres:// -> the psycopg 3 driver.
+    """
+    url = url or os.environ.get("TOLLBOOK_DB") or DEFAULT_DB
+    if "://" not in url:
+        path = Path(url).expanduser()
+        if path.is_dir():
+            raise LedgerError(f"ledger {url!r} is a directory; give a file name such as {path / DEFAULT_DB}")
+        if not path.parent.exists():
+            raise LedgerError(f"cannot create the ledger {url!r}: folder {str(path.parent)!r} does not exist")
+        return f"sqlite:///{path.resolve()}"
+    scheme, rest = url.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    if scheme.startswith("postgresql+") or scheme.startswith("sqlite"):
+        return url
+    raise LedgerError(f"ledger URL scheme {scheme!r} is not supported; give a SQLite path, "
+                      "sqlite:///PATH or postgresql://USER@HOST/DB")
+
+
+def _engine(url: str) -> sa.Engine:
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        raise LedgerError(f"{url!r} is not a database URL; give a SQLite path or postgresql://USER@HOST/DB") from None
+    if parsed.get_backend_name() == "sqlite":
+        engine = sa.create_engine(parsed, connect_args={"timeout": 30})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    # UTC sessions: date(published_at) then means the UTC date on every server.
+    return sa.create_engine(parsed, pool_pre_ping=True,
+                            connect_args={"options": "-c timezone=UTC", "connect_timeout": 10})
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL: readers never block the writer; NORMAL: a commit survives a killed process
+    # (only an OS crash can lose the last commits, never corrupt the file).
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Bring the schema to the newest revision shipped with the package."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_ledger(url: str | None = None) -> Ledger:
+    """The ledger at a SQLite path or database URL, created or upgraded as needed.
+
+    Raises LedgerError (one line, with what to do) when it cannot be opened.
+    """
+    resolved = resolve_url(url)
+    engine = _engine(resolved)
+    shown = sa.make_url(resolved).render_as_string(hide_password=True)
+    try:
+        migrate(engine)
+    except sa.exc.OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise LedgerError(f"cannot open the ledger at {shown}: {reason}; check --db or $TOLLBOOK_DB") from None
+    except sa.exc.DatabaseError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise LedgerError(f"{shown} is not a tollbook ledger ({reason}); give another --db") from None
+    except ModuleNotFoundError as exc:
+        engine.dispose()
+        raise LedgerError(f"the database driver {exc.name!r} for {shown} is not installed") from None
+    return Ledger(engine, shown)
+
+
+class Ledger:
+    """An open ledger. Use it as a context manager or call `close()`."""
+
+    def __init__(self, engine: sa.Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self._index: SyndicationIndex | None = None
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Ledger({self.url!r})"
+
+    @property
+    def syndication(self) -> SyndicationIndex:
+        """The near-duplicate index, loaded from the stored fingerprints on first use."""
+        if self._index is None:
+            index = SyndicationIndex()
+            with self.engine.connect() as conn:
+                index.load(conn.execute(sa.select(fingerprints.c.doc_id, fingerprints.c.minhash)))
+            self._index = index
+        return self._index
+
+    def add(self, doc: Document, claims: list[Claim], extractor_version: str | None = None) -> bool:
+        """Store one document with its claims in one transaction; False when its doc_id is already stored."""
+        version = extractor_version or _current_extractor_version()
+        return store_document(self.engine, self.syndication, doc, claim_rows(doc, claims, version), version)
+
+    def ingest(self, paths: Iterable[str], *, published: str | None = None, outlet: str | None = None,
+               include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
+               progress: Progress | None = None) -> IngestSummary:
+        """Read, extract and store every document under PATHs; failures are in the summary, not raised."""
+        from tollbook.extract import extract_document
+        from tollbook.read.walk import read_inputs
+
+        items = read_inputs(paths, published=published, outlet=outlet, include=include, exclude=exclude)
+        return run_ingest(self.engine, self.syndication, items, extract_document,
+                          _current_extractor_version(), progress)
+
+    def reextract(self, progress: Progress | None = None) -> int:
+        """Re-extract documents stored by another extractor version; returns how many were redone."""
+        from tollbook.extract import extract_document
+
+        return run_reextract(self.engine, extract_document, _current_extractor_version(), progress).documents_new
+
+    def claims(self, *, actor: str | None = None, measure: str | None = None, place: str | None = None,
+               source: str | None = None, since: queries.DateLike = None, until: queries.DateLike = None,
+               section: str | None = None, doc_id: str | None = None, limit: int | None = None) -> pandas.DataFrame:
+        """Claims with their document's date, outlet, url, title and cluster, oldest document first."""
+        f = queries.ClaimFilter(actor=actor, measure=measure, place=place, source=source, since=since,
+                                until=until, section=section, doc_id=doc_id, limit=limit)
+        with self.engine.connect() as conn:
+            rows = queries.fetch_claims(conn, f)
+        return _frame(rows, queries.CLAIM_FRAME_COLUMNS, ("published_at",))
+
+    def documents(self, *, outlet: str | None = None, since: queries.DateLike = None,
+                  until: queries.DateLike = None, cluster_id: str | None = None, doc_id: str | None = None,
+                  with_text: bool = False, limit: int | None = None) -> pandas.DataFrame:
+        """Documents with their claim counts, oldest first; `with_text` adds the text column."""
+        with self.engine.connect() as conn:
+            rows = queries.fetch_documents(conn, outlet=outlet, since=since, until=until, cluster_id=cluster_id,
+                                           doc_id=doc_id, with_text=with_text, limit=limit)
+        columns = (*queries.DOCUMENT_FRAME_COLUMNS, "text") if with_text else queries.DOCUMENT_FRAME_COLUMNS
+        return _frame(rows, columns, ("published_at", "captured_at"))
+
+    def claim(self, claim_id: str) -> dict[str, Any] | None:
+        """One claim (or a unique prefix of its id) with its document's columns and `text`."""
+        with self.engine.connect() as conn:
+            return queries.fetch_claim(conn, claim_id)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str], datetimes: Sequence[str]) -> pandas.DataFrame:
+    import pandas as pd
+
+    frame = pd.DataFrame.from_records(rows, columns=list(columns))
+    for name in datetimes:
+        frame[name] = pd.to_datetime(frame[name], utc=True)
+    return frame

@@ -1,0 +1,164 @@
+"""Fused estimates: one low/best/high per series and period, with the claims behind it.
+
+Per period, each independent originator contributes one claim: its latest in the period
+(a later figure from the same originator supersedes its earlier ones). Then
+
+- when every contributed interval overlaps, the estimate is their intersection
+  (low = largest low, high = smallest high);
+- otherwise it is the spread (smallest low to largest high), and `method` says so;
+- best is the median of the contributed bests;
+- `conservative` is ACLED's conservative value: the smallest contributed low, or that
+  originator's best when its low is open.
+
+Open bounds stay open: an intersection ignores an open side, a spread keeps it open.
+Every claim id that fed the numbers is in `claims`; nothing else is.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from tollbook.errors import UsageError
+from tollbook.reconcile.findings import bounds
+from tollbook.reconcile.series import ClaimGroup, SeriesKey, group_claims
+
+Period = Literal["day", "week", "month", "year", "all"]
+PERIODS: tuple[str, ...] = Period.__args__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """A fused estimate for one series and period."""
+
+    key: SeriesKey
+    period: str  # "2024-01", "2024-W03", "2024", "2024-01-15" or "all"
+    period_start: str | None
+    period_end: str | None
+    low: float | None
+    best: float | None
+    high: float | None
+    conservative: float | None
+    method: str
+    claims: tuple[str, ...]  # every claim id (all appearances) of the contributing claims
+    originators: tuple[str, ...]
+    inputs: tuple[Mapping[str, Any], ...]  # per originator: the claim it contributed and its numbers
+    superseded: tuple[str, ...]  # claim ids in the period replaced by a later one of the same originator
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "series": self.key.label, "actor": self.key.actor, "measure": self.key.measure,
+            "unit": self.key.unit, "place_code": self.key.place_code, "period": self.period,
+            "period_start": self.period_start, "period_end": self.period_end,
+            "low": self.low, "best": self.best, "high": self.high, "conservative": self.conservative,
+            "method": self.method, "originators": list(self.originators), "claims": list(self.claims),
+            "inputs": [dict(i) for i in self.inputs], "superseded": list(self.superseded),
+        }
+
+
+def period_of(as_of: str | None, period: str) -> tuple[str, str | None, str | None]:
+    """(label, first day, last day) of the period holding a date."""
+    if period == "all" or not as_of:
+        return "all", None, None
+    d = date.fromisoformat(as_of[:10])
+    if period == "day":
+        return d.isoformat(), d.isoformat(), d.isoformat()
+    if period == "week":
+        year, week, weekday = d.isocalendar()
+        monday = d - timedelta(days=weekday - 1)
+        return f"{year}-W{week:02d}", monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+    if period == "month":
+        first = d.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return first.isoformat()[:7], first.isoformat(), last.isoformat()
+    if period == "year":
+        return str(d.year), f"{d.year}-01-01", f"{d.year}-12-31"
+    raise UsageError(f"unknown period {period!r}; choose from {', '.join(PERIODS)}")
+
+
+def _fmt(v: float | None) -> str:
+    return "open" if v is None else f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+
+
+def fuse_groups(key: SeriesKey, label: str, start: str | None, end: str | None,
+                groups: list[ClaimGroup]) -> Estimate:
+    """The fused estimate of one series' claims in one period."""
+    latest: dict[str, ClaimGroup] = {}
+    for g in sorted(groups, key=lambda g: (g.as_of or "", g.published_at or "", g.group_id)):
+        latest[g.originator] = g  # later claims of one originator replace its earlier ones
+    chosen = [latest[o] for o in sorted(latest)]
+    used = {g.group_id for g in chosen}
+    superseded = tuple(cid for g in groups if g.group_id not in used for cid in g.claim_ids)
+
+    intervals = [bounds(g) for g in chosen]
+    lows = [lo for lo, _ in intervals]
+    highs = [hi for _, hi in intervals]
+    known_lows = [lo for lo in lows if lo is not None]
+    known_highs = [hi for hi in highs if hi is not None]
+    top_low = max(known_lows) if known_lows else None
+    bottom_high = min(known_highs) if known_highs else None
+    n = len(chosen)
+    who = f"{n} independent originator{'s' if n != 1 else ''}"
+
+    if top_low is None or bottom_high is None or top_low <= bottom_high:
+        low, high = top_low, bottom_high
+        if n == 1:
+            method = "one originator: its latest claim in the period, interval as stated"
+        else:
+            method = f"intersection of the intervals of {who} (low = largest low, high = smallest high)"
+    else:
+        low = None if None in lows else min(known_lows)
+        high = None if None in highs else max(known_highs)
+        method = (f"the intervals of {who} do not all overlap: spread from the smallest low to the "
+                  f"largest high, not an intersection")
+
+    bests = [g.best for g in chosen if g.best is not None]
+    best = statistics.median(bests) if bests else None
+    if bests:
+        method += (f"; best = median of {len(bests)} latest best{'s' if len(bests) != 1 else ''} "
+                   f"(one per originator)")
+    if best is not None and low is not None and best < low:
+        method += f"; the median {_fmt(best)} lay below the intersection and is raised to its low"
+        best = low
+    if best is not None and high is not None and best > high:
+        method += f"; the median {_fmt(best)} lay above the intersection and is lowered to its high"
+        best = high
+
+    # ACLED's conservative convention: report the smallest figure a credible source supports.
+    floor = [lo if lo is not None else g.best for g, (lo, _) in zip(chosen, intervals)]
+    floor = [v for v in floor if v is not None]
+    conservative = min(floor) if floor else None
+
+    inputs = tuple({
+        "claim_id": g.group_id, "originator": g.originator, "low": lo, "best": g.best, "high": hi,
+        "as_of": g.as_of, "appearances": len(g.claim_ids),
+    } for g, (lo, hi) in zip(chosen, intervals))
+    return Estimate(
+        key=key, period=label, period_start=start, period_end=end, low=low, best=best, high=high,
+        conservative=conservative, method=method,
+        claims=tuple(dict.fromkeys(cid for g in chosen for cid in g.claim_ids)),
+        originators=tuple(g.originator for g in chosen), inputs=inputs, superseded=superseded,
+    )
+
+
+def fuse(series_records: Iterable[Mapping[str, Any]] | Any, period: str = "month") -> list[Estimate]:
+    """Fused estimates for every series and period in the records (list of dicts or a DataFrame).
+
+    The period of a claim is the month (or `period`) of its date_end, else of its
+    publication date; `period="all"` fuses each series' latest claims over all time.
+    """
+    if period not in PERIODS:
+        raise UsageError(f"unknown period {period!r}; choose from {', '.join(PERIODS)}")
+    groups = series_records if isinstance(series_records, list) and series_records \
+        and isinstance(series_records[0], ClaimGroup) else group_claims(series_records)
+    buckets: dict[tuple, list[ClaimGroup]] = defaultdict(list)
+    for g in groups:
+        label, start, end = period_of(g.as_of, period)
+        buckets[(g.key, label, start, end)].append(g)
+    estimates = [fuse_groups(key, label, start, end, gs) for (key, label, start, end), gs in buckets.items()]
+    estimates.sort(key=lambda e: (e.key.label, e.period_start or "", e.period))
+    return estimates

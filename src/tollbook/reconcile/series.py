@@ -1,0 +1,297 @@
+"""Series: the claims about one quantity, and which of them are independent.
+
+A series is (actor, measure, unit, place scope). Claims come in as plain records: the
+Claim fields plus the document's `published_at`, `outlet` and `cluster_id` (what
+`Ledger.claims()` returns, or `Claim.to_dict()` with those three keys added).
+
+Independence: a figure is one *claim* however many outlets repeat it. Records are
+merged into one `ClaimGroup` when they give the same figure for the same series and
+period and either come from the same originator or sit in the same syndication
+cluster (a wire story reprinted by twenty outlets is one claim with twenty appearances,
+even when some reprints credit the outlet rather than the original source).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+UNKNOWN_ORIGINATOR = "unknown"
+
+# Measures that count up over a war or disaster: a figure for a longer period from the
+# same start can only be larger (killed, wounded, casualties, captured, destroyed).
+CUMULATIVE_MEASURES: frozenset[str] = frozenset({"killed", "wounded", "casualties", "captured", "destroyed"})
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SeriesKey:
+    """Which quantity a claim is about."""
+
+    actor: str | None
+    measure: str | None
+    unit: str | None
+    place_code: str | None
+
+    @property
+    def label(self) -> str:
+        """Readable one-line name, e.g. 'Russian forces | casualties | personnel | RUS'."""
+        return " | ".join(part or "-" for part in (self.actor, self.measure, self.unit, self.place_code))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """One independent claim: an originator's figure for one period, with every appearance."""
+
+    key: SeriesKey
+    originator: str
+    low: float | None
+    best: float | None
+    high: float | None
+    date_start: str | None
+    date_end: str | None
+    as_of: str | None  # date_end, else the earliest publication date of the appearances
+    published_at: str | None  # earliest publication among the appearances
+    claim_ids: tuple[str, ...]
+    doc_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    clusters: tuple[str, ...]  # syndication clusters (a doc with no cluster is its own)
+    dates: tuple[str, ...]  # every appearance's as_of, sorted: a figure repeated day after day
+    first: Mapping[str, Any]  # the earliest appearance, for quotes and spans
+
+    @property
+    def group_id(self) -> str:
+        return self.claim_ids[0]
+
+    def span(self) -> dict[str, Any]:
+        """Where the figure was read: doc_id, start, end, quote of the earliest appearance."""
+        r = self.first
+        return {"doc_id": r.get("doc_id"), "start": r.get("start"), "end": r.get("end"), "quote": r.get("quote")}
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Counts for one series; `parent` links a region (RU-KRS) to its country (RUS)."""
+
+    key: SeriesKey
+    parent: str | None
+    place: str | None
+    claims: int  # independent claims (ClaimGroups)
+    appearances: int  # records: every mention in every document
+    appearance_groups: int  # syndication clusters the appearances fall into
+    originators: tuple[str, ...]
+    first_date: str | None
+    last_date: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "series": self.key.label, "actor": self.key.actor, "measure": self.key.measure,
+            "unit": self.key.unit, "place_code": self.key.place_code, "place": self.place,
+            "parent": self.parent, "claims": self.claims, "appearances": self.appearances,
+            "appearance_groups": self.appearance_groups, "originators": len(self.originators),
+            "originator_names": list(self.originators), "first_date": self.first_date,
+            "last_date": self.last_date,
+        }
+
+
+def _clean(value: Any) -> Any:
+    """None for the missing values pandas writes as NaN/NaT."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        import pandas as pd
+
+        if value is pd.NaT or (not isinstance(value, (list, tuple, dict, str)) and pd.isna(value)):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def _iso_date(value: Any) -> str | None:
+    value = _clean(value)
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        value = value.isoformat()
+    return str(value)[:10] or None
+
+
+def normalise_records(records: Iterable[Mapping[str, Any]] | Any) -> list[dict[str, Any]]:
+    """Plain dicts from a list of dicts or a DataFrame; NaN becomes None, dates ISO strings.
+
+    Adds `originator` (source, else outlet, else 'unknown') and `as_of` (date_end, else
+    the publication date) so the rules below read one field each.
+    """
+    if hasattr(records, "to_dict") and hasattr(records, "columns"):
+        records = records.to_dict(orient="records")
+    out: list[dict[str, Any]] = []
+    for raw in records:
+        r = {k: _clean(v) for k, v in dict(raw).items()}
+        for bound in ("low", "best", "high"):
+            if r.get(bound) is not None:
+                r[bound] = float(r[bound])
+        r["date_start"] = _iso_date(r.get("date_start"))
+        r["date_end"] = _iso_date(r.get("date_end"))
+        published = _clean(r.get("published_at", r.get("published")))
+        r["published_at"] = published.isoformat() if hasattr(published, "isoformat") else published
+        r["originator"] = r.get("source") or r.get("outlet") or UNKNOWN_ORIGINATOR
+        r["as_of"] = r["date_end"] or _iso_date(r["published_at"])
+        out.append(r)
+    return out
+
+
+def series_key(record: Mapping[str, Any]) -> SeriesKey:
+    return SeriesKey(record.get("actor"), record.get("measure"), record.get("unit"), record.get("place_code"))
+
+
+@lru_cache(maxsize=512)
+def place_parent(code: str | None) -> str | None:
+    """The wider place of a code: a region's country (RU-KRS -> RUS, PS-GAZA -> PSE); a country has none."""
+    if not code or "-" not in code:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code.split("-", 1)[0].upper())
+    return country.alpha_3 if country else None
+
+
+def _figure(record: Mapping[str, Any]) -> tuple[float | None, ...]:
+    return tuple(None if record.get(b) is None else round(float(record[b]), 6) for b in ("low", "best", "high"))
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _is_outlet_credit(record: Mapping[str, Any]) -> bool:
+    """True when the record credits only the outlet (no originator cue was found)."""
+    sources = record.get("sources") or []
+    if isinstance(sources, str):
+        return record.get("source") in (None, record.get("outlet"))
+    kinds = [s.get("kind") for s in sources if isinstance(s, Mapping)]
+    return not record.get("source") or (bool(kinds) and all(k == "outlet" for k in kinds))
+
+
+def group_claims(records: Iterable[Mapping[str, Any]] | Any) -> list[ClaimGroup]:
+    """Independent claims: records merged by (series, figure, period, originator) and by syndication cluster.
+
+    Claims without a figure (best, low and high all None) are left out. Groups come out
+    sorted by series, then date.
+    """
+    recs = [r for r in normalise_records(records) if any(v is not None for v in _figure(r))]
+    uf = _UnionFind(len(recs))
+    first_by_claim: dict[tuple, int] = {}
+    first_by_cluster: dict[tuple, int] = {}
+    for i, r in enumerate(recs):
+        key, fig = series_key(r), _figure(r)
+        same_claim = (key, fig, r["date_start"], r["date_end"], r["originator"])
+        if same_claim in first_by_claim:
+            uf.union(first_by_claim[same_claim], i)
+        else:
+            first_by_claim[same_claim] = i
+        if r.get("cluster_id") is not None:
+            same_copy = (key, fig, str(r["cluster_id"]))
+            if same_copy in first_by_cluster:
+                uf.union(first_by_cluster[same_copy], i)
+            else:
+                first_by_cluster[same_copy] = i
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(recs)):
+        members[uf.find(i)].append(i)
+
+    groups = [_make_group([recs[i] for i in idx]) for idx in members.values()]
+    groups.sort(key=lambda g: (g.key.label, g.as_of or "", g.originator, g.group_id))
+    return groups
+
+
+def _make_group(rs: list[dict[str, Any]]) -> ClaimGroup:
+    rs = sorted(rs, key=lambda r: (r.get("published_at") or "", r.get("claim_id") or ""))
+    first = rs[0]
+    # The originator a reprint credits to the outlet is the one the other copies name.
+    credited = Counter(r["originator"] for r in rs if not _is_outlet_credit(r))
+    originator = credited.most_common(1)[0][0] if credited else first["originator"]
+    published = [r["published_at"] for r in rs if r.get("published_at")]
+    clusters = {str(r["cluster_id"]) if r.get("cluster_id") is not None else f"doc:{r.get('doc_id')}" for r in rs}
+    dates_end = [r["date_end"] for r in rs if r["date_end"]]
+    return ClaimGroup(
+        key=series_key(first), originator=originator,
+        low=first.get("low"), best=first.get("best"), high=first.get("high"),
+        date_start=first["date_start"], date_end=max(dates_end) if dates_end else None,
+        as_of=first["as_of"] if first["date_end"] else (_iso_date(min(published)) if published else None),
+        published_at=min(published) if published else None,
+        claim_ids=tuple(dict.fromkeys(str(r.get("claim_id")) for r in rs)),
+        doc_ids=tuple(dict.fromkeys(str(r.get("doc_id")) for r in rs)),
+        outlets=tuple(dict.fromkeys(r["outlet"] for r in rs if r.get("outlet"))),
+        clusters=tuple(sorted(clusters)),
+        dates=tuple(sorted({r["as_of"] for r in rs if r.get("as_of")})),
+        first=first,
+    )
+
+
+def build_series_from_groups(groups: Iterable[ClaimGroup], records: list[dict[str, Any]]) -> list[Series]:
+    by_key: dict[SeriesKey, list[ClaimGroup]] = defaultdict(list)
+    for g in groups:
+        by_key[g.key].append(g)
+    place_names: dict[str | None, str | None] = {}
+    for r in records:
+        if r.get("place") and r.get("place_code") not in place_names:
+            place_names[r.get("place_code")] = r["place"]
+    out = []
+    for key, gs in by_key.items():
+        dates = sorted(g.as_of for g in gs if g.as_of)
+        out.append(Series(
+            key=key, parent=place_parent(key.place_code), place=place_names.get(key.place_code),
+            claims=len(gs), appearances=sum(len(g.claim_ids) for g in gs),
+            appearance_groups=len({c for g in gs for c in g.clusters}),
+            originators=tuple(sorted({g.originator for g in gs})),
+            first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+        ))
+    # A wider place first, its regions right after it: RUS, RU-KRS, RU-BEL, then UKR ...
+    out.sort(key=lambda s: (s.key.actor or "", s.key.measure or "", s.key.unit or "",
+                            s.parent or s.key.place_code or "", s.parent is not None, s.key.place_code or ""))
+    return out
+
+
+def build_series(records: Iterable[Mapping[str, Any]] | Any) -> list[Series]:
+    """Every series in the records, with counts of claims, appearances and originators.
+
+    >>> [s.key.label for s in build_series([...])]  # doctest: +SKIP
+    ['Russian forces | casualties | personnel | RUS', 'Russian forces | casualties | personnel | RU-KRS']
+    """
+    recs = normalise_records(records)
+    return build_series_from_groups(group_claims(recs), recs)
+
+
+def series_of(records: Iterable[Mapping[str, Any]] | Any, *, actor: str | None = None, measure: str | None = None,
+              place_code: str | None = None, include_regions: bool = True) -> list[dict[str, Any]]:
+    """The records of one quantity; with `include_regions`, a country's regions come along."""
+    out = []
+    for r in normalise_records(records):
+        if actor and (r.get("actor") or "").lower() != actor.lower():
+            continue
+        if measure and r.get("measure") != measure:
+            continue
+        if place_code:
+            code = r.get("place_code")
+            if code != place_code and not (include_regions and place_parent(code) == place_code):
+                continue
+        out.append(r)
+    return out
