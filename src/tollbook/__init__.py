@@ -6,6 +6,9 @@
 
 from __future__ import annotations
 
+# The subpackage tollbook.extract is imported first so that the function below, not the
+# module, is what `tollbook.extract` names (importing a submodule binds its name on the parent once).
+import tollbook.extract as _extract_package  # noqa: F401
 from tollbook.model import Claim, Document, SourceRef
 
 __version__ = "0.1.0"
@@ -15,7 +18,7 @@ __all__ = ["Claim", "Document", "SourceRef", "extract", "open_ledger", "__versio
 def extract(text: str, *, published: str | None = None, outlet: str | None = None,
             title: str | None = None, url: str | None = None) -> list[Claim]:
     """Every quantitative claim in one text, in document order."""
-    from tollbook.extract import extract_document
+    from tollbook.extract.pipeline import extract_document
     from tollbook.read import make_document
 
     doc = make_document(text, title=title, url=url, outlet=outlet, published=published,

@@ -48,3 +48,11 @@ def extract(
         raise typer.Exit(2)
     if failed:
         raise typer.Exit(4)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the claim record."""
+    from tollbook.model import schema_text
+
+    typer.echo(schema_text(), nl=False)

@@ -38,7 +38,7 @@ _WORDNUM = (
     rf"(?:(?:\s+and\s+|\s+|-)(?:(?:{_WORD})(?:-(?:{'|'.join(_UNITS)}))?|hundred|thousand|million|billion|dozen))*"
 )
 _DIGITS = r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009| )\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion)\b|(?:k|m|mn|bn|mln)\b)"
+_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|mln|mn|bn)\b|(?:k|m)\b)"
 _NUM = rf"(?:(?:{_DIGITS}){_SCALE}?|half\s+a\s+million|{_WORDNUM})"
 _FRACTION_WORDS = "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True))
 _ORDINAL_DENOM = r"(?:five|four|three|ten|six|seven|eight|nine|two|\d+)"
@@ -199,6 +199,8 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
         return True
     if re.fullmatch(r"\d+\.\d+", core.strip()) and not re.fullmatch(r"\d{1,3}\.\d{3}", core.strip()):  # a bare decimal is a rate or a version, never a head count
         return True
+    if re.search(r"[A-Za-z],\s*$", before) and re.match(r"^,", after) and 14 <= (number_value(core) or 0) <= 110:
+        return True  # "a man, 62, was detained": an age in apposition
     if re.match(r"^\s*of\s+(?:the|these|those|them|its|their)\b", after) and core.strip().lower() == "one":
         return True  # "one of the": a partitive, not a count
     return False
@@ -232,8 +234,8 @@ def parse_quantities(sentence: str) -> list[Quantity]:
         if not free(m.start(2), m.end(2)):
             continue
         q = _number(sentence, m)
-        if q is not None:
-            found.append(q)
+        for one in (q if isinstance(q, list) else [q] if q is not None else []):
+            found.append(one)
             taken.append((m.start(), m.end()))
 
     found.sort(key=lambda q: q.start)
@@ -247,7 +249,7 @@ def _qualifier_before(sentence: str, start: int) -> tuple[int, str | None]:
     return start - (len(sentence[max(0, start - 30):start]) - m.start(1)), m.group(1).lower()
 
 
-def _number(sentence: str, m: re.Match[str]) -> Quantity | None:
+def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None:
     g = _grammar()
     lead, first, plus1, second, plus2 = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
     v1 = number_value(first)
@@ -257,6 +259,18 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | None:
         # "12 killed and 30 wounded" is two figures, not a range; only "between X and Y" / "X or Y" words pair up
         if " and " in m.group(0).lower() or not re.fullmatch(rf"{_WORDNUM}", first, re.IGNORECASE):
             second = None
+    split = re.fullmatch(r"(.+?)\s+and\s+(.+)", first) if lead and lead.lower() == "between" and second is None else None
+    if split and number_value(split.group(1)) and number_value(split.group(2)):
+        # "between three hundred and five hundred": the word grammar read one number where there are two
+        v1, v2 = number_value(split.group(1)), number_value(split.group(2))
+        if v2 > v1:
+            start = m.start(1)
+            return Quantity(start, m.end(2), v1, round((v1 + v2) / 2, 2), v2, "range", sentence[start:m.end(2)])
+    if second is not None and lead and lead.lower() == "from" and re.search(
+            r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|fell|dropped|declined|went up|revised)\s+$", sentence[:m.start()], re.IGNORECASE):
+        # "rose from 30 to 52": two figures, not a range
+        pair = [_single(sentence, m.start(2), m.end(2), first), _single(sentence, m.start(4), m.end(4), second)]
+        return [q for q in pair if q is not None]
     if second is not None:
         v2 = number_value(second)
         if v2 is None or _is_year(first) and _is_year(second):
@@ -275,9 +289,13 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | None:
             if _not_a_count(sentence, core_start, end, first):
                 return None
             return Quantity(start, end, v1, round((v1 + v2) / 2, 2), v2, "range", sentence[start:end])
-    end = m.end(2)
-    core_start = m.start(2)
-    if _not_a_count(sentence, core_start, end, first):
+    return _single(sentence, m.start(2), m.end(2), first, plus1 or (second is None and plus2))
+
+
+def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | str | None = None) -> Quantity | None:
+    g = _grammar()
+    v1 = number_value(first)
+    if v1 is None or _not_a_count(sentence, core_start, end, first):
         return None
     if re.match(r"^[-\u2010]strong", sentence[end:end + 8], re.IGNORECASE) is None and re.match(r"^-[a-z]", sentence[end:end + 2], re.IGNORECASE):
         return None  # "19-year-old", "24-hour", "three-day": a compound modifier, not a count
@@ -285,7 +303,7 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | None:
         if sentence[max(0, core_start - 2):core_start] != "(+":
             return None  # "+44 20 ...": a telephone prefix
         return Quantity(core_start - 1, end, v1, v1, v1, "exact", sentence[core_start - 1:end], increment=True)
-    if plus1 or (second is None and plus2):
+    if plus:
         return Quantity(core_start, end + 1, *interval(v1, "more_than"), "more_than", sentence[core_start:end + 1])
     qs, word = _qualifier_before(sentence, core_start)
     after = re.match(r"^\s*(?:or more|plus)\b", sentence[end:end + 10], re.IGNORECASE)

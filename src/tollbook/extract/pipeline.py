@@ -9,6 +9,7 @@ Only sentences the scan keeps are analysed; everything else costs one regex prob
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -53,7 +54,9 @@ def extract_document(doc: Document) -> list[Claim]:
     for i, sent in enumerate(sentences):
         s_text = text[sent.start:sent.end]
         if sent.paragraph != ctx.paragraph:
-            ctx.paragraph, ctx.actor, ctx.place = sent.paragraph, None, None
+            ctx.paragraph = sent.paragraph
+            if not _tally_line(text[sent.start:sent.end]):
+                ctx.actor, ctx.place = None, None
         lowered = s_text.lower()
         if attr_mod.points_back(s_text):
             att = attr_mod.attribute_sentence(s_text, lowered)
@@ -114,6 +117,8 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         att, how = ctx.last_attribution, "carried"
     elif att is not None and att.claimant.kind != "anonymous":
         ctx.last_attribution = att
+    if att is None and ctx.last_attribution is not None and _tally_line(s_text):
+        att, how = ctx.last_attribution, "carried"  # a tally's lines belong to whoever published the tally
     source, chain = attr_mod.source_chain(att, doc.outlet)
     if att is None:
         how = "outlet" if doc.outlet else None
@@ -130,6 +135,14 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         if q.anaphor and q.fraction is not None and s_text[q.end:q.end + 4].lower() == " of ":
             skip = [(q.end, q.end + 4 + len(q.anaphor) + 2)]  # "of the soldiers sent": the base's words, not this figure's
         choice = measures_mod.choose_measure(s_text, cues, units, q.start, q.end, blockers, skip)
+        running = next((c for c in reversed(out) if c.end <= offset + q.start), None)
+        if q.increment and running is not None:
+            # "(+1,200)" after a running total: the same quantity, counted for the tally's day
+            out.append(replace(running, claim_id=claim_id(doc.doc_id, offset + q.start, offset + q.end, running.measure),
+                               low=q.low, best=q.best, high=q.high, qualifier="exact", value_text=q.text,
+                               date_start=ref.isoformat() if ref else None, date_end=ref.isoformat() if ref else None,
+                               date_text=None, start=offset + q.start, end=offset + q.end, derived_from=None))
+            continue
         base_claim: Claim | None = None
         if q.fraction is not None and q.base_index is None:
             base_claim = resolve_base(q.anaphor or "", earlier + out, ctx.actor[0].name if ctx.actor else None)
@@ -223,8 +236,9 @@ def _headline_block(doc: Document, earlier: list[Claim], ctx: _Context) -> bool:
     return bool(earlier) and all(c.section != "body" for c in earlier)
 
 
+_TALLY = re.compile(r"^\W{0,3}[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about|approximately|around|some|over)?\s*\d")
+
+
 def _tally_line(s_text: str) -> bool:
     """'tanks - 9,800 (+12)': a line of a daily loss tally, where the measure is the list's heading."""
-    import re
-
-    return bool(re.match(r"^\W{0,3}[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about|approximately|around|some|over)?\s*\d", s_text))
+    return bool(_TALLY.match(s_text))

@@ -1,0 +1,22 @@
+"""Properties that hold for any text: no crash, spans inside the text, ordered intervals."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tollbook
+
+WORDS = ["killed", "wounded", "soldiers", "about", "more than", "nearly", "a quarter of", "of these,", "tanks",
+         "destroyed", "4,000", "11,000", "1.2 million", "dozens", "between 3 and 5", "in Kursk", "Russian", "said",
+         "according to the Pentagon", "on Tuesday", "mid-January 2025", "(+12)", "—", "\n", ".", "-", "%", "$"]
+news_like = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=12)), max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=400), news_like))
+def test_extraction_never_crashes_and_spans_hold(text: str) -> None:
+    for c in tollbook.extract(text, published="2025-01-27"):
+        assert 0 <= c.start < c.end <= len(text.replace("\r\n", "\n").replace("\r", "\n"))
+        values = [v for v in (c.low, c.best, c.high) if v is not None]
+        assert values == sorted(values), (c.low, c.best, c.high)
