@@ -24,7 +24,14 @@ class Actor:
 
 
 _CIVILIANS = "civilians"
-_AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Russia's Kursk region", "Ukraine's commander-in-chief": an owner of a place or a speaker, not a victim
+_OWNER_OF = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|border|city|territory|capital|commander|commander-in-chief|"
+    r"president|military|general staff|defen[cs]e|ministry|army chief|intelligence|spokes\w+|officials?|government|"
+    r"authorities|leader|governor|mayor|prime minister|foreign|health)\b",
+    re.IGNORECASE,
+)
 _AGENT_AFTER = re.compile(
     r"^(?:'s)?\s+(?:forces\s+|troops\s+|army\s+|military\s+)?(?:air\s*strikes?|strikes?|attacks?|shelling|missiles?|drones?|"
     r"bombardment|bombing|raids?|fire|offensive|assault|artillery|barrage|airstrike|air raids?)\b",
@@ -59,7 +66,7 @@ def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
     """True when the mention names who did it, not who suffered it."""
     if _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]):
         return True
-    if _AGENT_AFTER.match(sentence[m.end:m.end + 40]):
+    if _AGENT_AFTER.match(sentence[m.end:m.end + 40]) or _OWNER_OF.match(sentence[m.end:m.end + 50]):
         return True
     if m.end <= figure_start:
         between = sentence[m.end:figure_start]

@@ -52,11 +52,15 @@ POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 _AS_NOTED = re.compile(r"\bas (?:noted|stated|mentioned|reported|said) (?:in|by|earlier)\b", re.IGNORECASE)
+_BACK_NOUN = (r"(?:he|she|they|it|its|the (?:[\w-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|"
+              r"mission|agency|ministry|monitors|update|report|statement|administration|governor|military|army|service|"
+              r"office|department|command|staff|commander|minister|president|source|bulletin|briefing|assessment|tally))")
 _PRONOUN = re.compile(
-    r"\baccording to (?:him|her|them|the official|the officials|the source|the commander|the ministry|the agency)\b|"
-    r"(?:^|[,;]\s*|\")(?:he|she|they|the official|the spokesman|the spokeswoman) (?:said|added|noted|estimated|told)\b",
+    rf"\baccording to (?:him|her|them|{_BACK_NOUN[3:-1]})\b|\b{_BACK_NOUN}\s+(?:also\s+)?(?:has\s+|had\s+)?"
+    r"(?:said|says|added|noted|estimated|told|reported|denied|assessed|verified|recorded|counted|put|puts|gave|claimed)\b",
     re.IGNORECASE,
 )
+_HEADLINE_COLON = re.compile(r"^\s*:")
 
 
 @functools.cache
@@ -96,8 +100,8 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
                 break
     if chosen is None:
         for m in named:
-            if _POSSESSIVE_REPORT.match(sentence[m.end:m.end + 60]):
-                chosen = m
+            if _POSSESSIVE_REPORT.match(sentence[m.end:m.end + 60]) or (m.start < 40 and _HEADLINE_COLON.match(sentence[m.end:])):
+                chosen = m  # "X's latest update", or a headline "X: ..."
                 break
     if chosen is None:
         best = None

@@ -16,6 +16,11 @@ _DEPLOYED_NP = re.compile(r"\b(?:sent|deployed|dispatched|stationed|committed|co
 _DEMONSTRATIVE = {"these", "them", "those", "this number", "this figure", "that number", "that figure", "the total"}
 
 
+def wants_deployment(anaphor: str) -> bool:
+    """'the soldiers sent', 'those deployed': a share of a deployment."""
+    return bool(_DEPLOYED_NP.search(anaphor))
+
+
 def resolve_base(anaphor: str, earlier: Sequence[Claim], actor: str | None) -> Claim | None:
     """The claim an anaphoric fraction is of, among the claims before it (in document order)."""
     candidates = [c for c in earlier if c.derived_from is None and c.best is not None]

@@ -62,6 +62,12 @@ def choose_unit(units: list[Match[str]], start: int, end: int, blockers: list[tu
     return nearest(units, start, end, blockers, after=45, before=25, before_penalty=2.0)
 
 
+def _list_item(sentence: str, unit_m: Match[str], start: int, end: int) -> bool:
+    """A figure right after its noun ("tanks 9,870", "aircraft (369)"): an item of a list."""
+    gap = sentence[unit_m.end:start] if unit_m.end <= start else None
+    return gap is not None and re.fullmatch(r"\s*[(:—–-]?\s*", gap) is not None
+
+
 def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]], start: int, end: int,
                    blockers: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> MeasureChoice | None:
     """Measure and unit of the figure at [start, end), or None when it counts nothing we record."""
@@ -74,6 +80,10 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         return MeasureChoice("strength", sentence[end:end + strong.end()].lstrip("-\u2010 "), False, unit or PERSONNEL,
                              end, end + strong.end())
     cue = nearest(cues, start, end, blockers, skip=skip)
+    if cue is None and unit_m is not None and _list_item(sentence, unit_m, start, end):
+        # "destroyed: tanks 9,870 (+8), armoured vehicles 20,540 (+14), ...": the heading's verb counts for every item
+        heading = [c for c in cues if c.end <= unit_m.start and c.value != _NOT_COUNTED]
+        cue = heading[-1] if heading else None
     if cue is None:
         return MeasureChoice(None, None, False, unit) if unit else None
     measure, ambiguous = cue.value, False

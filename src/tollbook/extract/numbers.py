@@ -343,7 +343,8 @@ def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
 
 
 _ANAPHOR_NP = re.compile(
-    r"^\s+of\s+((?:the|these|those|them|its|their|all)\b(?:\s+[\w'-]+){0,4}?)(?=\s*(?:,|\.|;|$|\s(?:were|was|are|is|have|has|had|who|that|which|killed|wounded|died|remain|being)\b))",
+    r"^\s+of\s+((?:the|these|those|them|its|their|all|his|her)\b"
+    r"(?:\s+(?!(?:since|in|on|at|by|from|with|to|who|that|which|were|was|are|is|have|has|had|and|or|but)\b)[\w'-]+){0,5})",
     re.IGNORECASE,
 )
 
@@ -372,7 +373,10 @@ def _link_fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:
             out[i] = replace(q, anaphor=np.group(1).lower())
         else:
             out[i] = replace(q, anaphor="")
-    return [q for q in out if not (q.fraction is not None and q.base_index is None and q.anaphor == "")]
+    keep = [i for i, q in enumerate(out) if not (q.fraction is not None and q.base_index is None and q.anaphor == "")]
+    new_index = {old: new for new, old in enumerate(keep)}
+    return [replace(out[i], base_index=new_index.get(out[i].base_index)) if out[i].base_index is not None else out[i]
+            for i in keep]
 
 
 def _apply_base(q: Quantity, base: Quantity, base_index: int | None) -> Quantity:

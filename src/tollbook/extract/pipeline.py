@@ -19,7 +19,7 @@ from tollbook.extract import confidence as conf_mod
 from tollbook.extract import measures as measures_mod
 from tollbook.extract import places as places_mod
 from tollbook.extract import times as times_mod
-from tollbook.extract.derive import resolve_base
+from tollbook.extract.derive import resolve_base, wants_deployment
 from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fraction
 from tollbook.extract.scan import has_candidate
 from tollbook.extract.sentences import Sentence, split_sentences
@@ -37,6 +37,9 @@ class _Context:
     place: tuple[places_mod.Place, str] | None = None
     last_attribution: attr_mod.Attribution | None = None
     unattributed: list[int] = field(default_factory=list)  # indexes of claims with no cue since the last pointer
+    paragraph_claims: list[int] = field(default_factory=list)
+    forward: list[tuple[int, Quantity, str]] = field(default_factory=list)  # summary shares of a deployment stated later
+    paragraph_claimants: dict[str, attr_mod.Attribution] = field(default_factory=dict)
 
 
 def reference_date(doc: Document) -> date | None:
@@ -54,6 +57,7 @@ def extract_document(doc: Document) -> list[Claim]:
     for i, sent in enumerate(sentences):
         s_text = text[sent.start:sent.end]
         if sent.paragraph != ctx.paragraph:
+            _close_paragraph(claims, ctx, doc)
             ctx.paragraph = sent.paragraph
             if not _tally_line(text[sent.start:sent.end]):
                 ctx.actor, ctx.place = None, None
@@ -71,13 +75,42 @@ def extract_document(doc: Document) -> list[Claim]:
             att = attr_mod.attribute_sentence(s_text, lowered)
             if att is not None and att.claimant.kind != "anonymous":
                 ctx.last_attribution = att
+                ctx.paragraph_claimants[att.claimant.name] = att
             continue
         quantities = parse_quantities(s_text)
         if not quantities:
             _remember_mentions(s_text, lowered, ctx)
             continue
-        claims.extend(_sentence_claims(doc, sent, s_text, lowered, quantities, ref, ctx, claims))
+        new = _sentence_claims(doc, sent, s_text, lowered, quantities, ref, ctx, claims)
+        ctx.paragraph_claims += range(len(claims), len(claims) + len(new))
+        claims.extend(new)
+    _close_paragraph(claims, ctx, doc)
+    _resolve_forward(claims, ctx)
     return claims
+
+
+def _resolve_forward(claims: list[Claim], ctx: _Context) -> None:
+    """A key point may take a share of a deployment the body states later: rebase it on that figure."""
+    for idx, q, actor in ctx.forward:
+        later = [c for c in claims[idx + 1:] if c.measure == "deployed" and c.derived_from is None and c.best is not None]
+        same = [c for c in later if c.actor == actor] or later
+        if not same:
+            continue
+        base = same[0]
+        r = resolve_fraction(q, base.low, base.best, base.high, base.qualifier)
+        claims[idx] = replace(claims[idx], low=r.low, best=r.best, high=r.high, qualifier=r.qualifier, derived_from=base.claim_id)
+
+
+def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
+    """One claimant named in a paragraph speaks for the paragraph's unattributed figures (wire style)."""
+    if len(ctx.paragraph_claimants) == 1:
+        att = next(iter(ctx.paragraph_claimants.values()))
+        source, chain = attr_mod.source_chain(att, doc.outlet)
+        for idx in ctx.paragraph_claims:
+            if claims[idx].attribution in (None, "outlet"):
+                claims[idx] = replace(claims[idx], source=source, sources=chain, attribution="carried")
+    ctx.paragraph_claims = []
+    ctx.paragraph_claimants = {}
 
 
 def _remember_mentions(s_text: str, lowered: str, ctx: _Context) -> None:
@@ -117,6 +150,7 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         att, how = ctx.last_attribution, "carried"
     elif att is not None and att.claimant.kind != "anonymous":
         ctx.last_attribution = att
+        ctx.paragraph_claimants[att.claimant.name] = att
     if att is None and ctx.last_attribution is not None and _tally_line(s_text):
         att, how = ctx.last_attribution, "carried"  # a tally's lines belong to whoever published the tally
     source, chain = attr_mod.source_chain(att, doc.outlet)
@@ -133,7 +167,10 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         blockers = [sp for j, sp in enumerate(spans) if j != qi and quantities[j].base_index != qi and q.base_index != j]
         skip = []
         if q.anaphor and q.fraction is not None and s_text[q.end:q.end + 4].lower() == " of ":
-            skip = [(q.end, q.end + 4 + len(q.anaphor) + 2)]  # "of the soldiers sent": the base's words, not this figure's
+            skip = [(q.end, q.end + 4 + len(q.anaphor) + 2)]
+        elif q.base_index is not None:
+            # "a third of the 11,000 troops deployed": the base's own words describe the base
+            skip = [(q.end, quantities[q.base_index].end + 40)]  # "of the soldiers sent": the base's words, not this figure's
         choice = measures_mod.choose_measure(s_text, cues, units, q.start, q.end, blockers, skip)
         running = next((c for c in reversed(out) if c.end <= offset + q.start), None)
         if q.increment and running is not None:
@@ -144,11 +181,17 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
                                date_text=None, start=offset + q.start, end=offset + q.end, derived_from=None))
             continue
         base_claim: Claim | None = None
+        pending: Quantity | None = None
         if q.fraction is not None and q.base_index is None:
             base_claim = resolve_base(q.anaphor or "", earlier + out, ctx.actor[0].name if ctx.actor else None)
+            if wants_deployment(q.anaphor or "") and (base_claim is None or base_claim.measure != "deployed"):
+                pending = q
             if base_claim is None:
                 continue
             q = resolve_fraction(q, base_claim.low, base_claim.best, base_claim.high, base_claim.qualifier)
+        if base_claim is not None and (choice is None or choice.measure is None):
+            # "roughly half of the displaced are children": the part counts what its whole counts
+            choice = measures_mod.MeasureChoice(base_claim.measure, None, base_claim.ambiguous_measure, base_claim.unit)
         if choice is None or choice.measure is None:
             if not _tally_line(s_text) or choice is None:
                 continue
@@ -225,7 +268,13 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
             attribution=how,
         )
         out.append(claim)
+        if base_claim is not None and pending is not None:
+            ctx.forward.append((len(earlier) + len(out) - 1, pending, claim.actor))
+    order_before = [c.claim_id for c in out]
     out.sort(key=lambda c: c.start)
+    if order_before != [c.claim_id for c in out]:
+        remap = {order_before.index(c.claim_id): i for i, c in enumerate(out)}
+        ctx.forward = [(len(earlier) + remap[i - len(earlier)], q, a) if i >= len(earlier) else (i, q, a) for i, q, a in ctx.forward]
     ctx.unattributed = [len(earlier) + i for i, c in enumerate(out) if c.attribution != "explicit" and c.derived_from is None] \
         + (ctx.unattributed if _headline_block(doc, earlier, ctx) else [])
     return out
