@@ -25,13 +25,17 @@ class Actor:
 
 _CIVILIANS = "civilians"
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at)\s+(?:the\s+)?$", re.IGNORECASE)
-# "Russia's Kursk region", "Ukraine's commander-in-chief": an owner of a place or a speaker, not a victim
+# "Russia's Kursk region", "Ukraine's commander-in-chief", "Russian governor": an owner of a place or a speaker
 _OWNER_OF = re.compile(
-    r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|border|city|territory|capital|commander|commander-in-chief|"
+    r"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|border|city|territory|capital|commander|commander-in-chief|"
     r"president|military|general staff|defen[cs]e|ministry|army chief|intelligence|spokes\w+|officials?|government|"
-    r"authorities|leader|governor|mayor|prime minister|foreign|health)\b",
+    r"authorities|leader|governor|mayor|prime minister|foreign|health)|"
+    r"\s+(?:regional\s+)?(?:governor|officials?|authorities|president|prime minister|spokes\w+|state media|media|"
+    r"ministry|defen[cs]e ministry|health ministry|emergency service|air force|navy|general staff|commander|commanders|"
+    r"prosecutors?|police|mayor|leader|leadership|government|intelligence|embassy|foreign ministry))\b",
     re.IGNORECASE,
 )
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?$", re.IGNORECASE)
 _AGENT_AFTER = re.compile(
     r"^(?:'s)?\s+(?:forces\s+|troops\s+|army\s+|military\s+)?(?:air\s*strikes?|strikes?|attacks?|shelling|missiles?|drones?|"
     r"bombardment|bombing|raids?|fire|offensive|assault|artillery|barrage|airstrike|air raids?)\b",
@@ -76,19 +80,37 @@ def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
     return False
 
 
+def forces_of(country: str | None) -> Actor | None:
+    """The state forces of a country: whose losses "its tanks" are when the ministry of that country speaks."""
+    if not country:
+        return None
+    for entry in load("actors.toml").get("actor", []):
+        if entry.get("country") == country and entry.get("kind") == "state_forces":
+            return Actor(entry["name"], country, "state_forces")
+    return None
+
+
 def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], start: int, end: int,
-                 blockers: list[tuple[int, int]], unit_match: Match[str] | None) -> tuple[Actor, str, int, int] | None:
+                 blockers: list[tuple[int, int]], unit_match: Match[str] | None,
+                 speaker_country: str | None = None) -> tuple[Actor, str, int, int] | None:
     """The actor of the figure at [start, end): (actor, words naming it, span), or None."""
     victims = [m for m in mentions if not is_agent(sentence, m, start) and m.value.kind != _CIVILIANS]
-    # 1. inside the noun phrase after the figure: "4,000 North Korean soldiers"
+    # 1. inside the noun phrase after the figure: "4,000 North Korean soldiers", "32 Ukrainian drones"
     np_end = unit_match.end if unit_match is not None and unit_match.start >= end else end + 30
-    for m in victims:
+    for m in mentions:
+        if m.value.kind == _CIVILIANS or _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]):
+            continue
         if end <= m.start <= np_end + 1 and not any(end <= bs < m.start for bs, _ in blockers):
             return m.value, m.text, m.start, m.end
+    # "40 of its armoured vehicles": the speaker's own forces
+    if unit_match is not None and _POSSESSIVE_PRONOUN.search(sentence[max(0, unit_match.start - 20):unit_match.start]):
+        own = forces_of(speaker_country)
+        if own is not None:
+            return own, sentence[max(0, unit_match.start - 20):unit_match.start].strip(), unit_match.start, unit_match.end
     civilians = [m for m in mentions if m.value.kind == _CIVILIANS]
     civ = nearest(civilians, start, end, blockers, after=40, before=0)
     if civ is not None:
-        country = demonym_country(sentence, lowered, civ.start)
+        country = demonym_country(sentence, lowered, civ.end)
         return Actor(_CIVILIANS, country, _CIVILIANS), civ.text, civ.start, civ.end
     # 2. the subject or possessive before it: "North Korean forces had lost 4,000", "North Korea's 1.2 million-strong"
     m = nearest(victims, start, end, blockers, after=0, before=90)
@@ -101,7 +123,7 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
 
 
 def demonym_country(sentence: str, lowered: str, noun_start: int) -> str | None:
-    """Country of a demonym just before a noun: "Ukrainian civilians" -> UKR."""
+    """Country of a demonym just before (or being) a noun: "Ukrainian civilians" -> UKR, "Palestinians" -> PSE."""
     window_start = max(0, noun_start - 30)
     found = _index()[1].find(sentence[window_start:noun_start], lowered[window_start:noun_start])
     return found[-1].value if found else None

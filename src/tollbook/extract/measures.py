@@ -20,6 +20,7 @@ EQUIPMENT_MEASURES = {"destroyed", "damaged", "captured"}
 _AMBIGUOUS = "ambiguous"
 _AMBIGUOUS_FOR_PEOPLE = "ambiguous_people"
 _NOT_COUNTED = "not_counted"
+_ATTACK_VERBS = {"struck", "hit", "hits", "strike", "launched", "fired", "attacked", "targeted", "slammed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +63,12 @@ def choose_unit(units: list[Match[str]], start: int, end: int, blockers: list[tu
     return nearest(units, start, end, blockers, after=45, before=25, before_penalty=2.0)
 
 
-def _list_item(sentence: str, unit_m: Match[str], start: int, end: int) -> bool:
-    """A figure right after its noun ("tanks 9,870", "aircraft (369)"): an item of a list."""
-    gap = sentence[unit_m.end:start] if unit_m.end <= start else None
-    return gap is not None and re.fullmatch(r"\s*[(:—–-]?\s*", gap) is not None
+def list_item(sentence: str, unit_m: Match[str], start: int, end: int) -> bool:
+    """A figure right beside its noun ("tanks 9,870", "aircraft (369)", "10,930 tanks (+3),"): an item of a list."""
+    if unit_m.end <= start:
+        return re.fullmatch(r"\s*[(:—–-]?\s*", sentence[unit_m.end:start]) is not None
+    return unit_m.start >= end and re.fullmatch(r"\s*\)?\s*", sentence[end:unit_m.start]) is not None \
+        and re.search(r"[,:]\s*(?:and\s+)?$|^\s*$", sentence[:start]) is not None and "," in sentence
 
 
 def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]], start: int, end: int,
@@ -79,11 +82,18 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if strong:
         return MeasureChoice("strength", sentence[end:end + strong.end()].lstrip("-\u2010 "), False, unit or PERSONNEL,
                              end, end + strong.end())
-    cue = nearest(cues, start, end, blockers, skip=skip)
-    if cue is None and unit_m is not None and _list_item(sentence, unit_m, start, end):
+    cue = nearest(cues, start, end, blockers, skip=skip, sentence=sentence)
+    if cue is None and unit_m is not None and list_item(sentence, unit_m, start, end):
         # "destroyed: tanks 9,870 (+8), armoured vehicles 20,540 (+14), ...": the heading's verb counts for every item
-        heading = [c for c in cues if c.end <= unit_m.start and c.value != _NOT_COUNTED]
+        heading = [c for c in cues if c.end <= min(unit_m.start, start)]
         cue = heading[-1] if heading else None
+    if cue is None:
+        colon = sentence.rfind(":", 0, start)
+        heading = [c for c in cues if c.end <= colon] if colon > 0 else []
+        cue = heading[-1] if heading else None  # "casualties grew: about 110,000 in ..., 130,000 in ..."
+    if cue is not None and unit is not None and unit != PERSONNEL and cue.start >= end and cue.text.lower() in _ATTACK_VERBS \
+            and not re.search(r"\b(?:were|was|been|being|are|is)\b", sentence[end:cue.start]):
+        return None  # "two missiles struck the centre": weapons used, not weapons lost
     if cue is None:
         return MeasureChoice(None, None, False, unit) if unit else None
     measure, ambiguous = cue.value, False

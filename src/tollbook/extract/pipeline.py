@@ -145,6 +145,8 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     place_mentions = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in actor_mentions])
     time_mentions = times_mod.find_times(s_text, ref) if ref else []
     att = attr_mod.attribute_sentence(s_text, lowered)
+    if att is not None:  # "the State Emergency Service of Ukraine said": a speaker, not a victim
+        actor_mentions = [m for m in actor_mentions if m.end <= att.start or m.start >= att.end]
     how = "explicit"
     if att is None and attr_mod.refers_to_earlier(s_text) and ctx.last_attribution is not None:
         att, how = ctx.last_attribution, "carried"
@@ -189,6 +191,12 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
             if base_claim is None:
                 continue
             q = resolve_fraction(q, base_claim.low, base_claim.best, base_claim.high, base_claim.qualifier)
+        subset_of = _SUBSET.search(s_text[max(0, q.start - 30):q.start])
+        if subset_of and out and choice is not None:
+            # "killed 24 people, among them four children": the part counts what the whole counts
+            prev = max((c for c in out if c.start < offset + q.start), key=lambda c: c.start, default=None)
+            if prev is not None:
+                choice = measures_mod.MeasureChoice(prev.measure, prev.measure_text, prev.ambiguous_measure, choice.unit or prev.unit)
         if base_claim is not None and (choice is None or choice.measure is None):
             # "roughly half of the displaced are children": the part counts what its whole counts
             choice = measures_mod.MeasureChoice(base_claim.measure, None, base_claim.ambiguous_measure, base_claim.unit)
@@ -198,17 +206,24 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
             measure = "casualties" if choice.unit == "personnel" else "destroyed"
             choice = measures_mod.MeasureChoice(measure, None, False, choice.unit)
         unit_m = measures_mod.choose_unit(units, q.start, q.end, blockers, s_text)
-        actor = actors_mod.choose_actor(s_text, lowered, actor_mentions, q.start, q.end, blockers, unit_m)
+        speaker = att.claimant.country if att is not None else None
+        actor = actors_mod.choose_actor(s_text, lowered, actor_mentions, q.start, q.end, blockers, unit_m, speaker)
+        if actor is None and unit_m is not None and measures_mod.list_item(s_text, unit_m, q.start, q.end):
+            # "Russian equipment destroyed: tanks 9,870, ...": the heading's actor owns every item
+            heading = [m for m in actor_mentions if m.end <= unit_m.start and not actors_mod.is_agent(s_text, m, q.start)]
+            if heading:
+                actor = (heading[0].value, heading[0].text, heading[0].start, heading[0].end)
         actor_name = actor_country = actor_text = None
         if actor is not None:
             actor_name, actor_country, actor_text = actor[0].name, actor[0].country, actor[1]
-        elif sentence_actor is not None:
-            actor_name, actor_country, actor_text = sentence_actor
+        elif sentence_actor is not None and not (unit_m is not None and 0 <= unit_m.start - q.end <= 25):
+            actor_name, actor_country, actor_text = sentence_actor  # "killed 24 people ... and injured 108"
         elif ctx.actor is not None and choice.unit == "personnel" or ctx.actor is not None and choice.unit:
             actor_name, actor_country, actor_text = ctx.actor[0].name, ctx.actor[0].country, None
-        if actor is not None and actor[0].kind != "civilians":
+        if actor is not None:
             sentence_actor = (actor_name, actor_country, actor_text)
-            ctx.actor = (actor[0], actor[1])
+            if actor[0].kind != "civilians":
+                ctx.actor = (actor[0], actor[1])
         place_m = places_mod.choose_place(s_text, place_mentions, q.start, q.end)
         place = place_m.value if place_m else (ctx.place[0] if ctx.place else None)
         place_text = place_m.text if place_m else None
@@ -285,6 +300,7 @@ def _headline_block(doc: Document, earlier: list[Claim], ctx: _Context) -> bool:
     return bool(earlier) and all(c.section != "body" for c in earlier)
 
 
+_SUBSET = re.compile(r"\b(?:among them|among whom|including|of whom|of them|among the dead|among the victims)\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
 _TALLY = re.compile(r"^\W{0,3}[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about|approximately|around|some|over)?\s*\d")
 
 
