@@ -142,14 +142,16 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     cues = measures_mod.find_measure_cues(s_text, lowered)
     units = measures_mod.find_unit_nouns(s_text, lowered)
     actor_mentions = actors_mod.find_actors(s_text, lowered)
-    place_mentions = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in actor_mentions])
     time_mentions = times_mod.find_times(s_text, ref) if ref else []
     att = attr_mod.attribute_sentence(s_text, lowered)
+    speaker = [(att.start, att.end)] if att is not None else []
     if att is not None:  # "the State Emergency Service of Ukraine said": a speaker, not a victim
         actor_mentions = [m for m in actor_mentions if m.end <= att.start or m.start >= att.end]
+    place_mentions = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in actor_mentions], speaker)
     how = "explicit"
     if att is None and attr_mod.refers_to_earlier(s_text) and ctx.last_attribution is not None:
         att, how = ctx.last_attribution, "carried"
+        ctx.paragraph_claimants[att.claimant.name] = att
     elif att is not None and att.claimant.kind != "anonymous":
         ctx.last_attribution = att
         ctx.paragraph_claimants[att.claimant.name] = att
@@ -169,7 +171,7 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         blockers = [sp for j, sp in enumerate(spans) if j != qi and quantities[j].base_index != qi and q.base_index != j]
         skip = []
         if q.anaphor and q.fraction is not None and s_text[q.end:q.end + 4].lower() == " of ":
-            skip = [(q.end, q.end + 4 + len(q.anaphor) + 2)]
+            skip = [(q.end, q.end + 4 + len(q.anaphor))]
         elif q.base_index is not None:
             # "a third of the 11,000 troops deployed": the base's own words describe the base
             skip = [(q.end, quantities[q.base_index].end + 40)]  # "of the soldiers sent": the base's words, not this figure's

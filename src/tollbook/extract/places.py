@@ -36,10 +36,18 @@ def _index() -> PhraseIndex[Place]:
     return PhraseIndex((r["alias"], Place(r["name"], r["code"], r["kind"], r["country"])) for r in rows)
 
 
-def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]]) -> list[Match[Place]]:
-    """Place mentions, without those that are really actor names."""
+_SPEAKS = re.compile(
+    r"^(?:'s|’s)?\s+(?:\w+\s+)?(?:says|said|estimates|estimated|claims|claimed|believes|reports|reported|announced|"
+    r"spy agency|intelligence|officials?|government|ministry|military|defence|defense|embassy)\b", re.IGNORECASE)
+
+
+def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
+                speaker_spans: list[tuple[int, int]] = ()) -> list[Match[Place]]:
+    """Place mentions, without those that are really actor names or speakers ("Seoul estimates", "UK Defence Intelligence")."""
     out = []
     for m in _index().find(sentence, lowered):
+        if any(s < m.end and m.start < e for s, e in speaker_spans) or _SPEAKS.match(sentence[m.end:m.end + 30]):
+            continue
         locative = bool(_LOCATIVE.search(sentence[max(0, m.start - 30):m.start]))
         if any(s < m.end and m.start < e for s, e in actor_spans) and not locative:
             continue
