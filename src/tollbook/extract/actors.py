@@ -80,31 +80,38 @@ def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
     return False
 
 
-def forces_of(country: str | None) -> Actor | None:
-    """The state forces of a country: whose losses "its tanks" are when the ministry of that country speaks."""
-    if not country:
-        return None
-    for entry in load("actors.toml").get("actor", []):
-        if entry.get("country") == country and entry.get("kind") == "state_forces":
+def forces_of(speaker: str | None, country: str | None) -> Actor | None:
+    """Whose losses "its tanks" are: the speaker itself when it is an armed party (Hezbollah),
+    else the state forces of the speaker's country (a ministry speaking of its army)."""
+    entries = load("actors.toml").get("actor", [])
+    for entry in entries:
+        if speaker and speaker in [entry["name"]] + entry.get("aliases", []):
+            return Actor(entry["name"], entry.get("country") or None, entry.get("kind", "other"))
+    for entry in entries:
+        if country and entry.get("country") == country and entry.get("kind") == "state_forces":
             return Actor(entry["name"], country, "state_forces")
     return None
 
 
 def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], start: int, end: int,
                  blockers: list[tuple[int, int]], unit_match: Match[str] | None,
-                 speaker_country: str | None = None) -> tuple[Actor, str, int, int] | None:
+                 speaker: tuple[str, str | None] | None = None) -> tuple[Actor, str, int, int] | None:
     """The actor of the figure at [start, end): (actor, words naming it, span), or None."""
     victims = [m for m in mentions if not is_agent(sentence, m, start) and m.value.kind != _CIVILIANS]
     # 1. inside the noun phrase after the figure: "4,000 North Korean soldiers", "32 Ukrainian drones"
     np_end = unit_match.end if unit_match is not None and unit_match.start >= end else end + 30
-    for m in mentions:
-        if m.value.kind == _CIVILIANS or _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]):
-            continue
-        if end <= m.start <= np_end + 1 and not any(end <= bs < m.start for bs, _ in blockers):
-            return m.value, m.text, m.start, m.end
+    in_np = [m for m in mentions if end <= m.start <= np_end + 1 and not any(end <= bs < m.start for bs, _ in blockers)
+             and not _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start])]
+    civ_np = [m for m in in_np if m.value.kind == _CIVILIANS]
+    if civ_np:  # "40 Ukrainian civilians": the demonym names their country, not an army
+        m = civ_np[-1]
+        return Actor(_CIVILIANS, demonym_country(sentence, lowered, m.end), _CIVILIANS), m.text, m.start, m.end
+    if in_np:
+        m = in_np[0]
+        return m.value, m.text, m.start, m.end
     # "40 of its armoured vehicles": the speaker's own forces
     if unit_match is not None and _POSSESSIVE_PRONOUN.search(sentence[max(0, unit_match.start - 20):unit_match.start]):
-        own = forces_of(speaker_country)
+        own = forces_of(*speaker) if speaker else None
         if own is not None:
             return own, sentence[max(0, unit_match.start - 20):unit_match.start].strip(), unit_match.start, unit_match.end
     civilians = [m for m in mentions if m.value.kind == _CIVILIANS]

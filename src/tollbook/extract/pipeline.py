@@ -208,7 +208,7 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
             measure = "casualties" if choice.unit == "personnel" else "destroyed"
             choice = measures_mod.MeasureChoice(measure, None, False, choice.unit)
         unit_m = measures_mod.choose_unit(units, q.start, q.end, blockers, s_text)
-        speaker = att.claimant.country if att is not None else None
+        speaker = (att.claimant.name, att.claimant.country) if att is not None else None
         actor = actors_mod.choose_actor(s_text, lowered, actor_mentions, q.start, q.end, blockers, unit_m, speaker)
         if actor is None and unit_m is not None and measures_mod.list_item(s_text, unit_m, q.start, q.end):
             # "Russian equipment destroyed: tanks 9,870, ...": the heading's actor owns every item
