@@ -9,6 +9,8 @@ from charset_normalizer import from_bytes
 from tollbook import errors
 
 DEFAULT_MAX_BYTES = 20_000_000
+_MULTIBYTE = {"utf_16", "utf_32", "big5", "gb2312", "gb18030", "gbk", "euc_jp", "euc_kr", "shift_jis", "cp932",
+              "cp949", "cp950", "iso2022_jp", "hz", "johab"}
 
 
 def decode_bytes(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -26,10 +28,22 @@ def decode_bytes(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     best = from_bytes(data).best()
     if best is None:
         raise errors.undecodable(name)
     text = str(best)
+    if best.encoding not in _MULTIBYTE and not best.encoding.startswith(("utf", "cp125")):
+        # Short texts fool the detector among single-byte code pages; for English-language news
+        # Windows-1252 (a superset of Latin-1) is by far the likeliest, so it wins when it decodes.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     if _looks_binary(text):
         raise errors.binary_file(name)
     return text

@@ -1,0 +1,73 @@
+"""Reading documents: sections, HTML main text and metadata, encodings, user lexicons."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tollbook.errors import ReadError
+from tollbook.read import make_document, read_bytes
+from tollbook.read.sections import find_sections
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _sections(text: str) -> list[tuple[str, str]]:
+    return [(name, text[s:e].strip()) for s, e, name in find_sections(text) if text[s:e].strip()]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Quake kills 40\nThe quake killed 40 people.\n", ["headline", "body"]),
+    ("Quake kills 40\nKey points\n- 40 dead\n- 100 hurt\nThe quake killed 40 people.\n", ["headline", "summary", "body"]),
+    # a standfirst, key points, then the page's headline (the seed's layout)
+    ("A long standfirst that reads like a sentence and ends with a full stop, as ledes do on pasted pages.\n"
+     "Points of attention\n- first point\n- second point\nThe real headline\nBody text begins here.\n",
+     ["summary", "headline", "body"]),
+    # a daily tally is body, not key points
+    ("Losses update\nThe General Staff published its tally.\n- tanks — 9,800 (+12)\n- drones — 20,000 (+90)\n",
+     ["headline", "body"]),
+])
+def test_sections(text: str, expected: list[str]) -> None:
+    assert [name for name, _ in _sections(text)] == expected
+
+
+def test_html_main_text_title_and_date() -> None:
+    path = next((ROOT / "examples" / "reports").glob("*.html"))
+    doc = read_bytes(path.name, path.read_bytes())
+    assert doc.title and doc.published and doc.published_from == "metadata"
+    assert doc.text.splitlines()[0].strip() == doc.title.strip()
+    assert "©" not in doc.text and "Share" not in doc.text.split()
+
+
+def test_encodings_and_bad_bytes() -> None:
+    text = "Quake\nL'inondation a tué 12 personnes à Derna; 12 people were killed.\n"
+    for encoding in ("utf-8", "utf-16", "latin-1", "cp1252"):
+        doc = read_bytes(f"x.{encoding}", text.encode(encoding))
+        assert "tué" in doc.text, encoding
+    with pytest.raises(ReadError, match="binary"):
+        read_bytes("x.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    with pytest.raises(ReadError, match="empty"):
+        read_bytes("x.txt", b" \n\t ")
+    with pytest.raises(ReadError, match="limit"):
+        read_bytes("x.txt", b"a" * 100, max_bytes=10)
+
+
+def test_document_id_ignores_layout() -> None:
+    a = make_document("Head\nSome   text\r\nhere.")
+    b = make_document("Head\nSome text\nhere.")
+    assert a.doc_id == b.doc_id
+
+
+def test_user_lexicon_adds_an_actor(tmp_path: Path) -> None:
+    (tmp_path / "actors.toml").write_text(
+        '[[actor]]\nname = "Azov Brigade"\ncountry = "UKR"\nkind = "armed_group"\naliases = ["Azov fighters"]\n',
+        encoding="utf-8")
+    code = ("import tollbook; c = tollbook.extract('About 300 Azov fighters were captured.')[0]; "
+            "print(c.actor, c.actor_country)")
+    env = {**os.environ, "TOLLBOOK_LEXICONS": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "Azov Brigade UKR", out.stderr
