@@ -242,6 +242,8 @@ def claim_panel(record: dict[str, Any]):
         if key in ("text", "quote", "title", "outlet", "url", "published_at", "published"):
             continue
         shown = sources_text(value) if key == "sources" else plain(value)
+        if isinstance(shown, float) and shown.is_integer():
+            shown = int(shown)
         if shown not in (None, "", []):
             fields.add_row(key, str(shown))
     return Panel(Group(header, Text(""), quote, Text(""), fields),

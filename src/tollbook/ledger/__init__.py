@@ -75,8 +75,7 @@ def _engine(url: str) -> sa.Engine:
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # UTC sessions: date(published_at) then means the UTC date on every server.
-    return sa.create_engine(parsed, pool_pre_ping=True,
-                            connect_args={"options": "-c timezone=UTC", "connect_timeout": 10})
+    return sa.create_engine(parsed, connect_args={"options": "-c timezone=UTC", "connect_timeout": 10})
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -50,18 +50,14 @@ LICENSE = "Code: MIT. Quoted text remains the copyright of its publishers; figur
 
 def plain(value: Any) -> Any:
     """A frame cell as plain JSON-able Python: NaN/NaT -> None, timestamps -> ISO text."""
-    if value is None:
+    if value is None or isinstance(value, (str, bool, int, list, dict)):
+        return value
+    if value.__class__.__name__ in ("NAType", "NaTType") or (isinstance(value, float) and math.isnan(value)):
         return None
-    if isinstance(value, float):
-        return None if math.isnan(value) else value
-    if isinstance(value, (datetime, date)):
+    if isinstance(value, (datetime, date)):  # also pandas Timestamp
         return value.isoformat()
-    if hasattr(value, "isoformat"):  # pandas Timestamp
-        return None if str(value) == "NaT" else value.isoformat()
-    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):  # numpy scalars
+    if hasattr(value, "item"):  # numpy scalars
         return plain(value.item())
-    if value.__class__.__name__ in ("NAType", "NaTType"):
-        return None
     return value
 
 

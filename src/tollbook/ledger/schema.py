@@ -103,6 +103,7 @@ claims = sa.Table(
     sa.Column("end", sa.Integer, nullable=False, comment="Offset just past the claim's last character in the document text."),
     sa.Column("hedge", sa.Text, comment="Hedge without a yardstick term, e.g. 'reportedly'."),
     sa.Column("fraction", sa.Float, comment="The fraction of a base a derived claim takes (0.25 for 'a quarter')."),
+    sa.Column("attribution", sa.String(16), comment="How the source was found: explicit (named in the sentence), carried (from an earlier sentence) or outlet (no cue)."),
     sa.Column("extractor_version", sa.String(32), nullable=False, comment="Version of the extractor that produced the claim."),
     comment="One row per quantitative claim: a figure about people or equipment, with its scope and evidence.",
 )

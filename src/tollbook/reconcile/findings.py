@@ -98,11 +98,12 @@ class ReconcileConfig:
     """Thresholds and lexicons of the rules; `load_config()` reads the bundled lexicons."""
 
     asof_window_days: int = 7  # two "as of" figures this close are about the same moment
+    event_max_days: int = 7  # a figure for a shorter explicit period counts one event, not a total
     min_window_overlap: float = 0.5  # explicit periods must share half the longer one
     cumulative_growth_allowance: float = 1.5  # a cumulative figure dated later may be this much higher
     same_figure_tolerance: float = 0.01  # "the same figure" for scope_mismatch: within 1%
     scope_min_figure: float = 10  # below this, equal figures agree by chance (1 killed, 2 wounded)
-    scope_window_days: int = 31
+    scope_window_days: int = 7  # cumulative series pass through each other's figures weeks apart
     deployment_window_days: int = 31  # casualties vs deployed: the troops present at the time
     claimant_countries: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     conflicts: tuple[Conflict, ...] = ()
@@ -176,6 +177,20 @@ def _apart(lower: ClaimGroup, upper: ClaimGroup) -> bool:
     return hi is not None and lo is not None and lo > hi
 
 
+def is_event_count(g: ClaimGroup, config: ReconcileConfig) -> bool:
+    """A figure for an explicit period shorter than a week: one event's toll, not a running total."""
+    return bool(g.date_start) and (_days_apart(g.date_start, g.date_end) or 0) < config.event_max_days
+
+
+def _place_words(g: ClaimGroup) -> str:
+    return str(g.first.get("place_text") or g.first.get("place") or "").casefold()
+
+
+def _different_events(a: ClaimGroup, b: ClaimGroup, config: ReconcileConfig) -> bool:
+    """Two event tolls named at different places (two towns of one region) count different events."""
+    return is_event_count(a, config) and is_event_count(b, config) and _place_words(a) != _place_words(b)
+
+
 def _ratio(big: float | None, small: float | None) -> float | None:
     if big is None or small is None or small <= 0:
         return None
@@ -186,6 +201,12 @@ def _fmt(v: float | None) -> str:
     if v is None:
         return "open"
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+
+
+def _what(g: ClaimGroup) -> str:
+    """'killed', or 'destroyed (tank)' for equipment."""
+    unit = g.key.unit
+    return f"{g.key.measure} ({unit})" if unit and unit != "personnel" else str(g.key.measure)
 
 
 def _interval(g: ClaimGroup) -> str:
@@ -222,6 +243,11 @@ def find_revisions(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterato
     for (_, originator, start, end), gs in by_period.items():
         gs.sort(key=lambda g: (g.published_at or "", g.group_id))
         for before, after in zip(gs, gs[1:]):
+            # Figures published together are separate counts (two events, two towns), not a change of mind.
+            if not (before.published_at and after.published_at and after.published_at > before.published_at):
+                continue
+            if _different_events(before, after, config):
+                continue
             yield _finding(
                 "revision", [before, after],
                 f"{originator} gave {_interval(before)} then {_interval(after)} for the same period "
@@ -235,13 +261,16 @@ def find_revisions(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterato
 def find_monotonicity(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Finding]:
     """A cumulative figure from one originator falls between one date and the next.
 
-    Compared: claims with the same start (an open "as of" start, or the same "since"),
+    Compared: claims with the same start (an open "as of" start, or the same "since" when
+    the periods run a week or more: shorter ones are events' tolls, not running totals),
     in order of date_end (publication date when the claim has none); for a date with
     several figures (revisions) the last published counts.
     """
     runs: dict[tuple, dict[str, ClaimGroup]] = defaultdict(dict)
     for g in groups:
         if g.key.measure not in CUMULATIVE_MEASURES or g.best is None:
+            continue
+        if is_event_count(g, config):
             continue
         latest = runs[(g.key, g.originator, g.date_start)]
         # A figure repeated on several dates (syndicated copies, daily restatements) stands
@@ -258,7 +287,7 @@ def find_monotonicity(groups: list[ClaimGroup], config: ReconcileConfig) -> Iter
                 drop = before.best - after.best
                 yield _finding(
                     "monotonicity", [before, after],
-                    f"{originator}'s cumulative {before.key.measure} falls from {_fmt(before.best)} "
+                    f"{originator}'s cumulative {_what(before)} falls from {_fmt(before.best)} "
                     f"({day_before}) to {_fmt(after.best)} ({day_after}).",
                     {"before": {**_claim_detail(before), "as_of": day_before},
                      "after": {**_claim_detail(after), "as_of": day_after}, "drop": drop,
@@ -268,7 +297,10 @@ def find_monotonicity(groups: list[ClaimGroup], config: ReconcileConfig) -> Iter
 
 
 def _comparable(a: ClaimGroup, b: ClaimGroup, config: ReconcileConfig) -> int | None:
-    """Days between two claims whose periods overlap; None when they are about different periods."""
+    """Days between two claims whose periods overlap; None when they are about different periods
+    (or are tolls of different events)."""
+    if _different_events(a, b, config):
+        return None
     if a.date_start == b.date_start:
         gap = _days_apart(a.as_of, b.as_of)
         return gap if gap is not None and gap <= config.asof_window_days else None
@@ -368,10 +400,16 @@ def find_scope_mismatches(groups: list[ClaimGroup], config: ReconcileConfig) -> 
                     break
                 if a.key == b.key or set(a.claim_ids) & set(b.claim_ids):
                     continue
+                if is_event_count(a, config) and is_event_count(b, config):
+                    continue  # small event tolls share figures by chance
                 gap = _days_apart(a.as_of, b.as_of)
                 if gap is None or gap > config.scope_window_days:
                     continue
                 changed = [f for f in ("measure", "place_code") if getattr(a.key, f) != getattr(b.key, f)]
+                if "place_code" in changed and not _places_conflict(a.key.place_code, b.key.place_code):
+                    changed.remove("place_code")  # an unnamed or enclosing place narrows nothing: Kursk is in Russia
+                if not changed:
+                    continue
                 what = " and ".join(
                     f"{getattr(a.key, f) or 'unknown'} vs {getattr(b.key, f) or 'unknown'}" for f in changed)
                 yield _finding(
@@ -383,6 +421,13 @@ def find_scope_mismatches(groups: list[ClaimGroup], config: ReconcileConfig) -> 
                      "differs_in": changed, "days_apart": gap},
                     "warning",
                 )
+
+
+def _places_conflict(a: str | None, b: str | None) -> bool:
+    """Two places that name different ground: both known and neither inside the other."""
+    if a is None or b is None or a == b:
+        return False
+    return place_parent(a) != b and place_parent(b) != a
 
 
 def find_impossible_arithmetic(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Finding]:

@@ -80,6 +80,7 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("hedge", sa.Text),
         sa.Column("fraction", sa.Float),
+        sa.Column("attribution", sa.String(16)),
         sa.Column("extractor_version", sa.String(32), nullable=False),
     )
     op.create_index("ix_claims_actor", "claims", [sa.text("lower(actor)")])

@@ -1,0 +1,250 @@
+"""Ledger throughput and query latency.
+
+    python -m benchmarks.bench_ledger            # 10,000 and 100,000 documents, 1,000,000 claims
+    python -m benchmarks.bench_ledger --quick    # 1,000 and 10,000 documents, 1,000,000 claims
+
+For each size and backend (a SQLite file; PostgreSQL when --pg reaches a server): the
+documents are written as one JSON Lines file and ingested through `Ledger.ingest`
+(read, extract, store, one transaction per document); the same documents are then
+extracted without storing, so the ratio shows what storage costs. Query latency is
+a filtered `claims()` call over 1,000,000 synthetic claims bulk-inserted through
+the schema (median of 5 runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import sqlalchemy as sa
+
+ACTORS = ["Russian soldiers", "Ukrainian troops", "North Korean soldiers", "civilians", "Hamas fighters",
+          "Israeli soldiers", "Hezbollah fighters", "Wagner fighters"]
+PLACES = ["the Kursk region", "Kharkiv", "Gaza", "Donetsk", "Zaporizhzhia", "Bakhmut", "southern Lebanon"]
+CUES = ["at least {n}", "about {n}", "more than {n}", "{n}", "up to {n}", "between {n} and {m}"]
+MEASURES = ["were killed", "were wounded", "were captured", "were reported missing"]
+SOURCES = ["the General Staff said", "officials said", "the ministry said in a statement",
+           "the regional governor said", "according to the army"]
+FILLER = ["Rescue crews worked through the night.", "Roads into the area remained closed on Monday.",
+          "Power was restored to most homes by the evening.", "Schools will stay shut for the rest of the week."]
+OUTLETS = ["Reuters", "AP", "AFP", "BBC", "Kyiv Independent"]
+
+
+def generate(count: int, seed: int = 2025) -> Iterator[dict]:
+    """`count` distinct news-like records with varied figures, actors, places and sources."""
+    rng = random.Random(seed)
+    start = date(2024, 1, 1)
+    for i in range(count):
+        sentences = []
+        for _ in range(rng.randint(2, 5)):
+            n = rng.randint(2, 20000)
+            cue = rng.choice(CUES).format(n=f"{n:,}", m=f"{n + rng.randint(5, 500):,}")
+            sentences.append(f"{cue[0].upper()}{cue[1:]} {rng.choice(ACTORS)} {rng.choice(MEASURES)} in "
+                             f"{rng.choice(PLACES)} last week, {rng.choice(SOURCES)}.")
+            sentences.append(rng.choice(FILLER))
+        yield {
+            "title": f"Dispatch {i}: fighting around {rng.choice(PLACES)}",
+            "text": " ".join(sentences) + f" (Report number {i}.)",
+            "outlet": rng.choice(OUTLETS),
+            "published": (start + timedelta(days=rng.randrange(400))).isoformat(),
+        }
+
+
+def write_jsonl(path: Path, count: int) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        for record in generate(count):
+            handle.write(json.dumps(record) + "\n")
+
+
+def bench_ingest(url: str, corpus: Path) -> dict:
+    from tollbook.ledger import open_ledger
+
+    with open_ledger(url) as ledger:
+        started = time.perf_counter()
+        summary = ledger.ingest([str(corpus)])
+        seconds = time.perf_counter() - started
+    assert not summary.failures, summary.failures[:3]
+    return {"documents": summary.documents_new, "claims": summary.claims, "seconds": seconds,
+            "documents_per_s": summary.documents_new / seconds, "claims_per_s": summary.claims / seconds}
+
+
+def bench_extract(corpus: Path) -> dict:
+    """The same documents through the reader and extractor only: the ceiling for ingest."""
+    from tollbook.extract import extract_document
+    from tollbook.read.walk import read_inputs
+
+    docs = [d for d in read_inputs([str(corpus)])]
+    started = time.perf_counter()
+    claims = sum(len(extract_document(d)) for d in docs)
+    seconds = time.perf_counter() - started
+    return {"documents": len(docs), "claims": claims, "seconds": seconds, "documents_per_s": len(docs) / seconds}
+
+
+def fill_synthetic(url: str, claims_total: int, per_doc: int = 10, batch: int = 20000) -> None:
+    """Bulk-insert documents and claims straight through the schema (no extraction)."""
+    from tollbook.ledger import open_ledger
+    from tollbook.ledger.schema import claims, documents
+
+    rng = random.Random(7)
+    actors = ["Russian forces", "Ukrainian forces", "North Korean forces", "civilians", "Hamas", "Israeli forces"]
+    places = [("Kursk Oblast", "RU-KRS"), ("Kharkiv", "UA-63"), ("Donetsk", "UA-14"), ("Gaza Strip", "PS-GAZA"),
+              ("Belgorod Oblast", "RU-BEL"), ("Ukraine", "UKR")]
+    measures = ["killed", "wounded", "casualties", "captured", "destroyed", "deployed"]
+    sources = ["Armed Forces of Ukraine", "Russian Ministry of Defence", "UK Ministry of Defence", "Gaza Health Ministry"]
+    now = datetime.now(timezone.utc)
+    with open_ledger(url) as ledger:
+        engine = ledger.engine
+        doc_rows, claim_rows = [], []
+        for d in range(claims_total // per_doc):
+            doc_id = f"{d:016x}"
+            day = date(2022, 2, 24) + timedelta(days=d % 1000)
+            doc_rows.append({"doc_id": doc_id, "text": f"synthetic document {d}", "title": f"Doc {d}",
+                             "outlet": rng.choice(OUTLETS), "published": day.isoformat(),
+                             "published_at": datetime(day.year, day.month, day.day, tzinfo=timezone.utc),
+                             "captured_at": now, "language": "en", "cluster_id": doc_id, "extractor_version": "bench"})
+            for c in range(per_doc):
+                place, code = rng.choice(places)
+                n = float(rng.randint(1, 5000))
+                claim_rows.append({
+                    "claim_id": f"{d:012x}{c:04x}", "doc_id": doc_id, "section": "body", "measure": rng.choice(measures),
+                    "measure_text": "killed", "ambiguous_measure": False, "unit": "personnel",
+                    "actor": rng.choice(actors), "actor_country": None, "actor_text": None, "place": place,
+                    "place_code": code, "place_text": place, "low": n, "best": n, "high": n, "qualifier": "exact",
+                    "value_text": f"{int(n)}", "date_start": None, "date_end": day - timedelta(days=rng.randint(0, 3)),
+                    "date_text": None, "source": rng.choice(sources),
+                    "sources": [{"name": "Reuters", "kind": "outlet", "text": None}], "confidence_term": None,
+                    "p_low": None, "p_high": None, "modality": "reported", "derived_from": None,
+                    "quote": f"{int(n)} were killed.", "start": c * 10, "end": c * 10 + 3, "hedge": None,
+                    "fraction": None, "attribution": "explicit", "extractor_version": "bench",
+                })
+            if len(claim_rows) >= batch:
+                _flush(engine, documents, claims, doc_rows, claim_rows)
+        _flush(engine, documents, claims, doc_rows, claim_rows)
+        if engine.dialect.name == "postgresql":
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(sa.text("ANALYZE"))
+        else:
+            with engine.begin() as conn:
+                conn.execute(sa.text("ANALYZE"))
+
+
+def _flush(engine, documents, claims, doc_rows: list, claim_rows: list) -> None:
+    with engine.begin() as conn:
+        if doc_rows:
+            conn.execute(documents.insert(), doc_rows)
+        if claim_rows:
+            conn.execute(claims.insert(), claim_rows)
+    doc_rows.clear()
+    claim_rows.clear()
+
+
+def bench_query(url: str) -> dict:
+    from tollbook.ledger import open_ledger
+
+    with open_ledger(url) as ledger:
+        timings, rows = [], 0
+        for _ in range(5):
+            started = time.perf_counter()
+            frame = ledger.claims(actor="North Korean forces", measure="killed", place="RU-KRS",
+                                  since="2024-10-01", until="2024-12-31")
+            timings.append(time.perf_counter() - started)
+            rows = len(frame)
+    return {"rows": rows, "median_ms": statistics.median(timings) * 1000, "min_ms": min(timings) * 1000}
+
+
+class PostgresDatabase:
+    """A throwaway database on the server, dropped on exit."""
+
+    def __init__(self, server: str) -> None:
+        self.admin = sa.create_engine(server, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+        self.name = f"tollbook_bench_{uuid.uuid4().hex[:10]}"
+        self.url = sa.make_url(server).set(database=self.name).render_as_string(hide_password=False)
+
+    def __enter__(self) -> str:
+        with self.admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{self.name}"'))
+        return self.url
+
+    def __exit__(self, *exc: object) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+        self.admin.dispose()
+
+
+def postgres_available(server: str | None) -> bool:
+    if not server:
+        return False
+    try:
+        engine = sa.create_engine(server, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except sa.exc.SQLAlchemyError as exc:
+        print(f"PostgreSQL skipped ({server}): {exc.__class__.__name__}", file=sys.stderr)
+        return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 documents instead of 10,000 and 100,000")
+    parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test",
+                        help="PostgreSQL server for a throwaway database ('' to skip)")
+    parser.add_argument("--query-claims", type=int, default=1_000_000, help="claims for the query latency test")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+
+    sizes = (1_000, 10_000) if args.quick else (10_000, 100_000)
+    use_pg = postgres_available(args.pg)
+    results: dict = {"sizes": list(sizes), "ingest": [], "query": []}
+    with tempfile.TemporaryDirectory(prefix="tollbook-bench-") as tmp:
+        for size in sizes:
+            corpus = Path(tmp) / f"corpus-{size}.jsonl"
+            write_jsonl(corpus, size)
+            extract = bench_extract(corpus)
+            backends = [("sqlite", None)] + ([("postgresql", args.pg)] if use_pg else [])
+            for backend, server in backends:
+                if server:
+                    with PostgresDatabase(server) as url:
+                        ingest = bench_ingest(url, corpus)
+                else:
+                    ingest = bench_ingest(str(Path(tmp) / f"ingest-{size}.db"), corpus)
+                row = {"backend": backend, "documents": size, **{f"ingest_{k}": v for k, v in ingest.items()},
+                       "extract_documents_per_s": extract["documents_per_s"],
+                       "ingest_vs_extract": ingest["documents_per_s"] / extract["documents_per_s"]}
+                results["ingest"].append(row)
+                _progress(f"{backend:10} {size:>7,} docs  ingest {ingest['documents_per_s']:8.1f} docs/s "
+                          f"{ingest['claims_per_s']:9.1f} claims/s   extract only {extract['documents_per_s']:8.1f} docs/s   "
+                          f"ratio {row['ingest_vs_extract']:.2f}")
+        for backend, server in [("sqlite", None)] + ([("postgresql", args.pg)] if use_pg else []):
+            if server:
+                with PostgresDatabase(server) as url:
+                    fill_synthetic(url, args.query_claims)
+                    query = bench_query(url)
+            else:
+                url = str(Path(tmp) / "query.db")
+                fill_synthetic(url, args.query_claims)
+                query = bench_query(url)
+            results["query"].append({"backend": backend, "claims": args.query_claims, **query})
+            _progress(f"{backend:10} claims() over {args.query_claims:,} claims: median {query['median_ms']:.1f} ms "
+                      f"(min {query['min_ms']:.1f} ms, {query['rows']:,} rows)")
+    if args.json:
+        print(json.dumps(results, indent=2))
+    return 0
+
+
+def _progress(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""A timeline chart of one series: every claim as an interval, the fused band behind.
+
+One mark per claim: a rule from low to high and a point at best, x = the claim's date,
+coloured by originator. Open bounds are drawn to the best (a rule cannot run to
+infinity) and the tooltip says the side is open. Fused estimates are rectangles across
+their period from low to high.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from tollbook.errors import UsageError
+from tollbook.reconcile.fusion import Estimate
+from tollbook.reconcile.series import normalise_records
+
+CHART_SUFFIXES = (".html", ".svg", ".png", ".json")
+
+
+def _claim_rows(records: Iterable[Mapping[str, Any]] | Any) -> list[dict[str, Any]]:
+    rows = []
+    for r in normalise_records(records):
+        if r.get("best") is None or not r.get("as_of"):
+            continue
+        rows.append({
+            "date": r["as_of"], "originator": r["originator"], "best": r["best"],
+            "low": r["low"] if r.get("low") is not None else r["best"],
+            "high": r["high"] if r.get("high") is not None else r["best"],
+            "interval": f"{'open' if r.get('low') is None else format(r['low'], ',.0f')} - "
+                        f"{'open' if r.get('high') is None else format(r['high'], ',.0f')}",
+            "measure": r.get("measure"), "place_code": r.get("place_code"), "outlet": r.get("outlet"),
+            "claim_id": r.get("claim_id"), "quote": (r.get("quote") or "")[:200],
+        })
+    return rows
+
+
+def _band_rows(estimates: Sequence[Estimate]) -> list[dict[str, Any]]:
+    rows = []
+    for e in estimates:
+        if not e.period_start or e.best is None:
+            continue
+        rows.append({
+            "start": e.period_start, "end": e.period_end,
+            "low": e.low if e.low is not None else e.best, "high": e.high if e.high is not None else e.best,
+            "best": e.best, "conservative": e.conservative, "period": e.period, "method": e.method,
+            "claims": len(e.claims),
+        })
+    return rows
+
+
+def timeline_chart(records: Iterable[Mapping[str, Any]] | Any, estimates: Sequence[Estimate] = (),
+                   title: str | None = None):
+    """The Altair chart (layered: fused bands, claim intervals, claim bests)."""
+    import altair as alt
+
+    claims = alt.Data(values=_claim_rows(records))
+    x = alt.X("date:T", title="date (as of / end of period)")
+    rules = alt.Chart(claims).mark_rule(strokeWidth=2).encode(
+        x=x, y=alt.Y("low:Q", title="figure"), y2="high:Q",
+        color=alt.Color("originator:N", title="originator"),
+    )
+    points = alt.Chart(claims).mark_point(filled=True, size=50).encode(
+        x=x, y="best:Q", color="originator:N", shape=alt.Shape("measure:N", title="measure"),
+        tooltip=["date:T", "originator:N", "best:Q", "interval:N", "measure:N", "place_code:N", "outlet:N",
+                 "claim_id:N", "quote:N"],
+    )
+    layers = [rules, points]
+    bands = _band_rows(estimates)
+    if bands:
+        band = alt.Chart(alt.Data(values=bands)).mark_rect(opacity=0.18, color="#4c78a8").encode(
+            x="start:T", x2="end:T", y="low:Q", y2="high:Q",
+            tooltip=["period:N", "low:Q", "best:Q", "high:Q", "conservative:Q", "claims:Q", "method:N"],
+        )
+        best = alt.Chart(alt.Data(values=bands)).mark_rule(color="#4c78a8", strokeDash=[4, 3]).encode(
+            x="start:T", x2="end:T", y="best:Q",
+        )
+        layers = [band, best, *layers]
+    return alt.layer(*layers).properties(title=title or "claims over time", width=720, height=360)
+
+
+def save_chart(records: Iterable[Mapping[str, Any]] | Any, estimates: Sequence[Estimate], path: str | Path,
+               title: str | None = None) -> Path:
+    """Write the chart by extension: .html, .svg or .png (rendered with vl-convert), .json (the spec)."""
+    out = Path(path)
+    suffix = out.suffix.lower()
+    if suffix not in CHART_SUFFIXES:
+        raise UsageError(f"{path}: a chart is written as {', '.join(CHART_SUFFIXES)}; change the file extension")
+    chart = timeline_chart(records, estimates, title)
+    if suffix == ".json":
+        out.write_text(json.dumps(chart.to_dict(), indent=2) + "\n", encoding="utf-8")
+    elif suffix == ".html":
+        chart.save(str(out), format="html")
+    else:
+        import vl_convert as vlc
+
+        spec = chart.to_json()
+        if suffix == ".svg":
+            out.write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
+        else:
+            out.write_bytes(vlc.vegalite_to_png(spec, scale=2))
+    return out

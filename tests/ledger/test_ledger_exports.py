@@ -1,0 +1,146 @@
+"""Every export format, read back with the tool its users would use."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import frictionless
+import pyarrow.parquet as pq
+import pytest
+
+from ledger_fixtures import claim_in, doc_with, run_cli
+from tollbook.ledger.exports import FORMATS, export
+
+TEXT = ("Kursk toll rises\nUkraine's General Staff said about 1,200 Russian soldiers were killed in the Kursk "
+        "region last week, while more than 300 were \"eliminated\" near Sudzha, a claim Moscow called \"false\".\n")
+
+
+@pytest.fixture
+def filled(ledger):
+    doc = doc_with(TEXT, published="2025-01-27", outlet="Reuters", url="https://example.org/kursk")
+    ledger.add(doc, [
+        claim_in(doc, "1,200", qualifier="approximately", low=1080.0, best=1200.0, high=1320.0,
+                 date_start="2025-01-20", date_end="2025-01-26", date_text="last week"),
+        claim_in(doc, "300", measure="casualties", ambiguous_measure=True, qualifier="more_than",
+                 low=300.0, best=300.0, high=None, place="Sudzha", place_code="RU-KRS"),
+    ])
+    return ledger
+
+
+def test_csv_round_trip(filled, tmp_path):
+    out = tmp_path / "claims.csv"
+    count, _ = export(filled, "csv", str(out))
+    assert count == 2
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    frame = filled.claims()
+    assert [r["claim_id"] for r in rows] == list(frame["claim_id"])
+    first = rows[0]
+    assert first["best"] == "1200" and first["low"] == "1080" and first["date_start"] == "2025-01-20"
+    assert first["sources"] == "Armed Forces of Ukraine (military); Reuters (outlet)"
+    assert first["published_at"] == "2025-01-27T00:00:00+00:00"
+    assert rows[1]["high"] == "" and rows[1]["ambiguous_measure"] == "true"
+    assert '"eliminated"' in rows[1]["quote"]  # quotes inside cells survive
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read UTF-8
+
+
+def test_jsonl(filled, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    export(filled, "jsonl", str(out))
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert records[0]["sources"][0]["name"] == "Armed Forces of Ukraine" and records[1]["high"] is None
+
+
+def test_parquet_reads_back_typed(filled, tmp_path):
+    out = tmp_path / "claims.parquet"
+    export(filled, "parquet", str(out))
+    table = pq.read_table(out)
+    assert table.num_rows == 2
+    assert str(table.schema.field("date_end").type) == "date32[day]"
+    assert str(table.schema.field("published_at").type) == "timestamp[us, tz=UTC]"
+    rows = table.to_pylist()
+    assert rows[0]["sources"][1] == {"name": "Reuters", "kind": "outlet", "text": None}
+    assert rows[1]["high"] is None and rows[1]["ambiguous_measure"] is True
+
+
+def test_empty_parquet_still_has_the_schema(ledger, tmp_path):
+    export(ledger, "parquet", str(tmp_path / "e.parquet"))
+    assert "sources" in pq.read_table(tmp_path / "e.parquet").schema.names
+
+
+def test_datapackage_validates(filled, tmp_path):
+    folder = tmp_path / "pkg"
+    export(filled, "datapackage", str(folder))
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    descriptor = json.loads((folder / "datapackage.json").read_text())
+    assert descriptor["$schema"].endswith("/2.0/datapackage.json")
+    claims = next(r for r in descriptor["resources"] if r["name"] == "claims")
+    assert claims["schema"]["foreignKeys"][0]["reference"]["resource"] == "documents"
+    assert all("description" in f for f in claims["schema"]["fields"])
+
+
+def test_ucdp_killed_claims_only(filled, tmp_path):
+    out = tmp_path / "ged.csv"
+    export(filled, "ucdp", str(out))
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["best"], row["low"], row["high"]) == ("1200", "1080", "1320")
+    assert row["side_a"] == "Russian forces" and row["country"] == "Russian Federation"
+    assert row["adm_1"].startswith("Kursk") and row["source_original"] == "Armed Forces of Ukraine"
+    assert row["source_office"] == "Reuters" and row["source_date"] == "2025-01-27"
+    assert row["source_headline"] == "Kursk toll rises" and row["date_end"] == "2025-01-26"
+
+
+def test_acled_fatalities_is_the_conservative_figure(filled, tmp_path):
+    out = tmp_path / "acled.csv"
+    export(filled, "acled", str(out))
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["fatalities"] == "1080" and row["event_date"] == "2025-01-26"
+    assert row["actor1"] == "Russian forces" and row["admin1"].startswith("Kursk")
+    assert "approximately" in row["notes"] and "best 1200" in row["notes"] and "Armed Forces of Ukraine" in row["notes"]
+
+
+def test_claimreview_json_ld(filled, tmp_path):
+    out = tmp_path / "reviews.json"
+    count, _ = export(filled, "claimreview", str(out))
+    reviews = json.loads(out.read_text())
+    assert count == len(reviews) == 1  # the ambiguous "eliminated" claim
+    review = reviews[0]
+    for key in ("@context", "@type", "claimReviewed", "itemReviewed", "reviewRating", "author", "datePublished"):
+        assert key in review
+    assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"
+    assert review["itemReviewed"]["@type"] == "Claim"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/kursk"
+    assert review["itemReviewed"]["author"]["name"] == "Armed Forces of Ukraine"
+    assert review["reviewRating"]["@type"] == "Rating" and review["reviewRating"]["alternateName"] == "Ambiguous measure"
+    assert review["author"] == {"@type": "Organization", "name": "tollbook"}
+
+    frame = filled.claims()
+    finding = {"kind": "disagreement", "claims": list(frame["claim_id"]), "rule": "Two originators disagree."}
+    export(filled, "claimreview", str(out), findings=[finding])
+    assert [r["reviewRating"]["alternateName"] for r in json.loads(out.read_text())] == ["Disputed", "Disputed"]
+
+
+def test_cli_export_every_format(tmp_path):
+    (tmp_path / "a.txt").write_text("Kursk\nUkraine's General Staff said 1,200 Russian soldiers were killed in the Kursk region.\n")
+    db = str(tmp_path / "e.db")
+    assert run_cli("ingest", str(tmp_path / "a.txt"), "--db", db, "--published", "2025-01-27").returncode == 0
+    for fmt in FORMATS:
+        out = tmp_path / f"out-{fmt}"
+        result = run_cli("export", "--format", fmt, "--out", str(out), "--db", db)
+        assert result.returncode == 0, (fmt, result.stderr)
+        assert out.exists()
+    to_stdout = run_cli("export", "--format", "csv", "--db", db, "--measure", "killed")
+    assert to_stdout.stdout.startswith("claim_id,")
+    meta = tmp_path / "metadata.json"
+    assert run_cli("datasette-metadata", "--out", str(meta), "--db", db).returncode == 0
+    described = json.loads(meta.read_text())
+    assert described["databases"]["e"]["tables"]["claims"]["columns"]["best"]
+    assert described["license"]
