@@ -24,8 +24,13 @@ def eval_(
 
     if check:
         from tollbook.check.evaluate import evaluate_check, print_check_report
+        from tollbook.errors import TollbookError
 
-        report = evaluate_check(gold or "tests/gold/check")
+        try:
+            report = evaluate_check(gold or "tests/gold/check")
+        except TollbookError as exc:
+            error(str(exc))
+            raise typer.Exit(2) from None
         print_check_report(report, json_=json_, misses=misses)
         return
     from tollbook.extract.evaluate import evaluate

@@ -30,16 +30,46 @@ EXTRACTOR_VERSION = "0.3.0"
 
 @dataclass(slots=True)
 class _Context:
-    """What earlier sentences leave for later ones: carry-over actor/place and claimants."""
+    """What earlier sentences leave for later ones.
+
+    Figure-free sentences are not analysed when they go by: their text is kept, and
+    their actors, places and claimants are looked up only if a later figure needs them
+    (a carried actor, "he said", a paragraph's claimant). Most never are.
+    """
 
     paragraph: int = -1
     actor: tuple[actors_mod.Actor, str] | None = None
     place: tuple[places_mod.Place, str] | None = None
+    previous_plain: str | None = None  # the previous sentence of this paragraph, when it held no figure
     last_attribution: attr_mod.Attribution | None = None
+    plain_since_attribution: list[str] = field(default_factory=list)
+    paragraph_plain: list[str] = field(default_factory=list)
     unattributed: list[int] = field(default_factory=list)  # indexes of claims with no cue since the last pointer
     paragraph_claims: list[int] = field(default_factory=list)
     forward: list[tuple[int, Quantity, str]] = field(default_factory=list)  # summary shares of a deployment stated later
     paragraph_claimants: dict[str, attr_mod.Attribution] = field(default_factory=dict)
+    body_claims: bool = False
+
+    def carried(self) -> None:
+        """Fill the carried actor and place from the previous figure-free sentence, on demand."""
+        if self.previous_plain is not None and (self.actor is None or self.place is None):
+            _remember_mentions(self.previous_plain, self.previous_plain.lower(), self)
+        self.previous_plain = None
+
+    def latest_attribution(self) -> attr_mod.Attribution | None:
+        """The most recent named claimant before here, looking into figure-free sentences on demand."""
+        for plain in reversed(self.plain_since_attribution):
+            att = attr_mod.attribute_sentence(plain, plain.lower())
+            if att is not None and att.claimant.kind != "anonymous":
+                self.last_attribution = att
+                break
+        self.plain_since_attribution = []
+        return self.last_attribution
+
+    def attributed(self, att: attr_mod.Attribution) -> None:
+        self.last_attribution = att
+        self.plain_since_attribution = []
+        self.paragraph_claimants[att.claimant.name] = att
 
 
 def reference_date(doc: Document) -> date | None:
@@ -53,40 +83,41 @@ def extract_document(doc: Document) -> list[Claim]:
     ref = reference_date(doc)
     claims: list[Claim] = []
     ctx = _Context()
-    sentences = split_sentences(text)
-    for i, sent in enumerate(sentences):
+    for sent in split_sentences(text):
         s_text = text[sent.start:sent.end]
         if sent.paragraph != ctx.paragraph:
             _close_paragraph(claims, ctx, doc)
             ctx.paragraph = sent.paragraph
-            if not _tally_line(text[sent.start:sent.end]):
-                ctx.actor, ctx.place = None, None
-        lowered = s_text.lower()
+            if not _tally_line(s_text):
+                ctx.actor, ctx.place, ctx.previous_plain = None, None, None
         if attr_mod.points_back(s_text):
-            att = attr_mod.attribute_sentence(s_text, lowered)
+            att = attr_mod.attribute_sentence(s_text, s_text.lower())
             if att is not None:
                 _assign_back(claims, ctx, att, doc)
-                ctx.last_attribution = att
+                ctx.attributed(att)
             continue
-        if not has_candidate(s_text):
-            ctx.unattributed = ctx.unattributed if _headline_block(doc, claims, ctx) else []
-            if ctx.actor is None or ctx.place is None:
-                _remember_mentions(s_text, lowered, ctx)
-            att = attr_mod.attribute_sentence(s_text, lowered)
-            if att is not None and att.claimant.kind != "anonymous":
-                ctx.last_attribution = att
-                ctx.paragraph_claimants[att.claimant.name] = att
-            continue
-        quantities = parse_quantities(s_text)
+        quantities = parse_quantities(s_text) if has_candidate(s_text) else []
         if not quantities:
-            _remember_mentions(s_text, lowered, ctx)
+            if ctx.body_claims:
+                ctx.unattributed = []  # a pointer back reaches over no figure-free sentence, except at the top
+            ctx.previous_plain = s_text
+            ctx.plain_since_attribution.append(s_text)
+            ctx.paragraph_plain.append(s_text)
             continue
-        new = _sentence_claims(doc, sent, s_text, lowered, quantities, ref, ctx, claims)
+        new = _sentence_claims(doc, sent, s_text, s_text.lower(), quantities, ref, ctx, claims)
+        ctx.previous_plain = None
         ctx.paragraph_claims += range(len(claims), len(claims) + len(new))
+        ctx.body_claims = ctx.body_claims or any(c.section == "body" for c in new)
         claims.extend(new)
     _close_paragraph(claims, ctx, doc)
     _resolve_forward(claims, ctx)
     return claims
+
+
+def _carry(ctx: _Context) -> bool:
+    """True when an actor carries over from an earlier sentence of the paragraph."""
+    ctx.carried()
+    return ctx.actor is not None
 
 
 def _resolve_forward(claims: list[Claim], ctx: _Context) -> None:
@@ -103,6 +134,12 @@ def _resolve_forward(claims: list[Claim], ctx: _Context) -> None:
 
 def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
     """One claimant named in a paragraph speaks for the paragraph's unattributed figures (wire style)."""
+    if ctx.paragraph_claims:
+        for plain in ctx.paragraph_plain:
+            att = attr_mod.attribute_sentence(plain, plain.lower())
+            if att is not None and att.claimant.kind != "anonymous":
+                ctx.paragraph_claimants.setdefault(att.claimant.name, att)
+    ctx.paragraph_plain = []
     if len(ctx.paragraph_claimants) == 1:
         att = next(iter(ctx.paragraph_claimants.values()))
         source, chain = attr_mod.source_chain(att, doc.outlet)
@@ -149,13 +186,12 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         actor_mentions = [m for m in actor_mentions if m.end <= att.start or m.start >= att.end]
     place_mentions = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in actor_mentions], speaker)
     how = "explicit"
-    if att is None and attr_mod.refers_to_earlier(s_text) and ctx.last_attribution is not None:
+    if att is None and attr_mod.refers_to_earlier(s_text) and ctx.latest_attribution() is not None:
         att, how = ctx.last_attribution, "carried"
         ctx.paragraph_claimants[att.claimant.name] = att
     elif att is not None and att.claimant.kind != "anonymous":
-        ctx.last_attribution = att
-        ctx.paragraph_claimants[att.claimant.name] = att
-    if att is None and ctx.last_attribution is not None and _tally_line(s_text):
+        ctx.attributed(att)
+    if att is None and _tally_line(s_text) and ctx.latest_attribution() is not None:
         att, how = ctx.last_attribution, "carried"  # a tally's lines belong to whoever published the tally
     source, chain = attr_mod.source_chain(att, doc.outlet)
     if att is None:
@@ -187,6 +223,7 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         base_claim: Claim | None = None
         pending: Quantity | None = None
         if q.fraction is not None and q.base_index is None:
+            ctx.carried()
             base_claim = resolve_base(q.anaphor or "", earlier + out, ctx.actor[0].name if ctx.actor else None)
             if wants_deployment(q.anaphor or "") and (base_claim is None or base_claim.measure != "deployed"):
                 pending = q
@@ -220,13 +257,15 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
             actor_name, actor_country, actor_text = actor[0].name, actor[0].country, actor[1]
         elif sentence_actor is not None and not (unit_m is not None and 0 <= unit_m.start - q.end <= 25):
             actor_name, actor_country, actor_text = sentence_actor  # "killed 24 people ... and injured 108"
-        elif ctx.actor is not None and choice.unit == "personnel" or ctx.actor is not None and choice.unit:
+        elif _carry(ctx) and choice.unit:
             actor_name, actor_country, actor_text = ctx.actor[0].name, ctx.actor[0].country, None
         if actor is not None:
             sentence_actor = (actor_name, actor_country, actor_text)
             if actor[0].kind != "civilians":
                 ctx.actor = (actor[0], actor[1])
         place_m = places_mod.choose_place(s_text, place_mentions, q.start, q.end)
+        if place_m is None:
+            ctx.carried()
         place = place_m.value if place_m else (ctx.place[0] if ctx.place else None)
         place_text = place_m.text if place_m else None
         if place_m is not None:
@@ -292,14 +331,10 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     if order_before != [c.claim_id for c in out]:
         remap = {order_before.index(c.claim_id): i for i, c in enumerate(out)}
         ctx.forward = [(len(earlier) + remap[i - len(earlier)], q, a) if i >= len(earlier) else (i, q, a) for i, q, a in ctx.forward]
+    # claims above and in the headline stay open to a later "This was reported by X"
     ctx.unattributed = [len(earlier) + i for i, c in enumerate(out) if c.attribution != "explicit" and c.derived_from is None] \
-        + (ctx.unattributed if _headline_block(doc, earlier, ctx) else [])
+        + (ctx.unattributed if earlier and not ctx.body_claims else [])
     return out
-
-
-def _headline_block(doc: Document, earlier: list[Claim], ctx: _Context) -> bool:
-    """Claims above and in the headline stay open to a later 'This was reported by X'."""
-    return bool(earlier) and all(c.section != "body" for c in earlier)
 
 
 _SUBSET = re.compile(r"\b(?:among them|among whom|including|of whom|of them|among the dead|among the victims)\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)

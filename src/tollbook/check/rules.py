@@ -1,0 +1,450 @@
+"""The comparison rules: what changed between a headline/summary claim and its body claim.
+
+Each rule is a small function of one pair (or of the body alone) that returns a
+reason (the words of the explanation after the colon) or None. `check_document`
+pairs every headline and summary claim with the body claim it is about and runs
+the rules in a fixed order; body-only rules (`arithmetic`, `cross_claim_tension`)
+run once per document.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+from tollbook.check.findings import Finding, Severity
+from tollbook.check.pairing import (
+    Roles, actor_compatible, claimant_mentions, effective_source, family, interval, overlaps, pair, parties,
+    place_compatible, relative_gap, same_digits, source_country, speaker_phrase, split_roles,
+)
+from tollbook.model import Claim, Document
+
+ROUNDING = 0.10  # a headline figure within 10% of the body's reads as a rounding, not a new number
+OPEN_CAP = 1.5  # "more than 12,000" is read as at most 18,000 when a sum or share is tested against it
+
+_ABOVE = {"more_than", "at_least"}
+_BELOW = {"at_most", "less_than", "nearly"}
+_GLOSS = {"casualties": " (killed and wounded)"}
+_FRACTION_WORD = re.compile(r"^(?:a|an|one|two|three|half|third|thirds|quarter|quarters|fifth|tenth|\d)", re.I)
+
+
+# ---------------------------------------------------------------- wording
+
+
+def cue_words(claim: Claim) -> str:
+    """The qualifier's own words in the text: 'Over 4,000' -> 'over'; an exact figure -> ''."""
+    words = []
+    for w in claim.value_text.split():
+        if _FRACTION_WORD.match(w) or any(ch.isdigit() for ch in w):
+            break
+        words.append(w)
+    return " ".join(words).lower() or claim.qualifier.replace("_", " ")
+
+
+def _part(claim: Claim) -> str:
+    return "headline" if claim.section == "headline" else "summary" if claim.section == "summary" else "body"
+
+
+def _said(claim: Claim) -> str:
+    """'Over 4,000 ... eliminated': the figure and its measure word as the text has them."""
+    if claim.measure_text and claim.measure_text.lower() not in claim.value_text.lower():
+        return f"'{claim.value_text} ... {claim.measure_text}'"
+    return f"'{claim.value_text}'"
+
+
+def _body_said(claim: Claim, source: str | None) -> str:
+    measure = claim.measure_text or claim.measure or ""
+    if claim.measure == "casualties" and not claim.ambiguous_measure:
+        measure = f"{measure}{_GLOSS['casualties']}" if "wounded" not in measure else measure
+    out = f"{claim.value_text} {measure}".strip()
+    return f"{out}, per {source}" if source else out
+
+
+def _explain(h: Claim, b: Claim, source: str | None, reason: str) -> str:
+    return f"The {_part(h)} says {_said(h)} but the body says {_body_said(b, source)}: {reason}."
+
+
+# ---------------------------------------------------------------- pair rules
+
+
+def qualifier_change(h: Claim, b: Claim) -> tuple[str, Severity] | None:
+    """'over' added, 'about' / 'at least' / 'up to' / 'nearly' dropped, or a bound flipped."""
+    hq, bq = h.qualifier, b.qualifier
+    if hq == bq or "vague" in (hq, bq) or "range" in (hq, bq):
+        return None
+    if hq in _ABOVE and bq not in _ABOVE:
+        if bq in _BELOW:
+            return f"'{cue_words(b)}' became '{cue_words(h)}'", "medium"
+        return f"'{cue_words(h)}' was added", "medium"
+    if hq in _BELOW and bq in _ABOVE:
+        return f"'{cue_words(b)}' became '{cue_words(h)}'", "medium"
+    if hq == "exact":
+        return f"'{cue_words(b)}' was dropped", "medium"
+    if hq == "approximately" and bq in _ABOVE | _BELOW:
+        return f"'{cue_words(b)}' became '{cue_words(h)}'", "low"
+    return None
+
+
+def measure_change(h: Claim, b: Claim) -> str | None:
+    """Losses shown as killed or as an ambiguous 'eliminated'; wounded as dead; damaged as destroyed."""
+    if b.ambiguous_measure or h.measure is None or b.measure is None:
+        return None
+    if h.ambiguous_measure and b.measure == "casualties":
+        return f"losses became '{h.measure_text}', a word that does not say killed or wounded"
+    if h.measure == "killed" and b.measure == "casualties":
+        return "losses (killed and wounded) became deaths"
+    if h.measure == "killed" and b.measure == "wounded":
+        return "the injured became dead"
+    if h.measure == "destroyed" and b.measure == "damaged":
+        return "damaged became destroyed"
+    return None
+
+
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4})(?=\s*(?:$|[,.;:!?)]|\s(?:in|on|at|near|over|since|during|across|after|before|this|last)\b))")
+
+
+def agent_party(sentence: str) -> tuple[str, str | None, str] | None:
+    """'eliminated by the AFU in Kursk' -> the party the words credit, when they name a force or body."""
+    for m in _AGENT.finditer(sentence):
+        found = parties(m.group(1))
+        if found and found[0][2] == m.group(1):
+            return found[0][0], found[0][1], m.group(0)
+    return None
+
+
+def _headline_party(h: Claim) -> tuple[str | None, str | None, str] | None:
+    """Who the headline/bullet says the figure comes from: its claimant, or the words of a 'X says'."""
+    if h.source and h.source != "anonymous" and h.attribution in ("explicit", "carried"):
+        return h.source, source_country(h.source), h.source
+    phrase = speaker_phrase(h.quote)
+    if phrase is None:
+        return None
+    found = parties(phrase)
+    if not found:
+        return None, None, phrase  # a speaker tollbook cannot place ("activists", "officials")
+    return found[0][0], found[0][1], phrase
+
+
+def attribution_change(h: Claim, b: Claim, source: str | None) -> tuple[str, Severity] | None:
+    """The body's claimant or estimate dropped, or the headline credits another party."""
+    agent = agent_party(h.quote)
+    if agent and source and agent[0] != source and (agent[1] or "") != (source_country(source) or ""):
+        return f"'{agent[2]}' credits another party, but the figure is {source}'s", "high"
+    party = _headline_party(h)
+    if party is not None:
+        name, country, words = party
+        if source and name and name != source and country and source_country(source) and country != source_country(source):
+            return f"the {_part(h)} names {words} as the source, but the figure is {source}'s", "high"
+        return None
+    if b.modality == "estimated" and h.modality != "estimated":
+        who = f"{source}'s estimate" if source else "an estimate"
+        return f"{who} is stated as fact", "medium"
+    if source and b.attribution == "explicit" and h.section == "headline":
+        # a bullet leans on the headline's attribution; a headline stands alone
+        return f"the claimant ({source}) is dropped and the figure is stated as fact", "medium"
+    return None
+
+
+def confidence_drop(h: Claim, b: Claim) -> str | None:
+    """'almost certainly', 'likely', 'reportedly' in the body, nothing in the headline."""
+    term = b.confidence_term or b.hedge
+    if term and not (h.confidence_term or h.hedge):
+        return f"'{term}' was dropped"
+    return None
+
+
+def _cumulative(claim: Claim) -> bool:
+    text = (claim.date_text or "").lower()
+    if re.match(r"^(?:as of|by|since|so far|to date|until)\b", text):
+        return True
+    return bool(claim.date_text and re.search(r"\bsince\b[^.]{0,50}" + re.escape(claim.date_text), claim.quote, re.I))
+
+
+def _period(claim: Claim) -> tuple[date, date] | None:
+    """A bounded period of more than two days, or None (no period, a single day, a cumulative 'as of')."""
+    if not claim.date_text or not claim.date_start or not claim.date_end or _cumulative(claim):
+        return None
+    if re.match(r"^(?:last|on)\b", claim.date_text, re.I):
+        return None  # "last week", "on Monday": when an event happened, not the window of a count
+    start, end = date.fromisoformat(claim.date_start[:10]), date.fromisoformat(claim.date_end[:10])
+    return (start, end) if (end - start).days >= 2 else None
+
+
+def _place_in_claimant(claim: Claim) -> bool:
+    """'UK Defence Intelligence counts ...' gives a place that only names the speaker."""
+    if not claim.place_text:
+        return False
+    i = claim.quote.find(claim.place_text)
+    if i < 0:
+        return False
+    for start, end, _ in claimant_mentions(claim.quote):
+        if start <= i and i + len(claim.place_text) <= end:
+            return True
+    return bool(re.match(r"^\s+(?:defen[cs]e|intelligence|officials?|ministry|government|says?|said)\b",
+                         claim.quote[i + len(claim.place_text):], re.I)) or bool(re.match(r"^\s*:", claim.quote[i + len(claim.place_text):]))
+
+
+def _actor_words(claim: Claim) -> bool:
+    """An actor named as a force ('North Korean soldiers'), not only as a country ('Ukraine's')."""
+    t = (claim.actor_text or "").strip()
+    if not t or re.search(r"['’]s$", t):
+        return False
+    return bool(parties(t)) and not any(p[2] == t and p[0] != claim.actor for p in parties(t))
+
+
+def _mentions_actor(sentence: str, actor: str) -> bool:
+    return any(p[0] == actor and not re.match(r"^['’]s\b", sentence[sentence.find(p[2]) + len(p[2]):])
+               and p[2].lower() not in _COUNTRY_WORDS for p in parties(sentence))
+
+
+_COUNTRY_WORDS = {"russia", "ukraine", "north korea", "israel", "lebanon", "sudan", "gaza", "iran", "syria", "kyiv", "moscow"}
+
+
+_PERIOD_WORDS = re.compile(
+    r"\b(?:in|over|during|within)\s+(?:a|one|two|three|four|five|six|seven|\d+|the past|the last|a single)\s+"
+    r"(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?)\b|\b(?:daily|weekly|monthly|overnight)\b", re.I)
+
+
+def scope_change(h: Claim, b: Claim) -> str | None:
+    """Place, period or actor differs between the headline figure and the body's."""
+    reasons = []
+    if not place_compatible(h.place_code, b.place_code) and not _place_in_claimant(h) and not _place_in_claimant(b):
+        reasons.append(f"the place changed from {b.place or b.place_code} to {h.place or h.place_code}")
+    hp, bp = _period(h), _period(b)
+    if bp is not None and hp is None and not _cumulative(h) and not _PERIOD_WORDS.search(h.quote):
+        reasons.append(f"the period '{b.date_text}' was dropped")
+    elif bp is not None and hp is not None:
+        hl, bl = (hp[1] - hp[0]).days + 1, (bp[1] - bp[0]).days + 1
+        if hp[1] < bp[0] or bp[1] < hp[0] or max(hl, bl) > 3 * min(hl, bl):
+            reasons.append(f"the period changed from '{b.date_text}' to '{h.date_text}'")
+    if h.actor and b.actor and h.actor != b.actor and _actor_words(h) and not _mentions_actor(b.quote, h.actor):
+        reasons.append(f"the figure is about {b.actor}, not {h.actor}")
+    return "; ".join(reasons) if reasons else None
+
+
+# ---------------------------------------------------------------- arithmetic
+
+
+_SHARE_BEFORE = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?|%|per ?cent)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|them|these|those)\b", re.I)
+
+
+def _part_of_whole(doc: Document, h: Claim, whole: Claim) -> str | None:
+    """'70 of the tanks' when the body's whole is 62."""
+    if h.fraction is not None or not _PARTITIVE.match(doc.text[h.end:h.end + 20]) or h.low is None or whole.high is None:
+        return None
+    if h.low > whole.high:
+        return f"a part ({h.value_text}) is larger than its whole ({whole.value_text})"
+    return None
+
+
+def _sum_of_parts(h: Claim, evidence: tuple[Claim, ...]) -> tuple[list[Claim], bool] | None:
+    """Body figures for separate places that a headline total should add up to: (parts, adds up)."""
+    parts = [c for c in evidence if c.measure == h.measure and c.derived_from is None and c.fraction is None
+             and actor_compatible(h, c) and c.place_code and c.best is not None and h.best is not None
+             and c.best < h.best and (not h.unit or not c.unit or h.unit == c.unit)]
+    codes = {c.place_code for c in parts}
+    if len(parts) < 2 or len(codes) < len(parts):
+        return None
+    total = sum(c.best for c in parts)  # type: ignore[misc]
+    single = min(relative_gap(h.best, c.best) for c in parts)
+    if relative_gap(h.best, total) >= single:
+        return None
+    lo, hi = interval(h)
+    return parts, lo <= total <= hi or relative_gap(h.best, total) <= ROUNDING / 2
+
+
+_LOSS = {"killed", "casualties", "wounded", "missing", "captured"}
+
+
+def fraction_check(f: Claim, claims: list[Claim], evidence_ids: set[str]) -> Finding | None:
+    """A share ('more than half of the roughly 11,000') tested against the count it describes."""
+    base = next((c for c in claims if c.claim_id == f.derived_from), None)
+    if base is None or f.fraction is None:
+        return None
+    if f.measure != base.measure:
+        measures = {f.measure or ""}  # "a quarter killed" of a deployment: compared with killed counts only
+    elif f.measure in ("deployed", "strength", "casualties"):
+        measures = _LOSS  # the share's own measure was not named: any loss of those troops
+    else:
+        measures = {f.measure or ""}
+    base_low = base.low if base.low is not None else base.best
+    candidates = [c for c in claims if c.claim_id not in (f.claim_id, base.claim_id) and c.derived_from is None
+                  and c.fraction is None and c.measure in measures and actor_compatible(f, c)
+                  and c.best is not None and base_low is not None and c.best < base_low
+                  and (not c.unit or not f.unit or c.unit == f.unit)]
+    if not candidates:
+        return None
+    flo, fhi = interval(f)
+
+    def distance(c: Claim) -> tuple[float, int]:
+        clo, chi = interval(c, OPEN_CAP)
+        gap = 0.0 if clo <= fhi and flo <= chi else min(abs(clo - fhi), abs(flo - chi))
+        return gap, 0 if c.claim_id in evidence_ids else 1
+
+    c = min(candidates, key=distance)
+    if distance(c)[0] == 0:
+        return None
+    share = "" if math.isinf(fhi) else f" to {fhi:,.0f}"
+    reason = (f"{f.value_text} of {base.value_text} is {flo:,.0f}{share if fhi != flo else ''}"
+              f"{' or more' if math.isinf(fhi) else ''}, which {c.value_text} does not fit")
+    return Finding("arithmetic", "medium", f"The {_part(f)} says '{f.value_text}' of {base.value_text} "
+                   f"but the figure it describes is {c.value_text}: {reason}.", f, (c,))
+
+
+def family_of(measure: str) -> str | None:
+    from tollbook.check.pairing import _FAMILY
+
+    return _FAMILY.get(measure)
+
+
+def part_larger_than_whole(evidence: tuple[Claim, ...], text: str) -> list[Finding]:
+    """Killed larger than the casualties (killed and wounded) of the same actor from the same claimant."""
+    out = []
+    for k in evidence:
+        if k.measure != "killed" or k.low is None:
+            continue
+        for c in evidence:
+            if (c.measure == "casualties" and not c.ambiguous_measure and c.actor and c.actor == k.actor
+                    and c.high is not None and k.low > c.high and c.date_end == k.date_end
+                    and effective_source(c, evidence, text) == effective_source(k, evidence, text)):
+                out.append(Finding("arithmetic", "medium",
+                                   f"The body says {k.value_text} {k.measure_text or 'killed'} but only {c.value_text} "
+                                   f"casualties (killed and wounded) of {c.actor}: a part is larger than its whole.", k, (c,)))
+    return out
+
+
+def cross_claim_tensions(evidence: tuple[Claim, ...], text: str) -> list[Finding]:
+    """Two claimants' figures for the same quantity that cannot both be right (information, not an error)."""
+    out = []
+    plain = [c for c in evidence if c.derived_from is None and c.fraction is None and c.best]
+    for i, a in enumerate(plain):
+        sa = effective_source(a, evidence, text) or ("the estimate" if a.modality == "estimated" else None)
+        for b in plain[i + 1:]:
+            if a.measure != b.measure or a.unit != b.unit or a.ambiguous_measure or b.ambiguous_measure:
+                continue
+            if not actor_compatible(a, b) or not place_compatible(a.place_code, b.place_code):
+                continue
+            sb = effective_source(b, evidence, text) or ("the estimate" if b.modality == "estimated" else None)
+            if not sa or not sb or sa == sb or overlaps(a, b):
+                continue
+            if max(a.best, b.best) > 10 * min(a.best, b.best):  # type: ignore[type-var,operator]
+                continue  # a daily figure beside a cumulative one, not two counts of one thing
+            out.append(Finding(
+                "cross_claim_tension", "low",
+                f"The body gives {a.value_text} {a.measure_text or a.measure} per {sa} and {b.value_text} "
+                f"{b.measure_text or b.measure} per {sb} for the same quantity: information, not an error.", a, (b,)))
+    return out
+
+
+# ---------------------------------------------------------------- the document
+
+
+def compare(doc: Document, h: Claim, roles: Roles, claims: list[Claim]) -> list[Finding]:
+    """Every finding about one headline or summary claim."""
+    found = pair(h, roles.evidence)
+    if found is None:
+        return []
+    b, _ = found
+    source = effective_source(b, roles.evidence, doc.text)
+    out: list[Finding] = []
+
+    def add(rule: str, severity: Severity, reason: str, bodies: tuple[Claim, ...] = (b,)) -> None:
+        out.append(Finding(rule, severity, _explain(h, b, source, reason), h, bodies))
+
+    whole = _part_of_whole(doc, h, b)
+    if whole:
+        out.append(Finding("arithmetic", "medium", f"The {_part(h)} says {_said(h)} but the body's whole is "
+                           f"{b.value_text}: {whole}.", h, (b,)))
+        return out
+    if h.fraction is not None and b.fraction is None:
+        return out  # a share against a count: `fraction_check` tests it
+    if h.fraction is not None and b.fraction is not None:
+        same = h.fraction == b.fraction
+        gap = 0.0 if same else 1.0
+    else:
+        same = overlaps(h, b)
+        gap = relative_gap(h.best, b.best)
+    if not same and gap > ROUNDING:
+        parts = _sum_of_parts(h, roles.evidence)
+        if parts is not None:
+            parts_list, adds_up = parts
+            if not adds_up:
+                total = sum(c.best or 0 for c in parts_list)
+                figures = " + ".join(c.value_text for c in parts_list)
+                out.append(Finding("arithmetic", "medium", f"The {_part(h)} says {_said(h)} but the body's figures "
+                                   f"add up to {figures} = {total:,.0f}.", h, tuple(parts_list)))
+            return out
+        if family(h) != family(b) or not actor_compatible(h, b):
+            return out
+        if any(c.derived_from == h.claim_id and c.quote == h.quote for c in claims) or _SHARE_BEFORE.search(doc.text[max(0, h.start - 40):h.start]):
+            return out  # "more than half of the roughly 11,000": a share's base, not a claim of its own
+        swap = [c for c in claims if c.claim_id != h.claim_id and c.best == h.best and c.start != h.start
+                and c.section == "body" and c.measure != h.measure]
+        rivals = [c for c in roles.evidence if c.measure == b.measure and c.unit == b.unit and c.derived_from is None]
+        if swap:
+            add("number_changed", "high", f"{h.value_text} is the document's figure for {swap[0].measure_text or swap[0].measure}, "
+                f"not for this quantity")
+        elif same_digits(h.best, b.best) or len(rivals) == 1:
+            add("number_changed", "high", f"{b.value_text} became {h.value_text}")
+        return out
+    if not same:
+        add("rounding", "low", f"{b.value_text} was rounded to {h.value_text}")
+    q = qualifier_change(h, b)
+    if q:
+        add("qualifier_changed", q[1], q[0])
+    m = measure_change(h, b)
+    if m:
+        add("measure_changed", "high", m)
+    a = attribution_change(h, b, source)
+    if a:
+        add("attribution_changed", a[1], a[0])
+    c = confidence_drop(h, b)
+    if c:
+        add("confidence_dropped", "medium", c)
+    s = scope_change(h, b)
+    if s:
+        add("scope_changed", "medium", s)
+    return out
+
+
+def check_document(doc: Document, claims: list[Claim] | None = None) -> list[Finding]:
+    """Findings for one document: headline and summary against the body, then the body against itself.
+
+    >>> from tollbook.read import make_document
+    >>> doc = make_document("Over 40 soldiers killed\\n\\nThe army said 40 soldiers were killed.")
+    >>> [f.rule for f in check_document(doc)]
+    ['qualifier_changed']
+    """
+    if claims is None:
+        from tollbook.extract.pipeline import extract_document
+
+        claims = extract_document(doc)
+    roles = split_roles(doc, claims)
+    evidence_ids = {c.claim_id for c in roles.evidence}
+    findings: list[Finding] = []
+    for h in roles.checked:
+        findings += compare(doc, h, roles, claims)
+        if h.fraction is not None and not any(f.rule == "arithmetic" and f.headline_claim is h for f in findings):
+            fc = fraction_check(h, claims, evidence_ids)
+            if fc:
+                findings.append(fc)
+    for f in roles.evidence:
+        if f.fraction is not None:
+            fc = fraction_check(f, claims, evidence_ids)
+            if fc:
+                findings.append(fc)
+    findings += part_larger_than_whole(roles.evidence, doc.text)
+    findings += cross_claim_tensions(roles.evidence, doc.text)
+    return _dedupe(findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        key = (f.rule, f.headline_claim.claim_id, tuple(c.claim_id for c in f.body_claims))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return sorted(out, key=lambda f: (f.headline_claim.start, f.rule))
