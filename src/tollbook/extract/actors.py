@@ -132,5 +132,5 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
 def demonym_country(sentence: str, lowered: str, noun_start: int) -> str | None:
     """Country of a demonym just before (or being) a noun: "Ukrainian civilians" -> UKR, "Palestinians" -> PSE."""
     window_start = max(0, noun_start - 30)
-    found = _index()[1].find(sentence[window_start:noun_start], lowered[window_start:noun_start])
+    found = _index()[1].find(sentence[window_start:noun_start])
     return found[-1].value if found else None

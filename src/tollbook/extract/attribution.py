@@ -45,12 +45,13 @@ _POSSESSIVE_REPORT = re.compile(
     r"estimates?|briefing|bulletin|summary|toll|numbers?)\b",
     re.IGNORECASE,
 )
-POINTS_BACK = re.compile(
-    r"^(?:this|that|it|these|the (?:figure|figures|information|data|number|numbers|estimate|assessment|report))\s+"
+_POINTS_BACK_CORE = (
+    r"(?:this|that|it|these|the (?:figure|figures|information|data|number|numbers|estimate|assessment|report))\s+"
     r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"
-    r"posted|disclosed|revealed|claimed|estimated|assessed)\s+by\b",
-    re.IGNORECASE,
+    r"posted|disclosed|revealed|claimed|estimated|assessed)\s+by\b"
 )
+POINTS_BACK = re.compile("^" + _POINTS_BACK_CORE, re.IGNORECASE)
+_POINTS_BACK_IN = re.compile(r"(?:^|(?<=[.!?] ))" + _POINTS_BACK_CORE, re.IGNORECASE)
 _AS_NOTED = re.compile(r"\bas (?:noted|stated|mentioned|reported|said) (?:in|by|earlier)\b", re.IGNORECASE)
 _BACK_NOUN = (r"(?:he|she|they|it|its|the (?:[\w-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|"
               r"mission|agency|ministry|monitors|update|report|statement|administration|governor|military|army|service|"
@@ -127,6 +128,11 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
 def points_back(sentence: str) -> bool:
     """'This was reported by X': the claimant belongs to the figures already given."""
     return bool(POINTS_BACK.match(sentence.strip()))
+
+
+def has_pointer_back(paragraph: str) -> bool:
+    """Whether any sentence of a paragraph is a 'This was reported by X'."""
+    return _POINTS_BACK_IN.search(paragraph) is not None
 
 
 def refers_to_earlier(sentence: str) -> bool:

@@ -44,6 +44,11 @@ _FRACTION_WORDS = "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, r
 _ORDINAL_DENOM = r"(?:five|four|three|ten|six|seven|eight|nine|two|\d+)"
 _FRACTION = rf"(?:{_FRACTION_WORDS}|\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)|(?:one|1)\s+in\s+{_ORDINAL_DENOM}\b)"
 
+# Words without which a sentence holds no fraction or vague count: the patterns run only past these gates.
+_FRACTION_GATE = ("half", "third", "quarter", "fifth", "tenth", "sixth", "eighth", "%", "cent", "majority", " in ")
+_VAGUE_GATE = ("dozen", "score", "hundreds", "thousands", "millions", "several", "few", "handful", "tens of",
+               "multiple", "couple", "many")
+
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 
@@ -136,6 +141,7 @@ def word_number(text: str) -> float | None:
     return float(total + current) if seen else None
 
 
+@functools.lru_cache(maxsize=4096)
 def number_value(text: str) -> float | None:
     """Value of one number phrase: digits with separators and scale, or words."""
     t = text.strip().lower()
@@ -215,13 +221,16 @@ def parse_quantities(sentence: str) -> list[Quantity]:
     def free(s: int, e: int) -> bool:
         return all(e <= ts or s >= te for ts, te in taken)
 
-    for m in g.fraction.finditer(sentence):
+    lowered = sentence.lower()
+    fractions = g.fraction.finditer(sentence) if any(w in lowered for w in _FRACTION_GATE) else ()
+    for m in fractions:
         q = _fraction(sentence, m)
         if q is not None:
             found.append(q)
             taken.append((m.start(1), m.end(1)))
 
-    for m in g.vague.finditer(sentence):
+    vague = g.vague.finditer(sentence) if any(w in lowered for w in _VAGUE_GATE) else ()
+    for m in vague:
         if not free(m.start(), m.end()):
             continue
         low, high, qual = g.vague_values[m.group(1).lower()]

@@ -21,8 +21,9 @@ from tollbook.extract import places as places_mod
 from tollbook.extract import times as times_mod
 from tollbook.extract.derive import resolve_base, wants_deployment
 from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fraction
-from tollbook.extract.scan import has_candidate
-from tollbook.extract.sentences import Sentence, split_sentences
+from tollbook.extract.scan import any_between, candidates
+from tollbook.extract.sentences import Sentence, paragraphs, sentences_in
+from tollbook.lexicons import fold
 from tollbook.model import Claim, Document, SourceRef, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -53,13 +54,13 @@ class _Context:
     def carried(self) -> None:
         """Fill the carried actor and place from the previous figure-free sentence, on demand."""
         if self.previous_plain is not None and (self.actor is None or self.place is None):
-            _remember_mentions(self.previous_plain, self.previous_plain.lower(), self)
+            _remember_mentions(self.previous_plain, fold(self.previous_plain), self)
         self.previous_plain = None
 
     def latest_attribution(self) -> attr_mod.Attribution | None:
         """The most recent named claimant before here, looking into figure-free sentences on demand."""
         for plain in reversed(self.plain_since_attribution):
-            att = attr_mod.attribute_sentence(plain, plain.lower())
+            att = attr_mod.attribute_sentence(plain, fold(plain))
             if att is not None and att.claimant.kind != "anonymous":
                 self.last_attribution = att
                 break
@@ -83,35 +84,46 @@ def extract_document(doc: Document) -> list[Claim]:
     ref = reference_date(doc)
     claims: list[Claim] = []
     ctx = _Context()
-    for sent in split_sentences(text):
-        s_text = text[sent.start:sent.end]
-        if sent.paragraph != ctx.paragraph:
-            _close_paragraph(claims, ctx, doc)
-            ctx.paragraph = sent.paragraph
-            if not _tally_line(s_text):
+    cands = candidates(text)
+    for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
+        _close_paragraph(claims, ctx, doc)
+        ctx.paragraph = p_index
+        if not any_between(cands, p_start, p_end) and not attr_mod.has_pointer_back(text[p_start:p_end]):
+            _plain(ctx, text[p_start:p_end], new_paragraph=True)  # no figure: kept as text, looked at only on demand
+            continue
+        for n, sent in enumerate(sentences_in(text, p_start, p_end, p_index)):
+            s_text = text[sent.start:sent.end]
+            if n == 0 and not _tally_line(s_text):
                 ctx.actor, ctx.place, ctx.previous_plain = None, None, None
-        if attr_mod.points_back(s_text):
-            att = attr_mod.attribute_sentence(s_text, s_text.lower())
-            if att is not None:
-                _assign_back(claims, ctx, att, doc)
-                ctx.attributed(att)
-            continue
-        quantities = parse_quantities(s_text) if has_candidate(s_text) else []
-        if not quantities:
-            if ctx.body_claims:
-                ctx.unattributed = []  # a pointer back reaches over no figure-free sentence, except at the top
-            ctx.previous_plain = s_text
-            ctx.plain_since_attribution.append(s_text)
-            ctx.paragraph_plain.append(s_text)
-            continue
-        new = _sentence_claims(doc, sent, s_text, s_text.lower(), quantities, ref, ctx, claims)
-        ctx.previous_plain = None
-        ctx.paragraph_claims += range(len(claims), len(claims) + len(new))
-        ctx.body_claims = ctx.body_claims or any(c.section == "body" for c in new)
-        claims.extend(new)
+            if attr_mod.points_back(s_text):
+                att = attr_mod.attribute_sentence(s_text, fold(s_text))
+                if att is not None:
+                    _assign_back(claims, ctx, att, doc)
+                    ctx.attributed(att)
+                continue
+            quantities = parse_quantities(s_text) if any_between(cands, sent.start, sent.end) else []
+            if not quantities:
+                _plain(ctx, s_text)
+                continue
+            new = _sentence_claims(doc, sent, s_text, fold(s_text), quantities, ref, ctx, claims)
+            ctx.previous_plain = None
+            ctx.paragraph_claims += range(len(claims), len(claims) + len(new))
+            ctx.body_claims = ctx.body_claims or any(c.section == "body" for c in new)
+            claims.extend(new)
     _close_paragraph(claims, ctx, doc)
     _resolve_forward(claims, ctx)
     return claims
+
+
+def _plain(ctx: _Context, s_text: str, new_paragraph: bool = False) -> None:
+    """Keep a figure-free sentence (or paragraph) for on-demand look-ups by later figures."""
+    if ctx.body_claims:
+        ctx.unattributed = []  # a pointer back reaches over no figure-free sentence, except at the top
+    if new_paragraph and not _tally_line(s_text):
+        ctx.actor, ctx.place = None, None
+    ctx.previous_plain = s_text
+    ctx.plain_since_attribution.append(s_text)
+    ctx.paragraph_plain.append(s_text)
 
 
 def _carry(ctx: _Context) -> bool:
@@ -136,7 +148,7 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
     """One claimant named in a paragraph speaks for the paragraph's unattributed figures (wire style)."""
     if ctx.paragraph_claims:
         for plain in ctx.paragraph_plain:
-            att = attr_mod.attribute_sentence(plain, plain.lower())
+            att = attr_mod.attribute_sentence(plain, fold(plain))
             if att is not None and att.claimant.kind != "anonymous":
                 ctx.paragraph_claimants.setdefault(att.claimant.name, att)
     ctx.paragraph_plain = []

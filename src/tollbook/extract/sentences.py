@@ -1,19 +1,20 @@
-"""Sentence and paragraph boundaries by one regex pass over the whole text.
+"""Paragraph and sentence boundaries by regex passes, never a tokenizer over whole articles.
 
-A full tokenizer over whole articles is the slowest thing an extractor can do; the
-pipeline only needs sentence spans to decide what to analyse, so a compiled pattern
-with an abbreviation guard does it at memory speed.
+A paragraph is a line. The pipeline asks for the sentences of a paragraph only when
+the paragraph holds a candidate figure, so most prose is never split at all.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "nos", "vs", "etc",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
            "u.n", "e.g", "i.e", "approx", "est", "gov", "rep", "sen", "prof", "inc", "ltd", "co", "corp"}
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9—–-])|\n")
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9—–-])")
+_LAST_WORD = re.compile(r"([\w.]+)[.][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,29 +24,41 @@ class Sentence:
     paragraph: int
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with the index of their paragraph (a line, or lines between blank lines)."""
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-empty line, surrounding space trimmed."""
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            yield start + lead, start + lead + len(stripped)
+
+
+def sentences_in(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    """The sentences of text[start:end] (one paragraph)."""
     out: list[Sentence] = []
-    start = 0
-    paragraph = 0
-    for m in _END.finditer(text):
-        end = m.end()
-        if m.group(0) != "\n":
-            word = re.search(r"([\w.]+)[.]$", text[max(start, end - 12):end].rstrip("\"'”’)]"))
-            if word and (word.group(1).lower().rstrip(".") in _ABBREV or re.fullmatch(r"[A-Z]", word.group(1))):
-                continue
-        _append(out, text, start, end, paragraph)
-        if m.group(0) == "\n":
-            paragraph += 1
-        start = end
-    _append(out, text, start, len(text), paragraph)
+    s = start
+    for m in _END.finditer(text, start, end):
+        e = m.end()
+        word = _LAST_WORD.search(text, max(s, e - 14), e)
+        if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1 and word.group(1).isupper()):
+            continue  # "Gen. Syrsky", "U.S. officials": not an end
+        _append(out, text, s, e, paragraph)
+        s = e
+    _append(out, text, s, end, paragraph)
     return out
 
 
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of a text, with the index of its paragraph."""
+    return [s for i, (a, b) in enumerate(paragraphs(text)) for s in sentences_in(text, a, b, i)]
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, paragraph))
+    segment = text[start:end]
+    stripped = segment.strip()
+    if stripped:
+        start += len(segment) - len(segment.lstrip())
+        out.append(Sentence(start, start + len(stripped), paragraph))

@@ -217,6 +217,17 @@ _RULES: list[tuple[str, Resolver]] = [
     (r"\bby the end of (?:the|this) year\b", _end_of_year),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), f) for p, f in _RULES]
+# A rule runs only when one of its words is in the sentence: most sentences name no time at all,
+# and a substring test is far cheaper than a case-insensitive pattern tried at every position.
+_MONTH_WORDS = tuple(sorted({m.lower()[:3] for m in MONTHS}))
+_GATES: dict[Resolver, tuple[str, ...]] = {
+    _day_range: _MONTH_WORDS, _first_week: ("first week",), _day_month: _MONTH_WORDS, _iso: ("-",),
+    _month_year: _MONTH_WORDS, _weekday: ("day",),
+    _relative: ("week", "month", "year", "hour", "day", "today", "yesterday", "overnight", "night", "morning",
+                "evening", "weekend"),
+    _since_start: ("since", "so far", "to date", "in total"), _forward: ("month", "week", "day", "year"),
+    _end_of_year: ("end of",),
+}
 _NOT_TIME = re.compile(r"\b\d+-(?:hour|day|week|month|year)\b|\b(?:sunday|monday) (?:times|telegraph|post|mirror|express)\b", re.IGNORECASE)
 _PERSON_NAME_MONTHS = re.compile(r"\b(?:April|May|June|August)\s+[A-Z][a-z]+\b")
 
@@ -224,7 +235,10 @@ _PERSON_NAME_MONTHS = re.compile(r"\b(?:April|May|June|August)\s+[A-Z][a-z]+\b")
 def find_times(sentence: str, reference: date) -> list[TimeSpan]:
     """Every time expression in a sentence, resolved; overlapping ones keep the longest."""
     found: list[TimeSpan] = []
+    lowered = sentence.lower()
     for pattern, resolve in _COMPILED:
+        if not any(word in lowered for word in _GATES[resolve]):
+            continue
         for m in pattern.finditer(sentence):
             if _NOT_TIME.match(sentence[m.start():m.end() + 16].strip()) or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in _taken(found)):
                 continue

@@ -30,48 +30,62 @@ class Match(Generic[T]):
     text: str
 
 
+# Every character that is not a letter or digit becomes a space, one for one, so offsets in the
+# folded text are offsets in the original and " phrase " can only match at word boundaries.
+_FOLD = {i: " " for i in range(0x250) if not chr(i).isalnum()} | {
+    ord(c): " " for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2010\u2011\u2026\u00ab\u00bb\u00b7\u2022"}
+
+
+def fold(text: str) -> str:
+    """Lowercase with punctuation as spaces, padded by one space each side (see _FOLD)."""
+    return " " + text.lower().translate(_FOLD) + " "
+
+
+def _fold_exact(text: str) -> str:
+    return " " + text.translate(_FOLD) + " "
+
+
 class PhraseIndex(Generic[T]):
-    """Whole-word phrase lookup; the longest match wins where matches overlap."""
+    """Whole-word phrase lookup; the longest match wins where matches overlap.
+
+    Phrases and text are folded alike (`fold`), so a hit of " phrase " in " text " is a
+    whole-word match by construction and needs no checking in Python.
+    """
 
     def __init__(self, phrases: Iterable[tuple[str, T]], case_sensitive: Iterable[tuple[str, T]] = ()) -> None:
-        self._auto = ahocorasick.Automaton()
-        for phrase, value in phrases:
-            key = phrase.lower().strip()
-            if key and key not in self._auto:
-                self._auto.add_word(key, (len(key), value))
-        self._exact = ahocorasick.Automaton()
-        for phrase, value in case_sensitive:
-            if phrase and phrase not in self._exact:
-                self._exact.add_word(phrase, (len(phrase), value))
-        self._auto.make_automaton() if len(self._auto) else None
-        self._exact.make_automaton() if len(self._exact) else None
+        self._auto = self._build((fold(p), v) for p, v in phrases if p.strip())
+        self._exact = self._build((_fold_exact(p), v) for p, v in case_sensitive if p.strip())
 
-    def find(self, text: str, lowered: str | None = None) -> list[Match[T]]:
-        """Non-overlapping whole-word matches in text order."""
-        lowered = lowered if lowered is not None else text.lower()
-        found = list(self._scan(self._auto, lowered, text)) + list(self._scan(self._exact, text, text))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[Match[T]] = []
+    @staticmethod
+    def _build(items: Iterable[tuple[str, T]]) -> ahocorasick.Automaton | None:
+        auto = ahocorasick.Automaton()
+        for key, value in items:
+            if key not in auto:
+                auto.add_word(key, (len(key), value))
+        if not len(auto):
+            return None
+        auto.make_automaton()
+        return auto
+
+    def find(self, text: str, folded: str | None = None) -> list[Match[T]]:
+        """Non-overlapping whole-word matches in text order; `folded` is fold(text), when the caller has it."""
+        if folded is None or len(folded) != len(text) + 2:
+            folded = fold(text)
+        # end index in the padded text is the trailing space; the phrase spans [end - length + 2, end) in `text`
+        found = [(end - length + 1, end - 1, value) for end, (length, value) in self._auto.iter(folded)] if self._auto else []
+        if self._exact is not None:
+            found += [(end - length + 1, end - 1, value) for end, (length, value) in self._exact.iter(_fold_exact(text))]
+        if not found:
+            return []
+        found.sort(key=lambda m: (m[0], m[0] - m[1]))
+        kept: list[tuple[int, int, T]] = []
         for m in found:
-            if kept and m.start < kept[-1].end:
-                if (m.end - m.start) > (kept[-1].end - kept[-1].start):
+            if kept and m[0] < kept[-1][1]:
+                if m[1] - m[0] > kept[-1][1] - kept[-1][0]:
                     kept[-1] = m
                 continue
             kept.append(m)
-        return kept
-
-    @staticmethod
-    def _scan(auto: ahocorasick.Automaton, haystack: str, text: str) -> Iterator[Match[T]]:
-        if not len(auto) or auto.kind != ahocorasick.AHOCORASICK:
-            return
-        n = len(haystack)
-        for end_idx, (length, value) in auto.iter(haystack):
-            start, end = end_idx - length + 1, end_idx + 1
-            if start > 0 and (haystack[start - 1].isalnum() or haystack[start - 1] in "_"):
-                continue
-            if end < n and (haystack[end].isalnum() or haystack[end] == "_"):
-                continue
-            yield Match(start, end, value, text[start:end])
+        return [Match(s, e, v, text[s:e]) for s, e, v in kept]
 
 
 def _data_path(name: str) -> Any:
