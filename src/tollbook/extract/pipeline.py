@@ -242,12 +242,13 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
             if base_claim is None:
                 continue
             q = resolve_fraction(q, base_claim.low, base_claim.best, base_claim.high, base_claim.qualifier)
-        subset_of = _SUBSET.search(s_text[max(0, q.start - 30):q.start])
-        if subset_of and out and choice is not None:
-            # "killed 24 people, among them four children": the part counts what the whole counts
-            prev = max((c for c in out if c.start < offset + q.start), key=lambda c: c.start, default=None)
-            if prev is not None:
-                choice = measures_mod.MeasureChoice(prev.measure, prev.measure_text, prev.ambiguous_measure, choice.unit or prev.unit)
+        part_of = _part_of(s_text, q, offset, earlier, out) if base_claim is None and q.fraction is None else None
+        if part_of is not None:
+            # "killed 24 people, among them four children", "11 of the injured were children":
+            # the part counts what its whole counts, and is read from it
+            base_claim = part_of
+            unit = choice.unit if choice is not None and choice.unit else part_of.unit
+            choice = measures_mod.MeasureChoice(part_of.measure, part_of.measure_text, part_of.ambiguous_measure, unit)
         if base_claim is not None and (choice is None or choice.measure is None):
             # "roughly half of the displaced are children": the part counts what its whole counts
             choice = measures_mod.MeasureChoice(base_claim.measure, None, base_claim.ambiguous_measure, base_claim.unit)
@@ -349,7 +350,26 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     return out
 
 
-_SUBSET = re.compile(r"\b(?:among them|among whom|including|of whom|of them|among the dead|among the victims)\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
+_SUBSET = re.compile(r"\b(?:among them|among whom|including|of whom|of them)\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
+_GROUP = r"(dead|killed|injured|wounded|victims|casualties|missing|displaced|fatalities)"
+_PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|those)\s+" + _GROUP + r"\b", re.IGNORECASE)
+_PARTITIVE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+" + _GROUP + r"\b(?:\s+[\w'-]+){0,3},?\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
+_GROUP_MEASURE = {"dead": "killed", "killed": "killed", "victims": "killed", "fatalities": "killed", "injured": "wounded",
+                  "wounded": "wounded", "casualties": "casualties", "missing": "missing", "displaced": "displaced"}
+
+
+def _part_of(s_text: str, q: Quantity, offset: int, earlier: list[Claim], out: list[Claim]) -> Claim | None:
+    """The claim a figure is a part of: 'among them N' (the figure before it in the sentence) or
+    'N of the injured' / 'Of the dead, N' (the latest figure of that measure so far)."""
+    if _SUBSET.search(s_text, max(0, q.start - 30), q.start):
+        before = [c for c in out if c.start < offset + q.start]
+        return max(before, key=lambda c: c.start) if before else None
+    m = _PARTITIVE_AFTER.match(s_text[q.end:q.end + 40]) or _PARTITIVE_BEFORE.search(s_text, max(0, q.start - 60), q.start)
+    if m is None:
+        return None
+    measure = _GROUP_MEASURE[m.group(1).lower()]
+    return next((c for c in reversed(earlier + out) if c.measure == measure and c.start < offset + q.start
+                 and c.derived_from is None), None)
 _TALLY = re.compile(r"^\W{0,3}[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about|approximately|around|some|over)?\s*\d")
 
 
