@@ -262,7 +262,7 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         actor = actors_mod.choose_actor(s_text, lowered, actor_mentions, q.start, q.end, blockers, unit_m, speaker)
         if actor is None and unit_m is not None and measures_mod.list_item(s_text, unit_m, q.start, q.end):
             # "Russian equipment destroyed: tanks 9,870, ...": the heading's actor owns every item
-            heading = [m for m in actor_mentions if m.end <= unit_m.start and not actors_mod.is_agent(s_text, m, q.start)]
+            heading = [m for m in actor_mentions if m.end <= unit_m.start and not actors_mod.is_agent(s_text, m, m.end)]
             if heading:
                 actor = (heading[0].value, heading[0].text, heading[0].start, heading[0].end)
         actor_name = actor_country = actor_text = None
