@@ -27,7 +27,6 @@ KNOWN_GAPS = {
     "There is a realistic possibility that 300 North Korean": "modality cue outside the figure's clause",
     "Some 30 soldiers are believed to be missing": "'believed to be' is both a hedge and an estimate cue",
     "There is a realistic possibility that losses could reach": "two cues in one clause",
-    "12 soldiers were killed, and the Pentagon will brief": "'will' in another clause still marks a forecast",
     "Despite 4,000 losses, the brigade's will to fight": "'will' as a noun",
     "Officials assessed the damage after 12 people": "'assessed' governs the damage, not the figure",
     "In an unlikely alliance, 3,000 volunteers": "'unlikely' as an adjective of a noun, not an estimate",

@@ -146,11 +146,18 @@ def attribution_change(h: Claim, b: Claim, source: str | None) -> tuple[str, Sev
     return None
 
 
+_PROJECTION = re.compile(r"\b(?:could|may|might|would)\s+(?:well\s+)?(?:reach|rise(?:\s+to)?|climb|exceed|top|hit|pass|be as high as|surpass)\b",
+                         re.IGNORECASE)
+
+
 def confidence_drop(h: Claim, b: Claim) -> str | None:
-    """'almost certainly', 'likely', 'reportedly' in the body, nothing in the headline."""
+    """'almost certainly', 'likely', 'reportedly' in the body, nothing in the headline; or a projection,
+    forecast or denial in the body told as a plain fact."""
     term = b.confidence_term or b.hedge
     if term and not (h.confidence_term or h.hedge):
         return f"'{term}' was dropped"
+    if b.modality == "hypothetical" and _PROJECTION.search(b.quote) and not _PROJECTION.search(h.quote):
+        return f"a projection ('{_PROJECTION.search(b.quote).group(0)}') is told as something that happened"
     return None
 
 

@@ -8,6 +8,7 @@ clause), since a "will" three clauses away says nothing about it.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from tollbook.lexicons import Match, PhraseIndex, load
@@ -39,26 +40,35 @@ def _index() -> tuple[PhraseIndex[Term], PhraseIndex[str], PhraseIndex[str]]:
     return PhraseIndex(terms.items()), PhraseIndex(modality), PhraseIndex(hedges)
 
 
-def _near(matches: list[Match], start: int, end: int) -> list[Match]:
-    return [m for m in matches if (m.start - end <= _WINDOW if m.start >= end else start - m.end <= _WINDOW)]
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\band that\b|\bbut\b|\bwhile\b", re.IGNORECASE)
+
+
+def _near(matches: list[Match], start: int, end: int, sentence: str) -> list[Match]:
+    """Cues in the figure's clause: within the window and not across 'and that', ', but', ';'."""
+    out = []
+    for m in matches:
+        between = sentence[end:m.start] if m.start >= end else sentence[m.end:start]
+        if len(between) <= _WINDOW and not _CLAUSE_BREAK.search(between):
+            out.append(m)
+    return out
 
 
 def estimative_term(sentence: str, lowered: str, start: int, end: int) -> Term | None:
     """The yardstick term governing the figure at [start, end), if any."""
-    found = _near(_index()[0].find(sentence, lowered), start, end)
+    found = _near(_index()[0].find(sentence, lowered), start, end, sentence)
     if not found:
         return None
     return min(found, key=lambda m: abs(m.start - start)).value
 
 
 def hedge(sentence: str, lowered: str, start: int, end: int) -> str | None:
-    found = _near(_index()[2].find(sentence, lowered), start, end)
+    found = _near(_index()[2].find(sentence, lowered), start, end, sentence)
     return found[0].text.lower() if found else None
 
 
 def modality(sentence: str, lowered: str, start: int, end: int, forward_time: bool) -> str:
     """reported, estimated, forecast, denied or hypothetical (in that order of precedence, reversed)."""
-    found = {m.value for m in _near(_index()[1].find(sentence, lowered), start, end)}
+    found = {m.value for m in _near(_index()[1].find(sentence, lowered), start, end, sentence)}
     if forward_time:
         found.add("forecast")
     for name in _PRIORITY:
