@@ -221,8 +221,10 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         if q.anaphor and q.fraction is not None and s_text[q.end:q.end + 4].lower() == " of ":
             skip = [(q.end, q.end + 4 + len(q.anaphor))]
         elif q.base_index is not None:
-            # "a third of the 11,000 troops deployed": the base's own words describe the base
-            skip = [(q.end, quantities[q.base_index].end + 40)]  # "of the soldiers sent": the base's words, not this figure's
+            # "a third of the 11,000 troops deployed": the base's own words (up to the verb) describe the base
+            base_end = quantities[q.base_index].end
+            verb = _VERB.search(s_text, base_end, base_end + 40)
+            skip = [(q.end, verb.start() if verb else base_end + 40)]  # "of the soldiers sent": the base's words, not this figure's
         choice = measures_mod.choose_measure(s_text, cues, units, q.start, q.end, blockers, skip)
         running = next((c for c in reversed(out) if c.end <= offset + q.start), None)
         if q.increment and running is not None:
@@ -245,10 +247,17 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         part_of = _part_of(s_text, q, offset, earlier, out) if base_claim is None and q.fraction is None else None
         if part_of is not None:
             # "killed 24 people, among them four children", "11 of the injured were children":
-            # the part counts what its whole counts, and is read from it
+            # the part counts what its whole counts, and is read from it ("8,000 of them have moved" keeps its verb)
             base_claim = part_of
             unit = choice.unit if choice is not None and choice.unit else part_of.unit
-            choice = measures_mod.MeasureChoice(part_of.measure, part_of.measure_text, part_of.ambiguous_measure, unit)
+            if not (_OF_THEM.match(s_text, q.end) and choice is not None and choice.measure):
+                choice = measures_mod.MeasureChoice(part_of.measure, part_of.measure_text, part_of.ambiguous_measure, unit)
+        if q.base_index is not None and (choice is None or choice.measure is None):
+            # "60% of the 40,000 displaced are children": the share counts what its base counts
+            base_q = quantities[q.base_index]
+            whole = next((c for c in out if c.start == offset + base_q.start), None)
+            if whole is not None:
+                choice = measures_mod.MeasureChoice(whole.measure, None, whole.ambiguous_measure, whole.unit)
         if base_claim is not None and (choice is None or choice.measure is None):
             # "roughly half of the displaced are children": the part counts what its whole counts
             choice = measures_mod.MeasureChoice(base_claim.measure, None, base_claim.ambiguous_measure, base_claim.unit)
@@ -350,7 +359,9 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     return out
 
 
+_VERB = re.compile(r"\b(?:are|were|is|was|have|has|had|will|would|could|may|might)\b")
 _SUBSET = re.compile(r"\b(?:among them|among whom|including|of whom|of them)\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _GROUP = r"(dead|killed|injured|wounded|victims|casualties|missing|displaced|fatalities)"
 _PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|those)\s+" + _GROUP + r"\b", re.IGNORECASE)
 _PARTITIVE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+" + _GROUP + r"\b(?:\s+[\w'-]+){0,3},?\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
@@ -364,6 +375,9 @@ def _part_of(s_text: str, q: Quantity, offset: int, earlier: list[Claim], out: l
     if _SUBSET.search(s_text, max(0, q.start - 30), q.start):
         before = [c for c in out if c.start < offset + q.start]
         return max(before, key=lambda c: c.start) if before else None
+    if _OF_THEM.match(s_text, q.end):
+        before = [c for c in earlier + out if c.start < offset + q.start and c.derived_from is None]
+        return before[-1] if before else None
     m = _PARTITIVE_AFTER.match(s_text[q.end:q.end + 40]) or _PARTITIVE_BEFORE.search(s_text, max(0, q.start - 60), q.start)
     if m is None:
         return None
