@@ -114,6 +114,9 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
                         best = (gap, m)
         chosen = best[1] if best else None
     if chosen is None and verbs:
+        org = _unknown_organisation(sentence, verbs)
+        if org is not None:
+            return org
         for a in anon_idx.find(sentence, lowered):
             if any(0 <= v.start - a.end <= 40 or 0 <= a.start - v.end <= 25 for v in verbs):
                 return Attribution(ANONYMOUS, a.text, a.start, a.end)
@@ -123,6 +126,44 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
         return None
     via = tuple(SourceRef(m.value.name, "media", m.text) for m in media if m is not chosen)
     return Attribution(chosen.value, chosen.text, chosen.start, chosen.end, via)
+
+
+_DETERMINER = re.compile(r"^(?:(?:The|A|An|According to|In|On|At|This|That|Its|Their)\s+)+")
+
+
+@functools.cache
+def _organisation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    heads = {h: kind for kind, words in load("cues.toml")["organisation"].items() for h in words}
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    pattern = re.compile(
+        r"\b((?:[A-Z][\w.&-]*(?:['’]s)?\s+){1,4}(?:[a-z][\w-]*(?:['’]s)?\s+){0,2}(?i:" + alternation + r"))\b")
+    return pattern, heads
+
+
+def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution | None:
+    """A named body the lexicon does not know, speaking through an attribution verb.
+
+    It must be the verb's subject ("X said", "X, the agency, told") or close the sentence
+    ("..., said the X."): a body named after "said" is usually inside the reported clause.
+    """
+    from tollbook.extract.actors import find_actors
+
+    pattern, heads = _organisation_pattern()
+    for m in pattern.finditer(sentence):
+        name = _DETERMINER.sub("", m.group(1)).strip()
+        if not re.match(r"[A-Z]", name) or " " not in name and name.lower() in heads:
+            continue  # "the ministry": a back-reference, not a new claimant
+        start, end = m.end(1) - len(name), m.end(1)
+        speaks = any(0 <= v.start - end <= 25 for v in verbs) or any(
+            0 <= start - v.end <= 6 and re.match(r"\s*(?:[.,;]|$)", sentence[end:]) for v in verbs)
+        if not speaks:
+            continue
+        head = next(h for h in sorted(heads, key=len, reverse=True) if name.lower().endswith(h))
+        as_actor = find_actors(name, name.lower())
+        if as_actor and as_actor[0].start == 0 and as_actor[0].end == len(name):
+            return Attribution(Claimant(as_actor[0].value.name, "military", as_actor[0].value.country), name, start, end)
+        return Attribution(Claimant(name, heads[head], None), name, start, end)
+    return None
 
 
 def points_back(sentence: str) -> bool:

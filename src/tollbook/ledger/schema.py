@@ -21,6 +21,11 @@ metadata = sa.MetaData()
 # JSONB on PostgreSQL (indexable, compact); JSON text elsewhere.
 Json = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
+# Codes are ASCII and matched by prefix as a range ("RU-" <= code < "RU."): byte order
+# ("C" collation) on PostgreSQL, whatever the database's locale, so the range means
+# the same as on SQLite and its index serves it.
+PlaceCode = sa.String(16).with_variant(sa.String(16, collation="C"), "postgresql")
+
 
 class UtcDateTime(sa.TypeDecorator):
     """A timezone-aware datetime stored as UTC.
@@ -81,7 +86,7 @@ claims = sa.Table(
     sa.Column("actor_country", sa.String(8), comment="ISO 3166-1 alpha-3 country of the actor."),
     sa.Column("actor_text", sa.Text, comment="The words that named the actor."),
     sa.Column("place", sa.Text, comment="Readable name of where."),
-    sa.Column("place_code", sa.String(16), comment="ISO 3166-2 region code, ISO 3166-1 alpha-3 country code, or PS-GAZA."),
+    sa.Column("place_code", PlaceCode, comment="ISO 3166-2 region code, ISO 3166-1 alpha-3 country code, or PS-GAZA."),
     sa.Column("place_text", sa.Text, comment="The words that named the place."),
     sa.Column("low", sa.Float, comment="Lowest value the wording allows; empty when unbounded."),
     sa.Column("best", sa.Float, comment="Best single value."),
@@ -107,10 +112,13 @@ claims = sa.Table(
     sa.Column("extractor_version", sa.String(32), nullable=False, comment="Version of the extractor that produced the claim."),
     comment="One row per quantitative claim: a figure about people or equipment, with its scope and evidence.",
 )
-# Filters compare lowercased canonical values, so the indexes are on lower(...).
-sa.Index("ix_claims_actor", sa.func.lower(claims.c.actor))
-sa.Index("ix_claims_measure", sa.func.lower(claims.c.measure))
-sa.Index("ix_claims_source", sa.func.lower(claims.c.source))
+# Filters compare stored canonical values (queries.py turns what a user typed into
+# them), so plain indexes serve them; (actor, measure, place_code) serves the common
+# "whose losses, what, where" filter in one range scan. The leading column of each
+# index also lets queries.py list a column's distinct values by seeking (a loose scan).
+sa.Index("ix_claims_actor_measure_place", claims.c.actor, claims.c.measure, claims.c.place_code)
+sa.Index("ix_claims_source", claims.c.source)
+sa.Index("ix_claims_place", claims.c.place)
 sa.Index("ix_claims_place_code", claims.c.place_code)
 sa.Index("ix_claims_date_end", claims.c.date_end)
 sa.Index("ix_claims_doc_id", claims.c.doc_id)
@@ -146,3 +154,19 @@ fingerprints = sa.Table(
     comment="Syndication fingerprints of the documents.",
 )
 sa.Index("ix_fingerprints_content_hash", fingerprints.c.content_hash)
+
+appearances = sa.Table(
+    "appearances", metadata,
+    sa.Column("appearance_id", sa.Integer, primary_key=True, autoincrement=True, comment="Row number."),
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False, comment="The document (one text) that appeared."),
+    sa.Column("outlet", sa.Text, comment="The outlet that published this copy."),
+    sa.Column("url", sa.Text, comment="Where this copy was published, when known."),
+    sa.Column("title", sa.Text, comment="This copy's headline."),
+    sa.Column("published", sa.Text, comment="This copy's publication date exactly as given."),
+    sa.Column("published_at", UtcDateTime, comment="This copy's publication date and time in UTC."),
+    sa.Column("path", sa.Text, comment="The file (and entry or line) this copy was read from."),
+    sa.Column("captured_at", UtcDateTime, nullable=False, comment="When the ledger recorded this copy (UTC)."),
+    sa.UniqueConstraint("doc_id", "outlet", "url", name="uq_appearances_doc_outlet_url"),
+    comment="Every publication of a document's text: one text republished by twenty outlets is one document "
+            "with twenty appearances. The document row keeps the first one seen.",
+)

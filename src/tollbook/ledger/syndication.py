@@ -5,16 +5,23 @@ outlets is one claim, not ten confirmations. Each document gets a `cluster_id`: 
 doc_id of the earliest copy of its story.
 
 - Exact copies: same `content_hash`, a hash of the lowercased words (case,
-  punctuation and layout ignored). Byte-identical text already shares a doc_id.
+  punctuation and layout ignored). Byte-identical text already shares a doc_id
+  (it is then one document with several appearances, see ingest.py).
 - Near copies: MinHash LSH over 3-word shingles, Jaccard >= 0.8 (an edited lead
   sentence or an added byline still matches; a different story about the same
   event does not).
+
+The signatures are datasketch's MinHash (128 permutations, scheme "affine32",
+seed 1, SHA-1 of each shingle), computed here with numpy in one pass per document
+instead of datasketch's per-shingle Python loop: the values are identical (a test
+checks it), so ledgers written by earlier versions stay comparable.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,93 +30,144 @@ import numpy as np
 import sqlalchemy as sa
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from tollbook.ledger.schema import documents, fingerprints
+from tollbook.ledger.schema import documents
 
 THRESHOLD = 0.8
 NUM_PERM = 128
 SHINGLE_WORDS = 3
 _SCHEME = "affine32"  # datasketch's scheme; stored signatures are only comparable within one scheme
 _WORD = re.compile(r"\w+")
+_A, _B = (np.asarray(p, dtype=np.uint32) for p in MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations)
+
+Signature = np.ndarray  # NUM_PERM uint32 MinHash values
 
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     content_hash: str
-    minhash: LeanMinHash | None  # None for a text with no words
+    values: Signature | None  # None for a text with no words
+
+    @property
+    def minhash(self) -> LeanMinHash | None:
+        """The signature as a datasketch LeanMinHash (for comparing by hand)."""
+        return None if self.values is None else LeanMinHash(seed=1, hashvalues=self.values, scheme=_SCHEME)
 
     def signature(self) -> bytes:
         """The MinHash values as stored (uint32, little-endian); empty for no words."""
-        if self.minhash is None:
-            return b""
-        return np.asarray(self.minhash.hashvalues, dtype="<u4").tobytes()
+        return b"" if self.values is None else self.values.astype("<u4").tobytes()
 
 
-_TEMPLATE = MinHash(num_perm=NUM_PERM, scheme=_SCHEME)
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def content_hash(words: list[str]) -> str:
+    """Equal for copies that differ only in case, punctuation or layout."""
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    # MurmurHash3's finalizer: datasketch's affine32 scheme pre-mixes every input hash with it.
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def minhash_values(words: list[str]) -> Signature | None:
+    """The MinHash of the word 3-shingles, equal to datasketch's `MinHash(128, scheme="affine32")`."""
+    if not words:
+        return None
+    n = min(SHINGLE_WORDS, len(words))
+    shingles = set(map(" ".join, zip(*(words[i:] for i in range(n)))))
+    sha1 = hashlib.sha1
+    hashed = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles]), dtype="<u4")
+    mixed = _fmix32(hashed.astype(np.uint32))[:, None]
+    return (mixed * _A + _B).min(axis=0)  # uint32 arithmetic wraps: that is the scheme's modulo 2^32
 
 
 def fingerprint(text: str) -> Fingerprint:
     """Exact-copy hash and MinHash of a text."""
-    words = _WORD.findall(text.casefold())
-    content_hash = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
-    if not words:
-        return Fingerprint(content_hash, None)
-    n = min(SHINGLE_WORDS, len(words))
-    shingles = {" ".join(words[i:i + n]).encode("utf-8") for i in range(len(words) - n + 1)}
-    mh = _TEMPLATE.copy()
-    mh.update_batch(list(shingles))
-    return Fingerprint(content_hash, LeanMinHash(mh))
+    words = words_of(text)
+    return Fingerprint(content_hash(words), minhash_values(words))
 
 
-def _from_signature(signature: bytes) -> LeanMinHash | None:
+def from_signature(signature: bytes) -> Signature | None:
     if not signature:
         return None
-    values = np.frombuffer(signature, dtype="<u4").astype(np.uint64)
-    return LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
+    return np.frombuffer(signature, dtype="<u4").astype(np.uint32)
 
 
 class SyndicationIndex:
     """Near-duplicate search over the ledger's documents, kept in memory.
 
-    Loaded from the `fingerprints` table on first use; documents added later in the
-    same process are added with `add` once their transaction has committed.
+    LSH banding as datasketch's MinHashLSH (9 bands of 13 values for 0.8): documents
+    sharing one band are candidates, and a candidate is near when its estimated
+    Jaccard similarity reaches the threshold. Loaded from the `fingerprints` table on
+    first use; the ingest adds documents as it inserts them and removes them again
+    when their transaction rolls back.
     """
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, LeanMinHash] = {}
+        params = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._bands = [(start * 4, end * 4) for start, end in params.hashranges]  # byte offsets
+        self._buckets: list[dict[bytes, list[str]]] = [defaultdict(list) for _ in self._bands]
+        self._signatures: dict[str, Signature] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
 
     def load(self, rows: Iterable[tuple[str, bytes]]) -> None:
         for doc_id, signature in rows:
-            mh = _from_signature(signature)
-            if mh is not None:
-                self.add(doc_id, mh)
+            self.add(doc_id, from_signature(signature))
 
-    def add(self, doc_id: str, minhash: LeanMinHash | None) -> None:
-        if minhash is None or doc_id in self._signatures:
+    def signature_of(self, doc_id: str) -> Signature | None:
+        return self._signatures.get(doc_id)
+
+    def add(self, doc_id: str, values: Signature | None) -> None:
+        if values is None or doc_id in self._signatures:
             return
-        self._signatures[doc_id] = minhash
-        self._lsh.insert(doc_id, minhash, check_duplication=False)
+        self._signatures[doc_id] = values
+        raw = values.tobytes()
+        for (start, end), bucket in zip(self._bands, self._buckets):
+            bucket[raw[start:end]].append(doc_id)
 
-    def near(self, minhash: LeanMinHash | None) -> list[str]:
+    def remove(self, doc_id: str) -> None:
+        values = self._signatures.pop(doc_id, None)
+        if values is None:
+            return
+        raw = values.tobytes()
+        for (start, end), bucket in zip(self._bands, self._buckets):
+            members = bucket.get(raw[start:end])
+            if members and doc_id in members:
+                members.remove(doc_id)
+                if not members:
+                    del bucket[raw[start:end]]
+
+    def near(self, values: Signature | None) -> list[str]:
         """doc_ids whose estimated Jaccard similarity reaches the threshold (LSH candidates, verified)."""
-        if minhash is None:
+        if values is None:
             return []
-        return [d for d in self._lsh.query(minhash) if self._signatures[d].jaccard(minhash) >= self.threshold]
+        raw = values.tobytes()
+        candidates: set[str] = set()
+        for (start, end), bucket in zip(self._bands, self._buckets):
+            members = bucket.get(raw[start:end])
+            if members:
+                candidates.update(members)
+        return [d for d in candidates
+                if np.count_nonzero(self._signatures[d] == values) >= self.threshold * NUM_PERM]
 
 
-def assign_cluster(conn: sa.Connection, index: SyndicationIndex, doc_id: str, fp: Fingerprint,
-                   published_at: datetime | None, captured_at: datetime) -> str:
-    """The cluster the new document joins, merging the clusters it bridges.
+def assign_cluster(conn: sa.Connection, doc_id: str, related: set[str], published_at: datetime | None,
+                   captured_at: datetime) -> str:
+    """The cluster a new document joins, merging the clusters of the stored documents it is related to.
 
     Runs inside the document's transaction, before its row is inserted: when the
     new document is earlier than a cluster's current head, the other members are
     moved to it, so `cluster_id` is always the earliest member.
     """
-    related = set(index.near(fp.minhash))
-    related.update(conn.execute(
-        sa.select(fingerprints.c.doc_id).where(fingerprints.c.content_hash == fp.content_hash)
-    ).scalars())
     if not related:
         return doc_id
     clusters = set(conn.execute(
