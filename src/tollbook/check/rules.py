@@ -140,9 +140,12 @@ def attribution_change(h: Claim, b: Claim, source: str | None) -> tuple[str, Sev
     if b.modality == "estimated" and h.modality != "estimated":
         who = f"{source}'s estimate" if source else "an estimate"
         return f"{who} is stated as fact", "medium"
-    if source and b.attribution == "explicit" and h.section == "headline":
-        # a bullet leans on the headline's attribution; a headline stands alone
-        return f"the claimant ({source}) is dropped and the figure is stated as fact", "medium"
+    claimant_country = source_country(source)
+    if source and b.attribution == "explicit" and h.section == "headline" and claimant_country \
+            and b.actor_country and claimant_country != b.actor_country:
+        # one party's count of another's losses, told as fact (a bullet leans on the headline's attribution;
+        # a headline stands alone; a party's figure for its own people is not flagged for a missing name)
+        return f"{source}'s count of its adversary's losses is stated as fact without its claimant", "medium"
     return None
 
 
