@@ -28,7 +28,7 @@ def _root() -> None:
 # Command modules, imported for their registrations.
 from tollbook.cli import extract_cmd  # noqa: E402,F401
 
-for _optional in ("ledger_cmd", "reconcile_cmd", "check_cmd", "eval_cmd", "web_cmd"):
+for _optional in ("ledger_cmd", "reconcile_cmd", "check_cmd", "eval_cmd", "web_cmd", "scale_cmd"):
     try:
         __import__(f"tollbook.cli.{_optional}")
     except ModuleNotFoundError as exc:  # a module not written yet
