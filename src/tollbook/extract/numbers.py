@@ -45,9 +45,8 @@ _ORDINAL_DENOM = r"(?:five|four|three|ten|six|seven|eight|nine|two|\d+)"
 _FRACTION = rf"(?:{_FRACTION_WORDS}|\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)|(?:one|1)\s+in\s+{_ORDINAL_DENOM}\b)"
 
 # Words without which a sentence holds no fraction or vague count: the patterns run only past these gates.
-_FRACTION_GATE = ("half", "third", "quarter", "fifth", "tenth", "sixth", "eighth", "%", "cent", "majority", " in ")
-_VAGUE_GATE = ("dozen", "score", "hundreds", "thousands", "millions", "several", "few", "handful", "tens of",
-               "multiple", "couple", "many")
+_FRACTION_GATE = re.compile(r"half|third|quarter|fifth|tenth|sixth|eighth|%|cent|majority| in ")
+_VAGUE_GATE = re.compile(r"dozen|score|hundreds|thousands|millions|several|few|handful|tens of|multiple|couple|many")
 
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -222,14 +221,14 @@ def parse_quantities(sentence: str) -> list[Quantity]:
         return all(e <= ts or s >= te for ts, te in taken)
 
     lowered = sentence.lower()
-    fractions = g.fraction.finditer(sentence) if any(w in lowered for w in _FRACTION_GATE) else ()
+    fractions = g.fraction.finditer(sentence) if _FRACTION_GATE.search(lowered) else ()
     for m in fractions:
         q = _fraction(sentence, m)
         if q is not None:
             found.append(q)
             taken.append((m.start(1), m.end(1)))
 
-    vague = g.vague.finditer(sentence) if any(w in lowered for w in _VAGUE_GATE) else ()
+    vague = g.vague.finditer(sentence) if _VAGUE_GATE.search(lowered) else ()
     for m in vague:
         if not free(m.start(), m.end()):
             continue

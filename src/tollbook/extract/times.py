@@ -228,6 +228,7 @@ _GATES: dict[Resolver, tuple[str, ...]] = {
     _since_start: ("since", "so far", "to date", "in total"), _forward: ("month", "week", "day", "year"),
     _end_of_year: ("end of",),
 }
+_GATE_PATTERNS = {rule: re.compile("|".join(re.escape(w) for w in words)) for rule, words in _GATES.items()}
 _NOT_TIME = re.compile(r"\b\d+-(?:hour|day|week|month|year)\b|\b(?:sunday|monday) (?:times|telegraph|post|mirror|express)\b", re.IGNORECASE)
 _PERSON_NAME_MONTHS = re.compile(r"\b(?:April|May|June|August)\s+[A-Z][a-z]+\b")
 
@@ -237,7 +238,7 @@ def find_times(sentence: str, reference: date) -> list[TimeSpan]:
     found: list[TimeSpan] = []
     lowered = sentence.lower()
     for pattern, resolve in _COMPILED:
-        if not any(word in lowered for word in _GATES[resolve]):
+        if not _GATE_PATTERNS[resolve].search(lowered):
             continue
         for m in pattern.finditer(sentence):
             if _NOT_TIME.match(sentence[m.start():m.end() + 16].strip()) or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in _taken(found)):
