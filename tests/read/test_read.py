@@ -71,3 +71,18 @@ def test_user_lexicon_adds_an_actor(tmp_path: Path) -> None:
     env = {**os.environ, "TOLLBOOK_LEXICONS": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "Azov Brigade UKR", out.stderr
+
+
+def test_ingest_reads_json_lines_from_stdin(tmp_path: Path) -> None:
+    db = tmp_path / "stdin.db"
+    records = ('{"text": "Quake kills 40\\nThe earthquake killed 40 people, officials said.", '
+               '"url": "https://example.org/q", "outlet": "Harbour Wire", "published": "2023-02-07"}\nnot json\n')
+    r = subprocess.run([sys.executable, "-m", "tollbook.cli", "ingest", "-", "--db", str(db)], input=records,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 4 and "<stdin>:2" in r.stderr  # the bad line is named, the good record stored
+    out = subprocess.run([sys.executable, "-m", "tollbook.cli", "documents", "--db", str(db), "--nl"],
+                         capture_output=True, text=True, timeout=60)
+    import json
+
+    docs = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [(d["outlet"], d["url"]) for d in docs] == [("Harbour Wire", "https://example.org/q")]

@@ -10,6 +10,7 @@ relative to the directory walked ("*.html", "2024/*/*.txt").
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from fnmatch import fnmatch
 from pathlib import Path
@@ -17,9 +18,9 @@ from pathlib import Path
 from tollbook import errors
 from tollbook.errors import ReadError
 from tollbook.model import Document
-from tollbook.read import read_paths
+from tollbook.read import read_bytes, read_paths
 from tollbook.read.feeds import looks_like_feed, read_feed
-from tollbook.read.jsonl import read_json_bytes, read_jsonl_file
+from tollbook.read.jsonl import read_json_bytes, read_jsonl_file, read_jsonl_lines
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.html", "*.htm", "*.xml", "*.rss", "*.atom", "*.jsonl", "*.ndjson", "*.json")
 SIDECAR_SUFFIX = ".meta.json"
@@ -71,7 +72,10 @@ def read_inputs(paths: Iterable[str], *, published: str | None = None, outlet: s
 
 
 def read_file(path: str, *, published: str | None = None, outlet: str | None = None) -> Iterator[Document | ReadError]:
-    """Route one file by its suffix (and, for .xml, by whether it is a feed)."""
+    """Route one file by its suffix (and, for .xml, by whether it is a feed); stdin by what it holds."""
+    if path == "-":
+        yield from _read_stdin(published=published, outlet=outlet)
+        return
     suffix = Path(path).suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         yield from read_jsonl_file(path, published=published, outlet=outlet)
@@ -89,3 +93,19 @@ def read_file(path: str, *, published: str | None = None, outlet: str | None = N
             yield from read_feed(path, data, published=published, outlet=outlet)
             return
     yield from read_paths([path], published=published, outlet=outlet)
+
+
+def _read_stdin(*, published: str | None = None, outlet: str | None = None) -> Iterator[Document | ReadError]:
+    """Standard input: JSON Lines records when its first line is a JSON object, else one text or HTML document."""
+    data = sys.stdin.buffer.read()
+    first = data.lstrip()[:1]
+    if first == b"{":
+        yield from read_jsonl_lines("<stdin>", data.splitlines(), published=published, outlet=outlet)
+        return
+    if first == b"<" and looks_like_feed(data):
+        yield from read_feed("<stdin>", data, published=published, outlet=outlet)
+        return
+    try:
+        yield read_bytes("<stdin>", data, published=published, outlet=outlet)
+    except ReadError as exc:
+        yield exc
