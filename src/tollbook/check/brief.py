@@ -113,6 +113,10 @@ def _when(claim: Claim) -> str:
         return " " + text[0].lower() + text[1:]
     if claim.date_text and claim.date_start and claim.date_end:
         s, e = date.fromisoformat(claim.date_start[:10]), date.fromisoformat(claim.date_end[:10])
+        period = re.search(r"\b(week|month)\b", text, re.I)
+        if period and "last" not in text.lower() and "past" not in text.lower():
+            # "this week" read on a Monday is one day long, but the source meant the week so far
+            return f" in the {period.group(1).lower()} to {e.day} {e:%B %Y}"
         if s == e:
             return f" on {e.day} {e:%B %Y}"
         if re.match(r"^(?:as of|by|since|so far)", text, re.I):
