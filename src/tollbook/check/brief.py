@@ -113,6 +113,8 @@ def _when(claim: Claim) -> str:
         return " " + text[0].lower() + text[1:]
     if claim.date_text and claim.date_start and claim.date_end:
         s, e = date.fromisoformat(claim.date_start[:10]), date.fromisoformat(claim.date_end[:10])
+        if re.search(r"\b(?:said|says|told|stated|estimated|reported|announced)\s+" + re.escape(text), claim.quote, re.I):
+            return f" as of {e.day} {e:%B %Y}"  # "said this week": when it was said, not when it happened
         period = re.search(r"\b(week|month)\b", text, re.I)
         if period and "last" not in text.lower() and "past" not in text.lower():
             # "this week" read on a Monday is one day long, but the source meant the week so far
