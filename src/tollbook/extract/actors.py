@@ -24,7 +24,7 @@ class Actor:
 
 
 _CIVILIANS = "civilians"
-_AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at|for|alongside|behalf of)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at|for|alongside|behalf of|help|helping|support|supporting|aid|assist|assisting)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Russia's Kursk region", "Ukraine's commander-in-chief", "Russian governor": an owner of a place or a speaker
 _OWNER_OF = re.compile(
     r"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|border|city|territory|capital|commander|commander-in-chief|"
