@@ -90,8 +90,15 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
     claimants_idx, verbs_idx, anon_idx = _index()
     claimants = claimants_idx.find(sentence, lowered)
     media = [m for m in claimants if m.value.kind == "media"]
-    named = [m for m in claimants if m.value.kind != "media"] or media
     verbs = verbs_idx.find(sentence, lowered)
+    named = [m for m in claimants if m.value.kind != "media"]
+    if not named and media and verbs:
+        # "Western officials told the BBC": the officials are the source, the broadcaster carried it
+        for a in anon_idx.find(sentence, lowered):
+            if any(0 <= v.start - a.end <= 40 for v in verbs):
+                via = tuple(SourceRef(m.value.name, "media", m.text) for m in media)
+                return Attribution(ANONYMOUS, a.text, a.start, a.end, via)
+    named = named or media
     chosen: Match[Claimant] | None = None
     for v in verbs:
         if v.text.lower() == "according to":
