@@ -16,6 +16,7 @@ demo: $(STAMP)
 	bash examples/demo.sh
 
 test: $(STAMP)
+	@scripts/ensure-chromium
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

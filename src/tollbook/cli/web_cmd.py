@@ -1,0 +1,38 @@
+"""`tollbook serve`: the web UI and JSON API over a ledger, served by uvicorn."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tollbook.cli import app
+from tollbook.cli.common import DbOpt, error
+from tollbook.errors import TollbookError
+
+EXIT_USAGE = 2
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")] = (
+        "127.0.0.1"),
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse the ledger in a web browser: claims, documents, series, timelines, findings, checks; JSON under /api/."""
+    import uvicorn
+
+    from tollbook.web import create_app
+
+    try:
+        web = create_app(db)
+    except TollbookError as exc:
+        error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    typer.echo(f"tollbook: serving {web.state.ledger.url} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    try:
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+    except OSError as exc:  # port taken, address not available
+        error(f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --port or --host")
+        raise typer.Exit(EXIT_USAGE) from None
