@@ -5,7 +5,7 @@
 
 For each size and backend (a SQLite file; PostgreSQL when --pg reaches a server): the
 documents are written as one JSON Lines file and ingested through `Ledger.ingest`
-(read, extract, store, one transaction per document); the same documents are then
+(read, extract, store, committed in batches); the same documents are then
 extracted without storing, so the ratio shows what storage costs. Query latency is
 a filtered `claims()` call over 1,000,000 synthetic claims bulk-inserted through
 the schema (median of 5 runs).
@@ -90,9 +90,9 @@ def bench_extract(corpus: Path) -> dict:
 
 
 def fill_synthetic(url: str, claims_total: int, per_doc: int = 10, batch: int = 20000) -> None:
-    """Bulk-insert documents and claims straight through the schema (no extraction)."""
+    """Bulk-insert documents (each with one appearance) and claims straight through the schema."""
     from tollbook.ledger import open_ledger
-    from tollbook.ledger.schema import claims, documents
+    from tollbook.ledger.schema import appearances, claims, documents
 
     rng = random.Random(7)
     actors = ["Russian forces", "Ukrainian forces", "North Korean forces", "civilians", "Hamas", "Israeli forces"]
@@ -103,14 +103,16 @@ def fill_synthetic(url: str, claims_total: int, per_doc: int = 10, batch: int = 
     now = datetime.now(timezone.utc)
     with open_ledger(url) as ledger:
         engine = ledger.engine
-        doc_rows, claim_rows = [], []
+        doc_rows, claim_rows, appearance_rows = [], [], []
         for d in range(claims_total // per_doc):
             doc_id = f"{d:016x}"
             day = date(2022, 2, 24) + timedelta(days=d % 1000)
-            doc_rows.append({"doc_id": doc_id, "text": f"synthetic document {d}", "title": f"Doc {d}",
+            doc_rows.append({"doc_id": doc_id, "text": f"synthetic document {d}", "title": f"Doc {d}", "url": None, "path": None,
                              "outlet": rng.choice(OUTLETS), "published": day.isoformat(),
                              "published_at": datetime(day.year, day.month, day.day, tzinfo=timezone.utc),
                              "captured_at": now, "language": "en", "cluster_id": doc_id, "extractor_version": "bench"})
+            appearance_rows.append({k: doc_rows[-1][k] for k in ("doc_id", "outlet", "url", "title", "published",
+                                                                 "published_at", "path", "captured_at")})
             for c in range(per_doc):
                 place, code = rng.choice(places)
                 n = float(rng.randint(1, 5000))
@@ -127,8 +129,8 @@ def fill_synthetic(url: str, claims_total: int, per_doc: int = 10, batch: int = 
                     "fraction": None, "attribution": "explicit", "extractor_version": "bench",
                 })
             if len(claim_rows) >= batch:
-                _flush(engine, documents, claims, doc_rows, claim_rows)
-        _flush(engine, documents, claims, doc_rows, claim_rows)
+                _flush(engine, (documents, doc_rows), (appearances, appearance_rows), (claims, claim_rows))
+        _flush(engine, (documents, doc_rows), (appearances, appearance_rows), (claims, claim_rows))
         if engine.dialect.name == "postgresql":
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.execute(sa.text("ANALYZE"))
@@ -137,14 +139,13 @@ def fill_synthetic(url: str, claims_total: int, per_doc: int = 10, batch: int = 
                 conn.execute(sa.text("ANALYZE"))
 
 
-def _flush(engine, documents, claims, doc_rows: list, claim_rows: list) -> None:
+def _flush(engine, *tables: tuple) -> None:
+    """Insert each (table, rows) in order, in one transaction, and empty the row lists."""
     with engine.begin() as conn:
-        if doc_rows:
-            conn.execute(documents.insert(), doc_rows)
-        if claim_rows:
-            conn.execute(claims.insert(), claim_rows)
-    doc_rows.clear()
-    claim_rows.clear()
+        for table, rows in tables:
+            if rows:
+                conn.execute(table.insert(), rows)
+                rows.clear()
 
 
 def bench_query(url: str) -> dict:

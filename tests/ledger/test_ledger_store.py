@@ -170,3 +170,28 @@ def test_unreachable_postgres_is_one_line_error():
     with pytest.raises(LedgerError, match="cannot open the ledger") as info:
         open_ledger("postgresql://nobody@127.0.0.1:1/none")
     assert "\n" not in str(info.value)
+
+
+def test_typed_names_become_stored_spellings(ledger):
+    from tollbook.ledger.queries import distinct_values, stored_spellings
+    from tollbook.ledger.schema import claims as table
+
+    _two_docs(ledger)
+    with ledger.engine.connect() as conn:
+        assert distinct_values(conn, table.c.actor) == ["Russian forces", "civilians"]
+        assert stored_spellings(conn, table.c.actor, " RUSSIAN forces ") == ["Russian forces"]
+        assert stored_spellings(conn, table.c.place, "narnia") == []
+
+
+def test_the_common_filter_is_served_by_one_index(tmp_path):
+    from tollbook.ledger.queries import ClaimFilter, select_claims
+
+    with open_ledger(str(tmp_path / "plan.db")) as ledger:
+        _two_docs(ledger)
+        with ledger.engine.connect() as conn:
+            query = select_claims(conn, ClaimFilter(actor="russian forces", measure="Killed", place="RU-KRS",
+                                                    since="2025-01-01"))
+            sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
+            plan = " ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "lower(" not in sql and "LIKE" not in sql.upper()
+    assert "ix_claims_actor_measure_place" in plan, plan

@@ -86,3 +86,40 @@ def test_ledger_syndication_clusters_count_as_one_appearance_group(tmp_path, nee
     assert records["cluster_id"].nunique() == 1, "the ledger should cluster near-identical copies"
     (series,) = build_series(records)
     assert (series.claims, series.appearances, series.appearance_groups) == (1, 3, 1)
+
+
+def test_a_syndicated_copy_is_one_claim_with_two_appearances(tmp_path, needs_ledger):
+    from pathlib import Path
+
+    from tollbook.ledger import open_ledger
+    from tollbook.model import document_id
+
+    kursk = Path(__file__).resolve().parents[2] / "examples" / "kursk"
+    uk_di = document_id((kursk / "10_uk_di_quarter_killed.txt").read_text(encoding="utf-8"))
+    with open_ledger(str(tmp_path / "kursk.db")) as ledger:
+        ledger.ingest([str(kursk)])
+        records = ledger.claims()
+    uk = records[(records["doc_id"] == uk_di) & (records["source"] == "UK Ministry of Defence")]
+    assert len(uk) >= 3
+    for series in build_series(uk):
+        assert series.originators == ("UK Ministry of Defence",)
+        assert series.appearances == 2 * series.claims  # each figure: the original and its syndicated copy
+    (casualties,) = [s for s in build_series(uk) if s.key.label == "North Korean forces | casualties | personnel | RU-KRS"]
+    assert (casualties.claims, casualties.appearances) == (1, 2)
+
+    # In the whole ledger the copy adds appearances, never claims or originators.
+    groups = [g for g in group_claims(records) if uk_di in g.doc_ids]
+    assert groups and all(g.appearances == 2 and g.doc_ids == (uk_di,) for g in groups)
+    assert all(g.originator == "UK Ministry of Defence" for g in groups if g.first["source"] == "UK Ministry of Defence")
+
+
+def test_a_document_repeating_a_figure_is_one_appearance(make_pair, as_records):
+    doc, claim = make_pair(4000, measure="casualties")
+    from dataclasses import replace
+
+    again = replace(claim, claim_id="headline-copy", section="headline")
+    records = [{**r, "appearances": 3} for r in as_records([(doc, claim), (doc, again)])]
+    (group,) = group_claims(records)
+    assert group.appearances == 3  # three outlets published the text; the headline repeat adds none
+    (series,) = build_series(records)
+    assert (series.claims, series.appearances) == (1, 3)

@@ -32,7 +32,7 @@ SectionOpt = Annotated[str | None, typer.Option("--section", help="headline, sum
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="At most this many rows.")]
 
 CLAIM_TABLE_COLUMNS = ("claim_id", "date_end", "measure", "best", "qualifier", "actor", "place_code", "source", "value_text")
-DOCUMENT_TABLE_COLUMNS = ("doc_id", "published_at", "outlet", "title", "claims", "cluster_id")
+DOCUMENT_TABLE_COLUMNS = ("doc_id", "published_at", "outlet", "title", "claims", "appearances", "cluster_id")
 
 
 class ExportFormat(str, enum.Enum):
@@ -91,7 +91,10 @@ def ingest(
     include: Annotated[list[str] | None, typer.Option("--include", help="Glob of files to read in folders (repeatable) [default: every kind tollbook reads].")] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip in folders (repeatable).")] = None,
 ) -> None:
-    """Read, extract and store documents; documents already stored are skipped, so a re-run resumes."""
+    """Read, extract and store documents; documents already stored are skipped, so a re-run resumes.
+
+    A text already stored but read under another outlet or url is recorded as a new appearance of it.
+    """
     from tollbook.ledger.ingest import parse_published
 
     if published and parse_published(published) is None:
@@ -172,7 +175,7 @@ def documents(
     cluster: Annotated[str | None, typer.Option("--cluster", help="Documents of one syndication cluster.")] = None,
     limit: LimitOpt = None, json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
 ) -> None:
-    """List stored documents with their claim counts and syndication clusters."""
+    """List stored documents with their claim and appearance counts and syndication clusters."""
     from tollbook.ledger.exports import frame_records
     from tollbook.ledger.queries import DOCUMENT_FRAME_COLUMNS
     from tollbook.output import choose_format, write_rows
@@ -189,20 +192,24 @@ def show(
     claim_id: Annotated[str, typer.Argument(help="A claim id, or a unique prefix of one (at least 6 characters).")],
     db: DbOpt = None, json_: JsonOpt = False,
 ) -> None:
-    """One claim: its fields, its document and the sentence it was read from, value highlighted."""
+    """One claim: its fields, its document, the sentence it was read from (value highlighted)
+    and every appearance of the document (outlet, date, url)."""
+    from tollbook.ledger.exports import frame_records, plain
+
     with _ledger(db) as ledger:
         record = ledger.claim(claim_id)
+        published_as = frame_records(ledger.appearances(record["doc_id"])) if record is not None else []
     if record is None:
         error(f"no claim {claim_id!r} in the ledger; list ids with `tollbook claims`")
         raise typer.Exit(EXIT_USAGE)
-    from tollbook.ledger.exports import plain
-
     if json_:
-        typer.echo(json.dumps({k: plain(v) for k, v in record.items()}, ensure_ascii=False, indent=2))
+        shown = {k: plain(v) for k, v in record.items()}
+        shown["appearance_list"] = published_as
+        typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
         return
     from rich.console import Console
 
-    Console().print(claim_panel(record))
+    Console().print(claim_panel(record, published_as))
 
 
 def evidence(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -215,8 +222,8 @@ def evidence(text: str, start: int, end: int) -> tuple[str, int, int]:
     return sentence.strip(), start - left - (len(sentence) - len(sentence.lstrip())), end - left - (len(sentence) - len(sentence.lstrip()))
 
 
-def claim_panel(record: dict[str, Any]):
-    """A Rich panel: document line, evidence with the value highlighted, then the fields."""
+def claim_panel(record: dict[str, Any], published_as: list[dict[str, Any]] | None = None):
+    """A Rich panel: document line, evidence with the value highlighted, the fields, then the appearances."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
@@ -246,8 +253,17 @@ def claim_panel(record: dict[str, Any]):
             shown = int(shown)
         if shown not in (None, "", []):
             fields.add_row(key, str(shown))
-    return Panel(Group(header, Text(""), quote, Text(""), fields),
-                 title=f"claim {record['claim_id']}", title_align="left", border_style="blue")
+    parts = [header, Text(""), quote, Text(""), fields]
+    if published_as:
+        listing = Table(title=f"appearances ({len(published_as)})", title_justify="left", show_edge=False,
+                        pad_edge=False)
+        for name in ("outlet", "published", "url"):
+            listing.add_column(name, overflow="fold")
+        for a in published_as:
+            listing.add_row(a.get("outlet") or "", (a.get("published") or a.get("published_at") or "")[:10],
+                            a.get("url") or a.get("path") or "")
+        parts += [Text(""), listing]
+    return Panel(Group(*parts), title=f"claim {record['claim_id']}", title_align="left", border_style="blue")
 
 
 @app.command()

@@ -107,7 +107,8 @@ def timeline(
             "kind": "claim", "date": r["as_of"], "originator": r["originator"], "low": r["low"], "best": r["best"],
             "high": r["high"], "qualifier": r.get("qualifier"), "measure": r.get("measure"), "unit": r.get("unit"),
             "place_code": r.get("place_code"), "adversary": adversary_conflict(r, config) is not None,
-            "outlet": r.get("outlet"), "cluster_id": r.get("cluster_id"), "claim_id": r.get("claim_id"),
+            "outlet": r.get("outlet"), "appearances": r.get("appearances"), "cluster_id": r.get("cluster_id"),
+            "claim_id": r.get("claim_id"),
             "quote": r.get("quote"),
         } for r in sorted(records, key=lambda r: (r["as_of"] or "", r["originator"]))]
         estimate_rows = [{

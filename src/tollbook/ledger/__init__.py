@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from tollbook.errors import LedgerError
 from tollbook.ledger import queries
 from tollbook.ledger.ingest import (
-    IngestSummary, Progress, claim_rows, run_ingest, run_reextract, store_document,
+    Entry, IngestSummary, Progress, claim_rows, run_ingest, run_reextract, store_alone,
 )
 from tollbook.ledger.schema import fingerprints
 from tollbook.ledger.syndication import SyndicationIndex
@@ -152,9 +152,14 @@ class Ledger:
         return self._index
 
     def add(self, doc: Document, claims: list[Claim], extractor_version: str | None = None) -> bool:
-        """Store one document with its claims in one transaction; False when its doc_id is already stored."""
+        """Store one document with its claims in one transaction; False when its doc_id is already stored.
+
+        Either way the document's appearance (outlet, url, date) is recorded, once.
+        """
         version = extractor_version or _current_extractor_version()
-        return store_document(self.engine, self.syndication, doc, claim_rows(doc, claims, version), version)
+        entry = Entry(doc, claim_rows(doc, claims, version))
+        with self.engine.connect() as conn:
+            return store_alone(conn, self.syndication, entry, version).new[0]
 
     def ingest(self, paths: Iterable[str], *, published: str | None = None, outlet: str | None = None,
                include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
@@ -176,7 +181,7 @@ class Ledger:
     def claims(self, *, actor: str | None = None, measure: str | None = None, place: str | None = None,
                source: str | None = None, since: queries.DateLike = None, until: queries.DateLike = None,
                section: str | None = None, doc_id: str | None = None, limit: int | None = None) -> pandas.DataFrame:
-        """Claims with their document's date, outlet, url, title and cluster, oldest document first."""
+        """Claims with their document's date, outlet, url, title, cluster and appearance count, oldest document first."""
         f = queries.ClaimFilter(actor=actor, measure=measure, place=place, source=source, since=since,
                                 until=until, section=section, doc_id=doc_id, limit=limit)
         with self.engine.connect() as conn:
@@ -186,12 +191,18 @@ class Ledger:
     def documents(self, *, outlet: str | None = None, since: queries.DateLike = None,
                   until: queries.DateLike = None, cluster_id: str | None = None, doc_id: str | None = None,
                   with_text: bool = False, limit: int | None = None) -> pandas.DataFrame:
-        """Documents with their claim counts, oldest first; `with_text` adds the text column."""
+        """Documents with their claim and appearance counts, oldest first; `with_text` adds the text column."""
         with self.engine.connect() as conn:
             rows = queries.fetch_documents(conn, outlet=outlet, since=since, until=until, cluster_id=cluster_id,
                                            doc_id=doc_id, with_text=with_text, limit=limit)
         columns = (*queries.DOCUMENT_FRAME_COLUMNS, "text") if with_text else queries.DOCUMENT_FRAME_COLUMNS
         return _frame(rows, columns, ("published_at", "captured_at"))
+
+    def appearances(self, doc_id: str) -> pandas.DataFrame:
+        """Every publication of one document (outlet, published, url, title, path), earliest first."""
+        with self.engine.connect() as conn:
+            rows = queries.fetch_appearances(conn, doc_id)
+        return _frame(rows, queries.APPEARANCE_COLUMNS, ("published_at", "captured_at"))
 
     def claim(self, claim_id: str) -> dict[str, Any] | None:
         """One claim (or a unique prefix of its id) with its document's columns and `text`."""

@@ -136,6 +136,9 @@ def parquet_schema():
         if name == "sources":
             fields.append(pa.field(name, pa.list_(source)))
             continue
+        if name == "appearances":  # a count, not a stored column
+            fields.append(pa.field(name, pa.int64()))
+            continue
         column = claims_table.c[name] if name in claims_table.c else documents_table.c[name]
         if isinstance(column.type, UtcDateTime):
             fields.append(pa.field(name, pa.timestamp("us", tz="UTC")))

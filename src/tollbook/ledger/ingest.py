@@ -1,16 +1,26 @@
-"""Documents and their claims into the ledger, one transaction per document.
+"""Documents and their claims into the ledger, in transactions of many documents.
 
 A document row and all its claims commit together or not at all, so a batch killed
 half-way leaves whole documents only; running it again skips the doc_ids already
-stored and completes the rest. A file that cannot be read or extracted is recorded
-as a failure and the batch goes on.
+stored and completes the rest. Documents are committed in groups (up to
+`BATCH_DOCUMENTS`, or what `BATCH_SECONDS` of extraction produced): a commit per
+document cost more than storing it. When a group fails to store, it is rolled back
+and its documents are stored one by one, so one bad document costs only itself.
+A file that cannot be read or extracted is recorded as a failure and the batch goes on.
+
+Every document read also records an *appearance* (outlet, url, title, date, path):
+the same text published by a second outlet is one document, already present, with
+a second appearance. The document row keeps the first appearance's metadata.
 """
 
 from __future__ import annotations
 
+import itertools
+import operator
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from typing import Any
@@ -18,13 +28,21 @@ from typing import Any
 import sqlalchemy as sa
 
 from tollbook.errors import ReadError
-from tollbook.ledger.schema import claimants, claims, documents, fingerprints, runs
-from tollbook.ledger.syndication import SyndicationIndex, assign_cluster, fingerprint
+from tollbook.ledger.schema import appearances, claimants, claims, documents, fingerprints, runs
+from tollbook.ledger.syndication import (
+    SyndicationIndex, assign_cluster, content_hash, minhash_values, words_of,
+)
 from tollbook.model import CLAIM_FIELDS, Claim, Document, SourceRef
 from tollbook.read.sections import find_sections
 
 
 SOURCE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(SourceRef))
+
+# A transaction holds at most this many documents, or the documents extracted in this
+# many seconds: large enough that commits cost little, small enough that a kill loses
+# little work and a progress display moves.
+BATCH_DOCUMENTS = 200
+BATCH_SECONDS = 0.5
 
 
 @dataclass
@@ -36,6 +54,7 @@ class IngestSummary:
     documents_present: int = 0
     documents_failed: int = 0
     claims: int = 0
+    appearances_new: int = 0
     failures: list[ReadError] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
 
@@ -50,11 +69,17 @@ class IngestSummary:
     def line(self) -> str:
         """The one-line summary a command prints at the end."""
         return (f"{self.documents_new} documents new, {self.documents_present} already present, "
-                f"{self.documents_failed} failed; {self.claims} claims")
+                f"{self.documents_failed} failed; {self.claims} claims, {self.appearances_new} new appearances")
 
     def fail(self, error: ReadError) -> None:
         self.documents_failed += 1
         self.failures.append(error)
+
+    def count(self, stored: Stored) -> None:
+        self.documents_new += stored.documents_new
+        self.documents_present += stored.documents_present
+        self.claims += stored.claims
+        self.appearances_new += stored.appearances_new
 
 
 Progress = Callable[[IngestSummary], None]
@@ -103,14 +128,21 @@ def claim_rows(doc: Document, found: Sequence[Claim], extractor_version: str) ->
     return list(rows.values())
 
 
-def document_row(doc: Document, extractor_version: str, cluster_id: str, captured_at: datetime) -> dict[str, Any]:
+def document_row(doc: Document, extractor_version: str, cluster_id: str, captured_at: datetime,
+                 published_at: datetime | None) -> dict[str, Any]:
     return {
         "doc_id": doc.doc_id, "url": doc.url, "outlet": doc.outlet, "title": doc.title,
-        "published": doc.published, "published_at": parse_published(doc.published),
+        "published": doc.published, "published_at": published_at,
         "published_from": doc.published_from, "captured_at": captured_at, "language": doc.language,
         "path": doc.path, "text": doc.text, "raw_sha256": doc.raw_sha256, "cluster_id": cluster_id,
         "extractor_version": extractor_version,
     }
+
+
+def appearance_row(doc: Document, captured_at: datetime, published_at: datetime | None) -> dict[str, Any]:
+    return {"doc_id": doc.doc_id, "outlet": doc.outlet, "url": doc.url, "title": doc.title,
+            "published": doc.published, "published_at": published_at, "path": doc.path,
+            "captured_at": captured_at}
 
 
 def stored_document(row: Any) -> Document:
@@ -122,8 +154,12 @@ def stored_document(row: Any) -> Document:
     )
 
 
-def is_present(conn: sa.Connection, doc_id: str) -> bool:
-    return conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id == doc_id)).first() is not None
+def stored_doc_ids(conn: sa.Connection, doc_ids: Iterable[str]) -> set[str]:
+    """Which of these doc_ids the ledger holds (one query)."""
+    wanted = list(set(doc_ids))
+    if not wanted:
+        return set()
+    return set(conn.execute(sa.select(documents.c.doc_id).where(documents.c.doc_id.in_(wanted))).scalars())
 
 
 def upsert_claimants(conn: sa.Connection, rows: Iterable[dict[str, Any]]) -> None:
@@ -140,6 +176,31 @@ def upsert_claimants(conn: sa.Connection, rows: Iterable[dict[str, Any]]) -> Non
     conn.execute(insert, list(seen.values()))
 
 
+def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT many rows of the same keys through the driver's executemany.
+
+    The statement is compiled and each column's bind processor looked up once per
+    call; SQLAlchemy's own executemany builds every row's parameters through its
+    general machinery, which cost more than the database's insert itself.
+    """
+    if not rows:
+        return
+    dialect = conn.dialect
+    names = list(rows[0])
+    compiled = table.insert().compile(dialect=dialect, column_keys=names)
+    order = list(compiled.positiontup) if compiled.positional else names
+    processors = [(i, p) for i, p in enumerate(table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+                                               for name in order) if p is not None]
+    values_of = operator.itemgetter(*order)
+    data: list[Any] = []
+    for row in rows:
+        values = list(values_of(row)) if len(order) > 1 else [values_of(row)]
+        for i, process in processors:
+            values[i] = process(values[i])
+        data.append(tuple(values) if compiled.positional else dict(zip(order, values)))
+    conn.exec_driver_sql(str(compiled), data)
+
+
 def _dialect_insert(conn: sa.Connection):
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
@@ -148,30 +209,149 @@ def _dialect_insert(conn: sa.Connection):
     return insert
 
 
-def store_document(engine: sa.Engine, index: SyndicationIndex, doc: Document, rows: Sequence[dict[str, Any]],
-                   extractor_version: str) -> bool:
-    """Store a document and its claim rows in one transaction; False when the doc_id is already stored."""
-    fp = fingerprint(doc.text)
-    captured_at = datetime.now(timezone.utc)
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A document to store: its claim rows, or None when it was found stored before extraction."""
+
+    doc: Document
+    rows: Sequence[dict[str, Any]] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What one `store_entries` call wrote; `new` says, per entry, whether its document was new."""
+
+    new: tuple[bool, ...]
+    claims: int
+    appearances_new: int
+
+    @property
+    def documents_new(self) -> int:
+        return sum(self.new)
+
+    @property
+    def documents_present(self) -> int:
+        return len(self.new) - self.documents_new
+
+
+def store_entries(conn: sa.Connection, index: SyndicationIndex, entries: Sequence[Entry],
+                  extractor_version: str) -> Stored:
+    """Store documents, their claims and their appearances in one transaction.
+
+    A document already stored (or repeated in `entries`) is not stored again, but each
+    entry's appearance (doc_id, outlet, url) is recorded once. Raises what the
+    database raises; the transaction is then rolled back and the index left as it was.
+    """
+    added: list[str] = []
     try:
-        with engine.begin() as conn:
-            if is_present(conn, doc.doc_id):
-                return False
-            cluster = assign_cluster(conn, index, doc.doc_id, fp, parse_published(doc.published), captured_at)
-            conn.execute(documents.insert(), document_row(doc, extractor_version, cluster, captured_at))
-            conn.execute(fingerprints.insert(), {"doc_id": doc.doc_id, "content_hash": fp.content_hash,
-                                                 "minhash": fp.signature()})
-            if rows:
-                conn.execute(claims.insert(), rows)
-                upsert_claimants(conn, rows)
-    except sa.exc.IntegrityError:
-        # Another process stored the same text between our check and our insert.
-        with engine.connect() as conn:
-            if is_present(conn, doc.doc_id):
-                return False
+        with conn.begin():
+            return _store(conn, index, entries, extractor_version, added)
+    except BaseException:
+        for doc_id in added:
+            index.remove(doc_id)
         raise
-    index.add(doc.doc_id, fp.minhash)
-    return True
+
+
+def _store(conn: sa.Connection, index: SyndicationIndex, entries: Sequence[Entry], extractor_version: str,
+           added: list[str]) -> Stored:
+    captured_at = datetime.now(timezone.utc)
+    published = {id(e): parse_published(e.doc.published) for e in entries}
+    stored = stored_doc_ids(conn, (e.doc.doc_id for e in entries))
+    known = set(stored)
+    fresh: list[Entry] = []
+    new: list[bool] = []
+    for entry in entries:
+        is_new = entry.doc.doc_id not in known and entry.rows is not None
+        new.append(is_new)
+        if is_new:
+            known.add(entry.doc.doc_id)
+            fresh.append(entry)
+
+    words = {e.doc.doc_id: words_of(e.doc.text) for e in fresh}
+    hashes = {doc_id: content_hash(w) for doc_id, w in words.items()}
+    copies: dict[str, list[str]] = defaultdict(list)  # content_hash -> stored or earlier doc_ids
+    if hashes:
+        for doc_id, digest in conn.execute(sa.select(fingerprints.c.doc_id, fingerprints.c.content_hash)
+                                           .where(fingerprints.c.content_hash.in_(set(hashes.values())))):
+            copies[digest].append(doc_id)
+
+    doc_rows: list[dict[str, Any]] = []
+    fingerprint_rows: list[dict[str, Any]] = []
+
+    def flush_documents() -> None:
+        if doc_rows:
+            insert_rows(conn, documents, doc_rows)
+            insert_rows(conn, fingerprints, fingerprint_rows)
+            doc_rows.clear()
+            fingerprint_rows.clear()
+
+    for entry in fresh:
+        doc_id, digest = entry.doc.doc_id, hashes[entry.doc.doc_id]
+        exact = copies.get(digest, [])
+        # An exact copy has the same words, hence the same MinHash, and its near copies
+        # are already in its cluster: the signature is reused and the LSH not asked.
+        values = next((v for v in map(index.signature_of, exact) if v is not None), None)
+        if values is None:
+            values = minhash_values(words[doc_id])
+        related = set(exact) if exact else set(index.near(values))
+        related.discard(doc_id)
+        cluster = doc_id
+        if related:
+            flush_documents()  # the cluster merge below reads and updates stored rows
+            cluster = assign_cluster(conn, doc_id, related, published[id(entry)], captured_at)
+        doc_rows.append(document_row(entry.doc, extractor_version, cluster, captured_at, published[id(entry)]))
+        fingerprint_rows.append({"doc_id": doc_id, "content_hash": digest,
+                                 "minhash": b"" if values is None else values.astype("<u4").tobytes()})
+        index.add(doc_id, values)
+        added.append(doc_id)
+        copies[digest].append(doc_id)
+    flush_documents()
+
+    claim_rows_all = [row for e in fresh for row in e.rows or ()]
+    if claim_rows_all:
+        insert_rows(conn, claims, claim_rows_all)
+        upsert_claimants(conn, claim_rows_all)
+
+    appearances_new = _record_appearances(conn, entries, stored, known, captured_at, published)
+    return Stored(tuple(new), len(claim_rows_all), appearances_new)
+
+
+def _record_appearances(conn: sa.Connection, entries: Sequence[Entry], stored: set[str], known: set[str],
+                        captured_at: datetime, published: dict[int, datetime | None]) -> int:
+    """Insert the entries' appearances not recorded yet; returns how many.
+
+    NULLs never collide in a unique constraint, so (doc, no outlet, no url) is
+    de-duplicated here against what is stored, not by the constraint alone.
+    """
+    seen: set[tuple[str, str | None, str | None]] = set()
+    if stored & {e.doc.doc_id for e in entries}:
+        seen.update(tuple(row) for row in conn.execute(
+            sa.select(appearances.c.doc_id, appearances.c.outlet, appearances.c.url)
+            .where(appearances.c.doc_id.in_(stored))
+        ))
+    rows = []
+    for entry in entries:
+        doc = entry.doc
+        key = (doc.doc_id, doc.outlet, doc.url)
+        if doc.doc_id not in known or key in seen:
+            continue
+        seen.add(key)
+        rows.append(appearance_row(doc, captured_at, published[id(entry)]))
+    if rows:
+        insert = _dialect_insert(conn)(appearances).on_conflict_do_nothing(
+            index_elements=["doc_id", "outlet", "url"])
+        conn.execute(insert, rows)
+    return len(rows)
+
+
+def store_alone(conn: sa.Connection, index: SyndicationIndex, entry: Entry, extractor_version: str) -> Stored:
+    """Store one entry in its own transaction; a copy stored meanwhile by another process counts as present."""
+    try:
+        return store_entries(conn, index, [entry], extractor_version)
+    except sa.exc.IntegrityError:
+        # Another process stored the same text between our check and our insert: the
+        # retry sees it stored and records only the appearance.
+        return store_entries(conn, index, [entry], extractor_version)
 
 
 def replace_claims(engine: sa.Engine, doc_id: str, rows: Sequence[dict[str, Any]], extractor_version: str) -> int:
@@ -200,6 +380,7 @@ def finish_run(engine: sa.Engine, summary: IngestSummary, *, completed: bool) ->
     values: dict[str, Any] = {
         "documents_new": summary.documents_new, "documents_present": summary.documents_present,
         "documents_failed": summary.documents_failed, "claims": summary.claims,
+        "appearances_new": summary.appearances_new,
         "errors": [{"name": e.name, "reason": e.reason} for e in summary.failures],
     }
     if completed:
@@ -213,44 +394,80 @@ def extraction_failure(doc: Document, exc: Exception) -> ReadError:
     return ReadError(name, f"the extractor failed ({exc.__class__.__name__}: {exc}); please report this with the file")
 
 
+def storage_failure(doc: Document, exc: Exception) -> ReadError:
+    name = doc.path or doc.doc_id
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+    return ReadError(name, f"could not be stored ({reason})")
+
+
+def _chunks(items: Iterable[Document | ReadError], size: int) -> Iterator[list[Document | ReadError]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
 def run_ingest(engine: sa.Engine, index: SyndicationIndex, items: Iterable[Document | ReadError],
                extract: Callable[[Document], list[Claim]], extractor_version: str,
-               progress: Progress | None = None) -> IngestSummary:
-    """Store every readable document of a batch; failures are collected, never raised."""
+               progress: Progress | None = None, *, batch_documents: int = BATCH_DOCUMENTS,
+               batch_seconds: float = BATCH_SECONDS) -> IngestSummary:
+    """Store every readable document of a batch; failures are collected, never raised.
+
+    Inputs are read `batch_documents` at a time; the doc_ids already stored are looked
+    up in one query and not extracted again (a re-run costs a read per document, not
+    an extraction), and the rest are committed together.
+    """
     summary = start_run(engine, "ingest", extractor_version)
     completed = False
     try:
-        for item in items:
-            if isinstance(item, ReadError):
-                summary.fail(item)
-            else:
-                _ingest_one(engine, index, item, extract, extractor_version, summary)
-            if progress is not None:
-                progress(summary)
+        with engine.connect() as conn:
+            for chunk in _chunks(items, batch_documents):
+                with conn.begin():
+                    stored = stored_doc_ids(conn, (i.doc_id for i in chunk if isinstance(i, Document)))
+                batch: list[Entry] = []
+                opened = 0.0
+                for item in chunk:
+                    if isinstance(item, ReadError):
+                        summary.fail(item)
+                    elif item.doc_id in stored:
+                        batch.append(Entry(item, None))  # only its appearance is new, if anything
+                    else:
+                        try:
+                            rows = claim_rows(item, extract(item), extractor_version)
+                        except Exception as exc:  # an extractor bug costs this document, not the batch
+                            summary.fail(extraction_failure(item, exc))
+                        else:
+                            batch.append(Entry(item, rows))
+                            stored.add(item.doc_id)  # a second copy in this chunk is not extracted again
+                            opened = opened or time.monotonic()
+                    if opened and time.monotonic() - opened >= batch_seconds:
+                        _store_batch(conn, index, batch, extractor_version, summary)
+                        batch, opened = [], 0.0
+                    if progress is not None:
+                        progress(summary)
+                _store_batch(conn, index, batch, extractor_version, summary)
+                if progress is not None:
+                    progress(summary)
         completed = True
     finally:
         finish_run(engine, summary, completed=completed)
     return summary
 
 
-def _ingest_one(engine: sa.Engine, index: SyndicationIndex, doc: Document,
-                extract: Callable[[Document], list[Claim]], extractor_version: str,
-                summary: IngestSummary) -> None:
-    with engine.connect() as conn:
-        present = is_present(conn, doc.doc_id)
-    if present:  # checked before extracting: a re-run costs a lookup per document, not an extraction
-        summary.documents_present += 1
+def _store_batch(conn: sa.Connection, index: SyndicationIndex, batch: list[Entry], extractor_version: str,
+                 summary: IngestSummary) -> None:
+    """Commit a batch; when it fails, its documents one by one, each failure reported for its file."""
+    if not batch:
         return
     try:
-        rows = claim_rows(doc, extract(doc), extractor_version)
-    except Exception as exc:  # an extractor bug costs this document, not the batch
-        summary.fail(extraction_failure(doc, exc))
+        summary.count(store_entries(conn, index, batch, extractor_version))
         return
-    if store_document(engine, index, doc, rows, extractor_version):
-        summary.documents_new += 1
-        summary.claims += len(rows)
-    else:
-        summary.documents_present += 1
+    except Exception:  # which document? retry them alone to find out, and keep the others
+        pass
+    for entry in batch:
+        try:
+            summary.count(store_alone(conn, index, entry, extractor_version))
+        except Exception as exc:
+            summary.fail(storage_failure(entry.doc, exc))
 
 
 def run_reextract(engine: sa.Engine, extract: Callable[[Document], list[Claim]], extractor_version: str,

@@ -14,15 +14,19 @@ from typing import Any
 import sqlalchemy as sa
 
 from tollbook.errors import UsageError
-from tollbook.ledger.schema import claims, documents
+from tollbook.ledger.schema import appearances, claims, documents
 from tollbook.model import CLAIM_FIELDS
 
 DOCUMENT_COLUMNS_OF_CLAIMS: tuple[str, ...] = ("published_at", "outlet", "url", "title", "cluster_id")
-CLAIM_FRAME_COLUMNS: tuple[str, ...] = (*CLAIM_FIELDS, "extractor_version", *DOCUMENT_COLUMNS_OF_CLAIMS)
+# `appearances`: how many (outlet, url) published the claim's document, so a claim
+# reprinted by twenty outlets is one row counted twenty times, not twenty rows.
+CLAIM_FRAME_COLUMNS: tuple[str, ...] = (*CLAIM_FIELDS, "extractor_version", *DOCUMENT_COLUMNS_OF_CLAIMS,
+                                        "appearances")
 DOCUMENT_FRAME_COLUMNS: tuple[str, ...] = (
     "doc_id", "title", "outlet", "url", "published", "published_at", "published_from", "captured_at",
-    "language", "path", "raw_sha256", "cluster_id", "extractor_version", "claims",
+    "language", "path", "raw_sha256", "cluster_id", "extractor_version", "claims", "appearances",
 )
+APPEARANCE_COLUMNS: tuple[str, ...] = ("outlet", "published", "published_at", "url", "title", "path", "captured_at")
 
 DateLike = str | date | datetime | None
 
@@ -56,24 +60,59 @@ def as_date(value: DateLike, name: str) -> date | None:
         raise UsageError(f"--{name} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-def _same(column: sa.ColumnElement, value: str) -> sa.ColumnElement[bool]:
-    return sa.func.lower(column) == value.strip().lower()
+def distinct_values(conn: sa.Connection, column: sa.Column) -> list[str]:
+    """The distinct values of an indexed column, one index seek per value (a loose index scan).
+
+    Neither SQLite nor PostgreSQL skips through an index by itself; a recursive
+    query asking for the next larger value does, so the cost follows the number of
+    distinct values (tens of actors), not of rows (millions of claims).
+    """
+    name, table = column.name, column.table.name
+    sql = (f"WITH RECURSIVE v(x) AS (SELECT min({name}) FROM {table} UNION ALL "
+           f"SELECT (SELECT min({name}) FROM {table} WHERE {name} > v.x) FROM v WHERE v.x IS NOT NULL) "
+           "SELECT x FROM v WHERE x IS NOT NULL")
+    return list(conn.execute(sa.text(sql)).scalars())
 
 
-def place_condition(place: str) -> sa.ColumnElement[bool]:
+def stored_spellings(conn: sa.Connection, column: sa.Column, value: str) -> list[str]:
+    """The stored values equal to what a user typed, ignoring case: "russian FORCES" -> ["Russian forces"].
+
+    Filters then compare the column with stored values, which a plain index serves.
+    """
+    wanted = value.strip().casefold()
+    return [v for v in distinct_values(conn, column) if v.casefold() == wanted]
+
+
+def _equal_to_any(column: sa.Column, values: list[str]) -> sa.ColumnElement[bool]:
+    if not values:
+        return sa.false()
+    return column == values[0] if len(values) == 1 else column.in_(values)
+
+
+def _code_prefix(prefix: str) -> sa.ColumnElement[bool]:
+    """Codes starting with `prefix` as a range an index serves: "RU-" <= code < "RU."."""
+    after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return sa.and_(claims.c.place_code >= prefix, claims.c.place_code < after)
+
+
+def place_condition(conn: sa.Connection, place: str) -> sa.ColumnElement[bool]:
     """`place` by readable name, by code, or by code prefix: "RU-KRS", "RU" or "RUS", "Kursk Oblast".
 
     Region codes are ISO 3166-2 (alpha-2 prefix) while countries are alpha-3, so a
     country code also matches its regions ("UKR" finds "UA-63").
     """
     code = place.strip().upper()
-    conditions = [_same(claims.c.place, place), claims.c.place_code == code,
-                  claims.c.place_code.like(f"{code}-%")]
+    conditions = []
+    names = stored_spellings(conn, claims.c.place, place)
+    if names:
+        conditions.append(_equal_to_any(claims.c.place, names))
+    if code:
+        conditions += [claims.c.place_code == code, _code_prefix(f"{code}-")]
     country = _country(code)
     if country is not None:
         conditions.append(claims.c.place_code == country.alpha_3)
-        conditions.append(claims.c.place_code.like(f"{country.alpha_2}-%"))
-    return sa.or_(*conditions)
+        conditions.append(_code_prefix(f"{country.alpha_2}-"))
+    return sa.or_(*conditions) if conditions else sa.false()
 
 
 def _country(code: str):
@@ -92,21 +131,31 @@ def claim_date() -> sa.ColumnElement:
     return sa.func.coalesce(claims.c.date_end, sa.func.date(documents.c.published_at), type_=sa.Date)
 
 
-def select_claims(f: ClaimFilter) -> sa.Select:
+def appearance_count(doc_id: sa.ColumnElement) -> sa.Label:
+    """How many appearances the document has; a seek per row on the appearances' (doc_id, ...) index."""
+    return (sa.select(sa.func.count()).select_from(appearances).where(appearances.c.doc_id == doc_id)
+            .scalar_subquery().label("appearances"))
+
+
+def select_claims(conn: sa.Connection, f: ClaimFilter) -> sa.Select:
+    """The claims query; `conn` turns typed actor, source and place names into their stored spellings."""
     query = (
-        sa.select(claims, *(documents.c[name] for name in DOCUMENT_COLUMNS_OF_CLAIMS))
+        sa.select(claims, *(documents.c[name] for name in DOCUMENT_COLUMNS_OF_CLAIMS),
+                  appearance_count(claims.c.doc_id))
         .join(documents, documents.c.doc_id == claims.c.doc_id)
     )
+    # Measures and sections are lowercase by definition (tollbook.model), so the typed
+    # value is lowercased; actors, sources and places are looked up among stored values.
     if f.actor:
-        query = query.where(_same(claims.c.actor, f.actor))
+        query = query.where(_equal_to_any(claims.c.actor, stored_spellings(conn, claims.c.actor, f.actor)))
     if f.measure:
-        query = query.where(_same(claims.c.measure, f.measure))
+        query = query.where(claims.c.measure == f.measure.strip().lower())
     if f.source:
-        query = query.where(_same(claims.c.source, f.source))
+        query = query.where(_equal_to_any(claims.c.source, stored_spellings(conn, claims.c.source, f.source)))
     if f.section:
-        query = query.where(_same(claims.c.section, f.section))
+        query = query.where(claims.c.section == f.section.strip().lower())
     if f.place:
-        query = query.where(place_condition(f.place))
+        query = query.where(place_condition(conn, f.place))
     if f.doc_id:
         query = query.where(claims.c.doc_id == f.doc_id)
     since, until = as_date(f.since, "since"), as_date(f.until, "until")
@@ -131,23 +180,23 @@ def claim_record(row: Any) -> dict[str, Any]:
 
 
 def fetch_claims(conn: sa.Connection, f: ClaimFilter) -> list[dict[str, Any]]:
-    return [claim_record(row) for row in conn.execute(select_claims(f))]
+    return [claim_record(row) for row in conn.execute(select_claims(conn, f))]
 
 
 def fetch_documents(conn: sa.Connection, *, outlet: str | None = None, since: DateLike = None,
                     until: DateLike = None, cluster_id: str | None = None, doc_id: str | None = None,
                     stale_for: str | None = None, with_text: bool = False,
                     limit: int | None = None) -> list[dict[str, Any]]:
-    """Documents with their claim counts; `stale_for` keeps those extracted by another version."""
-    counts = (sa.select(claims.c.doc_id, sa.func.count().label("claims"))
-              .group_by(claims.c.doc_id).subquery())
-    columns = [documents.c[name] for name in DOCUMENT_FRAME_COLUMNS if name != "claims"]
+    """Documents with their claim and appearance counts; `stale_for` keeps those extracted by another version."""
+    claim_count = (sa.select(sa.func.count()).select_from(claims).where(claims.c.doc_id == documents.c.doc_id)
+                   .scalar_subquery().label("claims"))
+    columns = [documents.c[name] for name in DOCUMENT_FRAME_COLUMNS if name not in ("claims", "appearances")]
+    columns += [claim_count, appearance_count(documents.c.doc_id)]
     if with_text:
         columns.append(documents.c.text)
-    query = (sa.select(*columns, sa.func.coalesce(counts.c.claims, 0).label("claims"))
-             .outerjoin(counts, counts.c.doc_id == documents.c.doc_id))
+    query = sa.select(*columns)
     if outlet:
-        query = query.where(_same(documents.c.outlet, outlet))
+        query = query.where(sa.func.lower(documents.c.outlet) == outlet.strip().lower())
     if cluster_id:
         query = query.where(documents.c.cluster_id == cluster_id)
     if doc_id:
@@ -167,11 +216,20 @@ def fetch_documents(conn: sa.Connection, *, outlet: str | None = None, since: Da
 
 def fetch_claim(conn: sa.Connection, claim_id: str) -> dict[str, Any] | None:
     """One claim (a unique prefix of its id will do) with its document's columns and text."""
-    query = select_claims(ClaimFilter()).add_columns(documents.c.text, documents.c.published)
-    exact = conn.execute(query.where(claims.c.claim_id == claim_id)).first()
-    if exact is not None:
-        return claim_record(exact)
-    if len(claim_id) < 6:
+    query = select_claims(conn, ClaimFilter()).add_columns(documents.c.text, documents.c.published)
+    found = conn.execute(query.where(claims.c.claim_id == claim_id)).first()
+    if found is None and len(claim_id) >= 6:
+        matches = conn.execute(query.where(claims.c.claim_id.like(f"{claim_id}%")).limit(2)).all()
+        found = matches[0] if len(matches) == 1 else None
+    if found is None:
         return None
-    matches = conn.execute(query.where(claims.c.claim_id.like(f"{claim_id}%")).limit(2)).all()
-    return claim_record(matches[0]) if len(matches) == 1 else None
+    return claim_record(found)
+
+
+def fetch_appearances(conn: sa.Connection, doc_id: str) -> list[dict[str, Any]]:
+    """Every publication of a document: outlet, dates, url, title, path; earliest first."""
+    query = (sa.select(*(appearances.c[name] for name in APPEARANCE_COLUMNS))
+             .where(appearances.c.doc_id == doc_id)
+             .order_by(appearances.c.published_at.asc().nulls_last(), appearances.c.captured_at,
+                       appearances.c.appearance_id))
+    return [dict(row._mapping) for row in conn.execute(query)]

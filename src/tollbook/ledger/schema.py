@@ -142,6 +142,7 @@ runs = sa.Table(
     sa.Column("documents_present", sa.Integer, nullable=False, server_default="0", comment="Documents skipped because they were already stored."),
     sa.Column("documents_failed", sa.Integer, nullable=False, server_default="0", comment="Inputs that could not be read or extracted."),
     sa.Column("claims", sa.Integer, nullable=False, server_default="0", comment="Claims stored by the run."),
+    sa.Column("appearances_new", sa.Integer, nullable=False, server_default="0", comment="Appearances recorded by the run (a document read again under another outlet or url)."),
     sa.Column("errors", Json, comment="The failures: a list of {name, reason}."),
     comment="One row per ingest or reextract run, for provenance.",
 )

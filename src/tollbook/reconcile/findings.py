@@ -228,7 +228,7 @@ def _claim_detail(g: ClaimGroup) -> dict[str, Any]:
     lo, hi = bounds(g)
     return {"claim_id": g.group_id, "originator": g.originator, "low": lo, "best": g.best, "high": hi,
             "date_start": g.date_start, "date_end": g.date_end, "as_of": g.as_of,
-            "appearances": len(g.claim_ids)}
+            "appearances": g.appearances}
 
 
 # ---------------------------------------------------------------- rules

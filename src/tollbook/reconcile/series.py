@@ -9,6 +9,12 @@ merged into one `ClaimGroup` when they give the same figure for the same series 
 period and either come from the same originator or sit in the same syndication
 cluster (a wire story reprinted by twenty outlets is one claim with twenty appearances,
 even when some reprints credit the outlet rather than the original source).
+
+Appearances are publications: a record's `appearances` (from `Ledger.claims()`) is how
+many outlets/urls published its document's exact text, which the ledger stores once.
+A group counts each of its documents' appearances once, however many times the
+document repeats the figure (headline, summary, body); records without the column
+count one appearance per document.
 """
 
 from __future__ import annotations
@@ -61,6 +67,7 @@ class ClaimGroup:
     clusters: tuple[str, ...]  # syndication clusters (a doc with no cluster is its own)
     dates: tuple[str, ...]  # every appearance's as_of, sorted: a figure repeated day after day
     first: Mapping[str, Any]  # the earliest appearance, for quotes and spans
+    appearances: int = 1  # publications of the group's documents (outlet/url copies of one text included)
 
     @property
     def group_id(self) -> str:
@@ -80,7 +87,7 @@ class Series:
     parent: str | None
     place: str | None
     claims: int  # independent claims (ClaimGroups)
-    appearances: int  # records: every mention in every document
+    appearances: int  # publications: every outlet/url that carried a claim's document, summed over claims
     appearance_groups: int  # syndication clusters the appearances fall into
     originators: tuple[str, ...]
     first_date: str | None
@@ -222,6 +229,15 @@ def group_claims(records: Iterable[Mapping[str, Any]] | Any) -> list[ClaimGroup]
     return groups
 
 
+def _publications(record: Mapping[str, Any]) -> int:
+    """How many outlets/urls published the record's document (1 when the record does not say)."""
+    value = record.get("appearances")
+    try:
+        return max(1, int(value)) if value is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
 def _make_group(rs: list[dict[str, Any]]) -> ClaimGroup:
     rs = sorted(rs, key=lambda r: (r.get("published_at") or "", r.get("claim_id") or ""))
     first = rs[0]
@@ -243,6 +259,8 @@ def _make_group(rs: list[dict[str, Any]]) -> ClaimGroup:
         clusters=tuple(sorted(clusters)),
         dates=tuple(sorted({r["as_of"] for r in rs if r.get("as_of")})),
         first=first,
+        # One document repeating a figure is one publication; its copies under other outlets are more.
+        appearances=sum({str(r.get("doc_id")): _publications(r) for r in rs}.values()),
     )
 
 
@@ -259,7 +277,7 @@ def build_series_from_groups(groups: Iterable[ClaimGroup], records: list[dict[st
         dates = sorted(g.as_of for g in gs if g.as_of)
         out.append(Series(
             key=key, parent=place_parent(key.place_code), place=place_names.get(key.place_code),
-            claims=len(gs), appearances=sum(len(g.claim_ids) for g in gs),
+            claims=len(gs), appearances=sum(g.appearances for g in gs),
             appearance_groups=len({c for g in gs for c in g.clusters}),
             originators=tuple(sorted({g.originator for g in gs})),
             first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,

@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("captured_at", UTC, nullable=False),
         sa.UniqueConstraint("doc_id", "outlet", "url", name="uq_appearances_doc_outlet_url"),
     )
+    op.add_column("runs", sa.Column("appearances_new", sa.Integer, nullable=False, server_default="0"))
     op.execute(
         "INSERT INTO appearances (doc_id, outlet, url, title, published, published_at, path, captured_at) "
         "SELECT doc_id, outlet, url, title, published, published_at, path, captured_at FROM documents"
@@ -64,4 +65,6 @@ def downgrade() -> None:
     op.create_index("ix_claims_source", "claims", [sa.text("lower(source)")])
     if op.get_bind().dialect.name == "postgresql":
         op.execute("ALTER TABLE claims ALTER COLUMN place_code TYPE VARCHAR(16) COLLATE \"default\"")
+    with op.batch_alter_table("runs") as runs:
+        runs.drop_column("appearances_new")
     op.drop_table("appearances")
