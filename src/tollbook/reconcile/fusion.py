@@ -135,7 +135,7 @@ def fuse_groups(key: SeriesKey, label: str, start: str | None, end: str | None,
 
     inputs = tuple({
         "claim_id": g.group_id, "originator": g.originator, "low": lo, "best": g.best, "high": hi,
-        "as_of": g.as_of, "appearances": len(g.claim_ids),
+        "as_of": g.as_of, "appearances": g.appearances,
     } for g, (lo, hi) in zip(chosen, intervals))
     return Estimate(
         key=key, period=label, period_start=start, period_end=end, low=low, best=best, high=high,
