@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from tollbook.errors import LedgerError
 from tollbook.ledger import queries
 from tollbook.ledger.ingest import (
-    Entry, IngestSummary, Progress, claim_rows, run_ingest, run_reextract, store_alone,
+    Entry, ExtractedDocument, IngestSummary, Progress, claim_rows, run_ingest, run_reextract, store_alone,
 )
 from tollbook.ledger.schema import fingerprints
 from tollbook.ledger.syndication import SyndicationIndex
@@ -30,7 +30,7 @@ from tollbook.model import Claim, Document
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["DEFAULT_DB", "IngestSummary", "Ledger", "open_ledger", "resolve_url"]
+__all__ = ["DEFAULT_DB", "ExtractedDocument", "IngestSummary", "Ledger", "open_ledger", "resolve_url"]
 
 DEFAULT_DB = "tollbook.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -172,6 +172,11 @@ class Ledger:
         return run_ingest(self.engine, self.syndication, items, extract_document,
                           _current_extractor_version(), progress)
 
+    def store(self, items: Iterable[ExtractedDocument | ReadError], progress: Progress | None = None) -> IngestSummary:
+        """Store documents whose claims were extracted elsewhere (e.g. on a Dask cluster), exactly as
+        `ingest` would: the same batches, appearances, run record and per-file failures."""
+        return run_ingest(self.engine, self.syndication, items, _no_extraction, _current_extractor_version(), progress)
+
     def reextract(self, progress: Progress | None = None) -> int:
         """Re-extract documents stored by another extractor version; returns how many were redone."""
         from tollbook.extract import extract_document
@@ -211,6 +216,10 @@ class Ledger:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _no_extraction(doc: Document) -> list[Claim]:
+    raise AssertionError(f"{doc.doc_id} reached the ledger without its claims")
 
 
 def _frame(rows: list[dict[str, Any]], columns: Sequence[str], datetimes: Sequence[str]) -> pandas.DataFrame:

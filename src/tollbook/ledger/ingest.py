@@ -406,7 +406,19 @@ def _chunks(items: Iterable[Document | ReadError], size: int) -> Iterator[list[D
         yield chunk
 
 
-def run_ingest(engine: sa.Engine, index: SyndicationIndex, items: Iterable[Document | ReadError],
+@dataclass(frozen=True, slots=True)
+class ExtractedDocument:
+    """A document whose claims were found elsewhere (a Dask worker): stored as is, not extracted again."""
+
+    document: Document
+    claims: list[Claim]
+
+
+def _doc(item: Document | ExtractedDocument) -> Document:
+    return item.document if isinstance(item, ExtractedDocument) else item
+
+
+def run_ingest(engine: sa.Engine, index: SyndicationIndex, items: Iterable[Document | ExtractedDocument | ReadError],
                extract: Callable[[Document], list[Claim]], extractor_version: str,
                progress: Progress | None = None, *, batch_documents: int = BATCH_DOCUMENTS,
                batch_seconds: float = BATCH_SECONDS) -> IngestSummary:
@@ -422,22 +434,25 @@ def run_ingest(engine: sa.Engine, index: SyndicationIndex, items: Iterable[Docum
         with engine.connect() as conn:
             for chunk in _chunks(items, batch_documents):
                 with conn.begin():
-                    stored = stored_doc_ids(conn, (i.doc_id for i in chunk if isinstance(i, Document)))
+                    stored = stored_doc_ids(conn, (_doc(i).doc_id for i in chunk if not isinstance(i, ReadError)))
                 batch: list[Entry] = []
                 opened = 0.0
                 for item in chunk:
                     if isinstance(item, ReadError):
                         summary.fail(item)
-                    elif item.doc_id in stored:
-                        batch.append(Entry(item, None))  # only its appearance is new, if anything
+                        continue
+                    doc = _doc(item)
+                    if doc.doc_id in stored:
+                        batch.append(Entry(doc, None))  # only its appearance is new, if anything
                     else:
                         try:
-                            rows = claim_rows(item, extract(item), extractor_version)
+                            claims = item.claims if isinstance(item, ExtractedDocument) else extract(doc)
+                            rows = claim_rows(doc, claims, extractor_version)
                         except Exception as exc:  # an extractor bug costs this document, not the batch
-                            summary.fail(extraction_failure(item, exc))
+                            summary.fail(extraction_failure(doc, exc))
                         else:
-                            batch.append(Entry(item, rows))
-                            stored.add(item.doc_id)  # a second copy in this chunk is not extracted again
+                            batch.append(Entry(doc, rows))
+                            stored.add(doc.doc_id)  # a second copy in this chunk is not extracted again
                             opened = opened or time.monotonic()
                     if opened and time.monotonic() - opened >= batch_seconds:
                         _store_batch(conn, index, batch, extractor_version, summary)
