@@ -120,7 +120,7 @@ def test_claim_page_shows_evidence_and_provenance(client, ledger, uk_4000):
     assert derived, "'about a quarter of these' should derive from the 4,000"
     assert f'href="/claims/{derived[0]["claim_id"]}"' in page
     assert "Where this text appeared" in page
-    assert f'href="/timeline?actor=North+Korean+forces&amp;measure=casualties"' in page
+    assert 'href="/timeline?actor=North+Korean+forces&amp;measure=casualties"' in page
 
 
 def test_derived_claim_links_back_to_its_base(client, ledger, uk_4000):

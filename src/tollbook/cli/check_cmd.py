@@ -9,12 +9,11 @@ from typing import Annotated, Any
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import JsonOpt, OutletOpt, PublishedOpt, error
+from tollbook.cli.common import EXIT_FINDINGS, JsonOpt, OutletOpt, PublishedOpt, error
 from tollbook.errors import ReadError
 from tollbook.model import Document
 from tollbook.read import read_paths
 
-EXIT_FINDINGS = 3
 EXIT_NOTHING_READ = 2
 
 

@@ -9,18 +9,13 @@ from __future__ import annotations
 import enum
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import CsvOpt, DbOpt, JsonOpt, NlOpt, OutletOpt, PublishedOpt, TsvOpt, error
-from tollbook.errors import TollbookError
+from tollbook.cli.common import EXIT_SOME_FAILED, EXIT_USAGE, ledger_or_exit, CsvOpt, DbOpt, JsonOpt, NlOpt, OutletOpt, PublishedOpt, TsvOpt, error
 
-EXIT_USAGE = 2
-EXIT_SOME_FAILED = 4
 
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Whose losses or troops, canonical name (e.g. 'Russian forces').")]
 MeasureOpt = Annotated[str | None, typer.Option("--measure", help="killed, wounded, casualties, missing, captured, deployed, strength, destroyed, damaged or displaced.")]
@@ -45,23 +40,6 @@ class ExportFormat(str, enum.Enum):
     claimreview = "claimreview"
 
 
-@contextmanager
-def _ledger(db: str | None) -> Iterator[Any]:
-    """The open ledger; any TollbookError becomes one line on stderr and exit 2."""
-    from tollbook.ledger import open_ledger
-
-    try:
-        ledger = open_ledger(db)
-    except TollbookError as exc:
-        error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
-    try:
-        yield ledger
-    except TollbookError as exc:
-        error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
-    finally:
-        ledger.close()
 
 
 def _rich_progress():
@@ -100,7 +78,7 @@ def ingest(
     if published and parse_published(published) is None:
         error(f"--published {published!r} is not a date; write it as YYYY-MM-DD")
         raise typer.Exit(EXIT_USAGE)
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         reported = 0
 
         def report_failures(summary) -> None:
@@ -142,7 +120,7 @@ def reextract(db: DbOpt = None) -> None:
     """Re-run the current extractor on documents stored by another version, replacing their claims."""
     from tollbook.extract.pipeline import EXTRACTOR_VERSION
 
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         count = ledger.reextract()
     typer.echo(f"{count} documents re-extracted with extractor {EXTRACTOR_VERSION}", err=True)
 
@@ -159,7 +137,7 @@ def claims(
     from tollbook.output import Format, choose_format, write_rows
 
     fmt = choose_format(json_, nl, csv_, tsv)
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         frame = ledger.claims(actor=actor, measure=measure, place=place, source=source, since=since,
                               until=until, section=section, limit=limit)
     rows = frame_records(frame)
@@ -181,7 +159,7 @@ def documents(
     from tollbook.output import choose_format, write_rows
 
     fmt = choose_format(json_, nl, csv_, tsv)
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         frame = ledger.documents(outlet=outlet, since=since, until=until, cluster_id=cluster, limit=limit)
     write_rows(frame_records(frame), fmt, columns=DOCUMENT_FRAME_COLUMNS, table_columns=DOCUMENT_TABLE_COLUMNS,
                title="documents")
@@ -196,7 +174,7 @@ def show(
     and every appearance of the document (outlet, date, url)."""
     from tollbook.ledger.exports import frame_records, plain
 
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         record = ledger.claim(claim_id)
         published_as = frame_records(ledger.appearances(record["doc_id"])) if record is not None else []
     if record is None:
@@ -277,7 +255,7 @@ def export(
     """Write claims as CSV, JSON Lines, Parquet, a Data Package, UCDP/ACLED tables or ClaimReview JSON-LD."""
     from tollbook.ledger.exports import export as write_export, read_findings
 
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         loaded = read_findings(findings) if findings else None
         count, where = write_export(ledger, format_.value, out, findings=loaded, actor=actor, measure=measure,
                                     place=place, source=source, since=since, until=until)

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import CsvOpt, DbOpt, JsonOpt, NlOpt, TsvOpt, error
+from tollbook.cli.common import EXIT_FINDINGS, EXIT_USAGE, ledger_or_exit, CsvOpt, DbOpt, JsonOpt, NlOpt, TsvOpt, error
 from tollbook.errors import TollbookError
 from tollbook.output import Format, choose_format, write_rows
 
-EXIT_USAGE = 2
-EXIT_FINDINGS = 3
 MAX_FAULTS_SHOWN = 50
 
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Whose losses or troops, canonical name (e.g. 'Russian forces').")]
@@ -42,23 +38,6 @@ class ImportFormatChoice(str, enum.Enum):
     series = "series"
 
 
-@contextmanager
-def _ledger(db: str | None) -> Iterator[Any]:
-    """The open ledger; a TollbookError becomes one line on stderr and exit 2."""
-    from tollbook.ledger import open_ledger
-
-    try:
-        ledger = open_ledger(db)
-    except TollbookError as exc:
-        error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
-    try:
-        yield ledger
-    except TollbookError as exc:
-        error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
-    finally:
-        ledger.close()
 
 
 def _format(json_: bool, nl: bool, csv_: bool, tsv: bool) -> Format:
@@ -75,7 +54,7 @@ def series(db: DbOpt = None, json_: JsonOpt = False, nl: NlOpt = False, csv_: Cs
     """Every series (actor, measure, unit, place) with its claims, appearances, originators and findings."""
     from tollbook.reconcile import build_series, find_findings
 
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         records = ledger.claims()
         found = Counter(f.series for f in find_findings(records))
         rows = [{**s.to_dict(), "findings": found.get(s.key.label, 0)} for s in build_series(records)]
@@ -98,7 +77,7 @@ def timeline(
     from tollbook.reconcile import adversary_conflict, fuse, load_config, series_of
     from tollbook.reconcile.chart import save_chart
 
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         records = series_of(ledger.claims(actor=actor, measure=measure), actor=actor, measure=measure,
                             place_code=place)
         estimates = fuse(records, period=period)
@@ -147,7 +126,7 @@ def reconcile(
     impossible arithmetic and adversary claims."""
     from tollbook.reconcile import find_findings
 
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         records = ledger.claims()
         try:
             found = find_findings(records, kinds=kind or None)
@@ -174,7 +153,7 @@ def estimate(
     """Fused low/best/high per series and period, with the claims that fed each number."""
     from tollbook.reconcile import fuse, series_of
 
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         records = series_of(ledger.claims(actor=actor, measure=measure), actor=actor, measure=measure,
                             place_code=place)
         try:
@@ -200,7 +179,7 @@ def import_cmd(
     """Import structured data: each row becomes a document and claims in the ledger."""
     from tollbook.imports import import_file
 
-    with _ledger(db) as ledger:
+    with ledger_or_exit(db) as ledger:
         report = import_file(file, format_.value, ledger, source=source, measure=measure, actor=actor, place=place)
     for fault in report.faults[:MAX_FAULTS_SHOWN]:
         typer.echo(f"data fault: {fault.row}: {fault.reason}", err=True)

@@ -14,11 +14,9 @@ from typing import Annotated, Any
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import CsvOpt, DbOpt, JsonOpt, NlOpt, OutletOpt, PublishedOpt, TsvOpt, error
+from tollbook.cli.common import EXIT_SOME_FAILED, EXIT_USAGE, CsvOpt, DbOpt, JsonOpt, NlOpt, OutletOpt, PublishedOpt, TsvOpt, error
 from tollbook.errors import ReadError, TollbookError
 
-EXIT_USAGE = 2
-EXIT_SOME_FAILED = 4
 
 scale_app = typer.Typer(name="scale", help="Extract or ingest on Dask workers (a local cluster or a scheduler).",
                         no_args_is_help=True)

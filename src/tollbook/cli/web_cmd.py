@@ -7,10 +7,9 @@ from typing import Annotated
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import DbOpt, error
+from tollbook.cli.common import EXIT_USAGE, DbOpt, error
 from tollbook.errors import TollbookError
 
-EXIT_USAGE = 2
 
 
 @app.command()

@@ -258,7 +258,6 @@ def _qualifier_before(sentence: str, start: int) -> tuple[int, str | None]:
 
 
 def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None:
-    g = _grammar()
     lead, first, plus1, second, plus2 = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
     v1 = number_value(first)
     if v1 is None:
@@ -283,8 +282,6 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
         v2 = number_value(second)
         if v2 is None or _is_year(first) and _is_year(second):
             return None
-        if v2 < v1 and re.search(r"(?:thousand|million|billion|k|m|bn)\s*$", second, re.IGNORECASE) and not re.search(r"(?:thousand|million|billion|k|m|bn)\s*$", first, re.IGNORECASE):
-            pass
         scale = re.search(r"\s*(thousand|million|billion)$", second, re.IGNORECASE)
         if scale and v1 < v2 / 100 and not re.search(r"(thousand|million|billion)", first, re.IGNORECASE):
             v1 *= _SCALES[scale.group(1).lower()]  # "10 to 12 thousand"

@@ -24,7 +24,7 @@ from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fractio
 from tollbook.extract.scan import any_between, candidates
 from tollbook.extract.sentences import Sentence, paragraphs, sentences_in
 from tollbook.lexicons import fold
-from tollbook.model import Claim, Document, SourceRef, claim_id
+from tollbook.model import Claim, Document, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from tollbook.errors import LedgerError
+from tollbook.errors import LedgerError, ReadError
 from tollbook.ledger import queries
 from tollbook.ledger.ingest import (
     Entry, ExtractedDocument, IngestSummary, Progress, claim_rows, run_ingest, run_reextract, store_alone,

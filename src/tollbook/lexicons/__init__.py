@@ -12,7 +12,7 @@ import csv
 import functools
 import os
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Generic, TypeVar
