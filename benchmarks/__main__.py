@@ -1,62 +1,57 @@
-"""`make bench`: the extraction benchmark, then the ledger benchmark (quick) when it exists.
+"""`make bench`: every benchmark in one run, each printing its own figures and baselines.
 
-    .venv/bin/python -m benchmarks [--quick] [--profile] [--skip-ledger] [--no-quantulum]
+    .venv/bin/python -m benchmarks [--quick] [--only extract,ucdp,ledger,scale] [--profile]
+
+extract: MB/s, documents/s and peak RSS against a regex floor and quantulum3 (same run);
+ucdp: weak-label agreement of headline killed counts with UCDP `best`;
+ledger: ingest documents/s into SQLite and PostgreSQL as a ratio of bare extraction, and
+filtered query latency on a million claims; scale: serial vs a 2-worker Dask LocalCluster.
+The default sizes are the issues' (ledger: 10,000 and 100,000 documents, about half an hour
+on 2 cores); --quick runs every suite at a tenth of that.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import inspect
-import sys
-from pathlib import Path
+import time
 
-from benchmarks import bench_extract
-
-LEDGER = Path(__file__).resolve().parent / "bench_ledger.py"
-
-
-def _run_ledger() -> int:
-    """Call bench_ledger.main in its quick mode, whichever way its main takes the flag."""
-    module = importlib.import_module("benchmarks.bench_ledger")
-    main = getattr(module, "main", None)
-    if main is None:
-        print("benchmarks/bench_ledger.py has no main(); ledger benchmark skipped")
-        return 0
-    params = inspect.signature(main).parameters
-    if "quick" in params:
-        rc = main(quick=True)
-    elif params:
-        rc = main(["--quick"])  # an argparse-style main(argv)
-    else:
-        saved = sys.argv
-        sys.argv = [str(LEDGER), "--quick"]
-        try:
-            rc = main()
-        finally:
-            sys.argv = saved
-    return rc if isinstance(rc, int) else 0
+SUITES = ("extract", "ucdp", "ledger", "scale")
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks", description="tollbook benchmarks")
-    ap.add_argument("--quick", action="store_true", help="1 MB extraction corpora instead of 5 MB")
-    ap.add_argument("--profile", action="store_true",
-                    help="also cProfile extraction on corpus (b) and print the top 15 tollbook functions")
-    ap.add_argument("--skip-ledger", action="store_true", help="do not run benchmarks/bench_ledger.py")
-    ap.add_argument("--no-quantulum", action="store_true", help="skip the quantulum3 comparison")
+    ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="smaller corpora in every suite")
+    ap.add_argument("--only", default=",".join(SUITES), help=f"comma-separated suites among {', '.join(SUITES)}")
+    ap.add_argument("--profile", action="store_true", help="also profile extraction on the conflict-dense corpus")
     args = ap.parse_args(argv)
+    chosen = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(chosen) - set(SUITES)
+    if unknown:
+        ap.error(f"unknown suite(s): {', '.join(sorted(unknown))}")
+    quick = ["--quick"] if args.quick else []
+    status = 0
+    for suite in chosen:
+        print(f"\n{'=' * 78}\n{suite} benchmark\n{'=' * 78}", flush=True)
+        started = time.perf_counter()
+        if suite == "extract":
+            from benchmarks import bench_extract
 
-    bench_extract.run(quick=args.quick, profile=args.profile, with_quantulum=not args.no_quantulum)
+            bench_extract.run(quick=args.quick, profile=args.profile)
+        elif suite == "ucdp":
+            from benchmarks import bench_ucdp
 
-    if args.skip_ledger:
-        return 0
-    if not LEDGER.exists():
-        print("\nbenchmarks/bench_ledger.py not present: ledger benchmark skipped")
-        return 0
-    print("\n" + "=" * 78 + "\nledger benchmark (benchmarks/bench_ledger.py, quick mode)\n" + "=" * 78)
-    return _run_ledger()
+            bench_ucdp.main([])
+        elif suite == "ledger":
+            from benchmarks import bench_ledger
+
+            status |= bench_ledger.main(quick) or 0
+        else:
+            from benchmarks import bench_scale
+
+            status |= bench_scale.main(quick) or 0
+        print(f"({suite}: {time.perf_counter() - started:.0f} s)", flush=True)
+    return status
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())
