@@ -221,14 +221,20 @@ _COMPILED = [(re.compile(p, re.IGNORECASE), f) for p, f in _RULES]
 # and a substring test is far cheaper than a case-insensitive pattern tried at every position.
 _MONTH_WORDS = tuple(sorted({m.lower()[:3] for m in MONTHS}))
 _GATES: dict[Resolver, tuple[str, ...]] = {
-    _day_range: _MONTH_WORDS, _first_week: ("first week",), _day_month: _MONTH_WORDS, _iso: ("-",),
+    _day_range: _MONTH_WORDS, _first_week: ("first week",), _day_month: _MONTH_WORDS, _iso: ("-0", "-1"),
     _month_year: _MONTH_WORDS, _weekday: ("day",),
     _relative: ("week", "month", "year", "hour", "day", "today", "yesterday", "overnight", "night", "morning",
                 "evening", "weekend"),
     _since_start: ("since", "so far", "to date", "in total"), _forward: ("month", "week", "day", "year"),
     _end_of_year: ("end of",),
 }
-_GATE_PATTERNS = {rule: re.compile("|".join(re.escape(w) for w in words)) for rule, words in _GATES.items()}
+# One pass finds every gate word; a word found also opens the rules of the gate words inside it
+# ("today" opens the weekday rule, whose gate is "day").
+_GATE_WORDS = sorted({w for words in _GATES.values() for w in words}, key=len, reverse=True)
+_GATE_ANY = re.compile("|".join(re.escape(w) for w in _GATE_WORDS))
+_OPENS: dict[str, frozenset[Resolver]] = {
+    found: frozenset(rule for rule, words in _GATES.items() if any(w in found for w in words)) for found in _GATE_WORDS
+}
 _NOT_TIME = re.compile(r"\b\d+-(?:hour|day|week|month|year)\b|\b(?:sunday|monday) (?:times|telegraph|post|mirror|express)\b", re.IGNORECASE)
 _PERSON_NAME_MONTHS = re.compile(r"\b(?:April|May|June|August)\s+[A-Z][a-z]+\b")
 
@@ -236,9 +242,13 @@ _PERSON_NAME_MONTHS = re.compile(r"\b(?:April|May|June|August)\s+[A-Z][a-z]+\b")
 def find_times(sentence: str, reference: date) -> list[TimeSpan]:
     """Every time expression in a sentence, resolved; overlapping ones keep the longest."""
     found: list[TimeSpan] = []
-    lowered = sentence.lower()
+    open_rules: set[Resolver] = set()
+    for m in _GATE_ANY.finditer(sentence.lower()):
+        open_rules |= _OPENS[m.group(0)]
+    if not open_rules:
+        return found
     for pattern, resolve in _COMPILED:
-        if not _GATE_PATTERNS[resolve].search(lowered):
+        if resolve not in open_rules:
             continue
         for m in pattern.finditer(sentence):
             if _NOT_TIME.match(sentence[m.start():m.end() + 16].strip()) or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in _taken(found)):

@@ -54,7 +54,9 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self, phrases: Iterable[tuple[str, T]], case_sensitive: Iterable[tuple[str, T]] = ()) -> None:
         self._auto = self._build((fold(p), v) for p, v in phrases if p.strip())
-        self._exact = self._build((_fold_exact(p), v) for p, v in case_sensitive if p.strip())
+        case_sensitive = [(p, v) for p, v in case_sensitive if p.strip()]
+        self._exact = self._build((_fold_exact(p), v) for p, v in case_sensitive)
+        self._exact_words = tuple({p.strip() for p, _ in case_sensitive})
 
     @staticmethod
     def _build(items: Iterable[tuple[str, T]]) -> ahocorasick.Automaton | None:
@@ -73,7 +75,7 @@ class PhraseIndex(Generic[T]):
             folded = fold(text)
         # end index in the padded text is the trailing space; the phrase spans [end - length + 2, end) in `text`
         found = [(end - length + 1, end - 1, value) for end, (length, value) in self._auto.iter(folded)] if self._auto else []
-        if self._exact is not None:
+        if self._exact is not None and any(w in text for w in self._exact_words):
             found += [(end - length + 1, end - 1, value) for end, (length, value) in self._exact.iter(_fold_exact(text))]
         if not found:
             return []
