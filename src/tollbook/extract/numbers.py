@@ -176,15 +176,33 @@ _AFTER_NOT_A_COUNT = re.compile(
     r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|:\d))",
     re.IGNORECASE,
 )
-_BEFORE_NOT_A_COUNT = re.compile(
-    r"(?:[$€£¥₴₽]\s*|us\$\s*|\b(?:aged|age|no\.|nos\.|number|page|pages|resolution|article|chapter|section|route|highway|flight|version|"
-    r"brigade|battalion|regiment|division|corps|unit|squadron|fleet|army|platoon|company|motorway|road|room|building|grade|"
-    r"level|category|phase|stage|day|year|week|covid|code|model|class|type|series|block|precinct|district|zone|sector|"
-    r"channel|episode|season|item|paragraph|vol\.|p\.|pp\.|©|\(c\)|\bthe year)\s*|[a-z]-|\b(?:at|by|from|until|till|since)\s+(?=\d{1,2}[:.]\d{2}))$",
-    re.IGNORECASE,
-)
+# The word just before a figure that makes it a label, not a count ("Brigade 47", "No. 1", "Page 2"),
+# looked up as the last word rather than searched for: this runs for every figure in every sentence.
+_LABEL_WORDS = frozenset(
+    "aged age no. nos. number page pages resolution article chapter section route highway flight version "
+    "brigade battalion regiment division corps unit squadron fleet army platoon company motorway road room "
+    "building grade level category phase stage day year week covid code model class type series block precinct "
+    "district zone sector channel episode season item paragraph vol. p. pp. © (c)".split())
+_CURRENCY = frozenset("$€£¥₴₽")
+_MONTH_NAMES = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+    "oct october nov november dec december".split())
+
+
+def _label_before(before: str) -> bool:
+    """A currency sign, a model name ('Su-'), a month or a label word right before the figure."""
+    stripped = before.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in _CURRENCY or stripped.lower().endswith("us$"):
+        return True
+    if before.endswith("-") and len(before) > 1 and before[-2].isalpha():
+        return True  # "Su-34", "F-16", "Covid-19"
+    last = stripped.rsplit(None, 1)[-1].lower()
+    return last in _LABEL_WORDS or last.rstrip(".") in _MONTH_NAMES or stripped.lower().endswith("the year")
+
+
 _DATE_AROUND = re.compile(rf"^\s*(?:{_MONTHS})\b\.?", re.IGNORECASE)
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 
 
 def _is_year(text: str) -> bool:
@@ -194,9 +212,7 @@ def _is_year(text: str) -> bool:
 def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
     before = sentence[max(0, start - 24):start]
     after = sentence[end:end + 24]
-    if _BEFORE_NOT_A_COUNT.search(before) or _AFTER_NOT_A_COUNT.match(after):
-        return True
-    if _DATE_AROUND.match(after) or _DATE_BEFORE.search(before):
+    if _label_before(before) or _AFTER_NOT_A_COUNT.match(after) or _DATE_AROUND.match(after):
         return True
     if _is_year(core) and not re.match(r"^\s+(?:[a-z]+\s+){0,2}(?:soldiers|troops|people|civilians|personnel|fighters|tanks|drones)\b", after):
         return True
