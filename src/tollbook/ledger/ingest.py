@@ -2,9 +2,9 @@
 
 A document row and all its claims commit together or not at all, so a batch killed
 half-way leaves whole documents only; running it again skips the doc_ids already
-stored and completes the rest. Documents are committed in groups (up to
-`BATCH_DOCUMENTS`, or what `BATCH_SECONDS` of extraction produced): a commit per
-document cost more than storing it. When a group fails to store, it is rolled back
+stored and completes the rest. Documents are committed in groups of up to
+`BATCH_DOCUMENTS` (a commit per document cost more than storing it), and while one
+group is stored a worker process extracts the next. When a group fails to store, it is rolled back
 and its documents are stored one by one, so one bad document costs only itself.
 A file that cannot be read or extracted is recorded as a failure and the batch goes on.
 
@@ -16,11 +16,16 @@ a second appearance. The document row keeps the first appearance's metadata.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import operator
+import os
+import pickle
 import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from typing import Any
@@ -28,21 +33,29 @@ from typing import Any
 import sqlalchemy as sa
 
 from tollbook.errors import ReadError
-from tollbook.ledger.schema import appearances, claimants, claims, documents, fingerprints, runs
+from tollbook.ledger.schema import (
+    appearances,
+    claimants,
+    claims,
+    documents,
+    fingerprints,
+    runs,
+)
 from tollbook.ledger.syndication import (
-    SyndicationIndex, assign_cluster, content_hash, minhash_values, words_of,
+    SyndicationIndex,
+    assign_cluster,
+    content_hash,
+    minhash_values,
+    words_of,
 )
 from tollbook.model import CLAIM_FIELDS, Claim, Document, SourceRef
 from tollbook.read.sections import find_sections
 
-
 SOURCE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(SourceRef))
 
-# A transaction holds at most this many documents, or the documents extracted in this
-# many seconds: large enough that commits cost little, small enough that a kill loses
-# little work and a progress display moves.
-BATCH_DOCUMENTS = 200
-BATCH_SECONDS = 0.5
+# A transaction holds at most this many documents: large enough that commits cost little,
+# small enough that a kill loses little work and a progress display moves.
+BATCH_DOCUMENTS = 100
 
 
 @dataclass
@@ -421,51 +434,128 @@ def _doc(item: Document | ExtractedDocument) -> Document:
 def run_ingest(engine: sa.Engine, index: SyndicationIndex, items: Iterable[Document | ExtractedDocument | ReadError],
                extract: Callable[[Document], list[Claim]], extractor_version: str,
                progress: Progress | None = None, *, batch_documents: int = BATCH_DOCUMENTS,
-               batch_seconds: float = BATCH_SECONDS) -> IngestSummary:
+               pipeline: bool | None = None) -> IngestSummary:
     """Store every readable document of a batch; failures are collected, never raised.
 
     Inputs are read `batch_documents` at a time; the doc_ids already stored are looked
     up in one query and not extracted again (a re-run costs a read per document, not
-    an extraction), and the rest are committed together.
+    an extraction), and the rest are committed together. With `pipeline` (the default
+    on a machine with more than one core) a worker process extracts the next batch
+    while this one is stored, so storage costs little beyond extraction.
     """
     summary = start_run(engine, "ingest", extractor_version)
     completed = False
+    queued: set[str] = set()  # doc_ids handed on for storage in this run
     try:
-        with engine.connect() as conn:
-            for chunk in _chunks(items, batch_documents):
+        with engine.connect() as conn, _Extractor(extract, pipeline) as extractor:
+            pending: _Chunk | None = None
+            for items_ in _chunks(items, batch_documents):
+                ids = [_doc(i).doc_id for i in items_ if not isinstance(i, ReadError)]
                 with conn.begin():
-                    stored = stored_doc_ids(conn, (_doc(i).doc_id for i in chunk if not isinstance(i, ReadError)))
-                batch: list[Entry] = []
-                opened = 0.0
-                for item in chunk:
-                    if isinstance(item, ReadError):
-                        summary.fail(item)
-                        continue
-                    doc = _doc(item)
-                    if doc.doc_id in stored:
-                        batch.append(Entry(doc, None))  # only its appearance is new, if anything
-                    else:
-                        try:
-                            claims = item.claims if isinstance(item, ExtractedDocument) else extract(doc)
-                            rows = claim_rows(doc, claims, extractor_version)
-                        except Exception as exc:  # an extractor bug costs this document, not the batch
-                            summary.fail(extraction_failure(doc, exc))
-                        else:
-                            batch.append(Entry(doc, rows))
-                            stored.add(doc.doc_id)  # a second copy in this chunk is not extracted again
-                            opened = opened or time.monotonic()
-                    if opened and time.monotonic() - opened >= batch_seconds:
-                        _store_batch(conn, index, batch, extractor_version, summary)
-                        batch, opened = [], 0.0
+                    stored = stored_doc_ids(conn, ids) | queued.intersection(ids)
+                chunk = _Chunk(items_, stored)
+                queued.update(d.doc_id for d in chunk.todo)
+                queued.update(i.document.doc_id for i in items_ if isinstance(i, ExtractedDocument))
+                chunk.results = extractor.submit(chunk.todo)
+                if pending is not None:  # store the chunk before while this one is extracted
+                    _store_batch(conn, index, pending.entries(extract, extractor_version, summary), extractor_version, summary)
                     if progress is not None:
                         progress(summary)
-                _store_batch(conn, index, batch, extractor_version, summary)
+                pending = chunk
+            if pending is not None:
+                _store_batch(conn, index, pending.entries(extract, extractor_version, summary), extractor_version, summary)
                 if progress is not None:
                     progress(summary)
         completed = True
     finally:
         finish_run(engine, summary, completed=completed)
     return summary
+
+
+def _extract_all(extract: Callable[[Document], list[Claim]], docs: list[Document]) -> list[list[Claim] | str]:
+    """Claims per document, or the error that stopped the extractor on it (runs in the worker process)."""
+    out: list[list[Claim] | str] = []
+    for doc in docs:
+        try:
+            out.append(extract(doc))
+        except Exception as exc:  # an extractor bug costs this document, not the batch
+            out.append(f"{exc.__class__.__name__}: {exc}")
+    return out
+
+
+def _picklable(value: object) -> bool:
+    try:
+        pickle.dumps(value)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+    return True
+
+
+class _Extractor:
+    """Extraction beside storage: one worker process when there is a core to spare, else in line."""
+
+    def __init__(self, extract: Callable[[Document], list[Claim]], pipeline: bool | None) -> None:
+        self._extract = extract
+        use = (os.cpu_count() or 1) > 1 if pipeline is None else pipeline
+        use = use and _picklable(extract)  # a function defined inside another runs only here
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) if use else None
+
+    def __enter__(self) -> _Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def submit(self, docs: list[Document]) -> Future[list[list[Claim] | str]]:
+        if self._pool is not None and docs:
+            try:
+                return self._pool.submit(_extract_all, self._extract, docs)
+            except BrokenProcessPool:
+                self._pool = None  # the worker died: go on in line
+        done: Future[list[list[Claim] | str]] = Future()
+        done.set_result(_extract_all(self._extract, docs))
+        return done
+
+
+class _Chunk:
+    """One batch of inputs between being read and being stored."""
+
+    def __init__(self, items: list[Document | ExtractedDocument | ReadError], stored: set[str]) -> None:
+        self.items, self.stored = items, stored
+        seen: set[str] = set()
+        self.todo: list[Document] = []
+        for item in items:
+            if isinstance(item, Document) and item.doc_id not in stored and item.doc_id not in seen:
+                self.todo.append(item)  # a second copy in this chunk is not extracted again
+            if not isinstance(item, ReadError):
+                seen.add(_doc(item).doc_id)
+        self.results: Future[list[list[Claim] | str]] | None = None
+
+    def entries(self, extract: Callable[[Document], list[Claim]], extractor_version: str,
+                summary: IngestSummary) -> list[Entry]:
+        """The chunk's entries in input order; read and extraction failures go to the summary."""
+        try:
+            found = dict(zip((d.doc_id for d in self.todo), self.results.result() if self.results else []))
+        except BrokenProcessPool:  # the worker died on this chunk: extract it here instead
+            found = dict(zip((d.doc_id for d in self.todo), _extract_all(extract, self.todo)))
+        batch: list[Entry] = []
+        placed: set[str] = set()
+        for item in self.items:
+            if isinstance(item, ReadError):
+                summary.fail(item)
+                continue
+            doc = _doc(item)
+            if doc.doc_id in self.stored or doc.doc_id in placed:
+                batch.append(Entry(doc, None))  # only its appearance is new, if anything
+                continue
+            claims = item.claims if isinstance(item, ExtractedDocument) else found[doc.doc_id]
+            if isinstance(claims, str):
+                summary.fail(extraction_failure(doc, RuntimeError(claims)))
+                continue
+            batch.append(Entry(doc, claim_rows(doc, claims, extractor_version)))
+            placed.add(doc.doc_id)
+        return batch
 
 
 def _store_batch(conn: sa.Connection, index: SyndicationIndex, batch: list[Entry], extractor_version: str,
