@@ -364,7 +364,8 @@ def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
 
 
 _ANAPHOR_NP = re.compile(
-    r"^\s+of\s+((?:them|these|those|whom)\b(?!\s+(?:soldiers|troops|men|people|casualties|losses)\b)|(?:the|these|those|its|their|all|his|her)\b"
+    r"^\s+of\s+(those\s+(?:sent|deployed|dispatched|stationed|mobilised|mobilized|committed)\b|"
+    r"(?:them|these|those|whom)\b(?!\s+(?:soldiers|troops|men|people|casualties|losses)\b)|(?:the|these|those|its|their|all|his|her)\b"
     r"(?:\s+(?!(?:since|in|on|at|by|from|with|to|who|that|which|were|was|are|is|have|has|had|and|or|but)\b)[\w'-]+){0,5})",
     re.IGNORECASE,
 )

@@ -238,7 +238,8 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         pending: Quantity | None = None
         if q.fraction is not None and q.base_index is None:
             ctx.carried()
-            base_claim = resolve_base(q.anaphor or "", earlier + out, ctx.actor[0].name if ctx.actor else None)
+            before = [c for c in earlier + out if c.start < offset + q.start]  # an anaphor looks back, never ahead
+            base_claim = resolve_base(q.anaphor or "", before, ctx.actor[0].name if ctx.actor else None)
             if wants_deployment(q.anaphor or "") and (base_claim is None or base_claim.measure != "deployed"):
                 pending = q
             if base_claim is None:
