@@ -104,6 +104,9 @@ class ReconcileConfig:
     same_figure_tolerance: float = 0.01  # "the same figure" for scope_mismatch: within 1%
     scope_min_figure: float = 10  # below this, equal figures agree by chance (1 killed, 2 wounded)
     scope_window_days: int = 7  # cumulative series pass through each other's figures weeks apart
+    # ...but a figure retold later with no date of its own ("12,000 came and 4,000 were killed",
+    # said in an interview) is the earlier figure relabelled, not a series passing through it
+    retelling_window_days: int = 120
     deployment_window_days: int = 31  # casualties vs deployed: the troops present at the time
     claimant_countries: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     conflicts: tuple[Conflict, ...] = ()
@@ -403,7 +406,8 @@ def find_scope_mismatches(groups: list[ClaimGroup], config: ReconcileConfig) -> 
                 if is_event_count(a, config) and is_event_count(b, config):
                     continue  # small event tolls share figures by chance
                 gap = _days_apart(a.as_of, b.as_of)
-                if gap is None or gap > config.scope_window_days:
+                window = config.retelling_window_days if _undated_retelling(a, b) else config.scope_window_days
+                if gap is None or gap > window:
                     continue
                 changed = [f for f in ("measure", "place_code") if getattr(a.key, f) != getattr(b.key, f)]
                 if "place_code" in changed and not _places_conflict(a.key.place_code, b.key.place_code):
@@ -421,6 +425,12 @@ def find_scope_mismatches(groups: list[ClaimGroup], config: ReconcileConfig) -> 
                      "differs_in": changed, "days_apart": gap},
                     "warning",
                 )
+
+
+def _undated_retelling(a: ClaimGroup, b: ClaimGroup) -> bool:
+    """The later of two claims gives no date of its own: its figure is told, not counted, at publication."""
+    later = a if (a.as_of or "") > (b.as_of or "") else b
+    return not later.first.get("date_text")
 
 
 def _places_conflict(a: str | None, b: str | None) -> bool:
