@@ -3,7 +3,7 @@
 One process builds three corpora in a temporary directory, then runs every
 measurement in its own fresh child process (multiprocessing, spawn context) so
 that the peak RSS each child reports belongs to that run alone (VmHWM, see
-_peak_rss_mb for why raw `ru_maxrss` is not enough):
+peak_rss_mb for why raw `ru_maxrss` is not enough):
 
   floor      read the corpus file + one compiled regex pass for numbers
   tollbook   read the corpus file + make_document + extract_document per document
@@ -256,7 +256,7 @@ def _ru_maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # KB on Linux
 
 
-def _peak_rss_mb() -> float:
+def peak_rss_mb() -> float:
     """This process's own peak RSS in MB.
 
     On Linux, `ru_maxrss` of a spawned child is at least the parent's high-water
@@ -290,7 +290,7 @@ def child_idle() -> dict:
     import tollbook.extract  # noqa: F401
     import tollbook.read  # noqa: F401
 
-    return {"rss": _peak_rss_mb(), "ru_maxrss": _ru_maxrss_mb()}
+    return {"rss": peak_rss_mb(), "ru_maxrss": _ru_maxrss_mb()}
 
 
 def child_floor(path: str) -> dict:
@@ -302,7 +302,7 @@ def child_floor(path: str) -> dict:
         for _m in pat.finditer(text):
             hits += 1
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "docs": len(docs), "items": hits, "rss": _peak_rss_mb(),
+    return {"seconds": seconds, "docs": len(docs), "items": hits, "rss": peak_rss_mb(),
             "ru_maxrss": _ru_maxrss_mb()}
 
 
@@ -313,14 +313,14 @@ def child_tollbook(path: str) -> dict:
     t0 = time.perf_counter()
     extract_document(make_document(WARMUP_TEXT, published="2024-11-01", outlet="Warmup"))  # loads the lexicons
     warmup = time.perf_counter() - t0
-    rss_warm = _peak_rss_mb()
+    rss_warm = peak_rss_mb()
     t0 = time.perf_counter()
     docs = _read_corpus(path)
     claims = 0
     for text, pub, outlet in docs:
         claims += len(extract_document(make_document(text, published=pub or None, outlet=outlet or None)))
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "docs": len(docs), "items": claims, "rss": _peak_rss_mb(),
+    return {"seconds": seconds, "docs": len(docs), "items": claims, "rss": peak_rss_mb(),
             "ru_maxrss": _ru_maxrss_mb(), "rss_warm": rss_warm, "warmup": warmup}
 
 
@@ -339,7 +339,7 @@ def child_quantulum(path: str) -> dict:
     for text, _, _ in docs:
         found += len(parser.parse(text))
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "docs": len(docs), "items": found, "rss": _peak_rss_mb(),
+    return {"seconds": seconds, "docs": len(docs), "items": found, "rss": peak_rss_mb(),
             "ru_maxrss": _ru_maxrss_mb(), "warmup": warmup}
 
 

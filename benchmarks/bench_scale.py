@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.bench_extract import peak_rss_mb
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = (ROOT / "examples" / "reports", ROOT / "examples" / "kursk")
 FULL_BYTES = 20_000_000
@@ -78,18 +80,6 @@ def build_corpus(folder: Path, target_bytes: int) -> tuple[int, int]:
     return files, written
 
 
-def _peak_rss_mb() -> float:
-    """This process's peak RSS (VmHWM: the address space exec created, not the parent's)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
 def _warm_up() -> None:
     """Import the extractor and load its lexicons, as run_serial does before its clock starts."""
     from tollbook.extract import extract_document
@@ -119,7 +109,7 @@ def run_serial(folder: str) -> dict:
     seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
     digest.update("\n".join(sorted(claims)).encode())
     return {"docs": docs, "claims": len(claims), "seconds": seconds, "cpu": cpu, "digest": digest.hexdigest()[:12],
-            "client_rss": _peak_rss_mb()}
+            "client_rss": peak_rss_mb()}
 
 
 def run_dask(folder: str) -> dict:
@@ -141,11 +131,11 @@ def run_dask(folder: str) -> dict:
             claims += [f"{c.claim_id}:{c.low}:{c.best}:{c.high}:{c.measure}:{c.actor}" for c in item.claims]
         seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
         workers_cpu = sum(client.run(_cpu_seconds).values()) - workers_cpu
-        workers_rss = sorted(client.run(_peak_rss_mb).values())
+        workers_rss = sorted(client.run(peak_rss_mb).values())
     digest.update("\n".join(sorted(claims)).encode())
     return {"docs": docs, "claims": len(claims), "seconds": seconds, "startup": startup,
             "cpu": cpu + workers_cpu, "client_cpu": cpu,
-            "digest": digest.hexdigest()[:12], "client_rss": _peak_rss_mb(), "workers_rss": workers_rss,
+            "digest": digest.hexdigest()[:12], "client_rss": peak_rss_mb(), "workers_rss": workers_rss,
             "partitions": len(plan.partitions)}
 
 
