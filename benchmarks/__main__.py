@@ -3,6 +3,7 @@
     .venv/bin/python -m benchmarks [--quick] [--only extract,ucdp,ledger,scale] [--profile]
 
 extract: MB/s, documents/s and peak RSS against a regex floor and quantulum3 (same run);
+lookup: gazetteer look-ups, spaCy's tokenizer + PhraseMatcher against tollbook's Aho-Corasick;
 ucdp: weak-label agreement of headline killed counts with UCDP `best`;
 ledger: ingest documents/s into SQLite and PostgreSQL as a ratio of bare extraction, and
 filtered query latency on a million claims; scale: serial vs a 2-worker Dask LocalCluster.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import argparse
 import time
 
-SUITES = ("extract", "ucdp", "ledger", "scale")
+SUITES = ("extract", "lookup", "ucdp", "ledger", "scale")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import bench_extract
 
             bench_extract.run(quick=args.quick, profile=args.profile)
+        elif suite == "lookup":
+            from benchmarks import bench_lookup
+
+            bench_lookup.main(quick)
         elif suite == "ucdp":
             from benchmarks import bench_ucdp
 
