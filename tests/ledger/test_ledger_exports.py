@@ -79,6 +79,11 @@ def test_datapackage_validates(filled, tmp_path):
     claims = next(r for r in descriptor["resources"] if r["name"] == "claims")
     assert claims["schema"]["foreignKeys"][0]["reference"]["resource"] == "documents"
     assert all("description" in f for f in claims["schema"]["fields"])
+    appearances = next(r for r in descriptor["resources"] if r["name"] == "appearances")
+    assert appearances["schema"]["foreignKeys"][0]["reference"]["resource"] == "documents"
+    with open(folder / "appearances.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and set(r["doc_id"] for r in rows) == set(filled.documents()["doc_id"])
 
 
 def test_ucdp_killed_claims_only(filled, tmp_path):

@@ -203,11 +203,12 @@ class Ledger:
         columns = (*queries.DOCUMENT_FRAME_COLUMNS, "text") if with_text else queries.DOCUMENT_FRAME_COLUMNS
         return _frame(rows, columns, ("published_at", "captured_at"))
 
-    def appearances(self, doc_id: str) -> pandas.DataFrame:
-        """Every publication of one document (outlet, published, url, title, path), earliest first."""
+    def appearances(self, doc_id: str | None = None) -> pandas.DataFrame:
+        """Every publication of one document (or of all, with no doc_id): doc_id, outlet, published,
+        url, title, path, earliest first."""
         with self.engine.connect() as conn:
             rows = queries.fetch_appearances(conn, doc_id)
-        return _frame(rows, queries.APPEARANCE_COLUMNS, ("published_at", "captured_at"))
+        return _frame(rows, ("doc_id", *queries.APPEARANCE_COLUMNS), ("published_at", "captured_at"))
 
     def claim(self, claim_id: str) -> dict[str, Any] | None:
         """One claim (or a unique prefix of its id) with its document's columns and `text`."""

@@ -28,7 +28,7 @@ import sqlalchemy as sa
 
 from tollbook.errors import UsageError
 from tollbook.ledger import queries
-from tollbook.ledger.schema import UtcDateTime, claims as claims_table, documents as documents_table
+from tollbook.ledger.schema import UtcDateTime, appearances as appearances_table, claims as claims_table, documents as documents_table
 
 if TYPE_CHECKING:
     import pandas
@@ -190,8 +190,10 @@ def _resource(name: str, table: sa.Table, columns: Sequence[str], **schema_extra
     }
 
 
-def write_datapackage(claims: pandas.DataFrame, documents: pandas.DataFrame, folder: str) -> int:
-    """A Data Package folder: claims.csv, documents.csv and a datapackage.json describing both."""
+def write_datapackage(claims: pandas.DataFrame, documents: pandas.DataFrame, folder: str,
+                      appearances: pandas.DataFrame | None = None) -> int:
+    """A Data Package folder: claims.csv, documents.csv, appearances.csv (every outlet that carried
+    a document) and a datapackage.json describing them."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     claim_columns = [c for c in claims_table.c.keys()]
@@ -207,6 +209,12 @@ def write_datapackage(claims: pandas.DataFrame, documents: pandas.DataFrame, fol
         writer.writerow(document_columns)
         for record in frame_records(documents):
             writer.writerow(_flat_row(record, document_columns))
+    appearance_columns = ["doc_id", "outlet", "published", "published_at", "url", "title", "path", "captured_at"]
+    with open(out / "appearances.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(appearance_columns)
+        for record in frame_records(appearances) if appearances is not None else []:
+            writer.writerow(_flat_row(record, appearance_columns))
     descriptor = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "tollbook-ledger",
@@ -219,6 +227,8 @@ def write_datapackage(claims: pandas.DataFrame, documents: pandas.DataFrame, fol
             _resource("claims", claims_table, claim_columns, primaryKey=["claim_id"],
                       foreignKeys=[{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}]),
             _resource("documents", documents_table, document_columns, primaryKey=["doc_id"]),
+            _resource("appearances", appearances_table, appearance_columns,
+                      foreignKeys=[{"fields": ["doc_id"], "reference": {"resource": "documents", "fields": ["doc_id"]}}]),
         ],
     }
     (out / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -385,7 +395,9 @@ def export(ledger: Ledger, fmt: str, out: str | None = None, *, findings: Iterab
         documents = ledger.documents(with_text=True)
         if any(v is not None for v in filters.values()):
             documents = documents[documents["doc_id"].isin(set(frame["doc_id"]))]
-        return write_datapackage(frame, documents, target), target
+        published = ledger.appearances()
+        published = published[published["doc_id"].isin(set(documents["doc_id"]))]
+        return write_datapackage(frame, documents, target, published), target
     buffer = io.StringIO()
     if fmt == "csv":
         count = write_csv(frame, buffer)

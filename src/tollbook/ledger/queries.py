@@ -226,10 +226,12 @@ def fetch_claim(conn: sa.Connection, claim_id: str) -> dict[str, Any] | None:
     return claim_record(found)
 
 
-def fetch_appearances(conn: sa.Connection, doc_id: str) -> list[dict[str, Any]]:
-    """Every publication of a document: outlet, dates, url, title, path; earliest first."""
-    query = (sa.select(*(appearances.c[name] for name in APPEARANCE_COLUMNS))
-             .where(appearances.c.doc_id == doc_id)
-             .order_by(appearances.c.published_at.asc().nulls_last(), appearances.c.captured_at,
+def fetch_appearances(conn: sa.Connection, doc_id: str | None = None) -> list[dict[str, Any]]:
+    """Every publication of a document (or of every document, with doc_id None): outlet, dates,
+    url, title, path; earliest first."""
+    query = (sa.select(appearances.c.doc_id, *(appearances.c[name] for name in APPEARANCE_COLUMNS))
+             .order_by(appearances.c.doc_id, appearances.c.published_at.asc().nulls_last(), appearances.c.captured_at,
                        appearances.c.appearance_id))
+    if doc_id is not None:
+        query = query.where(appearances.c.doc_id == doc_id)
     return [dict(row._mapping) for row in conn.execute(query)]
