@@ -3,7 +3,7 @@
     csv          claims, one row each, UTF-8, ISO dates, the attribution chain as text
     jsonl        claims in their JSON form, one per line
     parquet      claims with typed columns (sources as a list of structs)
-    datapackage  a Frictionless Data Package (v2): datapackage.json + claims.csv + documents.csv
+    datapackage  a Frictionless Data Package (v2): datapackage.json + claims.csv + documents.csv + appearances.csv
     ucdp         killed claims with UCDP GED's column names (best/low/high, side_a, source_*)
     acled        killed claims with ACLED's column names (fatalities = the conservative figure)
     claimreview  schema.org ClaimReview JSON-LD for the claims a check flagged
