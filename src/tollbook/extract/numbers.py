@@ -71,7 +71,6 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
-    qualifier_before: re.Pattern[str]
     qualifier_cues: dict[str, str]
     factors: dict[str, tuple[float | None, float | None]]
     vague: re.Pattern[str]
@@ -93,8 +92,6 @@ def _grammar() -> _Grammar:
         factors[name] = (_factor(entry["low_factor"]), _factor(entry["high_factor"]))
         for word in entry.get("before", []):
             cues[word.lower()] = name
-    words = sorted(cues, key=len, reverse=True)
-    qualifier_before = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(" + "|".join(re.escape(w) for w in words) + r")\s+$", re.IGNORECASE)
 
     vdata = load("vague_counts.toml").get("vague", [])
     vague_values = {
@@ -110,7 +107,7 @@ def _grammar() -> _Grammar:
         re.IGNORECASE,
     )
     fraction = re.compile(rf"(?<![\w-])({_FRACTION})(?![\w-])", re.IGNORECASE)
-    return _Grammar(qualifier_before, cues, factors, vague, vague_values, number, fraction)
+    return _Grammar(cues, factors, vague, vague_values, number, fraction)
 
 
 def word_number(text: str) -> float | None:
@@ -267,10 +264,23 @@ def parse_quantities(sentence: str) -> list[Quantity]:
 
 
 def _qualifier_before(sentence: str, start: int) -> tuple[int, str | None]:
-    m = _grammar().qualifier_before.search(sentence[max(0, start - 30):start])
-    if not m:
+    """The qualifier phrase ending just before a figure ("more than", "an estimated"): its start and words.
+
+    The last one to four words are looked up in the cue table, longest first, rather than
+    searched for with an alternation at every position (this runs for every figure)."""
+    window = sentence[max(0, start - 30):start]
+    if not window or not window[-1].isspace():
         return start, None
-    return start - (len(sentence[max(0, start - 30):start]) - m.start(1)), m.group(1).lower()
+    words = window.split()
+    cues = _grammar().qualifier_cues
+    for n in range(min(4, len(words)), 0, -1):
+        phrase = " ".join(words[-n:]).lower()
+        if phrase in cues:
+            where = window.lower().rfind(phrase)
+            before = window[where - 1] if where > 0 else " "
+            if where >= 0 and (before.isspace() or before in "(\"'“‘") and " ".join(window[where:].split()).lower() == phrase:
+                return start - (len(window) - where), phrase
+    return start, None
 
 
 def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None:
