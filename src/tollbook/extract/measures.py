@@ -77,8 +77,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     """Measure and unit of the figure at [start, end), or None when it counts nothing we record."""
     unit_m = choose_unit(units, start, end, blockers, sentence)
     if sentence[start:end].lower() == "one" and _NEXT_WORD.match(sentence, end) and (unit_m is None or unit_m.start != end + 1) \
-            and not any(c.start == end + 1 for c in cues):
-        return None  # "one estimate he cited", "one of": the word 'one' before another noun counts nothing we record
+            and not any(0 < c.start - end <= 25 for c in cues):
+        return None  # "one estimate he cited": 'one' before a noun that no measure follows counts nothing we record
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start - end < 12:
         return None
     unit = unit_m.value if unit_m is not None and unit_m.value != _NOT_COUNTED else None
