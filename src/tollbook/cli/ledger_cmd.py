@@ -14,8 +14,19 @@ from typing import Annotated, Any
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import EXIT_SOME_FAILED, EXIT_USAGE, ledger_or_exit, CsvOpt, DbOpt, JsonOpt, NlOpt, OutletOpt, PublishedOpt, TsvOpt, error
-
+from tollbook.cli.common import (
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    CsvOpt,
+    DbOpt,
+    JsonOpt,
+    NlOpt,
+    OutletOpt,
+    PublishedOpt,
+    TsvOpt,
+    error,
+    ledger_or_exit,
+)
 
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Whose losses or troops, canonical name (e.g. 'Russian forces').")]
 MeasureOpt = Annotated[str | None, typer.Option("--measure", help="killed, wounded, casualties, missing, captured, deployed, strength, destroyed, damaged or displaced.")]
@@ -190,16 +201,6 @@ def show(
     Console().print(claim_panel(record, published_as))
 
 
-def evidence(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The sentence around text[start:end] and the value's offsets inside it."""
-    left = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n"))
-    left = 0 if left < 0 else left + (1 if text[left] == "\n" else 2)
-    rights = [i for i in (text.find(mark, end) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
-    right = min(rights) + 1 if rights else len(text)
-    sentence = text[left:right]
-    return sentence.strip(), start - left - (len(sentence) - len(sentence.lstrip())), end - left - (len(sentence) - len(sentence.lstrip()))
-
-
 def claim_panel(record: dict[str, Any], published_as: list[dict[str, Any]] | None = None):
     """A Rich panel: document line, evidence with the value highlighted, the fields, then the appearances."""
     from rich.console import Group
@@ -207,16 +208,11 @@ def claim_panel(record: dict[str, Any], published_as: list[dict[str, Any]] | Non
     from rich.table import Table
     from rich.text import Text
 
+    from tollbook.evidence import passage
     from tollbook.ledger.exports import plain, sources_text
 
-    text = record.get("text") or ""
-    start, end = record["start"], record["end"]
-    if text and 0 <= start < end <= len(text):
-        sentence, s, e = evidence(text, start, end)
-        quote = Text(sentence)
-        quote.stylize("bold black on yellow", max(s, 0), max(e, 0))
-    else:
-        quote = Text(record.get("quote") or "")
+    found = passage(record.get("text") or "", record["start"], record["end"], record.get("quote"))
+    quote = Text.assemble(found.before, (found.value, "bold black on yellow"), found.after)
     published = plain(record.get("published_at")) or ""
     header = Text.assemble((record.get("title") or "(untitled)", "bold"), "\n",
                            (" · ".join(x for x in (record.get("outlet"), published[:10], record.get("url")) if x), "dim"))
@@ -253,7 +249,8 @@ def export(
     source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
 ) -> None:
     """Write claims as CSV, JSON Lines, Parquet, a Data Package, UCDP/ACLED tables or ClaimReview JSON-LD."""
-    from tollbook.ledger.exports import export as write_export, read_findings
+    from tollbook.ledger.exports import export as write_export
+    from tollbook.ledger.exports import read_findings
 
     with ledger_or_exit(db) as ledger:
         loaded = read_findings(findings) if findings else None

@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from tollbook.errors import TollbookError
+from tollbook.evidence import passage
 from tollbook.ledger import Ledger, open_ledger
 from tollbook.model import CLAIM_FIELDS, MEASURES, SECTIONS
 
@@ -40,7 +41,6 @@ HERE = Path(__file__).parent
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 MAX_CHECK_CHARS = 200_000  # a long article is ~30,000 characters; more is a paste gone wrong
-PASSAGE_WINDOW = 160  # characters either side of a value when its sentence cannot be found
 
 
 class BadRequest(Exception):
@@ -202,39 +202,6 @@ def claim_headline(record: Mapping[str, Any]) -> str:
     line = f"{what}: {scope}" if scope else what
     source = record.get("source")
     return f"{line} ({source})" if source else line
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """A sentence split around the value it holds: before, value, after."""
-
-    before: str
-    value: str
-    after: str
-
-
-def passage(text: str, start: int, end: int, quote: str | None) -> Passage:
-    """The sentence holding text[start:end], split around it.
-
-    The extractor's `quote` is the sentence; it is looked up just before the value
-    so a sentence repeated elsewhere in the text cannot be picked. When it is not
-    found verbatim (e.g. whitespace was normalised), a window of words around the
-    value is shown instead.
-    """
-    if not (text and 0 <= start < end <= len(text)):
-        return Passage(quote or "", "", "")
-    if quote:
-        at = text.rfind(quote, 0, start + len(quote))  # the last copy starting at or before the value
-        if at >= 0 and at + len(quote) >= end:
-            return Passage(text[at:start], text[start:end], text[end:at + len(quote)])
-    left = max(0, start - PASSAGE_WINDOW)
-    right = min(len(text), end + PASSAGE_WINDOW)
-    if left > 0:
-        left = text.find(" ", left, start) + 1 or left
-    if right < len(text):
-        right = text.rfind(" ", end, right) if text.rfind(" ", end, right) > 0 else right
-    return Passage(("… " if left > 0 else "") + text[left:start].lstrip(), text[start:end],
-                   text[end:right].rstrip() + (" …" if right < len(text) else ""))
 
 
 def marked_text(text: str, claims: Sequence[Mapping[str, Any]]) -> Markup:
