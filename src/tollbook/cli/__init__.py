@@ -26,14 +26,15 @@ def _root() -> None:
 
 
 # Command modules, imported for their registrations.
-from tollbook.cli import extract_cmd  # noqa: E402,F401
-
-for _optional in ("ledger_cmd", "reconcile_cmd", "check_cmd", "eval_cmd", "web_cmd", "scale_cmd"):
-    try:
-        __import__(f"tollbook.cli.{_optional}")
-    except ModuleNotFoundError as exc:  # a module not written yet
-        if exc.name != f"tollbook.cli.{_optional}":
-            raise
+from tollbook.cli import (  # noqa: E402,F401
+    check_cmd,
+    eval_cmd,
+    extract_cmd,
+    ledger_cmd,
+    reconcile_cmd,
+    scale_cmd,
+    web_cmd,
+)
 
 
 def main() -> None:
