@@ -11,7 +11,6 @@ from tollbook.cli.common import EXIT_USAGE, DbOpt, error
 from tollbook.errors import TollbookError
 
 
-
 @app.command()
 def serve(
     db: DbOpt = None,

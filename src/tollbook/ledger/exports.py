@@ -28,7 +28,10 @@ import sqlalchemy as sa
 
 from tollbook.errors import UsageError
 from tollbook.ledger import queries
-from tollbook.ledger.schema import UtcDateTime, appearances as appearances_table, claims as claims_table, documents as documents_table
+from tollbook.ledger.schema import UtcDateTime
+from tollbook.ledger.schema import appearances as appearances_table
+from tollbook.ledger.schema import claims as claims_table
+from tollbook.ledger.schema import documents as documents_table
 
 if TYPE_CHECKING:
     import pandas

@@ -12,8 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from tollbook.errors import ReadError
-from tollbook.ledger import ExtractedDocument
-from tollbook.ledger import IngestSummary, Ledger
+from tollbook.ledger import ExtractedDocument, IngestSummary, Ledger
 from tollbook.scale.extract import BytesProgress, Extracted, extract_paths
 
 if TYPE_CHECKING:
