@@ -1,0 +1,104 @@
+"""Coordinates for a place as a claim stores it: its name and its code ("Kursk", "RU-KRS").
+
+The gazetteer is lexicons/places.csv (built by scripts/build_places.py): one row per alias,
+each with the place's name, code, kind, country, latitude, longitude and population. Exports,
+the ledger and maps ask here for a point; extraction matches the same rows in text
+(tollbook.extract.places). The file is read once, and every look-up is a dict access.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+from tollbook.lexicons import read_csv
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place of the gazetteer; lat/lon are None only for a place built from a claim alone."""
+
+    name: str
+    code: str
+    kind: str
+    country: str
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+
+
+def name_key(text: str) -> str:
+    """Case- and accent-blind key of a name ("Bogotá" and "BOGOTA" -> "bogota")."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def place_of_row(row: dict[str, str]) -> Place:
+    """The Place a places.csv row names (lat/lon/population empty or absent -> None/0)."""
+    lat, lon = row.get("lat") or "", row.get("lon") or ""
+    return Place(
+        row["name"], row["code"], row["kind"], row["country"],
+        float(lat) if lat else None, float(lon) if lon else None, int(row.get("population") or 0),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    by_name_code: dict[tuple[str, str], Place]
+    by_name: dict[str, Place]
+    by_code: dict[str, Place]
+
+
+def _rank(place: Place) -> tuple[int, int]:
+    # The place a bare code stands for: the region or country itself before any of its cities,
+    # then the most populous.
+    return (0 if place.kind != "city" else 1, -place.population)
+
+
+@functools.cache
+def _tables() -> _Tables:
+    by_name_code: dict[tuple[str, str], Place] = {}
+    by_name: dict[str, Place] = {}
+    by_code: dict[str, Place] = {}
+    for row in read_csv("places.csv"):
+        found = place_of_row(row)
+        for key in {name_key(row["alias"]), name_key(row["name"])}:
+            by_name_code.setdefault((key, found.code), found)
+        # The CSV already holds one place per alias (the build resolved clashes); an alias that
+        # is also another place's own name keeps the alias row's place.
+        by_name.setdefault(name_key(row["alias"]), found)
+        best = by_code.get(found.code)
+        if best is None or _rank(found) < _rank(best):
+            by_code[found.code] = found
+    return _Tables(by_name_code, by_name, by_code)
+
+
+def place(name: str | None, code: str | None) -> Place | None:
+    """The gazetteer's place for a claim's `place` and `place_code`, or None when it has none.
+
+    Name and code together pick the row that has both ("Kursk", "RU-KRS" -> the city of Kursk);
+    a name unknown under that code falls back to the code's own place (its region or country),
+    and either alone is looked up alone. Example: place("Bogota", None).lat -> about 4.6.
+    """
+    tables = _tables()
+    key = name_key(name) if name else ""
+    if key and code:
+        found = tables.by_name_code.get((key, code))
+        if found is not None:
+            return found
+    if code:
+        found = tables.by_code.get(code)
+        if found is not None:
+            return found
+    if key:
+        return tables.by_name.get(key)
+    return None
+
+
+def coordinates(name: str | None, code: str | None) -> tuple[float, float] | None:
+    """(latitude, longitude) of a claim's place, or None: coordinates("Kursk", "RU-KRS") -> (51.7, 36.2)."""
+    found = place(name, code)
+    if found is None or found.lat is None or found.lon is None:
+        return None
+    return (found.lat, found.lon)
