@@ -100,16 +100,29 @@ def migrate(engine: sa.Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_ledger(url: str | None = None) -> Ledger:
+def open_ledger(url: str | None = None, *, create: bool = True) -> Ledger:
     """The ledger at a SQLite path or database URL, created or upgraded as needed.
 
+    With `create=False` a ledger that does not exist yet (no SQLite file, or a database
+    without tollbook's tables) is an error instead of being created: reading commands
+    then say to run `tollbook ingest` rather than leave an empty file behind.
     Raises LedgerError (one line, with what to do) when it cannot be opened.
     """
     resolved = resolve_url(url)
+    parsed = sa.make_url(resolved)
+    shown = parsed.render_as_string(hide_password=True)
+    if not create and parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
+        raise LedgerError(f"no ledger at {parsed.database or shown}; run `tollbook ingest PATH` with this --db "
+                          "to create it, or give another --db")
     engine = _engine(resolved)
-    shown = sa.make_url(resolved).render_as_string(hide_password=True)
     try:
+        if not create and not _has_schema(engine):
+            raise LedgerError(f"{shown} holds no tollbook ledger yet; run `tollbook ingest PATH` with this --db "
+                              "to create it, or give another --db")
         migrate(engine)
+    except LedgerError:
+        engine.dispose()
+        raise
     except sa.exc.OperationalError as exc:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
@@ -122,6 +135,12 @@ def open_ledger(url: str | None = None) -> Ledger:
         engine.dispose()
         raise LedgerError(f"the database driver {exc.name!r} for {shown} is not installed") from None
     return Ledger(engine, shown)
+
+
+def _has_schema(engine: sa.Engine) -> bool:
+    """Whether the database holds tollbook's tables (its documents table)."""
+    with engine.connect() as conn:
+        return sa.inspect(conn).has_table("documents")
 
 
 class Ledger:
