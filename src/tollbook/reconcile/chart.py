@@ -4,11 +4,17 @@ One mark per claim: a rule from low to high and a point at best, x = the claim's
 coloured by originator. Open bounds are drawn to the best (a rule cannot run to
 infinity) and the tooltip says the side is open. Fused estimates are rectangles across
 their period from low to high.
+
+A chart stays readable and quick at any size: past `MAX_CHART_MARKS` claims, each
+originator's claims are drawn as one mark per month (lowest low, median best, highest
+high, and how many claims), and the page links to the full table. Every string that
+goes into a spec is made XML-safe first (see `tollbook.reconcile.render`).
 """
 
 from __future__ import annotations
 
 import json
+import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,8 +22,14 @@ from typing import Any
 from tollbook.errors import UsageError
 from tollbook.reconcile.fusion import Estimate
 from tollbook.reconcile.series import normalise_records
+from tollbook.safe_text import xml_safe
 
 CHART_SUFFIXES = (".html", ".svg", ".png", ".json")
+MAX_CHART_MARKS = 500
+
+
+def _safe(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: xml_safe(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def _claim_rows(records: Iterable[Mapping[str, Any]] | Any) -> list[dict[str, Any]]:
@@ -32,9 +44,28 @@ def _claim_rows(records: Iterable[Mapping[str, Any]] | Any) -> list[dict[str, An
             "interval": f"{'open' if r.get('low') is None else format(r['low'], ',.0f')} - "
                         f"{'open' if r.get('high') is None else format(r['high'], ',.0f')}",
             "measure": r.get("measure"), "place_code": r.get("place_code"), "outlet": r.get("outlet"),
-            "claim_id": r.get("claim_id"), "quote": (r.get("quote") or "")[:200],
+            "claim_id": r.get("claim_id"), "quote": (r.get("quote") or "")[:200], "claims": 1,
         })
-    return rows
+    return [_safe(row) for row in rows]
+
+
+def aggregate_rows(rows: list[dict[str, Any]], limit: int = MAX_CHART_MARKS) -> list[dict[str, Any]]:
+    """At most about `limit` marks: past it, one mark per originator and month (min low, median best, max high)."""
+    if len(rows) <= limit:
+        return rows
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault((row["originator"] or "", str(row["date"])[:7], row.get("measure") or ""), []).append(row)
+    out = []
+    for (originator, month, measure), members in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        low, high = min(m["low"] for m in members), max(m["high"] for m in members)
+        out.append({
+            "date": max(m["date"] for m in members), "originator": originator, "measure": measure,
+            "best": statistics.median(m["best"] for m in members), "low": low, "high": high,
+            "interval": f"{low:,.0f} - {high:,.0f}", "place_code": None, "outlet": None, "claim_id": None,
+            "quote": f"{len(members)} claims of {month}", "claims": len(members),
+        })
+    return out
 
 
 def _band_rows(estimates: Sequence[Estimate]) -> list[dict[str, Any]]:
@@ -42,12 +73,12 @@ def _band_rows(estimates: Sequence[Estimate]) -> list[dict[str, Any]]:
     for e in estimates:
         if not e.period_start or e.best is None:
             continue
-        rows.append({
+        rows.append(_safe({
             "start": e.period_start, "end": e.period_end,
             "low": e.low if e.low is not None else e.best, "high": e.high if e.high is not None else e.best,
             "best": e.best, "conservative": e.conservative, "period": e.period, "method": e.method,
             "claims": len(e.claims),
-        })
+        }))
     return rows
 
 
@@ -56,7 +87,7 @@ def timeline_chart(records: Iterable[Mapping[str, Any]] | Any, estimates: Sequen
     """The Altair chart (layered: fused bands, claim intervals, claim bests)."""
     import altair as alt
 
-    claims = alt.Data(values=_claim_rows(records))
+    claims = alt.Data(values=aggregate_rows(_claim_rows(records)))
     x = alt.X("date:T", title="date (as of / end of period)")
     rules = alt.Chart(claims).mark_rule(strokeWidth=2).encode(
         x=x, y=alt.Y("low:Q", title="figure"), y2="high:Q",
@@ -65,7 +96,7 @@ def timeline_chart(records: Iterable[Mapping[str, Any]] | Any, estimates: Sequen
     points = alt.Chart(claims).mark_point(filled=True, size=50).encode(
         x=x, y="best:Q", color="originator:N", shape=alt.Shape("measure:N", title="measure"),
         tooltip=["date:T", "originator:N", "best:Q", "interval:N", "measure:N", "place_code:N", "outlet:N",
-                 "claim_id:N", "quote:N"],
+                 "claim_id:N", "quote:N", "claims:Q"],
     )
     layers = [rules, points]
     bands = _band_rows(estimates)
@@ -78,12 +109,15 @@ def timeline_chart(records: Iterable[Mapping[str, Any]] | Any, estimates: Sequen
             x="start:T", x2="end:T", y="best:Q",
         )
         layers = [band, best, *layers]
-    return alt.layer(*layers).properties(title=title or "claims over time", width=720, height=360)
+    return alt.layer(*layers).properties(title=xml_safe(title or "claims over time"), width=720, height=360)
 
 
 def save_chart(records: Iterable[Mapping[str, Any]] | Any, estimates: Sequence[Estimate], path: str | Path,
                title: str | None = None) -> Path:
-    """Write the chart by extension: .html, .svg or .png (rendered with vl-convert), .json (the spec)."""
+    """Write the chart by extension: .html, .svg or .png (vl-convert, in a worker process), .json (the spec).
+
+    Raises RenderError when the renderer fails; nothing else of the caller's is lost.
+    """
     out = Path(path)
     suffix = out.suffix.lower()
     if suffix not in CHART_SUFFIXES:
@@ -94,11 +128,14 @@ def save_chart(records: Iterable[Mapping[str, Any]] | Any, estimates: Sequence[E
     elif suffix == ".html":
         chart.save(str(out), format="html")
     else:
-        import vl_convert as vlc
+        from tollbook.reconcile.render import Renderer
 
-        spec = chart.to_json()
-        if suffix == ".svg":
-            out.write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
-        else:
-            out.write_bytes(vlc.vegalite_to_png(spec, scale=2))
+        renderer = Renderer()
+        try:
+            if suffix == ".svg":
+                out.write_text(str(renderer.render(chart.to_json(), "svg")), encoding="utf-8")
+            else:
+                out.write_bytes(bytes(renderer.render(chart.to_json(), "png")))
+        finally:
+            renderer.close()
     return out

@@ -29,11 +29,14 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from tollbook.errors import TollbookError
 from tollbook.evidence import passage
 from tollbook.ledger import Ledger, open_ledger
 from tollbook.model import CLAIM_FIELDS, MEASURES, SECTIONS
+from tollbook.safe_text import visible
+from tollbook.web.guard import DEFAULT_MAX_BODY, LOCAL_HOSTS, RequestGuard
 
 log = logging.getLogger("tollbook.web")
 
@@ -222,14 +225,31 @@ def marked_text(text: str, claims: Sequence[Mapping[str, Any]]) -> Markup:
     out: list[str] = []
     at = 0
     for start, end, group in spans:
-        out.append(str(escape(text[at:start])))
+        out.append(str(escape(visible(text[at:start]))))
         first = group[0]
         title = "; ".join(claim_headline(c) for c in group)
-        out.append(f'<a class="claim-link" href="/claims/{escape(first["claim_id"])}" title="{escape(title)}">'
-                   f'<mark id="c-{escape(first["claim_id"])}">{escape(text[start:end])}</mark></a>')
+        out.append(f'<a class="claim-link" href="/claims/{escape(first["claim_id"])}" title="{escape(visible(title))}">'
+                   f'<mark id="c-{escape(first["claim_id"])}">{escape(visible(text[start:end]))}</mark></a>')
         at = end
-    out.append(str(escape(text[at:])))
+    out.append(str(escape(visible(text[at:]))))
     return Markup("".join(out))
+
+
+def isolated(value: Any) -> Markup:
+    """User text (an outlet, a title) in a <bdi>, controls shown: it cannot reorder the words around it."""
+    return Markup(f"<bdi>{escape(visible(str(value)))}</bdi>") if value not in (None, "") else Markup("")
+
+
+def file_name(value: Any) -> str:
+    """A document's ingest path as its file name only: the server's folders are not the reader's business."""
+    return Path(str(value)).name if value else ""
+
+
+def _finalize(value: Any) -> Any:
+    """Every {{ value }} a template prints: controls and bidi overrides shown as marks (Markup kept as Markup)."""
+    if isinstance(value, Markup):
+        return Markup(visible(str(value)))
+    return visible(value) if isinstance(value, str) else value
 
 
 def web_url(value: Any) -> str | None:
@@ -356,13 +376,17 @@ def timeline_of(ledger: Ledger, actor: str, measure: str, place: str | None, per
     return Timeline(records, estimates)
 
 
-def timeline_svg(timeline: Timeline, title: str) -> str:
-    """The timeline chart (tollbook.reconcile.chart) rendered to SVG by vl-convert, no browser needed."""
-    import vl_convert as vlc
-
+def timeline_svg(renderer: Any, timeline: Timeline, title: str) -> str:
+    """The timeline chart (tollbook.reconcile.chart) rendered to SVG in the renderer's worker process."""
     from tollbook.reconcile.chart import timeline_chart
 
-    return vlc.vegalite_to_svg(timeline_chart(timeline.records, timeline.estimates, title).to_json())
+    return str(renderer.render(timeline_chart(timeline.records, timeline.estimates, title).to_json(), "svg"))
+
+
+def error_svg(message: str) -> str:
+    """A small SVG that says why the chart is missing (shown where the chart would be)."""
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="720" height="60" role="img">'
+            f'<text x="10" y="35" font-family="sans-serif" font-size="14">{escape(message)}</text></svg>')
 
 
 def check_findings(text: str, published: str | None, outlet: str | None) -> tuple[Any, list[Any]]:
@@ -408,25 +432,37 @@ def _readable_validation(exc: RequestValidationError) -> list[str]:
     return messages
 
 
-def create_app(db_url: str | None = None) -> FastAPI:
+def create_app(db_url: str | None = None, *, allowed_hosts: Sequence[str] = (),
+               max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The web app over the ledger at `db_url` (SQLite path or postgresql:// URL; None: $TOLLBOOK_DB or tollbook.db).
 
     The ledger is opened here, so a bad URL fails at once with a LedgerError
-    rather than on the first request.
+    rather than on the first request. Requests whose Host is not a local name or
+    one of `allowed_hosts` get 400 (DNS rebinding); bodies over `max_body` bytes get 413.
     """
+    from tollbook.reconcile.render import Renderer
+
     ledger = open_ledger(db_url)
+    renderer = Renderer()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        renderer.close()
         ledger.close()
 
     app = FastAPI(title="tollbook", summary="A ledger of checkable numbers from conflict and disaster reporting.",
-                  lifespan=lifespan)
+                  lifespan=lifespan, docs_url=None, redoc_url=None)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*LOCAL_HOSTS, *allowed_hosts])
+    app.add_middleware(RequestGuard, max_body=max_body)  # outermost: runs before the host check
     app.state.ledger = ledger
+    app.state.renderer = renderer
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     env = templates.env
+    env.finalize = _finalize
+    env.filters["bdi"] = isolated
+    env.filters["file_name"] = file_name
     env.filters["num"] = fmt_number
     env.filters["interval"] = interval
     env.filters["headline"] = claim_headline
@@ -437,7 +473,6 @@ def create_app(db_url: str | None = None) -> FastAPI:
     env.globals["dict"] = dict
     env.globals["MEASURES"] = MEASURES
     env.globals["SECTIONS"] = SECTIONS
-    env.globals["ledger_url"] = ledger.url
 
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
@@ -546,7 +581,13 @@ def create_app(db_url: str | None = None) -> FastAPI:
             raise BadRequest(problems)
         timeline = timeline_of(ledger, actor, measure, place, period)
         title = f"{actor}: {measure}{' in ' + place if place else ''}"
-        return Response(timeline_svg(timeline, title), media_type="image/svg+xml")
+        from tollbook.reconcile.render import RenderError
+
+        try:
+            return Response(timeline_svg(renderer, timeline, title), media_type="image/svg+xml")
+        except RenderError as exc:
+            log.warning("chart %s: %s", request.url.path, exc)
+            return Response(error_svg(f"No chart: {exc}"), status_code=500, media_type="image/svg+xml")
 
     @app.get("/findings", response_class=HTMLResponse, include_in_schema=False)
     def findings_page(request: Request) -> Response:
@@ -583,6 +624,7 @@ def create_app(db_url: str | None = None) -> FastAPI:
             problems.append("text: paste a report, its first line the headline")
         if len(text) > MAX_CHECK_CHARS:
             problems.append(f"text: {len(text):,} characters is over the {MAX_CHECK_CHARS:,}-character limit")
+            text = ""  # never echoed back
         if published:
             try:
                 published = date.fromisoformat(published[:10]).isoformat()
@@ -594,6 +636,15 @@ def create_app(db_url: str | None = None) -> FastAPI:
         doc, found = check_findings(text, published or None, outlet or None)
         return page(request, "check.html", text=text, published=published, outlet=outlet, problems=[],
                     results=[finding_view(doc.text, f) for f in found])
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> Response:
+        return page(request, "api.html", operations=api_operations(app.openapi()))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml",
+                        headers={"cache-control": "max-age=86400"})
 
     # ------------------------------------------------------------ JSON API
 
@@ -676,6 +727,21 @@ def create_app(db_url: str | None = None) -> FastAPI:
         return {"findings": [f.to_dict() for f in found]}
 
     return app
+
+
+def api_operations(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The OpenAPI operations as rows for the offline /docs page: method, path, summary, parameters."""
+    out = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p.get("name"), "where": p.get("in"), "required": p.get("required", False),
+                       "type": (p.get("schema") or {}).get("type") or "string"}
+                      for p in op.get("parameters", [])]
+            body = ((op.get("requestBody") or {}).get("content") or {}).get("application/json", {}).get("schema", {})
+            out.append({"method": method.upper(), "path": path, "summary": op.get("summary") or "",
+                        "description": op.get("description") or "", "tags": op.get("tags") or [],
+                        "parameters": params, "body": (body.get("$ref") or "").rsplit("/", 1)[-1]})
+    return out
 
 
 def _timeline_params(params: Mapping[str, str]) -> tuple[str | None, str | None, str | None, str, list[str]]:
