@@ -242,3 +242,12 @@ def test_the_real_server_survives_every_hostile_input(live_server):
     response = httpx.get(base + "/", headers={"host": "rebind.example"}, timeout=30)
     assert response.status_code == 400
     _still_up(process, base, "a foreign Host")
+
+
+def test_derived_counts_read_as_people():
+    from tollbook.web.app import fmt_number, interval
+
+    assert fmt_number(3666.67) == "about 3,700"
+    assert fmt_number(4000.0) == "4,000"
+    assert fmt_number(0.45) == "0.45"
+    assert interval({"low": 916.5, "best": 1000.0, "high": 1083.5}) == "about 920 – about 1,100"

@@ -91,7 +91,7 @@ def timeline_chart(records: Iterable[Mapping[str, Any]] | Any, estimates: Sequen
     x = alt.X("date:T", title="date (as of / end of period)")
     rules = alt.Chart(claims).mark_rule(strokeWidth=2).encode(
         x=x, y=alt.Y("low:Q", title="figure"), y2="high:Q",
-        color=alt.Color("originator:N", title="originator"),
+        color=alt.Color("originator:N", title="originator", legend=alt.Legend(labelLimit=0)),  # full names
     )
     points = alt.Chart(claims).mark_point(filled=True, size=50).encode(
         x=x, y="best:Q", color="originator:N", shape=alt.Shape("measure:N", title="measure"),

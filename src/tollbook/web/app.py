@@ -165,11 +165,19 @@ def link(path: str, params: Mapping[str, Any]) -> str:
 
 
 def fmt_number(value: Any) -> str:
-    """4000.0 -> '4,000'; 0.45 -> '0.45'; None -> '' (an open bound is shown by `interval`)."""
+    """4000.0 -> '4,000'; 0.45 -> '0.45'; 3666.67 -> 'about 3,700'; None -> '' (an open bound is shown by `interval`).
+
+    A count of people that is not whole comes from arithmetic (a quarter of an estimate): it is
+    shown as a person would say it, to two significant figures, never as '3,666.67'.
+    """
     if value is None:
         return ""
     number = float(value)
-    return f"{number:,.0f}" if number.is_integer() else f"{number:,.2f}".rstrip("0").rstrip(".")
+    if number.is_integer():
+        return f"{number:,.0f}"
+    if abs(number) >= 10:
+        return f"about {float(f'{number:.2g}'):,.0f}"
+    return f"{number:,.2f}".rstrip("0").rstrip(".")
 
 
 def interval(record: Mapping[str, Any]) -> str:
