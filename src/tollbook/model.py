@@ -140,18 +140,88 @@ def claim_id(doc_id: str, start: int, end: int, measure: str | None) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+# What each field means, in one place: the JSON Schema's descriptions and the ledger's
+# column comments (tollbook.ledger.schema) both read this table.
+CLAIM_FIELD_DESCRIPTIONS: dict[str, str] = {
+    "claim_id": "Hash of document, span and measure (tollbook.model.claim_id).",
+    "doc_id": "The document the claim was read from: a hash of its normalised text (tollbook.model.document_id).",
+    "section": "headline, summary or body.",
+    "measure": "killed, wounded, casualties, missing, captured, deployed, strength, destroyed, damaged or displaced.",
+    "measure_text": "The words that gave the measure.",
+    "ambiguous_measure": "True for words such as 'eliminated' that do not say killed or wounded.",
+    "unit": "personnel, or the kind of equipment (tank, aircraft, drone ...).",
+    "actor": "Canonical name of whose losses or troops the figure counts.",
+    "actor_country": "ISO 3166-1 alpha-3 country of the actor.",
+    "actor_text": "The words that named the actor.",
+    "place": "Readable name of where.",
+    "place_code": "ISO 3166-2 region code, ISO 3166-1 alpha-3 country code, or PS-GAZA.",
+    "place_text": "The words that named the place.",
+    "low": "Lowest value the wording allows; empty when unbounded.",
+    "best": "Best single value.",
+    "high": "Highest value the wording allows; empty when unbounded ('more than').",
+    "qualifier": "exact, approximately, nearly, more_than, at_least, at_most, less_than, range or vague.",
+    "value_text": "The words that gave the value.",
+    "date_start": "First day of the period the figure covers; empty when open (cumulative totals).",
+    "date_end": "Last day of the period the figure covers (the publication date when the text gives none).",
+    "date_text": "The words that gave the period.",
+    "source": "Canonical originator of the figure.",
+    "sources": "Attribution chain from originator to outlet: a list of {name, kind, text}.",
+    "confidence_term": "Probability yardstick term (UK PHIA / US ICD 203), e.g. 'almost certainly'.",
+    "p_low": "Lower probability of the yardstick term.",
+    "p_high": "Upper probability of the yardstick term.",
+    "modality": "reported, estimated, forecast, denied or hypothetical.",
+    "derived_from": "claim_id of the claim a fraction or 'of these' is taken from.",
+    "quote": "The sentence holding the claim.",
+    "start": "Offset of the claim's first character in the document text.",
+    "end": "Offset just past the claim's last character in the document text.",
+    "hedge": "Hedge without a yardstick term, e.g. 'reportedly'.",
+    "fraction": "The fraction of a base a derived claim takes (0.25 for 'a quarter').",
+    "attribution": "How the source was found: explicit (named in the sentence), carried (from an earlier "
+                   "sentence) or outlet (no cue).",
+}
+SOURCE_FIELD_DESCRIPTIONS: dict[str, str] = {
+    "name": "Canonical name of the body, person or outlet.",
+    "kind": "What kind of body it is: ministry, military, intelligence, government, international, ngo, "
+            "official, person, media, outlet or anonymous.",
+    "text": "The words that named it in the document, when it was named.",
+}
+DATE_FIELDS: tuple[str, ...] = ("date_start", "date_end")
+SCHEMA_BASE = "https://tollbook.invalid/schema/"
+
+
+def _describe(properties: dict[str, Any], descriptions: dict[str, str]) -> None:
+    for name, prop in properties.items():
+        prop["description"] = descriptions[name]
+
+
 def claim_json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of one claim's JSON form."""
+    """JSON Schema (draft 2020-12) of one claim's JSON form.
+
+    The fields sit in `$defs/Claim`, open to extension, and the document closes them with
+    `unevaluatedProperties: false`: a record with an unknown field fails here, while a
+    schema that adds fields (schema/ledger_record.schema.json) can still build on them.
+    """
     from pydantic import TypeAdapter
 
-    schema = TypeAdapter(Claim).json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://tollbook.invalid/schema/claim.schema.json"
-    schema["title"] = "tollbook claim"
-    schema["additionalProperties"] = False
-    return schema
+    claim = TypeAdapter(Claim).json_schema()
+    defs = claim.pop("$defs")
+    _describe(claim["properties"], CLAIM_FIELD_DESCRIPTIONS)
+    _describe(defs["SourceRef"]["properties"], SOURCE_FIELD_DESCRIPTIONS)
+    for name in DATE_FIELDS:
+        for option in claim["properties"][name]["anyOf"]:
+            if option.get("type") == "string":
+                option["format"] = "date"
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_BASE}claim.schema.json",
+        "title": "tollbook claim",
+        "description": claim.pop("description"),
+        "$defs": {**defs, "Claim": claim},
+        "$ref": "#/$defs/Claim",
+        "unevaluatedProperties": False,
+    }
 
 
-def schema_text() -> str:
-    """The schema as the repository stores it."""
-    return json.dumps(claim_json_schema(), indent=2, sort_keys=True) + "\n"
+def schema_text(schema: dict[str, Any] | None = None) -> str:
+    """A schema as the repository stores it (the claim schema by default)."""
+    return json.dumps(claim_json_schema() if schema is None else schema, indent=2, sort_keys=True) + "\n"

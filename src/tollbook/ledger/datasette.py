@@ -4,7 +4,9 @@
     datasette tollbook.db --metadata metadata.json
 
 Table and column descriptions come from the column comments in schema.py, the one
-place the ledger's columns are described.
+place the ledger's columns are described. The metadata also names the full-text
+tables (`?_search=` on claims searches quotes, on documents their text) and the
+coordinate columns datasette-cluster-map draws the claims from.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from tollbook.ledger.exports import LICENSE
-from tollbook.ledger.schema import metadata
+from tollbook.ledger.schema import CLAIMS_FTS, DOCUMENTS_FTS, metadata
 
 # Tables a reader browses; `fingerprints` is syndication machinery and stays hidden.
 HIDDEN_TABLES = frozenset({"fingerprints", "alembic_version"})
+# FTS5 tables (migration 0003), keyed by rowid like their content tables.
+SEARCHED_BY = {"claims": CLAIMS_FTS, "documents": DOCUMENTS_FTS}
+CLUSTER_MAP = {"datasette-cluster-map": {"latitude_column": "latitude", "longitude_column": "longitude"}}
 
 
 def datasette_metadata(database: str = "tollbook") -> dict[str, Any]:
@@ -29,9 +34,13 @@ def datasette_metadata(database: str = "tollbook") -> dict[str, Any]:
         }
         if table.name in HIDDEN_TABLES:
             entry["hidden"] = True
+        if table.name in SEARCHED_BY:
+            entry["fts_table"] = SEARCHED_BY[table.name]
+            entry["fts_pk"] = "rowid"
         if table.name == "claims":
             entry["sort_desc"] = "date_end"
             entry["facets"] = ["measure", "actor", "source", "qualifier"]
+            entry["plugins"] = CLUSTER_MAP
         tables[table.name] = entry
     tables["alembic_version"] = {"hidden": True}
     return {

@@ -48,6 +48,7 @@ from tollbook.ledger.syndication import (
     minhash_values,
     words_of,
 )
+from tollbook.lexicons.gazetteer import coordinates
 from tollbook.model import CLAIM_FIELDS, Claim, Document, SourceRef
 from tollbook.read.sections import find_sections
 
@@ -137,6 +138,7 @@ def claim_rows(doc: Document, found: Sequence[Claim], extractor_version: str) ->
         for key in ("date_start", "date_end"):
             row[key] = date.fromisoformat(row[key]) if row[key] else None
         row["extractor_version"] = extractor_version
+        row["latitude"], row["longitude"] = coordinates(claim.place, claim.place_code) or (None, None)
         rows[claim.claim_id] = row
     return list(rows.values())
 

@@ -7,6 +7,7 @@ as a list of objects) plus the document columns a reader needs beside a figure;
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -14,13 +15,13 @@ from typing import Any
 import sqlalchemy as sa
 
 from tollbook.errors import UsageError
-from tollbook.ledger.schema import appearances, claims, documents
+from tollbook.ledger.schema import CLAIMS_FTS, LEDGER_ONLY_COLUMNS, TEXT_SEARCH_CONFIG, appearances, claims, documents
 from tollbook.model import CLAIM_FIELDS
 
 DOCUMENT_COLUMNS_OF_CLAIMS: tuple[str, ...] = ("published_at", "outlet", "url", "title", "cluster_id")
 # `appearances`: how many (outlet, url) published the claim's document, so a claim
 # reprinted by twenty outlets is one row counted twenty times, not twenty rows.
-CLAIM_FRAME_COLUMNS: tuple[str, ...] = (*CLAIM_FIELDS, "extractor_version", *DOCUMENT_COLUMNS_OF_CLAIMS,
+CLAIM_FRAME_COLUMNS: tuple[str, ...] = (*CLAIM_FIELDS, *LEDGER_ONLY_COLUMNS, *DOCUMENT_COLUMNS_OF_CLAIMS,
                                         "appearances")
 DOCUMENT_FRAME_COLUMNS: tuple[str, ...] = (
     "doc_id", "title", "outlet", "url", "published", "published_at", "published_from", "captured_at",
@@ -43,6 +44,7 @@ class ClaimFilter:
     until: DateLike = None
     section: str | None = None
     doc_id: str | None = None
+    search: str | None = None
     limit: int | None = None
 
 
@@ -126,6 +128,83 @@ def _country(code: str):
         return None
 
 
+# ---------------------------------------------------------------- full-text search
+
+_SEARCH_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTerm:
+    """One word or quoted phrase of a search; `negated` for a leading '-'."""
+
+    words: str
+    negated: bool = False
+
+
+def parse_search(text: str) -> list[list[SearchTerm]]:
+    """Web-search syntax as alternatives of terms, the grammar of PostgreSQL's websearch_to_tsquery:
+    words are all required, "quoted words" are a phrase, `or` separates alternatives and a
+    leading '-' excludes. 'kursk "were killed" or -wounded mariupol' ->
+    [[kursk, "were killed"], [-wounded, mariupol]].
+
+    Raises UsageError when there is nothing to find, or an alternative only excludes
+    (FTS5 cannot list what lacks a word).
+    """
+    groups: list[list[SearchTerm]] = [[]]
+    for match in _SEARCH_TOKEN.finditer(text):
+        minus, phrase, bare = match.groups()
+        if bare is not None and bare.lower() == "or":
+            if groups[-1]:
+                groups.append([])
+            continue
+        negated = bool(minus) if phrase is not None else bare.startswith("-")
+        words = phrase if phrase is not None else bare.lstrip("-")
+        if any(ch.isalnum() for ch in words):
+            groups[-1].append(SearchTerm(words, negated))
+    groups = [g for g in groups if g]
+    if not groups:
+        raise UsageError(f"--search {text!r} has no word to look for")
+    if any(all(term.negated for term in group) for group in groups):
+        raise UsageError(f"--search {text!r}: every alternative needs a word to find, not only words to exclude")
+    return groups
+
+
+def _fts5_phrase(term: SearchTerm) -> str:
+    return '"' + term.words.replace('"', '""') + '"'
+
+
+def fts5_query(groups: list[list[SearchTerm]]) -> str:
+    """The FTS5 MATCH expression of parsed terms: every term a quoted phrase (no FTS5 syntax
+    gets through), positives first so each NOT has a left side."""
+    alternatives = []
+    for group in groups:
+        positive = " AND ".join(_fts5_phrase(t) for t in group if not t.negated)
+        negative = "".join(f" NOT {_fts5_phrase(t)}" for t in group if t.negated)
+        alternatives.append(f"(({positive}){negative})")
+    return " OR ".join(alternatives)
+
+
+def websearch_text(groups: list[list[SearchTerm]]) -> str:
+    """Parsed terms written back in websearch syntax, so PostgreSQL reads what SQLite does."""
+    return " or ".join(" ".join(("-" if t.negated else "") + '"' + t.words.replace('"', " ") + '"' for t in group)
+                       for group in groups)
+
+
+def search_condition(conn: sa.Connection, text: str) -> sa.ColumnElement[bool]:
+    """Claims whose quote matches a web-search query, through the backend's full-text index:
+    FTS5 on SQLite, the quote's GIN tsvector index on PostgreSQL (both stem English words:
+    'kill' finds 'killed'). PostgreSQL also drops English stop words ('the', 'were'), which
+    FTS5 keeps; otherwise both select the same claims."""
+    groups = parse_search(text)
+    if conn.dialect.name == "postgresql":
+        config = sa.literal_column(f"'{TEXT_SEARCH_CONFIG}'::regconfig")
+        vector = sa.func.to_tsvector(config, claims.c.quote)  # the expression migration 0003 indexes
+        return vector.bool_op("@@")(sa.func.websearch_to_tsquery(config, websearch_text(groups)))
+    matched = sa.text(f"SELECT rowid FROM {CLAIMS_FTS} WHERE {CLAIMS_FTS} MATCH :search").bindparams(
+        search=fts5_query(groups))
+    return sa.literal_column("claims.rowid").in_(matched)
+
+
 def claim_date() -> sa.ColumnElement:
     """The date a claim refers to: its date_end, else its document's publication date."""
     return sa.func.coalesce(claims.c.date_end, sa.func.date(documents.c.published_at), type_=sa.Date)
@@ -158,6 +237,8 @@ def select_claims(conn: sa.Connection, f: ClaimFilter) -> sa.Select:
         query = query.where(place_condition(conn, f.place))
     if f.doc_id:
         query = query.where(claims.c.doc_id == f.doc_id)
+    if f.search:
+        query = query.where(search_condition(conn, f.search))
     since, until = as_date(f.since, "since"), as_date(f.until, "until")
     if since:
         query = query.where(claim_date() >= since)
@@ -219,7 +300,9 @@ def fetch_claim(conn: sa.Connection, claim_id: str) -> dict[str, Any] | None:
     query = select_claims(conn, ClaimFilter()).add_columns(documents.c.text, documents.c.published)
     found = conn.execute(query.where(claims.c.claim_id == claim_id)).first()
     if found is None and len(claim_id) >= 6:
-        matches = conn.execute(query.where(claims.c.claim_id.like(f"{claim_id}%")).limit(2)).all()
+        # a prefix, never a pattern: "%%%7ca2" must not match by suffix
+        prefix = claim_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        matches = conn.execute(query.where(claims.c.claim_id.like(f"{prefix}%", escape="\\")).limit(2)).all()
         found = matches[0] if len(matches) == 1 else None
     if found is None:
         return None

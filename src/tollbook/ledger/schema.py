@@ -1,9 +1,15 @@
 """The ledger's tables, in SQLAlchemy Core.
 
 `claims` has one column per field of `tollbook.model.Claim`, named exactly like the
-field, so a row and a claim's JSON form are the same thing. Column comments are the
-one place the columns are described: Datasette metadata and the Data Package
-descriptor read them from here.
+field (described by `tollbook.model.CLAIM_FIELD_DESCRIPTIONS`), plus the columns only
+the ledger keeps (`LEDGER_ONLY_COLUMNS`): so a row and a claim's JSON form are the
+same thing. Column comments are the one place the ledger's columns are described:
+Datasette metadata, the Data Package descriptor and the ledger-record JSON Schema
+(`ledger_record_json_schema`) read them from here.
+
+Full-text search lives beside these tables, not in them (migration 0003): on SQLite,
+FTS5 tables `claims_fts` (quotes) and `documents_fts` (document text) kept in step
+by triggers; on PostgreSQL, a GIN index on the quote's tsvector.
 
 The migrations in `migrations/versions/` create these tables; a test checks that a
 migrated database and this module agree.
@@ -12,11 +18,27 @@ migrated database and this module agree.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
+from tollbook.model import CLAIM_FIELD_DESCRIPTIONS as DESCRIBED
+from tollbook.model import SCHEMA_BASE, claim_json_schema
+
 metadata = sa.MetaData()
+
+# Columns of `claims` that are not fields of a Claim: the ledger adds them when storing.
+LEDGER_ONLY_COLUMNS: tuple[str, ...] = ("extractor_version", "latitude", "longitude")
+
+# Full-text search (created by migration 0003; see the module docstring).
+CLAIMS_FTS = "claims_fts"
+DOCUMENTS_FTS = "documents_fts"
+SQLITE_FTS_TABLES: tuple[str, ...] = (CLAIMS_FTS, DOCUMENTS_FTS)
+# PostgreSQL's text-search configuration; SQLite's FTS5 matches it with the porter stemmer.
+TEXT_SEARCH_CONFIG = "english"
+# PostgreSQL's GIN index on to_tsvector(TEXT_SEARCH_CONFIG, claims.quote).
+PG_QUOTE_SEARCH_INDEX = "ix_claims_quote_search"
 
 # JSONB on PostgreSQL (indexable, compact); JSON text elsewhere.
 Json = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
@@ -75,41 +97,43 @@ sa.Index("ix_documents_extractor_version", documents.c.extractor_version)
 
 claims = sa.Table(
     "claims", metadata,
-    sa.Column("claim_id", sa.String(64), primary_key=True, comment="Hash of document, span and measure (tollbook.model.claim_id)."),
-    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False, comment="The document the claim was read from."),
-    sa.Column("section", sa.String(16), nullable=False, comment="headline, summary or body."),
-    sa.Column("measure", sa.String(32), comment="killed, wounded, casualties, missing, captured, deployed, strength, destroyed, damaged or displaced."),
-    sa.Column("measure_text", sa.Text, comment="The words that gave the measure."),
-    sa.Column("ambiguous_measure", sa.Boolean, nullable=False, comment="True for words such as 'eliminated' that do not say killed or wounded."),
-    sa.Column("unit", sa.Text, comment="personnel, or the kind of equipment (tank, aircraft, drone ...)."),
-    sa.Column("actor", sa.Text, comment="Canonical name of whose losses or troops the figure counts."),
-    sa.Column("actor_country", sa.String(8), comment="ISO 3166-1 alpha-3 country of the actor."),
-    sa.Column("actor_text", sa.Text, comment="The words that named the actor."),
-    sa.Column("place", sa.Text, comment="Readable name of where."),
-    sa.Column("place_code", PlaceCode, comment="ISO 3166-2 region code, ISO 3166-1 alpha-3 country code, or PS-GAZA."),
-    sa.Column("place_text", sa.Text, comment="The words that named the place."),
-    sa.Column("low", sa.Float, comment="Lowest value the wording allows; empty when unbounded."),
-    sa.Column("best", sa.Float, comment="Best single value."),
-    sa.Column("high", sa.Float, comment="Highest value the wording allows; empty when unbounded ('more than')."),
-    sa.Column("qualifier", sa.String(16), nullable=False, comment="exact, approximately, nearly, more_than, at_least, at_most, less_than, range or vague."),
-    sa.Column("value_text", sa.Text, nullable=False, comment="The words that gave the value."),
-    sa.Column("date_start", sa.Date, comment="First day of the period the figure covers; empty when open (cumulative totals)."),
-    sa.Column("date_end", sa.Date, comment="Last day of the period the figure covers (the publication date when the text gives none)."),
-    sa.Column("date_text", sa.Text, comment="The words that gave the period."),
-    sa.Column("source", sa.Text, comment="Canonical originator of the figure."),
-    sa.Column("sources", Json, nullable=False, comment="Attribution chain from originator to outlet: a list of {name, kind, text}."),
-    sa.Column("confidence_term", sa.Text, comment="Probability yardstick term (UK PHIA / US ICD 203), e.g. 'almost certainly'."),
-    sa.Column("p_low", sa.Float, comment="Lower probability of the yardstick term."),
-    sa.Column("p_high", sa.Float, comment="Upper probability of the yardstick term."),
-    sa.Column("modality", sa.String(16), nullable=False, comment="reported, estimated, forecast, denied or hypothetical."),
-    sa.Column("derived_from", sa.String(64), comment="claim_id of the claim a fraction or 'of these' is taken from."),
-    sa.Column("quote", sa.Text, nullable=False, comment="The sentence holding the claim."),
-    sa.Column("start", sa.Integer, nullable=False, comment="Offset of the claim's first character in the document text."),
-    sa.Column("end", sa.Integer, nullable=False, comment="Offset just past the claim's last character in the document text."),
-    sa.Column("hedge", sa.Text, comment="Hedge without a yardstick term, e.g. 'reportedly'."),
-    sa.Column("fraction", sa.Float, comment="The fraction of a base a derived claim takes (0.25 for 'a quarter')."),
-    sa.Column("attribution", sa.String(16), comment="How the source was found: explicit (named in the sentence), carried (from an earlier sentence) or outlet (no cue)."),
+    sa.Column("claim_id", sa.String(64), primary_key=True, comment=DESCRIBED["claim_id"]),
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False, comment=DESCRIBED["doc_id"]),
+    sa.Column("section", sa.String(16), nullable=False, comment=DESCRIBED["section"]),
+    sa.Column("measure", sa.String(32), comment=DESCRIBED["measure"]),
+    sa.Column("measure_text", sa.Text, comment=DESCRIBED["measure_text"]),
+    sa.Column("ambiguous_measure", sa.Boolean, nullable=False, comment=DESCRIBED["ambiguous_measure"]),
+    sa.Column("unit", sa.Text, comment=DESCRIBED["unit"]),
+    sa.Column("actor", sa.Text, comment=DESCRIBED["actor"]),
+    sa.Column("actor_country", sa.String(8), comment=DESCRIBED["actor_country"]),
+    sa.Column("actor_text", sa.Text, comment=DESCRIBED["actor_text"]),
+    sa.Column("place", sa.Text, comment=DESCRIBED["place"]),
+    sa.Column("place_code", PlaceCode, comment=DESCRIBED["place_code"]),
+    sa.Column("place_text", sa.Text, comment=DESCRIBED["place_text"]),
+    sa.Column("low", sa.Float, comment=DESCRIBED["low"]),
+    sa.Column("best", sa.Float, comment=DESCRIBED["best"]),
+    sa.Column("high", sa.Float, comment=DESCRIBED["high"]),
+    sa.Column("qualifier", sa.String(16), nullable=False, comment=DESCRIBED["qualifier"]),
+    sa.Column("value_text", sa.Text, nullable=False, comment=DESCRIBED["value_text"]),
+    sa.Column("date_start", sa.Date, comment=DESCRIBED["date_start"]),
+    sa.Column("date_end", sa.Date, comment=DESCRIBED["date_end"]),
+    sa.Column("date_text", sa.Text, comment=DESCRIBED["date_text"]),
+    sa.Column("source", sa.Text, comment=DESCRIBED["source"]),
+    sa.Column("sources", Json, nullable=False, comment=DESCRIBED["sources"]),
+    sa.Column("confidence_term", sa.Text, comment=DESCRIBED["confidence_term"]),
+    sa.Column("p_low", sa.Float, comment=DESCRIBED["p_low"]),
+    sa.Column("p_high", sa.Float, comment=DESCRIBED["p_high"]),
+    sa.Column("modality", sa.String(16), nullable=False, comment=DESCRIBED["modality"]),
+    sa.Column("derived_from", sa.String(64), comment=DESCRIBED["derived_from"]),
+    sa.Column("quote", sa.Text, nullable=False, comment=DESCRIBED["quote"]),
+    sa.Column("start", sa.Integer, nullable=False, comment=DESCRIBED["start"]),
+    sa.Column("end", sa.Integer, nullable=False, comment=DESCRIBED["end"]),
+    sa.Column("hedge", sa.Text, comment=DESCRIBED["hedge"]),
+    sa.Column("fraction", sa.Float, comment=DESCRIBED["fraction"]),
+    sa.Column("attribution", sa.String(16), comment=DESCRIBED["attribution"]),
     sa.Column("extractor_version", sa.String(32), nullable=False, comment="Version of the extractor that produced the claim."),
+    sa.Column("latitude", sa.Float, comment="Latitude (WGS 84, degrees) of the claim's place, from the gazetteer; empty when it has none."),
+    sa.Column("longitude", sa.Float, comment="Longitude (WGS 84, degrees) of the claim's place, from the gazetteer; empty when it has none."),
     comment="One row per quantitative claim: a figure about people or equipment, with its scope and evidence.",
 )
 # Filters compare stored canonical values (queries.py turns what a user typed into
@@ -171,3 +195,60 @@ appearances = sa.Table(
     comment="Every publication of a document's text: one text republished by twenty outlets is one document "
             "with twenty appearances. The document row keeps the first one seen.",
 )
+
+
+def described_by_metadata(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
+    """Alembic `include_name` hook: everything but the search structures migration 0003 creates
+    and `metadata` does not describe (FTS5 tables with their shadow tables, the GIN index)."""
+    if type_ == "table" and name is not None:
+        return not any(name == fts or name.startswith(f"{fts}_") for fts in SQLITE_FTS_TABLES)
+    return not (type_ == "index" and name == PG_QUOTE_SEARCH_INDEX)
+
+
+def _json_type(column: sa.Column) -> dict[str, Any]:
+    if isinstance(column.type, UtcDateTime):
+        kind: dict[str, Any] = {"type": "string", "format": "date-time"}
+    elif isinstance(column.type, sa.Date):
+        kind = {"type": "string", "format": "date"}
+    elif isinstance(column.type, sa.Boolean):
+        kind = {"type": "boolean"}
+    elif isinstance(column.type, sa.Integer):
+        kind = {"type": "integer"}
+    elif isinstance(column.type, sa.Float):
+        kind = {"type": "number"}
+    else:
+        kind = {"type": "string"}
+    return {"anyOf": [kind, {"type": "null"}]} if column.nullable else kind
+
+
+def ledger_record_json_schema() -> dict[str, Any]:
+    """JSON Schema of one ledger record: what `Ledger.claims()` rows and `export --format jsonl` lines hold.
+
+    It is the claim schema (`$defs/Claim` of schema/claim.schema.json) plus the ledger's own
+    columns and the document columns each row carries, and nothing else.
+    """
+    from tollbook.ledger.queries import CLAIM_FRAME_COLUMNS
+
+    claim = claim_json_schema()
+    fields = claim["$defs"]["Claim"]["properties"]
+    properties: dict[str, Any] = {}
+    for name in CLAIM_FRAME_COLUMNS:
+        if name in fields:
+            continue
+        if name == "appearances":  # a count, not a stored column
+            properties[name] = {"type": "integer", "minimum": 0,
+                                "description": "How many (outlet, url) pairs published the claim's document."}
+            continue
+        column = claims.c[name] if name in claims.c else documents.c[name]
+        properties[name] = {**_json_type(column), "description": column.comment}
+    return {
+        "$schema": claim["$schema"],
+        "$id": f"{SCHEMA_BASE}ledger_record.schema.json",
+        "title": "tollbook ledger record",
+        "description": "One claim as the ledger returns it (Ledger.claims(), `tollbook export --format jsonl`): "
+                       "every field of a claim, the columns the ledger adds, and the columns of its document.",
+        "allOf": [{"$ref": "claim.schema.json#/$defs/Claim"}],
+        "properties": properties,
+        "required": list(properties),
+        "unevaluatedProperties": False,
+    }
