@@ -88,16 +88,47 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# Any fixed 64-bit number: the PostgreSQL advisory lock that one migrating process holds at a time.
+MIGRATION_LOCK = 0x746F6C6C626F6F6B  # "tollbook"
+
+
 def migrate(engine: sa.Engine) -> None:
-    """Bring the schema to the newest revision shipped with the package."""
+    """Bring the schema to the newest revision shipped with the package, safely under concurrency.
+
+    Ingesters started together on a new ledger would each see no schema and each create
+    it. So the upgrade runs with a lock held, one process at a time, and Alembic reads the
+    version again once the lock is taken: the processes that waited find the schema made
+    and do nothing. A ledger already at the newest revision is recognised without the
+    lock, so opening it never waits behind a writer.
+    """
     from alembic import command
     from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+        conn.rollback()
+        _lock_for_migration(conn)
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+        conn.commit()  # ends the transaction, and with it the lock
+
+
+def _lock_for_migration(conn: sa.Connection) -> None:
+    """Begin a transaction that no other migrating process can hold at the same time."""
+    if conn.dialect.name == "sqlite":
+        # The driver does not begin a transaction before DDL by itself, so each CREATE
+        # would commit alone; an exclusive transaction makes the upgrade one atomic step
+        # and queues the others on the busy timeout.
+        conn.exec_driver_sql("BEGIN EXCLUSIVE")
+    elif conn.dialect.name == "postgresql":
+        # Released with the transaction; DDL is transactional on PostgreSQL.
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK)))
 
 
 def open_ledger(url: str | None = None, *, create: bool = True) -> Ledger:
