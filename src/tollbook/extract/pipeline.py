@@ -9,6 +9,7 @@ Only sentences the scan keeps are analysed; everything else costs one regex prob
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -27,6 +28,15 @@ from tollbook.lexicons import fold
 from tollbook.model import Claim, Document, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
+
+# Every question about a figure is answered from its neighbourhood (the widest window any
+# stage reads is under 100 characters each side), so the other figures that can block a
+# mention are only those within this reach; looking further would make a sentence holding
+# thousands of figures cost the square of their number.
+_BLOCKER_REACH = 200
+# How far back (in claims) an anaphor or a partitive looks for the figure it is about.
+# A real reference is a few claims back; the bound keeps a huge document linear.
+_LOOK_BACK = 500
 
 
 @dataclass(slots=True)
@@ -134,12 +144,21 @@ def _carry(ctx: _Context) -> bool:
 
 def _resolve_forward(claims: list[Claim], ctx: _Context) -> None:
     """A key point may take a share of a deployment the body states later: rebase it on that figure."""
+    if not ctx.forward:
+        return
+    deployed = [i for i, c in enumerate(claims) if c.measure == "deployed" and c.derived_from is None and c.best is not None]
+    by_actor: dict[str | None, list[int]] = {}
+    for i in deployed:
+        by_actor.setdefault(claims[i].actor, []).append(i)
     for idx, q, actor in ctx.forward:
-        later = [c for c in claims[idx + 1:] if c.measure == "deployed" and c.derived_from is None and c.best is not None]
-        same = [c for c in later if c.actor == actor] or later
-        if not same:
+        # the first deployment stated after the share, of the same actor when there is one
+        same = by_actor.get(actor, [])
+        k = bisect.bisect_right(same, idx)
+        if k == len(same):
+            same, k = deployed, bisect.bisect_right(deployed, idx)
+        if k == len(same):
             continue
-        base = same[0]
+        base = claims[same[k]]
         r = resolve_fraction(q, base.low, base.best, base.high, base.qualifier)
         claims[idx] = replace(claims[idx], low=r.low, best=r.best, high=r.high, qualifier=r.qualifier, derived_from=base.claim_id)
 
@@ -179,7 +198,9 @@ def _assign_back(claims: list[Claim], ctx: _Context, att: attr_mod.Attribution, 
     for idx in ctx.unattributed:
         claims[idx] = replace(claims[idx], source=source, sources=chain, attribution="carried")
         ids.add(claims[idx].claim_id)
-    for i, c in enumerate(claims):
+    first = min(ctx.unattributed, default=len(claims))  # a derived claim comes after the figure it is taken from
+    for i in range(first, len(claims)):
+        c = claims[i]
         if c.derived_from in ids and c.attribution != "explicit":
             claims[i] = replace(c, source=source, sources=chain, attribution="carried")
     ctx.unattributed = []
@@ -210,13 +231,16 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         how = "outlet" if doc.outlet else None
 
     spans = [(q.start, q.end) for q in quantities]
+    span_starts = [sp[0] for sp in spans]  # quantities come in text order
     out: list[Claim] = []
     sentence_actor = None
     # bases before the fractions taken of them, so a derived claim can name its base
     order = sorted(range(len(quantities)), key=lambda i: (quantities[i].fraction is not None, quantities[i].start))
     for qi in order:
         q = quantities[qi]
-        blockers = [sp for j, sp in enumerate(spans) if j != qi and quantities[j].base_index != qi and q.base_index != j]
+        near = range(bisect.bisect_left(span_starts, q.start - _BLOCKER_REACH),
+                     bisect.bisect_right(span_starts, q.end + _BLOCKER_REACH))
+        blockers = [spans[j] for j in near if j != qi and quantities[j].base_index != qi and q.base_index != j]
         skip = []
         if q.anaphor and q.fraction is not None and s_text[q.end:q.end + 4].lower() == " of ":
             skip = [(q.end, q.end + 4 + len(q.anaphor))]
@@ -238,7 +262,7 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         pending: Quantity | None = None
         if q.fraction is not None and q.base_index is None:
             ctx.carried()
-            before = [c for c in earlier + out if c.start < offset + q.start]  # an anaphor looks back, never ahead
+            before = [c for c in _recent(earlier, out) if c.start < offset + q.start]  # an anaphor looks back, never ahead
             base_claim = resolve_base(q.anaphor or "", before, ctx.actor[0].name if ctx.actor else None)
             if wants_deployment(q.anaphor or "") and (base_claim is None or base_claim.measure != "deployed"):
                 pending = q
@@ -355,8 +379,11 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
         remap = {order_before.index(c.claim_id): i for i, c in enumerate(out)}
         ctx.forward = [(len(earlier) + remap[i - len(earlier)], q, a) if i >= len(earlier) else (i, q, a) for i, q, a in ctx.forward]
     # claims above and in the headline stay open to a later "This was reported by X"
-    ctx.unattributed = [len(earlier) + i for i, c in enumerate(out) if c.attribution != "explicit" and c.derived_from is None] \
-        + (ctx.unattributed if earlier and not ctx.body_claims else [])
+    open_here = [len(earlier) + i for i, c in enumerate(out) if c.attribution != "explicit" and c.derived_from is None]
+    if earlier and not ctx.body_claims:
+        ctx.unattributed.extend(open_here)  # in place: a long headline-less run of figures must not be copied per sentence
+    else:
+        ctx.unattributed = open_here
     return out
 
 
@@ -377,14 +404,20 @@ def _part_of(s_text: str, q: Quantity, offset: int, earlier: list[Claim], out: l
         before = [c for c in out if c.start < offset + q.start]
         return max(before, key=lambda c: c.start) if before else None
     if _OF_THEM.match(s_text, q.end):
-        before = [c for c in earlier + out if c.start < offset + q.start and c.derived_from is None]
-        return before[-1] if before else None
+        return next((c for c in reversed(_recent(earlier, out)) if c.start < offset + q.start and c.derived_from is None), None)
     m = _PARTITIVE_AFTER.match(s_text[q.end:q.end + 40]) or _PARTITIVE_BEFORE.search(s_text, max(0, q.start - 60), q.start)
     if m is None:
         return None
     measure = _GROUP_MEASURE[m.group(1).lower()]
-    return next((c for c in reversed(earlier + out) if c.measure == measure and c.start < offset + q.start
+    return next((c for c in reversed(_recent(earlier, out)) if c.measure == measure and c.start < offset + q.start
                  and c.derived_from is None), None)
+
+
+def _recent(earlier: list[Claim], out: list[Claim]) -> list[Claim]:
+    """The claims an anaphor or partitive may refer to: the last `_LOOK_BACK` of them, in text order."""
+    if len(out) >= _LOOK_BACK:
+        return out[-_LOOK_BACK:]
+    return earlier[max(0, len(earlier) - (_LOOK_BACK - len(out))):] + out
 _TALLY = re.compile(r"^\W{0,3}[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about|approximately|around|some|over)?\s*\d")
 
 

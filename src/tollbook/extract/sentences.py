@@ -2,6 +2,11 @@
 
 A paragraph is a line. The pipeline asks for the sentences of a paragraph only when
 the paragraph holds a candidate figure, so most prose is never split at all.
+
+A sentence is at most `MAX_SENTENCE` characters: every later stage looks at a figure's
+neighbours within its sentence, so an unbounded "sentence" (a table dump, a page on one
+line with no full stop) would make the work per figure grow with the document. Longer
+runs are cut at a space near the bound and the pieces are flagged `cut`.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "s
            "u.n", "e.g", "i.e", "approx", "est", "gov", "rep", "sen", "prof", "inc", "ltd", "co", "corp"}
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9—–-])")
 _LAST_WORD = re.compile(r"([\w.]+)[.][\"'”’)\]]*$")
+_SPACE = re.compile(r"\s")
+
+MAX_SENTENCE = 2000  # characters; far above a real sentence (news sentences run 100-400)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +30,7 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+    cut: bool = False  # ended at MAX_SENTENCE, not at punctuation
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -59,6 +68,30 @@ def split_sentences(text: str) -> list[Sentence]:
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     segment = text[start:end]
     stripped = segment.strip()
-    if stripped:
-        start += len(segment) - len(segment.lstrip())
-        out.append(Sentence(start, start + len(stripped), paragraph))
+    if not stripped:
+        return
+    start += len(segment) - len(segment.lstrip())
+    end = start + len(stripped)
+    if end - start <= MAX_SENTENCE:
+        out.append(Sentence(start, end, paragraph))
+        return
+    while end - start > MAX_SENTENCE:
+        cut = _cut_point(text, start, start + MAX_SENTENCE)
+        piece_end = cut
+        while text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append(Sentence(start, piece_end, paragraph, cut=True))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append(Sentence(start, end, paragraph, cut=True))
+
+
+def _cut_point(text: str, start: int, limit: int) -> int:
+    """Where to cut an over-long sentence: after the last space in its second half, else at the limit."""
+    space = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+    if space < 0:
+        found = [m.start() for m in _SPACE.finditer(text, start + MAX_SENTENCE // 2, limit)]
+        space = found[-1] if found else -1
+    return space if space > start else limit
