@@ -99,7 +99,7 @@ def test_an_oversized_body_is_refused_and_not_echoed(ledger_path):
 
 
 def test_an_over_long_check_text_is_not_echoed(client):
-    from tollbook.web.app import MAX_CHECK_CHARS
+    from tollbook.web.views.check import MAX_CHECK_CHARS
 
     marker = "QWERTYMARK"
     body = {"text": marker + "a" * (MAX_CHECK_CHARS + 10)}
@@ -245,7 +245,7 @@ def test_the_real_server_survives_every_hostile_input(live_server):
 
 
 def test_derived_counts_read_as_people():
-    from tollbook.web.app import fmt_number, interval
+    from tollbook.web.present import fmt_number, interval
 
     assert fmt_number(3666.67) == "about 3,700"
     assert fmt_number(4000.0) == "4,000"

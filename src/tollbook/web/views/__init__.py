@@ -1,0 +1,1 @@
+"""One module per page type; each holds the page and its JSON twin (datasette's views/)."""
