@@ -1,0 +1,578 @@
+"""Scores on real reporting nobody here wrote: the real-story articles, MUC wire reports, UCDP headlines.
+
+The own gold sets (extract/evaluate.py) are the team's prose; these three sets are not, and
+issue 10 is judged on them. Nothing here prints: each scorer returns plain records that the
+CLI (`tollbook eval --real`) and the benchmark (`benchmarks/bench_real.py`) lay out.
+
+Data: `../shared/corpus/` (read only, never copied) and, for the real stories, the article
+texts fetched into a git-ignored folder (`.cache/real_stories/<story>/NN.txt`, see
+docs/real_sets.md). How each field is scored is written down there too; the short form is in
+the docstrings below.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from tollbook.extract.actors import find_actors, is_agent
+from tollbook.extract.pipeline import extract_document
+from tollbook.model import Claim
+from tollbook.read import make_document
+
+_REPO = Path(__file__).resolve().parents[3]
+
+# Gold's measure words are tollbook's own (real_stories/README.md lists the same ten); the
+# table is kept so that a future gold word is mapped here, not special-cased in the scorer.
+GOLD_MEASURE = {m: m for m in ("killed", "wounded", "casualties", "missing", "captured", "displaced",
+                                "deployed", "strength", "destroyed", "damaged")}
+# Measures that count people. Gold leaves vague amounts, percentages and rescued people
+# unlabelled, so only claims of these measures that are neither vague nor fractions can be spurious.
+PEOPLE_MEASURES = frozenset({"killed", "wounded", "casualties", "missing", "captured", "displaced", "deployed", "strength"})
+FIELDS = ("value", "measure", "actor", "claimant", "period")
+
+
+# --------------------------------------------------------------------------- where the data is
+
+
+def corpus_dir() -> Path | None:
+    """`../shared/corpus` next to the work tree (or $TOLLBOOK_SHARED_CORPUS), if it is there."""
+    candidates = [os.environ.get("TOLLBOOK_SHARED_CORPUS"), _REPO.parent / "shared" / "corpus",
+                  Path.cwd().parent / "shared" / "corpus"]
+    for c in candidates:
+        if c and Path(c).is_dir():
+            return Path(c)
+    return None
+
+
+def texts_dir() -> Path | None:
+    """The fetched real-story texts: $TOLLBOOK_REAL_TEXTS, the work tree's .cache, or ~/.cache/tollbook."""
+    candidates = [os.environ.get("TOLLBOOK_REAL_TEXTS"), _REPO / ".cache" / "real_stories",
+                  Path.cwd() / ".cache" / "real_stories", Path.home() / ".cache" / "tollbook" / "real_stories"]
+    for c in candidates:
+        if c and Path(c).is_dir() and any(Path(c).glob("*/*.txt")):
+            return Path(c)
+    return None
+
+
+# --------------------------------------------------------------------------- real stories: records
+
+
+@dataclass(frozen=True, slots=True)
+class FigureResult:
+    """One gold figure: whether a claim was matched to it and which of the five fields it got right."""
+
+    file: str
+    value_text: str
+    gold: dict[str, Any]
+    in_text: bool
+    claim: dict[str, Any] | None
+    right: dict[str, bool]
+
+    @property
+    def found(self) -> bool:
+        return self.claim is not None
+
+    @property
+    def all_five(self) -> bool:
+        return self.found and all(self.right.get(f, False) for f in FIELDS)
+
+
+@dataclass
+class StoryScore:
+    """Counts for one story (or all of them); shares are over gold figures found in the fetched text."""
+
+    story: str
+    files: int = 0
+    gold_total: int = 0
+    gold_in_text: int = 0
+    found: int = 0
+    right: Counter[str] = field(default_factory=Counter)
+    all_five: int = 0
+    claims_scored: int = 0
+    spurious: int = 0
+
+    def add(self, other: StoryScore) -> None:
+        for name in ("files", "gold_total", "gold_in_text", "found", "all_five", "claims_scored", "spurious"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.right.update(other.right)
+
+    def row(self) -> dict[str, Any]:
+        """The figures as one flat row: recall, value precision, field accuracy on found figures."""
+        def share(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+        return {"story": self.story, "files": self.files, "gold": self.gold_in_text, "gold_all": self.gold_total,
+                "found": share(self.found, self.gold_in_text), "value": share(self.right["value"], self.found),
+                **{f: share(self.right[f], self.found) for f in FIELDS[1:]},
+                "all_five": share(self.all_five, self.gold_in_text),
+                "spurious": share(self.spurious, self.claims_scored), "claims": self.claims_scored}
+
+
+@dataclass
+class RealStoriesReport:
+    stories: dict[str, StoryScore]
+    overall: StoryScore
+    figures: list[FigureResult]
+    missing_files: list[str]
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [s.row() for s in self.stories.values()] + [self.overall.row()]
+
+
+# --------------------------------------------------------------------------- real stories: field rules
+
+_GENERIC_PEOPLE = frozenset({"people", "residents", "inhabitants", "locals", "villagers"})
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_NUM = re.compile(r"\d[\d,.\u00a0 ]*")
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= 0.5
+
+
+def gold_values(g: dict[str, Any]) -> list[float]:
+    return [float(g[k]) for k in ("low", "best", "high") if g.get(k) is not None]
+
+
+def value_right(g: dict[str, Any], c: Claim) -> bool:
+    """The interval read right, per docs/conventions.md: gold writes only the stated bounds.
+
+    A best alone ("about 4,000") must equal the claim's best, in a claim bounded on both sides;
+    a lower bound ("more than 4,000") the claim's low with no high; an upper bound ("up to
+    20,000") the claim's high with no low; a range both ends.
+    """
+    low, best, high = g.get("low"), g.get("best"), g.get("high")
+    ok = True
+    if best is not None:
+        ok &= _close(c.best, best) and (low is not None or high is not None or None not in (c.low, c.high))
+    if low is not None:
+        ok &= _close(c.low, low) and (best is not None or high is not None or c.high is None)
+    if high is not None:
+        ok &= _close(c.high, high) and (best is not None or low is not None or c.low is None)
+    return ok and (low, best, high) != (None, None, None)
+
+
+def measure_right(g: dict[str, Any], c: Claim) -> bool:
+    return GOLD_MEASURE.get(g.get("measure") or "") == c.measure
+
+
+def gold_actor(phrase: str | None) -> tuple[str | None, str]:
+    """(tollbook actor name, kind) for gold's plain words, by tollbook's own actor lexicon.
+
+    Parentheses are dropped first (they hold the cause: "(Israeli strikes)"), and mentions
+    tollbook itself would read as the agent ("Israel" in "people in Israel") are skipped. An
+    armed party wins over civilians. Generic words ("people", "residents") and no mention at
+    all mean victims of a disaster or unnamed people: "People" is not automatically civilians
+    (issue 10), so kind "none".
+    """
+    text = _PAREN.sub("", phrase or "")
+    mentions = [m for m in find_actors(text, text.lower()) if not is_agent(text, m, 0)]
+    armed = [m for m in mentions if m.value.kind != "civilians"]
+    if armed:
+        return armed[0].value.name, armed[0].value.kind
+    if any(m.text.lower() not in _GENERIC_PEOPLE for m in mentions):
+        return "civilians", "civilians"
+    return None, "none"
+
+
+def actor_right(g: dict[str, Any], c: Claim) -> bool:
+    """An armed party must be named alike; civilians must read as civilians; a disaster's
+    victims (no actor in tollbook's lexicon) accept a claim with no actor or civilians."""
+    name, kind = gold_actor(g.get("actor"))
+    if kind == "none":
+        return c.actor in (None, "civilians")
+    return c.actor == name
+
+
+_CLAIMANT_STOP = frozenset(
+    "the and from with citing cited said says data figures figure sources source official officials based "
+    "survey previous combined latest according report reports eastern western".split())
+
+
+def _claimant_index():
+    from tollbook.extract.attribution import _index  # the attribution stage's own lexicon index
+
+    return _index()[0]
+
+
+def gold_claimant(phrase: str | None) -> tuple[str, str | None, frozenset[str]]:
+    """(kind, canonical name, fallback words) for gold's plain claimant words.
+
+    kind is "outlet" (gold "outlet ..."), "lexicon" (tollbook's claimants lexicon names a
+    body or person in it; the first mention outside parentheses wins, so "UN OCHA (citing
+    Libyan Red Crescent)" is OCHA) or "words" (no lexicon entry: the content words are kept).
+    """
+    phrase = phrase or ""
+    if phrase.strip().lower().startswith("outlet"):
+        return "outlet", None, frozenset()
+    bare = _PAREN.sub("", phrase)
+    idx = _claimant_index()
+    for text in (bare, phrase):
+        found = idx.find(text)
+        if found:
+            return "lexicon", found[0].value.name, frozenset()
+    words = frozenset(w for w in re.findall(r"[A-Za-z][\w'-]{3,}", bare.split(",")[0].lower()) if w not in _CLAIMANT_STOP)
+    return "words", None, words
+
+
+def claimant_right(g: dict[str, Any], c: Claim) -> bool:
+    """"outlet": no originator in the chain but the outlet; a lexicon body: its canonical name is
+    the claim's source or a link of its chain; otherwise a content word of gold's phrase
+    (a surname, "police") appears in the words the claim's chain was read from."""
+    kind, name, words = gold_claimant(g.get("claimant"))
+    chain = [s for s in c.sources if s.kind != "outlet"]
+    if kind == "outlet":
+        return not chain
+    if kind == "lexicon":
+        return c.source == name or any(s.name == name for s in chain)
+    said = " ".join(f"{s.name} {s.text or ''}" for s in chain).lower()
+    return bool(words) and any(re.search(rf"\b{re.escape(w)}\b", said) for w in words)
+
+
+def _parse_point(text: str, end: bool) -> date | None:
+    text = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            y, m = map(int, text.split("-"))
+            return date(y, m, calendar.monthrange(y, m)[1] if end else 1)
+        if re.fullmatch(r"\d{4}", text):
+            return date(int(text), 12, 31) if end else date(int(text), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def gold_period(as_of: str | None) -> tuple[date | None, date | None]:
+    """gold `as_of` as [first day, last day]: a day, a month, a year, or "start/end" (either open)."""
+    if not as_of:
+        return None, None
+    first, _, last = str(as_of).partition("/")
+    if not _:
+        return _parse_point(first, False), _parse_point(first, True)
+    return (_parse_point(first, False) if first else None), _parse_point(last, True)
+
+
+def period_right(g: dict[str, Any], c: Claim) -> bool:
+    """Right when gold's as-of end lies within the claim's [date_start, date_end], or the claim's
+    date_end lies within gold's period; one day of tolerance either side (time zones, "overnight")."""
+    g0, g1 = gold_period(g.get("as_of"))
+    c1 = date.fromisoformat(c.date_end) if c.date_end else (date.fromisoformat(c.date_start) if c.date_start else None)
+    c0 = date.fromisoformat(c.date_start) if c.date_start else None
+    if g1 is None or c1 is None:
+        return False
+    day = timedelta(days=1)
+    if (c0 is None or c0 - day <= g1) and g1 <= c1 + day:
+        return True
+    return (g0 or g1) - day <= c1 <= g1 + day
+
+
+_RULES = {"value": value_right, "measure": measure_right, "actor": actor_right,
+          "claimant": claimant_right, "period": period_right}
+
+
+# --------------------------------------------------------------------------- real stories: matching
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    if not needle:
+        return []
+    return [m.start() for m in re.finditer(re.escape(needle.lower()), text.lower())]
+
+
+def _digits_in_text(text: str, g: dict[str, Any]) -> bool:
+    """A gold figure is in the fetched text when its words are, or its number is (however grouped)."""
+    plain = {re.sub(r"[\s,.\u00a0]", "", n) for n in _NUM.findall(text)}
+    return any(str(int(v)) in plain for v in gold_values(g) if v == int(v))
+
+
+def _value_match(g: dict[str, Any], c: Claim) -> bool:
+    """A claim is a candidate for a gold figure when one of its bounds equals one of gold's."""
+    gv = gold_values(g)
+    return any(_close(x, v) for x in (c.low, c.best, c.high) for v in gv)
+
+
+def score_file(text: str, gold: Sequence[dict[str, Any]], claims: Sequence[Claim], story: str = "") -> tuple[StoryScore, list[FigureResult]]:
+    """Match one file's gold figures to its claims and score the five fields.
+
+    Each gold figure is placed at its `value_text` in the text (the k-th gold figure with the
+    same words at the k-th occurrence) and takes the nearest unused claim whose interval shares
+    a bound with it; with no placement, the first unused such claim.
+    """
+    score = StoryScore(story, files=1)
+    used: set[int] = set()
+    seen: Counter[str] = Counter()
+    results: list[FigureResult] = []
+    for g in gold:
+        vt = g.get("value_text") or ""
+        occ = _occurrences(text, vt)
+        k = seen[vt.lower()]
+        seen[vt.lower()] += 1
+        pos = occ[min(k, len(occ) - 1)] if occ else None
+        in_text = bool(occ) or _digits_in_text(text, g)
+        score.gold_total += 1
+        score.gold_in_text += in_text
+        candidates = [i for i, c in enumerate(claims) if i not in used and _value_match(g, c)]
+        chosen = min(candidates, key=lambda i: abs(claims[i].start - pos)) if candidates and pos is not None else \
+            (candidates[0] if candidates else None)
+        if chosen is None or not in_text:
+            results.append(FigureResult(g.get("file", ""), vt, g, in_text, None, {}))
+            continue
+        used.add(chosen)
+        c = claims[chosen]
+        right = {name: rule(g, c) for name, rule in _RULES.items()}
+        score.found += 1
+        score.right.update(name for name, ok in right.items() if ok)
+        score.all_five += all(right.values())
+        results.append(FigureResult(g.get("file", ""), vt, g, in_text, _claim_row(c), right))
+    for i, c in enumerate(claims):
+        if c.measure in PEOPLE_MEASURES and c.qualifier != "vague" and c.fraction is None:
+            score.claims_scored += 1
+            score.spurious += i not in used
+    return score, results
+
+
+def _claim_row(c: Claim) -> dict[str, Any]:
+    return {"value_text": c.value_text, "low": c.low, "best": c.best, "high": c.high, "measure": c.measure,
+            "actor": c.actor, "source": c.source, "sources": [s.name for s in c.sources],
+            "date_start": c.date_start, "date_end": c.date_end, "start": c.start, "section": c.section}
+
+
+def load_index(corpus: Path) -> list[dict[str, str]]:
+    with (corpus / "real_stories" / "index.tsv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def load_gold(corpus: Path) -> dict[str, list[dict[str, Any]]]:
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    with (corpus / "real_stories" / "gold.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                g = json.loads(line)
+                by_file.setdefault(g["file"], []).append(g)
+    return by_file
+
+
+def real_stories(corpus: Path | None = None, texts: Path | None = None) -> RealStoriesReport:
+    """Score every fetched real-story text against gold.jsonl, per story and overall.
+
+    Files whose text was not fetched are listed in `missing_files` and left out of every figure.
+    """
+    corpus = corpus or corpus_dir()
+    texts = texts or texts_dir()
+    if corpus is None or texts is None:
+        raise FileNotFoundError("real stories need ../shared/corpus and the fetched texts (docs/real_sets.md)")
+    gold = load_gold(corpus)
+    stories: dict[str, StoryScore] = {}
+    overall = StoryScore("overall")
+    figures: list[FigureResult] = []
+    missing: list[str] = []
+    for row in load_index(corpus):
+        path = texts / row["file"]
+        if not path.is_file():
+            missing.append(row["file"])
+            continue
+        text = path.read_text(encoding="utf-8")
+        doc = make_document(text, outlet=row["outlet"], published=row["publication_date"] or None)
+        claims = extract_document(doc)
+        score, results = score_file(doc.text, gold.get(row["file"], []), claims, row["story"])
+        stories.setdefault(row["story"], StoryScore(row["story"])).add(score)
+        overall.add(score)
+        figures += results
+    return RealStoriesReport(stories, overall, figures, missing)
+
+
+# --------------------------------------------------------------------------- MUC-3 wire reports
+
+# The baseline's word lists: the plain words of death and injury in wire copy, nothing tollbook-specific.
+_DEATH_WORDS = re.compile(r"\b(?:kill|killed|killing|killings|dead|death|deaths|died|murdered|massacred|slain|"
+                          r"assassinated|executed|bodies)\b", re.IGNORECASE)
+_INJURY_WORDS = re.compile(r"\b(?:wounded|wounding|injured|injuries|injuring|hurt)\b", re.IGNORECASE)
+_NAIVE_NUMBER = re.compile(r"\b\d[\d,]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                           r"sixty|seventy|eighty|ninety|hundred|thousand)(?:[\s-]+(?:one|two|three|four|five|six|seven|"
+                           r"eight|nine|hundred|thousand|and))*\b", re.IGNORECASE)
+
+
+@dataclass
+class MucScore:
+    """Recall of the answer-key killed/wounded counts, tollbook against the naive baseline,
+    and how many of tollbook's killed/wounded claims (in keyed reports) the keys hold."""
+
+    docs: int = 0
+    keyed_docs: int = 0
+    gold: Counter[str] = field(default_factory=Counter)
+    found: Counter[str] = field(default_factory=Counter)
+    naive: Counter[str] = field(default_factory=Counter)
+    claims: Counter[str] = field(default_factory=Counter)
+    claims_in_key: Counter[str] = field(default_factory=Counter)
+    naive_numbers: Counter[str] = field(default_factory=Counter)
+    naive_in_key: Counter[str] = field(default_factory=Counter)
+
+    def rows(self) -> list[dict[str, Any]]:
+        def share(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+        out = []
+        for m in ("killed", "wounded", "both"):
+            pick = (lambda c: c["killed"] + c["wounded"]) if m == "both" else (lambda c, m=m: c[m])
+            out.append({"measure": m, "gold": pick(self.gold), "tollbook": share(pick(self.found), pick(self.gold)),
+                        "naive": share(pick(self.naive), pick(self.gold)), "claims": pick(self.claims),
+                        "in_key": share(pick(self.claims_in_key), pick(self.claims)),
+                        "naive_numbers": pick(self.naive_numbers),
+                        "naive_in_key": share(pick(self.naive_in_key), pick(self.naive_numbers))})
+        return out
+
+
+def naive_counts(text: str, words: re.Pattern[str]) -> set[float]:
+    """The README's baseline: every number (digits or English words) within 60 characters, either
+    side, of a death (or injury) word. It commits to no measure, so its recall is an upper bound
+    of what proximity alone finds; `naive_in_key` shows the price."""
+    from tollbook.extract.numbers import number_value
+
+    hits = [m.start() for m in words.finditer(text)]
+    out: set[float] = set()
+    for m in _NAIVE_NUMBER.finditer(text):
+        if any(abs(h - m.start()) <= 60 or abs(h - m.end()) <= 60 for h in hits):
+            v = number_value(m.group(0).replace(",", "")) if not m.group(0)[0].isdigit() else float(m.group(0).replace(",", ""))
+            if v is not None:
+                out.add(float(v))
+    return out
+
+
+def muc(corpus: Path | None = None, limit: int | None = None) -> MucScore:
+    """Score the MUC-3 development reports that hold answer-key counts (172 of 1,300).
+
+    A key count is recovered when a claim of that measure has it as best or low. Keys cover
+    terrorist incidents only, so a claim outside the key is not necessarily wrong: `in_key` is
+    a precision-like share, read over keyed reports only.
+    """
+    corpus = corpus or corpus_dir()
+    if corpus is None:
+        raise FileNotFoundError("MUC-3 needs ../shared/corpus/muc34_dev/docs.jsonl")
+    score = MucScore()
+    with (corpus / "muc34_dev" / "docs.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            if limit is not None and score.keyed_docs >= limit:
+                break
+            d = json.loads(line)
+            score.docs += 1
+            if not d["killed"] and not d["wounded"]:
+                continue
+            score.keyed_docs += 1
+            claims = extract_document(make_document(d["text"]))
+            for m, words in (("killed", _DEATH_WORDS), ("wounded", _INJURY_WORDS)):
+                key = [float(v) for v in d[m]]
+                read = {v for c in claims if c.measure == m for v in (c.best, c.low) if v is not None}
+                naive = naive_counts(d["text"], words)
+                score.gold[m] += len(key)
+                score.found[m] += sum(v in read for v in key)
+                score.naive[m] += sum(v in naive for v in key)
+                score.naive_numbers[m] += len(naive)
+                score.naive_in_key[m] += sum(v in key for v in naive)
+                mine = [c for c in claims if c.measure == m and (c.best is not None or c.low is not None)]
+                score.claims[m] += len(mine)
+                score.claims_in_key[m] += sum(any(v in key for v in (c.best, c.low) if v is not None) for c in mine)
+    return score
+
+
+# --------------------------------------------------------------------------- UCDP single-source headlines
+
+UCDP_FILE = "ucdp_ged_ukraine/ucdp_ged_ukraine_single_source_numeric_headline.csv"
+
+
+@dataclass
+class UcdpScore:
+    """Rows, rows where a killed claim is read from the headline, rows where it equals UCDP `best`."""
+
+    rows: int = 0
+    with_killed: int = 0
+    equal_best: int = 0
+    disagreements: list[tuple[str, float, list[float]]] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        return {"rows": self.rows, "killed_read": round(self.with_killed / self.rows, 3) if self.rows else None,
+                "equal_best": round(self.equal_best / self.rows, 3) if self.rows else None,
+                "equal_best_of_read": round(self.equal_best / self.with_killed, 3) if self.with_killed else None}
+
+
+def _iso_day_first(day_first: str) -> str | None:
+    m = re.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", day_first or "")
+    return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if m else None
+
+
+def ucdp_headlines(path: Path | None = None) -> UcdpScore:
+    """Read each single-source headline as a document; compare its killed claims with UCDP `best`.
+
+    A weak label (shared/corpus/README.md): UCDP codes deaths from article bodies and splits
+    reports into events, so agreement with `best` is a signal to watch, not an accuracy.
+    """
+    if path is None:
+        corpus = corpus_dir()
+        if corpus is None:
+            raise FileNotFoundError(f"UCDP headlines need ../shared/corpus/{UCDP_FILE}")
+        path = corpus / UCDP_FILE
+    score = UcdpScore()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            score.rows += 1
+            headline = row["source_headline"]
+            doc = make_document(headline, published=_iso_day_first(row["source_date"]), outlet=row["source_office"])
+            killed = [c.best for c in extract_document(doc) if c.measure == "killed" and c.best is not None]
+            if not killed:
+                continue
+            score.with_killed += 1
+            best = float(row["best"])
+            if best in killed:
+                score.equal_best += 1
+            else:
+                score.disagreements.append((headline, best, killed))
+    return score
+
+
+# --------------------------------------------------------------------------- all three
+
+
+@dataclass
+class RealSets:
+    """The three real-set reports, each None with a reason when its data is absent."""
+
+    real_stories: RealStoriesReport | None
+    muc: MucScore | None
+    ucdp: UcdpScore | None
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "real_stories": None if self.real_stories is None else {
+                "rows": self.real_stories.rows(), "missing_files": self.real_stories.missing_files},
+            "muc34_dev": None if self.muc is None else {"docs": self.muc.docs, "keyed_docs": self.muc.keyed_docs,
+                                                        "rows": self.muc.rows()},
+            "ucdp_headlines": None if self.ucdp is None else self.ucdp.row(),
+            "skipped": self.skipped,
+        }
+
+
+def real_sets(which: Iterable[str] = ("real_stories", "muc", "ucdp")) -> RealSets:
+    """Run the chosen scorers; a set whose data is missing is skipped with the reason."""
+    out = RealSets(None, None, None)
+    for name in which:
+        try:
+            if name == "real_stories":
+                out.real_stories = real_stories()
+            elif name == "muc":
+                out.muc = muc()
+            elif name == "ucdp":
+                out.ucdp = ucdp_headlines()
+        except FileNotFoundError as exc:
+            out.skipped[name] = str(exc)
+    return out

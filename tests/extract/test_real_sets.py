@@ -1,0 +1,181 @@
+"""The real-set scorers: field rules on hand-written cases, then the three real sets when present.
+
+The rule tests need only tollbook's lexicons. The set tests read ../shared/corpus (and, for the
+real stories, the fetched texts of docs/real_sets.md) and skip with a message when absent.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import tollbook
+from tollbook.extract import evaluate_real as er
+
+
+def _claim(text: str, value_text: str, **kw) -> tollbook.Claim:
+    claims = [c for c in tollbook.extract(text, **kw) if c.value_text.endswith(value_text) or value_text in c.value_text]
+    assert claims, f"no claim for {value_text!r} in {[c.value_text for c in tollbook.extract(text, **kw)]}"
+    return claims[0]
+
+
+# --------------------------------------------------------------------------- field rules
+
+
+@pytest.mark.parametrize(("as_of", "first", "last"), [
+    ("2023-09-11", date(2023, 9, 11), date(2023, 9, 11)),
+    ("2023-11", date(2023, 11, 1), date(2023, 11, 30)),
+    ("2005", date(2005, 1, 1), date(2005, 12, 31)),
+    ("2023-09-13/2023-09-16", date(2023, 9, 13), date(2023, 9, 16)),
+    ("/2023-10-07", None, date(2023, 10, 7)),
+    (None, None, None),
+])
+def test_gold_period_reads_days_months_years_and_ranges(as_of, first, last):
+    assert er.gold_period(as_of) == (first, last)
+
+
+def test_value_rule_follows_the_conventions_intervals():
+    more = _claim("More than 4,000 people were killed in the floods.", "4,000", published="2024-03-02")
+    about = _claim("About 900 soldiers were wounded.", "900", published="2024-03-02")
+    assert er.value_right({"low": 4000, "best": None, "high": None}, more)
+    assert not er.value_right({"low": None, "best": 4000, "high": None}, more)  # a bound is not a best
+    assert er.value_right({"low": None, "best": 900, "high": None}, about)
+    assert not er.value_right({"low": None, "best": 901, "high": None}, about)
+
+
+def test_measure_rule_maps_gold_words_onto_tollbook_measures():
+    c = _claim("About 900 soldiers were wounded.", "900")
+    assert er.measure_right({"measure": "wounded"}, c)
+    assert not er.measure_right({"measure": "killed"}, c)
+
+
+@pytest.mark.parametrize(("phrase", "name", "kind"), [
+    ("Wagner fighters at Bakhmut", "Wagner Group", "armed_group"),
+    ("Russian forces in Ukraine (all fronts)", "Russian forces", "state_forces"),
+    ("Palestinians in Gaza (Israeli strikes)", "civilians", "civilians"),  # the cause in brackets is dropped
+    ("people in Israel (7 October Hamas attack)", None, "none"),  # generic people, "in Israel" is no victim
+    ("flood victims in Derna", None, "none"),
+])
+def test_gold_actor_is_canonicalised_with_tollbooks_own_lexicon(phrase, name, kind):
+    assert er.gold_actor(phrase) == (name, kind)
+
+
+def test_actor_rule_accepts_no_actor_for_a_disasters_victims_only():
+    plain = _claim("The death toll from the floods reached 5,100 on Wednesday.", "5,100", published="2023-09-14")
+    assert plain.actor is None
+    assert er.actor_right({"actor": "flood victims in Derna"}, plain)
+    assert not er.actor_right({"actor": "Wagner fighters at Bakhmut"}, plain)
+    wagner = _claim("Some 9,000 Wagner fighters were killed.", "9,000", published="2023-02-17")
+    assert er.actor_right({"actor": "Wagner Group fighters"}, wagner)
+
+
+def test_gold_claimant_kinds():
+    assert er.gold_claimant("outlet (sum of official figures)")[0] == "outlet"
+    kind, name, _ = er.gold_claimant("World Health Organization")
+    assert (kind, name) == ("lexicon", "World Health Organization")
+    kind, name, words = er.gold_claimant("Ossama Hamad, eastern Libya prime minister")
+    assert (kind, name) == ("words", None) and words == {"ossama", "hamad"}
+
+
+def test_claimant_rule_reads_the_chain_not_the_outlet():
+    said = _claim("At least 3,958 people died, according to the World Health Organization.", "3,958",
+                  published="2023-09-17", outlet="Harbour Wire")
+    own = _claim("At least 3,958 people died in the floods.", "3,958", published="2023-09-17", outlet="Harbour Wire")
+    assert er.claimant_right({"claimant": "World Health Organization"}, said)
+    assert not er.claimant_right({"claimant": "outlet"}, said)
+    assert er.claimant_right({"claimant": "outlet"}, own)
+    assert not er.claimant_right({"claimant": "World Health Organization"}, own)
+
+
+def test_period_rule_has_one_day_of_tolerance():
+    c = _claim("On Tuesday, 471 people were killed at the hospital, officials said.", "471", published="2023-10-18")
+    end = date.fromisoformat(c.date_end)
+    assert er.period_right({"as_of": end.isoformat()}, c)
+    assert er.period_right({"as_of": date.fromordinal(end.toordinal() + 1).isoformat()}, c)
+    assert not er.period_right({"as_of": date.fromordinal(end.toordinal() + 30).isoformat()}, c)
+    assert not er.period_right({"as_of": None}, c)
+
+
+def test_score_file_matches_by_place_and_value_and_counts_spurious_people_claims():
+    text = ("Flood toll in Harbour Town rises to 310\n\n"
+            "The death toll in Harbour Town reached 310 on Monday, the regional health office said. "
+            "Another 45 people were injured. Rescuers said 12 people were missing.\n")
+    gold = [
+        {"file": "x", "value_text": "310", "low": None, "best": 310, "high": None, "measure": "killed",
+         "actor": "flood victims in Harbour Town", "claimant": "outlet", "as_of": "2024-05-06"},
+        {"file": "x", "value_text": "310", "low": None, "best": 310, "high": None, "measure": "killed",
+         "actor": "flood victims in Harbour Town", "claimant": "regional health office", "as_of": "2024-05-06"},
+        {"file": "x", "value_text": "45", "low": None, "best": 45, "high": None, "measure": "wounded",
+         "actor": "people in Harbour Town", "claimant": "outlet", "as_of": "2024-05-06"},
+        {"file": "x", "value_text": "999", "low": None, "best": 999, "high": None, "measure": "killed",
+         "actor": "people", "claimant": "outlet", "as_of": "2024-05-06"},
+    ]
+    claims = tollbook.extract(text, published="2024-05-06", outlet="Harbour Wire")
+    score, results = er.score_file(text, gold, claims, "harbour")
+    assert score.gold_total == 4 and score.gold_in_text == 3  # 999 is nowhere in the text
+    assert score.found == 3
+    assert [r.found for r in results] == [True, True, True, False]
+    assert results[0].claim["start"] < results[1].claim["start"]  # each "310" takes its own claim
+    assert results[2].right["measure"]
+    # the missing-people claim is labelled by no gold figure: spurious, and counted once
+    assert score.spurious == score.claims_scored - 3 >= 1
+    assert 0 <= score.all_five <= score.found
+
+
+def test_naive_baseline_finds_numbers_near_death_words_only():
+    text = ("THREE PEASANTS WERE KILLED ON 12 MAY. IN A SEPARATE OPERATION ELSEWHERE IN THE PROVINCE, "
+            "THE ARMY SEIZED 40 RIFLES IN A DEPOT.")
+    found = er.naive_counts(text, er._DEATH_WORDS)
+    assert 3.0 in found and 12.0 in found
+    assert 40.0 not in found
+
+
+# --------------------------------------------------------------------------- the real sets
+
+
+def _corpus():
+    corpus = er.corpus_dir()
+    if corpus is None:
+        pytest.skip("../shared/corpus is not laid out here: the real sets are skipped")
+    return corpus
+
+
+def test_real_stories_scores_every_fetched_text():
+    corpus = _corpus()
+    texts = er.texts_dir()
+    if texts is None:
+        pytest.skip("the real-story texts are not fetched (see docs/real_sets.md): skipped")
+    report = er.real_stories(corpus, texts)
+    fetched = {p.relative_to(texts).as_posix() for p in texts.glob("*/*.txt")}
+    indexed = {row["file"] for row in er.load_index(corpus)}
+    assert report.overall.files == len(fetched & indexed)
+    assert set(report.missing_files) == indexed - fetched
+    row = report.rows()[-1]
+    assert row["story"] == "overall" and row["gold"] > 0
+    for key in ("found", "value", "measure", "actor", "claimant", "period", "all_five", "spurious"):
+        assert row[key] is None or 0.0 <= row[key] <= 1.0
+    assert sum(s.gold_total for s in report.stories.values()) == report.overall.gold_total
+    assert sum(f.all_five for f in report.figures) == report.overall.all_five
+
+
+def test_muc_recall_counts_the_answer_keys():
+    corpus = _corpus()
+    if not (corpus / "muc34_dev" / "docs.jsonl").is_file():
+        pytest.skip("muc34_dev is not in ../shared/corpus")
+    score = er.muc(corpus)
+    assert (score.docs, score.keyed_docs) == (1300, 172)  # shared/corpus/README.md
+    assert (score.gold["killed"], score.gold["wounded"]) == (168, 65)
+    both = score.rows()[-1]
+    assert both["measure"] == "both" and 0.0 < both["tollbook"] < 1.0 and 0.0 < both["naive"] <= 1.0
+
+
+def test_ucdp_headlines_agreement_on_every_row():
+    corpus = _corpus()
+    path = corpus / er.UCDP_FILE
+    if not path.is_file():
+        pytest.skip(f"{er.UCDP_FILE} is not in ../shared/corpus")
+    score = er.ucdp_headlines(path)
+    assert score.rows == 1216  # shared/corpus/README.md
+    assert score.equal_best <= score.with_killed <= score.rows
+    assert len(score.disagreements) == score.with_killed - score.equal_best
