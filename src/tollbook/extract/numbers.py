@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from fractions import Fraction
 
 from tollbook.lexicons import load
 
@@ -24,13 +26,25 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "mln": 1_000_000}
+_F = Fraction
 _FRACTIONS = {
-    "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
-    "two thirds": 2 / 3, "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25,
-    "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2,
-    "two fifths": 0.4, "two-fifths": 0.4, "a tenth": 0.1, "one tenth": 0.1, "one-tenth": 0.1,
-    "a sixth": 1 / 6, "one sixth": 1 / 6, "an eighth": 0.125, "a majority": 0.5,
+    "half": _F(1, 2), "a half": _F(1, 2), "one half": _F(1, 2), "a third": _F(1, 3), "one third": _F(1, 3),
+    "one-third": _F(1, 3), "two thirds": _F(2, 3), "two-thirds": _F(2, 3), "a quarter": _F(1, 4),
+    "one quarter": _F(1, 4), "one-quarter": _F(1, 4), "three quarters": _F(3, 4), "three-quarters": _F(3, 4),
+    "a fifth": _F(1, 5), "one fifth": _F(1, 5), "one-fifth": _F(1, 5), "two fifths": _F(2, 5),
+    "two-fifths": _F(2, 5), "a tenth": _F(1, 10), "one tenth": _F(1, 10), "one-tenth": _F(1, 10),
+    "a sixth": _F(1, 6), "one sixth": _F(1, 6), "an eighth": _F(1, 8), "a majority": _F(1, 2),
 }
+
+# The largest figure that can be a count: more than everyone alive. A larger one (a serial number, a
+# digit dump, "one hundred and one hundred and ...") is not a claim, and never becomes Infinity.
+MAX_COUNT = 10_000_000_000
+# The longest number phrase English writes ("seven hundred and seventy-seven million seven hundred and
+# seventy-seven thousand ...") is shorter; a longer match is a run of number words, not one number.
+_MAX_PHRASE = 160
+_MAX_INTEGER_DIGITS = len(str(MAX_COUNT))
+# Opening quotes and brackets: a qualifier inside them still qualifies ('said "more than 300"', "(over 300)").
+_OPENING = "\"'“‘«([{"
 
 _WORD = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
 _WORDNUM = (
@@ -58,7 +72,7 @@ class Quantity:
 
     start: int
     end: int
-    low: float | None
+    low: float | None  # exact decimal values, rounded to 2 places (conventions: Value); low <= best <= high
     best: float | None
     high: float | None
     qualifier: str
@@ -72,22 +86,24 @@ class Quantity:
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     qualifier_cues: dict[str, str]
-    factors: dict[str, tuple[float | None, float | None]]
+    cue_last_words: frozenset[str]  # the last word of every cue: most figures follow none of them
+    factors: dict[str, tuple[Fraction | None, Fraction | None]]
     vague: re.Pattern[str]
     vague_values: dict[str, tuple[float, float, str]]
     number: re.Pattern[str]
     fraction: re.Pattern[str]
 
 
-def _factor(value: object) -> float | None:
-    return None if value == "none" else float(value)  # type: ignore[arg-type]
+def _factor(value: object) -> Fraction | None:
+    """A qualifier's factor as an exact fraction: 0.9 is nine tenths, not the nearest binary float."""
+    return None if value == "none" else Fraction(str(value))
 
 
 @functools.cache
 def _grammar() -> _Grammar:
     qdata = load("qualifiers.toml")["qualifier"]
     cues: dict[str, str] = {}
-    factors: dict[str, tuple[float | None, float | None]] = {"exact": (1.0, 1.0)}
+    factors: dict[str, tuple[Fraction | None, Fraction | None]] = {"exact": (Fraction(1), Fraction(1))}
     for name, entry in qdata.items():
         factors[name] = (_factor(entry["low_factor"]), _factor(entry["high_factor"]))
         for word in entry.get("before", []):
@@ -107,62 +123,127 @@ def _grammar() -> _Grammar:
         re.IGNORECASE,
     )
     fraction = re.compile(rf"(?<![\w-])({_FRACTION})(?![\w-])", re.IGNORECASE)
-    return _Grammar(cues, factors, vague, vague_values, number, fraction)
+    return _Grammar(cues, frozenset(c.split()[-1] for c in cues), factors, vague, vague_values, number, fraction)
 
 
 def word_number(text: str) -> float | None:
-    """'eleven thousand' -> 11000, 'a hundred' -> 100, 'two dozen' -> 24, 'twenty-five' -> 25."""
-    total, current = 0, 0
+    """'eleven thousand' -> 11000, 'a hundred' -> 100, 'two dozen' -> 24, 'twenty-five' -> 25.
+
+    None for sequences no one writes as one number ('one hundred and one hundred', 'five twenty')."""
+    value = _word_value(text)
+    return None if value is None else float(value)
+
+
+def _word_value(text: str) -> int | None:
+    total, group = 0, 0  # group: the part below the last scale word ("two hundred and five" of "... thousand")
+    last_scale = 0
+    below_hundred = 0  # 0: nothing yet, 1: a ten ("twenty", may take a unit), 2: closed
+    hundred = False
     seen = False
     for tok in re.split(r"[\s-]+", text.lower()):
         if tok in ("and", ""):
             continue
-        if tok in ("a", "one") and not seen:
-            current, seen = 1, True
+        if tok == "a" and not seen:
+            group, below_hundred, seen = 1, 2, True
             continue
         if tok in _UNITS:
-            current += _UNITS[tok]
+            unit = _UNITS[tok]
+            if below_hundred == 2 or below_hundred == 1 and not 1 <= unit <= 9:
+                return None
+            group += unit
+            below_hundred = 2
         elif tok in _TENS:
-            current += _TENS[tok]
+            if below_hundred:
+                return None
+            group += _TENS[tok]
+            below_hundred = 1
         elif tok == "dozen":
-            current = (current or 1) * 12
+            group = (group or 1) * 12
+            below_hundred, hundred = 2, True
         elif tok == "hundred":
-            current = (current or 1) * 100
+            if hundred or group >= 100:
+                return None
+            group = (group or 1) * 100
+            below_hundred, hundred = 0, True
         elif tok in ("thousand", "million", "billion"):
-            total += (current or 1) * _SCALES[tok]
-            current = 0
+            scale = _SCALES[tok]
+            if last_scale and scale >= last_scale:
+                return None
+            total += (group or 1) * scale
+            group, below_hundred, hundred, last_scale = 0, 0, False, scale
         else:
             return None
         seen = True
-    return float(total + current) if seen else None
+    value = total + group
+    return value if seen and value <= MAX_COUNT else None
+
+
+_DIGIT_PHRASE = re.compile(rf"({_DIGITS})\s*(hundred|thousand|million|billion|k|m|mn|bn|mln)?")
+_EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_SEPARATORS = re.compile(r"[,\u202f\u00a0\u2009 ]")
+
+
+def number_value(text: str) -> float | None:
+    """Value of one number phrase: digits with separators and scale, or words; None past MAX_COUNT."""
+    value = exact_value(text)
+    return None if value is None else float(value)
+
+
+def exact_value(text: str) -> Fraction | None:
+    """The exact value of a number phrase ('64.6 million' is 64,600,000, not 64,599,999.99999999)."""
+    if len(text) > _MAX_PHRASE:
+        return None  # checked before the cache, which would otherwise keep megabyte keys
+    return _exact_value(text)
 
 
 @functools.lru_cache(maxsize=4096)
-def number_value(text: str) -> float | None:
-    """Value of one number phrase: digits with separators and scale, or words."""
+def _exact_value(text: str) -> Fraction | None:
     t = text.strip().lower()
     if t == "half a million":
-        return 500_000.0
-    m = re.match(rf"^({_DIGITS})\s*(hundred|thousand|million|billion|k|m|mn|bn|mln)?$", t)
+        return Fraction(500_000)
+    m = _DIGIT_PHRASE.fullmatch(t)
     if m:
         digits, scale = m.group(1), m.group(2)
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits) and not scale:
-            value = float(digits.replace(".", ""))  # "4.000": a European thousands separator
+        if _EURO_THOUSANDS.fullmatch(digits) and not scale:
+            digits = digits.replace(".", "")  # "4.000": a European thousands separator
         else:
-            value = float(re.sub(r"[,\u202f\u00a0\u2009 ]", "", digits))
-        return value * (_SCALES[scale] if scale else 1)
-    return word_number(t)
+            digits = _SEPARATORS.sub("", digits)
+        if len(digits.split(".")[0].lstrip("0")) > _MAX_INTEGER_DIGITS:
+            return None
+        value = Fraction(digits) * (_SCALES[scale] if scale else 1)
+        return value if value <= MAX_COUNT else None
+    words = _word_value(t)
+    return None if words is None else Fraction(words)
 
 
-def interval(value: float, qualifier: str, digits: int | None = 2) -> tuple[float | None, float, float | None]:
-    """The (low, best, high) a qualifier gives a stated value (rounded to `digits`, or not at all)."""
-    lo_f, hi_f = _grammar().factors.get(qualifier, (1.0, 1.0))
-    low = None if lo_f is None else value * lo_f
-    high = None if hi_f is None else value * hi_f
-    if digits is not None:
-        low = None if low is None else round(low, digits)
-        high = None if high is None else round(high, digits)
-    return low, value, high
+def _exact(value: float | int | Fraction) -> Fraction:
+    """A stored value back to an exact one: a float is read as the decimal it prints as."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int) or value.is_integer():
+        return Fraction(int(value))
+    return Fraction(repr(value))
+
+
+def _out(value: Fraction) -> float:
+    """Round to 2 places (conventions: Value), then a float. Exact arithmetic before one monotone
+    rounding keeps low <= best <= high whatever the factors."""
+    if value.denominator == 1:
+        return float(value.numerator)  # the common case, without Fraction's slower rounding
+    return float(round(value, 2))
+
+
+def interval(value: float | Fraction, qualifier: str) -> tuple[float | None, float, float | None]:
+    """The (low, best, high) a qualifier gives a stated value: 'about 40' -> (36, 40, 44)."""
+    return _interval(_exact(value), qualifier)
+
+
+@functools.lru_cache(maxsize=4096)
+def _interval(v: Fraction, qualifier: str) -> tuple[float | None, float, float | None]:
+    lo_f, hi_f = _grammar().factors.get(qualifier, (Fraction(1), Fraction(1)))
+    low = None if lo_f is None else _out(v * lo_f)
+    high = None if hi_f is None else _out(v * hi_f)
+    return low, _out(v), high
 
 
 # What a figure must not be next to. Each pattern is tried on the text around a match.
@@ -202,8 +283,17 @@ def _label_before(before: str) -> bool:
 _DATE_AROUND = re.compile(rf"^\s*(?:{_MONTHS})\b\.?", re.IGNORECASE)
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:soldiers|troops|people|civilians|personnel|fighters|tanks|drones)\b")
+_DATE_DIGITS_AFTER = re.compile(r"[/.]\d")
+_DATE_DIGITS_BEFORE = re.compile(r"\d[/.]$")
+_DECIMAL = re.compile(r"\d+\.\d+")
+_APPOSITION_BEFORE = re.compile(r"[A-Za-z],\s*$")
+_PARTITIVE_AFTER = re.compile(r"\s*of\s+(?:the|these|those|them|its|their)\b")
+
+
 def _is_year(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", text.strip()))
+    return bool(_YEAR.fullmatch(text.strip()))
 
 
 def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
@@ -211,27 +301,45 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
     after = sentence[end:end + 24]
     if _label_before(before) or _AFTER_NOT_A_COUNT.match(after) or _DATE_AROUND.match(after):
         return True
-    if _is_year(core) and not re.match(r"^\s+(?:[a-z]+\s+){0,2}(?:soldiers|troops|people|civilians|personnel|fighters|tanks|drones)\b", after):
+    core = core.strip()
+    if _is_year(core) and not _COUNT_NOUN_AFTER.match(after):
         return True
-    if re.match(r"^[/.]\d", after) or re.search(r"\d[/.]$", before):  # 24/01/2025, 24.01.2025
+    if _DATE_DIGITS_AFTER.match(after) or _DATE_DIGITS_BEFORE.search(before):  # 24/01/2025, 24.01.2025
         return True
-    if re.fullmatch(r"\d+\.\d+", core.strip()) and not re.fullmatch(r"\d{1,3}\.\d{3}", core.strip()):  # a bare decimal is a rate or a version, never a head count
+    if _DECIMAL.fullmatch(core) and not _EURO_THOUSANDS.fullmatch(core):  # a bare decimal is a rate or a version, never a head count
         return True
-    if re.search(r"[A-Za-z],\s*$", before) and re.match(r"^,", after) and 14 <= (number_value(core) or 0) <= 110:
+    if after.startswith(",") and _APPOSITION_BEFORE.search(before) and 14 <= (number_value(core) or 0) <= 110:
         return True  # "a man, 62, was detained": an age in apposition
-    if re.match(r"^\s*of\s+(?:the|these|those|them|its|their)\b", after) and core.strip().lower() == "one":
+    if core.lower() == "one" and _PARTITIVE_AFTER.match(after):
         return True  # "one of the": a partitive, not a count
     return False
+
+
+class _Taken:
+    """Disjoint spans kept sorted: whether a new figure overlaps one is a bisect, not a scan of all
+    the figures before it (a line of 200,000 figures stays linear)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)
+        return i == 0 or self.ends[i - 1] <= start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
 
 
 def parse_quantities(sentence: str) -> list[Quantity]:
     """Every figure in a sentence that could be a claim, in text order."""
     g = _grammar()
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= ts or s >= te for ts, te in taken)
+    taken = _Taken()  # fractions and vague counts; figures of the number pattern never overlap each other
 
     lowered = sentence.lower()
     fractions = g.fraction.finditer(sentence) if _FRACTION_GATE.search(lowered) else ()
@@ -239,25 +347,23 @@ def parse_quantities(sentence: str) -> list[Quantity]:
         q = _fraction(sentence, m)
         if q is not None:
             found.append(q)
-            taken.append((m.start(1), m.end(1)))
+            taken.add(m.start(1), m.end(1))
 
     vague = g.vague.finditer(sentence) if _VAGUE_GATE.search(lowered) else ()
     for m in vague:
-        if not free(m.start(), m.end()):
+        if not taken.free(m.start(), m.end()):
             continue
         low, high, qual = g.vague_values[m.group(1).lower()]
         qs, qual_word = _qualifier_before(sentence, m.start())
         start = qs if qual_word else m.start()
         found.append(Quantity(start, m.end(), low, low, high, qual, sentence[start:m.end()]))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
 
     for m in g.number.finditer(sentence):
-        if not free(m.start(2), m.end(2)):
+        if not taken.free(m.start(2), m.end(2)):
             continue
         q = _number(sentence, m)
-        for one in (q if isinstance(q, list) else [q] if q is not None else []):
-            found.append(one)
-            taken.append((m.start(), m.end()))
+        found.extend(q if isinstance(q, list) else [q] if q is not None else [])
 
     found.sort(key=lambda q: q.start)
     return _link_fractions(sentence, found)
@@ -267,49 +373,63 @@ def _qualifier_before(sentence: str, start: int) -> tuple[int, str | None]:
     """The qualifier phrase ending just before a figure ("more than", "an estimated"): its start and words.
 
     The last one to four words are looked up in the cue table, longest first, rather than
-    searched for with an alternation at every position (this runs for every figure)."""
+    searched for with an alternation at every position (this runs for every figure). Opening
+    quotes and brackets around the phrase or the figure do not hide it ('"more than 300"', '(over 300)')."""
     window = sentence[max(0, start - 30):start]
-    if not window or not window[-1].isspace():
+    core = window.rstrip(_OPENING)
+    if not core or not core[-1].isspace():
         return start, None
-    words = window.split()
-    cues = _grammar().qualifier_cues
+    words = core.split()
+    g = _grammar()
+    if not words or words[-1].lstrip(_OPENING).lower() not in g.cue_last_words:
+        return start, None
+    cues = g.qualifier_cues
+    lowered = core.lower()
     for n in range(min(4, len(words)), 0, -1):
-        phrase = " ".join(words[-n:]).lower()
+        last = words[-n:]
+        phrase = " ".join([last[0].lstrip(_OPENING)] + last[1:]).lower()
         if phrase in cues:
-            where = window.lower().rfind(phrase)
-            before = window[where - 1] if where > 0 else " "
-            if where >= 0 and (before.isspace() or before in "(\"'“‘") and " ".join(window[where:].split()).lower() == phrase:
+            where = lowered.rfind(phrase)
+            before = core[where - 1] if where > 0 else " "
+            if where >= 0 and (before.isspace() or before in _OPENING) and " ".join(core[where:].split()).lower() == phrase:
                 return start - (len(window) - where), phrase
     return start, None
 
 
+_AND_OR = re.compile(r"\s(?:and|or)\s")
+_BETWEEN_SPLIT = re.compile(r"(.+?)\s+and\s+(.+)")
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|fell|dropped|declined|went up|revised)\s+$", re.IGNORECASE)
+_SCALE_END = re.compile(r"\s*(thousand|million|billion)$", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"(thousand|million|billion)", re.IGNORECASE)
+
+
 def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None:
     lead, first, plus1, second, plus2 = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
-    v1 = number_value(first)
-    if v1 is None:
-        return None
-    if second is not None and not lead and re.search(r"\s(?:and|or)\s", m.group(0)):
+    if second is not None and not lead and _AND_OR.search(m.group(0)):
         # "12 killed and 30 wounded" is two figures, not a range; only "between X and Y" / "X or Y" words pair up
         if " and " in m.group(0).lower() or not re.fullmatch(rf"{_WORDNUM}", first, re.IGNORECASE):
             second = None
-    split = re.fullmatch(r"(.+?)\s+and\s+(.+)", first) if lead and lead.lower() == "between" and second is None else None
-    if split and number_value(split.group(1)) and number_value(split.group(2)):
+    split = _BETWEEN_SPLIT.fullmatch(first) if lead and lead.lower() == "between" and second is None else None
+    if split:
         # "between three hundred and five hundred": the word grammar read one number where there are two
-        v1, v2 = number_value(split.group(1)), number_value(split.group(2))
-        if v2 > v1:
+        a, b = exact_value(split.group(1)), exact_value(split.group(2))
+        if a and b and b > a:
             start = m.start(1)
-            return Quantity(start, m.end(2), v1, round((v1 + v2) / 2, 2), v2, "range", sentence[start:m.end(2)])
-    if second is not None and lead and lead.lower() == "from" and re.search(
-            r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|fell|dropped|declined|went up|revised)\s+$", sentence[:m.start()], re.IGNORECASE):
+            return Quantity(start, m.end(2), _out(a), _out((a + b) / 2), _out(b), "range", sentence[start:m.end(2)])
+    v1 = exact_value(first)
+    if v1 is None:
+        return None
+    if second is not None and lead and lead.lower() == "from" and _CHANGE_VERB.search(sentence, max(0, m.start() - 40), m.start()):
         # "rose from 30 to 52": two figures, not a range
         pair = [_single(sentence, m.start(2), m.end(2), first), _single(sentence, m.start(4), m.end(4), second)]
         return [q for q in pair if q is not None]
     if second is not None:
-        v2 = number_value(second)
+        v2 = exact_value(second)
         if v2 is None or _is_year(first) and _is_year(second):
             return None
-        scale = re.search(r"\s*(thousand|million|billion)$", second, re.IGNORECASE)
-        if scale and v1 < v2 / 100 and not re.search(r"(thousand|million|billion)", first, re.IGNORECASE):
+        scale = _SCALE_END.search(second)
+        if scale and v1 < v2 / 100 and not _SCALE_WORD.search(first):
             v1 *= _SCALES[scale.group(1).lower()]  # "10 to 12 thousand"
         if v2 <= v1:
             second = None
@@ -319,31 +439,43 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
             start = m.start(1) if lead else core_start
             if _not_a_count(sentence, core_start, end, first):
                 return None
-            return Quantity(start, end, v1, round((v1 + v2) / 2, 2), v2, "range", sentence[start:end])
+            return Quantity(start, end, _out(v1), _out((v1 + v2) / 2), _out(v2), "range", sentence[start:end])
     return _single(sentence, m.start(2), m.end(2), first, plus1 or (second is None and plus2))
+
+
+_OR_MORE_AFTER = re.compile(r"\s*(?:or more|plus)\b", re.IGNORECASE)
+_STRONG_AFTER = re.compile(r"[-\u2010]strong", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"-[a-z]", re.IGNORECASE)
 
 
 def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | str | None = None) -> Quantity | None:
     g = _grammar()
-    v1 = number_value(first)
+    v1 = exact_value(first)
     if v1 is None or _not_a_count(sentence, core_start, end, first):
         return None
-    if re.match(r"^[-\u2010]strong", sentence[end:end + 8], re.IGNORECASE) is None and re.match(r"^-[a-z]", sentence[end:end + 2], re.IGNORECASE):
+    if _STRONG_AFTER.match(sentence, end) is None and _COMPOUND_AFTER.match(sentence, end):
         return None  # "19-year-old", "24-hour", "three-day": a compound modifier, not a count
     if sentence[max(0, core_start - 1):core_start] == "+":
         if sentence[max(0, core_start - 2):core_start] != "(+":
             return None  # "+44 20 ...": a telephone prefix
-        return Quantity(core_start - 1, end, v1, v1, v1, "exact", sentence[core_start - 1:end], increment=True)
+        v = _out(v1)
+        return Quantity(core_start - 1, end, v, v, v, "exact", sentence[core_start - 1:end], increment=True)
     if plus:
         return Quantity(core_start, end + 1, *interval(v1, "more_than"), "more_than", sentence[core_start:end + 1])
     qs, word = _qualifier_before(sentence, core_start)
-    after = re.match(r"^\s*(?:or more|plus)\b", sentence[end:end + 10], re.IGNORECASE)
     if word:
         qual = g.qualifier_cues[word]
         return Quantity(qs, end, *interval(v1, qual), qual, sentence[qs:end])
+    after = _OR_MORE_AFTER.match(sentence, end)
     if after:
-        return Quantity(core_start, end + after.end(), *interval(v1, "more_than"), "more_than", sentence[core_start:end + after.end()])
-    return Quantity(core_start, end, v1, v1, v1, "exact", sentence[core_start:end])
+        return Quantity(core_start, after.end(), *interval(v1, "more_than"), "more_than", sentence[core_start:after.end()])
+    return Quantity(core_start, end, *interval(v1, "exact"), "exact", sentence[core_start:end])
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
+_ANAPHOR_WORDS = r"(these|them|those|this number|this figure|the total|that number|that figure)"
+_LEAD_OF = re.compile(rf"\b(?:of|among)\s+{_ANAPHOR_WORDS}\s*,?\s*(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
+_LEAD_OF_WINDOW = 120
 
 
 def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
@@ -351,56 +483,55 @@ def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
     if text in _FRACTIONS:
         f = _FRACTIONS[text]
     elif "in" in text.split():
-        denom = text.split()[-1]
-        d = number_value(denom)
+        d = exact_value(text.split()[-1])
         if not d:
             return None
         f = 1 / d
     else:
-        f = float(re.match(r"[\d.]+", text).group(0)) / 100  # type: ignore[union-attr]
-    after = sentence[m.end(1):]
-    before = sentence[:m.start(1)]
-    of_base = re.match(r"^\s+of\b", after)
-    lead_of = re.search(r"\b(?:of|among)\s+(?:these|them|those|this number|this figure|the total|that number|that figure)\s*,?\s*(?:[a-z]+\s+){0,2}$", before, re.IGNORECASE)
+        f = Fraction(re.match(r"[\d.]+", text).group(0)) / 100  # type: ignore[union-attr]
+    of_base = _OF_AFTER.match(sentence, m.end(1))
+    # "of these, a quarter": looked for in a window before the fraction, not the whole sentence before it
+    window_start = max(0, m.start(1) - _LEAD_OF_WINDOW)
+    lead_of = None if of_base else _LEAD_OF.search(sentence, window_start, m.start(1))
+    if lead_of and lead_of.start() == window_start > 0 and sentence[window_start - 1].isalnum():
+        lead_of = None  # the window cut a word: "...xof these" is no "of these"
     if not of_base and not lead_of:
         return None
     qs, word = _qualifier_before(sentence, m.start(1))
     qual = _grammar().qualifier_cues[word] if word else "exact"
     start = qs if word else m.start(1)
-    anaphor = None
-    if lead_of:
-        anaphor = re.search(r"(these|them|those|this number|this figure|the total|that number|that figure)", lead_of.group(0), re.IGNORECASE).group(1).lower()  # type: ignore[union-attr]
-    return Quantity(start, m.end(1), None, None, None, qual, sentence[start:m.end(1)], fraction=f, anaphor=anaphor)
+    anaphor = lead_of.group(1).lower() if lead_of else None
+    return Quantity(start, m.end(1), None, None, None, qual, sentence[start:m.end(1)], fraction=float(f), anaphor=anaphor)
 
 
 _ANAPHOR_NP = re.compile(
-    r"^\s+of\s+(those\s+(?:sent|deployed|dispatched|stationed|mobilised|mobilized|committed)\b|"
+    r"\s+of\s+(those\s+(?:sent|deployed|dispatched|stationed|mobilised|mobilized|committed)\b|"
     r"(?:them|these|those|whom)\b(?!\s+(?:soldiers|troops|men|people|casualties|losses)\b)|(?:the|these|those|its|their|all|his|her)\b"
     r"(?:\s+(?!(?:since|in|on|at|by|from|with|to|who|that|which|were|was|are|is|have|has|had|and|or|but)\b)[\w'-]+){0,5})",
     re.IGNORECASE,
 )
+_BASE_GAP = re.compile(r"\s+of\s+(?:the\s+|an?\s+|some\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?", re.IGNORECASE)
 
 
 def _link_fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """Tie each fraction to its base: a figure right after its 'of', else an anaphor to resolve later."""
     out = list(found)
+    # The first figure (not a fraction) after each position, found in one backward pass:
+    # "half of half of half of ..." must not rescan the fractions after each one.
+    next_figure: list[int | None] = [None] * (len(out) + 1)
+    for j in range(len(out) - 1, -1, -1):
+        next_figure[j] = j if out[j].fraction is None else next_figure[j + 1]
     for i, q in enumerate(out):
         if q.fraction is None or q.anaphor is not None:
             continue
-        after = sentence[q.end:]
         base_i = None
-        for j in range(i + 1, len(out)):
-            b = out[j]
-            if b.fraction is not None:
-                continue
-            gap = sentence[q.end:b.start]
-            if re.fullmatch(r"\s+of\s+(?:the\s+|an?\s+|some\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?", gap, re.IGNORECASE) and len(gap) < 50:
-                base_i = j
-            break
+        j = next_figure[i + 1]
+        if j is not None and out[j].start - q.end < 50 and _BASE_GAP.fullmatch(sentence, q.end, out[j].start):
+            base_i = j
         if base_i is not None:
             out[i] = _apply_base(q, out[base_i], base_i)
             continue
-        np = _ANAPHOR_NP.match(after)
+        np = _ANAPHOR_NP.match(sentence, q.end)
         if np:
             out[i] = replace(q, anaphor=np.group(1).lower())
         else:
@@ -412,12 +543,12 @@ def _link_fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _apply_base(q: Quantity, base: Quantity, base_index: int | None) -> Quantity:
-    """The fraction's interval times the base's interval (conventions: fractions)."""
-    f = q.fraction or 0.0
-    f_low, f_best, f_high = interval(f, q.qualifier, digits=None)
-    low = None if f_low is None or base.low is None else round(f_low * base.low, 2)
-    high = None if f_high is None or base.high is None else round(f_high * base.high, 2)
-    best = None if base.best is None else round(f_best * base.best, 2)
+    """The fraction's interval times the base's interval (conventions: fractions), in exact arithmetic."""
+    f = _exact(q.fraction or 0.0)
+    lo_f, hi_f = _grammar().factors.get(q.qualifier, (Fraction(1), Fraction(1)))
+    low = None if lo_f is None or base.low is None else _out(f * lo_f * _exact(base.low))
+    high = None if hi_f is None or base.high is None else _out(f * hi_f * _exact(base.high))
+    best = None if base.best is None else _out(f * _exact(base.best))
     qual = q.qualifier if q.qualifier != "exact" else base.qualifier
     return replace(q, low=low, best=best, high=high, qualifier=qual, base_index=base_index)
 

@@ -247,6 +247,7 @@ def find_times(sentence: str, reference: date) -> list[TimeSpan]:
         open_rules |= _OPENS[m.group(0)]
     if not open_rules:
         return found
+    forward_context: bool | None = None  # looked for once per sentence, when a rule first asks
     for pattern, resolve in _COMPILED:
         if resolve not in open_rules:
             continue
@@ -257,22 +258,31 @@ def find_times(sentence: str, reference: date) -> list[TimeSpan]:
                 continue  # "April Smith": a name, not a month
             if resolve is _forward and not re.match(r"(?:within|in)\b", m.group(0), re.IGNORECASE):
                 continue
-            if resolve is _forward and m.group(0).lower().startswith("in ") and "next" not in m.group(0).lower() and not _forward_context(sentence):
-                continue  # "in three months" is a forecast only when something is expected
+            if resolve is _forward and m.group(0).lower().startswith("in ") and "next" not in m.group(0).lower():
+                if forward_context is None:
+                    forward_context = _forward_context(sentence)
+                if not forward_context:
+                    continue  # "in three months" is a forecast only when something is expected
             if resolve is _month_year and not m.group("month")[0].isupper():
                 continue  # "will march on": a verb, not a month
             if resolve is _month_year and m.group("month").lower() in ("may", "mar", "jun", "jul", "aug", "oct", "dec", "sep", "jan", "feb", "apr", "nov") and not (m.group("year") or m.group("lead") or m.group("part")):
                 continue  # "may" the verb, "Mar" and other bare abbreviations
             try:
                 resolved = resolve(m, reference)
-            except (ValueError, KeyError):
+                if resolved is not None and resolve is _day_month and resolved[1] is not None \
+                        and (m.group("lead") or "").lower().startswith("by") and not m.group("year"):
+                    if forward_context is None:
+                        forward_context = _forward_context(sentence)
+                    if forward_context:
+                        e = resolved[1]
+                        resolved = reference, e if e >= reference else e.replace(year=e.year + 1), True
+            except (ValueError, KeyError, OverflowError):
+                # A day before 0001-01-01 or after 9999-12-31 (a reference near the calendar's ends,
+                # "29 February" a year on): no such date, so no period, rather than a crash.
                 resolved = None
             if resolved is None:
                 continue
             s, e, fwd = resolved
-            if resolve is _day_month and (m.group("lead") or "").lower().startswith("by") and not m.group("year") \
-                    and _forward_context(sentence) and e is not None:
-                s, e, fwd = reference, e if e >= reference else e.replace(year=e.year + 1), True
             found.append(TimeSpan(m.start(), m.end(), m.group(0).strip(), s, e, fwd))
     found.sort(key=lambda t: t.start)
     return found
@@ -293,16 +303,32 @@ def choose_time(times: list[TimeSpan], start: int, end: int) -> TimeSpan | None:
     return min(times, key=lambda t: (t.start - end) if t.start >= end else (start - t.end))
 
 
-_ABSOLUTE = re.compile(rf"\b(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})\b".replace("(?P<day>", "(?:").replace("(?P<month>", "(?:").replace("(?P<year>", "(?:"), re.IGNORECASE)
+# A full date ("24 January 2025", "January 24, 2025") ending where the search window ends.
+_ABSOLUTE = re.compile(
+    rf"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_ALT})\.?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))$",
+    re.IGNORECASE)
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d")  # digits on either side are ruled out by hand: lookarounds cost 3x
+_ABSOLUTE_REACH = 24  # characters before a year that a full date can take: "September 30th, " and some spacing
 
 
 def latest_date_in(text: str) -> date | None:
-    """The latest full date written in a text: the reference date when no publication date is known."""
+    """The latest full date written in a text: the reference date when no publication date is known.
+
+    Years are found first (one cheap pass; most text has few), and the day and month are looked
+    for only just before each, so a huge text costs one scan, not a month pattern at every character."""
     best: date | None = None
-    for m in _ABSOLUTE.finditer(text):
-        for t in find_times(m.group(0), date(2100, 1, 1)):
-            if t.date_end and (best is None or t.date_end > best):
-                best = t.date_end
+    for y in _YEAR_ALONE.finditer(text):
+        if text[y.start() - 1:y.start()].isdigit() or text[y.end():y.end() + 1].isdigit():
+            continue
+        start = max(0, y.start() - _ABSOLUTE_REACH)
+        m = _ABSOLUTE.search(text, start, y.end())
+        if m is None or m.start() == start > 0 and text[start - 1].isalnum():
+            continue  # no full date, or the window cut into a longer word
+        n = "1" if m.group("d1") else "2"
+        d = _safe_date(int(m.group("y" + n)), _month(m.group("m" + n)), int(m.group("d" + n)))
+        if d is not None and (best is None or d > best):
+            best = d
     return best
 
 
