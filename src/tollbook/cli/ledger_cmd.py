@@ -32,6 +32,7 @@ ActorOpt = Annotated[str | None, typer.Option("--actor", help="Whose losses or t
 MeasureOpt = Annotated[str | None, typer.Option("--measure", help="killed, wounded, casualties, missing, captured, deployed, strength, destroyed, damaged or displaced.")]
 PlaceOpt = Annotated[str | None, typer.Option("--place", help="Place name or code; a code prefix matches its regions ('RU-KRS', 'UKR', 'Kursk Oblast').")]
 SourceOpt = Annotated[str | None, typer.Option("--source", help="Originator, canonical name (e.g. 'Armed Forces of Ukraine').")]
+SearchOpt = Annotated[str | None, typer.Option("--search", help="Words in the claim's quote, web-search style: 'kursk \"were killed\" or -wounded'.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="Claims whose period ends on or after this date (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Claims whose period ends on or before this date (YYYY-MM-DD).")]
 SectionOpt = Annotated[str | None, typer.Option("--section", help="headline, summary or body.")]
@@ -140,6 +141,7 @@ def reextract(db: DbOpt = None) -> None:
 def claims(
     db: DbOpt = None, actor: ActorOpt = None, measure: MeasureOpt = None, place: PlaceOpt = None,
     source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None, section: SectionOpt = None,
+    search: SearchOpt = None,
     limit: LimitOpt = None, json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
 ) -> None:
     """List stored claims, oldest document first."""
@@ -150,7 +152,7 @@ def claims(
     fmt = choose_format(json_, nl, csv_, tsv)
     with ledger_or_exit(db) as ledger:
         frame = ledger.claims(actor=actor, measure=measure, place=place, source=source, since=since,
-                              until=until, section=section, limit=limit)
+                              until=until, section=section, search=search, limit=limit)
     rows = frame_records(frame)
     if fmt in (Format.csv, Format.tsv):  # one text cell per value, as in `export --format csv`
         for row in rows:

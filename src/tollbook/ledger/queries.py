@@ -237,7 +237,7 @@ def select_claims(conn: sa.Connection, f: ClaimFilter) -> sa.Select:
         query = query.where(place_condition(conn, f.place))
     if f.doc_id:
         query = query.where(claims.c.doc_id == f.doc_id)
-    if f.search:
+    if f.search is not None:
         query = query.where(search_condition(conn, f.search))
     since, until = as_date(f.since, "since"), as_date(f.until, "until")
     if since:
