@@ -179,3 +179,19 @@ def test_ucdp_headlines_agreement_on_every_row():
     assert score.rows == 1216  # shared/corpus/README.md
     assert score.equal_best <= score.with_killed <= score.rows
     assert len(score.disagreements) == score.with_killed - score.equal_best
+
+
+def test_eval_real_json_is_one_object_with_the_three_sets():
+    import json
+    import subprocess
+    import sys
+
+    _corpus()
+    r = subprocess.run([sys.executable, "-m", "tollbook.cli", "eval", "--real", "--json"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert set(out) == {"real_stories", "muc34_dev", "ucdp_headlines", "skipped"}
+    assert out["muc34_dev"]["rows"][-1]["measure"] == "both"
+    if out["real_stories"] is not None:
+        assert out["real_stories"]["rows"][-1]["story"] == "overall"

@@ -1,4 +1,9 @@
-"""`tollbook eval`: accuracy of extraction (and, with --check, of the article checks) on a gold set."""
+"""`tollbook eval`: accuracy of extraction (and, with --check, of the article checks) on a gold set.
+
+With --real, the real sets instead (tollbook.extract.evaluate_real): the real-story articles,
+the MUC-3 answer keys and the UCDP headlines. Plain `tollbook eval` ends with their summary
+lines when ../shared/corpus is present.
+"""
 
 from __future__ import annotations
 
@@ -16,12 +21,16 @@ from tollbook.output import Format, write_rows
 def eval_(
     gold: Annotated[str | None, typer.Argument(help="Gold directory [default: tests/gold/extract, or tests/gold/check with --check].")] = None,
     check: Annotated[bool, typer.Option("--check", help="Score `tollbook check` findings instead of claims.")] = False,
+    real: Annotated[bool, typer.Option("--real", help="Score the real sets (real stories, MUC-3, UCDP headlines) instead.")] = False,
     misses: Annotated[int, typer.Option("--misses", help="How many misses to list.")] = 30,
     json_: JsonOpt = False,
 ) -> None:
     """Precision, recall and F1 per field against a hand-written gold set, and the misses."""
     from pathlib import Path
 
+    if real:
+        _print_real(json_=json_, misses=misses)
+        return
     if check:
         from tollbook.check.evaluate import evaluate_check, print_check_report
         from tollbook.errors import TollbookError
@@ -40,9 +49,13 @@ def eval_(
         error(f"{gold_dir}: no such gold directory")
         raise typer.Exit(2)
     report = evaluate(gold_dir)
+    real_sets = _real_summary_sets() if gold is None else None
     if json_:
-        typer.echo(json.dumps({"cases": report.cases, "gold": report.n_gold, "extracted": report.n_pred,
-                               "scores": report.table(), "misses": report.misses}, indent=2, default=str))
+        out = {"cases": report.cases, "gold": report.n_gold, "extracted": report.n_pred,
+               "scores": report.table(), "misses": report.misses}
+        if real_sets is not None:
+            out["real"] = real_sets.to_dict()
+        typer.echo(json.dumps(out, indent=2, default=str))
         return
     write_rows(report.table(), Format.table, title=f"{report.cases} cases, {report.n_gold} gold claims, {report.n_pred} extracted")
     from rich.console import Console
@@ -60,3 +73,78 @@ def eval_(
             console.print(f"[magenta]wrong[/] {miss['case']}: {g['value_text']!r} ({diffs}) gold={ {k: g.get(k) for k in p} } got={p}", highlight=False)
     if len(report.misses) > misses:
         console.print(f"... {len(report.misses) - misses} more (--misses N)")
+    if real_sets is not None:
+        console.print("")
+        for line in summary_lines(real_sets):
+            console.print(line, highlight=False)
+
+
+def _real_summary_sets():
+    """The real sets for plain `tollbook eval`, or None when ../shared/corpus is not laid out here."""
+    from tollbook.extract.evaluate_real import corpus_dir, real_sets
+
+    return real_sets() if corpus_dir() is not None else None
+
+
+def summary_lines(sets) -> list[str]:
+    """One line per real set: the figures issue 10's "Done when" names."""
+    lines: list[str] = []
+    rs = sets.real_stories
+    if rs is not None:
+        o = rs.overall.row()
+        total = rs.overall.files + len(rs.missing_files)
+        lines.append(f"real stories ({rs.overall.files}/{total} texts, {o['gold']} gold figures): found {_f(o['found'])}, "
+                     f"value {_f(o['value'])}, measure {_f(o['measure'])}, actor {_f(o['actor'])}, "
+                     f"claimant {_f(o['claimant'])}, period {_f(o['period'])}; all five right {_f(o['all_five'])}; "
+                     f"spurious {_f(o['spurious'])} of {o['claims']} people claims")
+    if sets.muc is not None:
+        k, w, b = sets.muc.rows()
+        lines.append(f"muc34_dev ({sets.muc.keyed_docs} keyed reports): killed and wounded recovered {_f(b['tollbook'])} "
+                     f"(killed {_f(k['tollbook'])}, wounded {_f(w['tollbook'])}); naive baseline {_f(b['naive'])}; "
+                     f"claims in the keys {_f(b['in_key'])}")
+    if sets.ucdp is not None:
+        u = sets.ucdp.row()
+        lines.append(f"UCDP single-source headlines ({u['rows']} rows): killed claim read {_f(u['killed_read'])}; "
+                     f"equal to UCDP best {_f(u['equal_best'])}")
+    lines += [f"{name}: skipped, {why}" for name, why in sets.skipped.items()]
+    return lines
+
+
+def _f(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def _print_real(json_: bool, misses: int) -> None:
+    """The three real-set tables (or one JSON object), then the figures not right on all five fields."""
+    from rich.console import Console
+
+    from tollbook.extract.evaluate_real import real_sets
+
+    sets = real_sets()
+    if json_:
+        typer.echo(json.dumps(sets.to_dict(), indent=2, default=str))
+        return
+    console = Console()
+    if sets.real_stories is not None:
+        rs = sets.real_stories
+        write_rows(rs.rows(), Format.table, table_columns=("story", "gold", "found", "value", "measure", "actor", "claimant",
+                                                           "period", "all_five", "spurious"),
+                   title=f"real stories: {rs.overall.files} fetched texts "
+                   f"({len(rs.missing_files)} not fetched); field shares are over found figures")
+    if sets.muc is not None:
+        write_rows(sets.muc.rows(), Format.table, table_columns=("measure", "gold", "tollbook", "naive", "claims", "in_key"),
+                   title=f"muc34_dev: answer-key counts recovered, {sets.muc.keyed_docs} keyed reports of {sets.muc.docs}")
+    if sets.ucdp is not None:
+        write_rows([sets.ucdp.row()], Format.table, title="UCDP single-source headlines (weak label)")
+    for name, why in sets.skipped.items():
+        error(f"{name}: skipped, {why}")
+    if sets.real_stories is not None and misses:
+        wrong = [f for f in sets.real_stories.figures if f.in_text and not f.all_five]
+        for fig in wrong[:misses]:
+            if not fig.found:
+                console.print(f"[red]missed[/] {fig.file}: {fig.value_text!r} {fig.gold.get('measure')}", highlight=False)
+            else:
+                bad = ", ".join(k for k, ok in fig.right.items() if not ok)
+                console.print(f"[magenta]wrong[/] {fig.file}: {fig.value_text!r} ({bad})", highlight=False)
+        if len(wrong) > misses:
+            console.print(f"... {len(wrong) - misses} more (--misses N)")
