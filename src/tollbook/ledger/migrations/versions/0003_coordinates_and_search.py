@@ -37,7 +37,8 @@ PG_QUOTE_INDEX = "ix_claims_quote_search"
 
 def _sqlite_search_ddl(fts: str, table: str, column: str) -> list[str]:
     return [
-        f"CREATE VIRTUAL TABLE {fts} USING fts5({column}, content='{table}', content_rowid='rowid', "
+        # content="..." in double quotes: the form Datasette (and sqlite-utils) look for to find a table's index.
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({column}, content=\"{table}\", content_rowid=\"rowid\", "
         "tokenize='porter unicode61')",
         f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
         f"INSERT INTO {fts}(rowid, {column}) VALUES (new.rowid, new.{column}); END",
