@@ -17,9 +17,20 @@ __all__ = ["Claim", "Document", "SourceRef", "extract", "open_ledger", "__versio
 
 def extract(text: str, *, published: str | None = None, outlet: str | None = None,
             title: str | None = None, url: str | None = None) -> list[Claim]:
-    """Every quantitative claim in one text, in document order."""
+    """Every quantitative claim in one text, in document order.
+
+    `published` is YYYY-MM-DD (or an ISO datetime); anything else raises ValueError, and a
+    date in the future gives a UserWarning.
+    """
+    import warnings
+
+    from tollbook.dates import check_published, future_warning
     from tollbook.extract.pipeline import extract_document
     from tollbook.read import make_document
+
+    published = check_published(published)
+    if published and (warning := future_warning(published)):
+        warnings.warn(warning, UserWarning, stacklevel=2)
 
     doc = make_document(text, title=title, url=url, outlet=outlet, published=published,
                         published_from="argument" if published else None)

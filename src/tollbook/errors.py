@@ -32,6 +32,11 @@ def binary_file(name: str) -> ReadError:
     return ReadError(name, "looks like a binary file (NUL bytes or no text encoding found); give a text, HTML, feed or JSON Lines file")
 
 
+def nul_byte(name: str, position: int) -> ReadError:
+    return ReadError(name, f"holds a NUL byte (character {position:,}), which no text file has; the file is damaged "
+                           "or not text: re-save it as UTF-8 text")
+
+
 def empty_file(name: str) -> ReadError:
     return ReadError(name, "is empty; nothing to read")
 
@@ -50,3 +55,16 @@ def no_text(name: str) -> ReadError:
 
 def unreadable(name: str, why: str) -> ReadError:
     return ReadError(name, f"cannot be read: {why}")
+
+
+def extraction_failed(name: str, exc: BaseException) -> ReadError:
+    """An unexpected exception while extracting one document: reported as one line, the batch goes on."""
+    detail = (str(exc).strip().splitlines() or [""])[0][:200]
+    kind = type(exc).__name__
+    return ReadError(name, f"extraction failed ({kind}{': ' + detail if detail else ''}); the other files "
+                           "were processed; please report this file as a bug")
+
+
+def missing_extra(feature: str, extra: str, module: str) -> UsageError:
+    """An optional dependency is not installed: which extra brings it."""
+    return UsageError(f"{feature} needs the {module!r} package; install it with: pip install 'tollbook[{extra}]'")

@@ -66,7 +66,7 @@ def test_brief_cli_formats(tmp_path: Path) -> None:
     runner = CliRunner()
     md = runner.invoke(app, ["brief", str(p), "--published", "2025-01-15"])
     assert md.exit_code == 0 and "[^1]: chars " in md.stdout
-    js = json.loads(runner.invoke(app, ["brief", str(p), "--format", "json", "--points", "3"]).stdout)
+    [js] = json.loads(runner.invoke(app, ["brief", str(p), "--format", "json", "--points", "3"]).stdout)
     assert 1 <= len(js["points"]) <= 3
     assert set(js["points"][0]) == {"text", "claims", "evidence"}
     assert set(js["points"][0]["evidence"][0]) == {"start", "end", "quote"}

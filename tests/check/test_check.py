@@ -121,7 +121,7 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
 def test_cli_json_shape(tmp_path: Path) -> None:
     bad = _write(tmp_path, "bad.txt", "Over 300 soldiers killed near Bakhmut\n\nThe army said 300 soldiers were killed near Bakhmut.")
     clean = _write(tmp_path, "clean.txt", "Storm kills 12 in Florida\n\nThe storm killed 12 people in Florida, officials said.")
-    one = json.loads(runner.invoke(app, ["check", bad, "--json"]).stdout)
+    [one] = json.loads(runner.invoke(app, ["check", bad, "--json"]).stdout)  # one file: still an array
     assert set(one) == {"document", "findings"}
     assert set(one["document"]) == {"doc_id", "path", "title", "published"}
     assert one["findings"][0]["rule"] == "qualifier_changed"
@@ -133,5 +133,5 @@ def test_cli_json_shape(tmp_path: Path) -> None:
 def test_cli_seed_fails_on_findings() -> None:
     result = runner.invoke(app, ["check", str(SEED), "--published", "2025-01-27", "--json", "--fail-on-findings"])
     assert result.exit_code == 3
-    rules_found = {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    rules_found = {f["rule"] for f in json.loads(result.stdout)[0]["findings"]}
     assert {"qualifier_changed", "measure_changed", "attribution_changed"} <= rules_found

@@ -7,6 +7,7 @@ one library function and hands rows to `tollbook.output`.
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
@@ -14,14 +15,24 @@ app = typer.Typer(
     name="tollbook",
     help="Turn conflict and disaster reporting into a ledger of checkable numbers.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from tollbook import __version__
+
+        typer.echo(f"tollbook {__version__}")
+        raise typer.Exit()
+
 
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
     """Turn conflict and disaster reporting into a ledger of checkable numbers."""
 
 

@@ -4,30 +4,58 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import EXIT_FINDINGS, JsonOpt, OutletOpt, PublishedOpt, error
-from tollbook.errors import ReadError
+from tollbook.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    JsonOpt,
+    MaxBytesOpt,
+    OutletOpt,
+    PublishedOpt,
+    error,
+)
+from tollbook.errors import ReadError, extraction_failed
 from tollbook.model import Document
-from tollbook.read import read_paths
+from tollbook.read import DEFAULT_MAX_BYTES, read_paths
 
-EXIT_NOTHING_READ = 2
+T = TypeVar("T")
 
 
-def _documents(paths: list[str], published: str | None, outlet: str | None) -> list[Document]:
-    docs = []
-    for item in read_paths(paths, published=published, outlet=outlet):
+def _documents(paths: list[str], published: str | None, outlet: str | None, max_bytes: int) -> tuple[list[Document], int]:
+    """The documents that could be read and how many inputs could not (each reported in one line)."""
+    docs, failed = [], 0
+    for item in read_paths(paths, published=published, outlet=outlet, max_bytes=max_bytes):
         if isinstance(item, ReadError):
             error(str(item))
+            failed += 1
             continue
         docs.append(item)
     if not docs:
         error("no input could be read")
-        raise typer.Exit(EXIT_NOTHING_READ)
-    return docs
+        raise typer.Exit(EXIT_USAGE)
+    return docs, failed
+
+
+def _each(docs: list[Document], work: Callable[[Document], T]) -> tuple[list[tuple[Document, T]], int]:
+    """`work` on every document; an unexpected exception is one line naming the file, and the batch goes on."""
+    done, failed = [], 0
+    for doc in docs:
+        try:
+            done.append((doc, work(doc)))
+        except Exception as exc:  # one bad document must not lose the others' results
+            error(str(extraction_failed(doc.path or doc.doc_id, exc)))
+            failed += 1
+    return done, failed
+
+
+def _dump(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _document_json(doc: Document) -> dict[str, Any]:
@@ -87,24 +115,29 @@ def check(
     json_: JsonOpt = False,
     fail_on_findings: Annotated[bool, typer.Option("--fail-on-findings", help=f"Exit {EXIT_FINDINGS} when a finding of at least --min-severity exists.")] = False,
     min_severity: Annotated[str, typer.Option("--min-severity", help="low, medium or high: the least severe finding that fails the run.")] = "low",
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Compare each report's headline and summary figures with its body."""
+    """Compare each report's headline and summary figures with its body.
+
+    --json writes one array with one object per file, however many files there are.
+    """
     from tollbook.check import SEVERITIES, check_document
     from tollbook.check.findings import at_least
     from tollbook.extract.pipeline import extract_document
 
     if min_severity not in SEVERITIES:
         error(f"--min-severity must be one of {', '.join(SEVERITIES)}, not {min_severity!r}")
-        raise typer.Exit(2)
-    docs = _documents(paths, published, outlet)
-    results = [(doc, check_document(doc, extract_document(doc))) for doc in docs]
+        raise typer.Exit(EXIT_USAGE)
+    docs, unread = _documents(paths, published, outlet, max_bytes)
+    results, failed = _each(docs, lambda doc: check_document(doc, extract_document(doc)))
     if json_:
-        out = [{"document": _document_json(d), "findings": [f.to_dict() for f in fs]} for d, fs in results]
-        sys.stdout.write(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2, default=str) + "\n")
+        _dump([{"document": _document_json(d), "findings": [f.to_dict() for f in fs]} for d, fs in results])
     else:
         _print_report(results)
     if fail_on_findings and any(at_least(f.severity, min_severity) for _, fs in results for f in fs):
         raise typer.Exit(EXIT_FINDINGS)
+    if unread or failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command()
@@ -114,17 +147,22 @@ def brief(
     format_: Annotated[str, typer.Option("--format", help="md or json.")] = "md",
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Write the key points of each report from its extracted claims, each with its evidence."""
+    """Write the key points of each report from its extracted claims, each with its evidence.
+
+    --format json writes one array with one object per file.
+    """
     from tollbook.check.brief import generate_brief
 
     if format_ not in ("md", "json"):
         error(f"--format must be md or json, not {format_!r}")
-        raise typer.Exit(2)
-    docs = _documents(paths, published, outlet)
-    briefs = [generate_brief(doc, points=points) for doc in docs]
+        raise typer.Exit(EXIT_USAGE)
+    docs, unread = _documents(paths, published, outlet, max_bytes)
+    briefs, failed = _each(docs, lambda doc: generate_brief(doc, points=points))
     if format_ == "json":
-        out = [{"document": _document_json(d), **b.to_dict()} for d, b in zip(docs, briefs)]
-        sys.stdout.write(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2) + "\n")
+        _dump([{"document": _document_json(d), **b.to_dict()} for d, b in briefs])
     else:
-        sys.stdout.write("\n\n".join(b.to_markdown() for b in briefs) + "\n")
+        sys.stdout.write("\n\n".join(b.to_markdown() for _, b in briefs) + "\n")
+    if unread or failed:
+        raise typer.Exit(EXIT_SOME_FAILED)

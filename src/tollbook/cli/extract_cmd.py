@@ -7,12 +7,21 @@ from typing import Annotated
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import CsvOpt, JsonOpt, NlOpt, OutletOpt, PublishedOpt, TsvOpt, error
-from tollbook.errors import ReadError
-from tollbook.extract import extract_document
+from tollbook.cli.common import (
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    CsvOpt,
+    JsonOpt,
+    MaxBytesOpt,
+    NlOpt,
+    OutletOpt,
+    PublishedOpt,
+    TsvOpt,
+    error,
+)
+from tollbook.errors import ReadError, extraction_failed
 from tollbook.model import CLAIM_FIELDS
-from tollbook.output import choose_format, write_rows
-from tollbook.read import DEFAULT_MAX_BYTES, read_paths
+from tollbook.read.decode import DEFAULT_MAX_BYTES
 
 TABLE_COLUMNS = ("section", "measure", "unit", "actor", "place", "low", "best", "high", "qualifier",
                  "date_end", "source", "modality", "value_text")
@@ -24,10 +33,14 @@ def extract(
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
     title: Annotated[str | None, typer.Option("--title", help="Headline, when the file does not start with it.")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse files larger than this.")] = DEFAULT_MAX_BYTES,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
 ) -> None:
     """Print every quantitative claim in the given reports."""
+    from tollbook.extract.pipeline import extract_document
+    from tollbook.output import choose_format, write_rows
+    from tollbook.read import read_paths
+
     fmt = choose_format(json_, nl, csv_, tsv)
     read_ok = failed = 0
 
@@ -39,15 +52,21 @@ def extract(
                 error(str(item))
                 continue
             read_ok += 1
-            for claim in extract_document(item):
+            try:
+                found = extract_document(item)
+            except Exception as exc:  # one bad document must not stop the batch
+                failed += 1
+                error(str(extraction_failed(item.path or item.doc_id, exc)))
+                continue
+            for claim in found:
                 yield claim.to_dict()
 
     write_rows(rows(), fmt, columns=CLAIM_FIELDS, table_columns=TABLE_COLUMNS, title="claims")
     if read_ok == 0:
         error("no input could be read")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     if failed:
-        raise typer.Exit(4)
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command()

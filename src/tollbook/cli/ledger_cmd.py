@@ -20,22 +20,25 @@ from tollbook.cli.common import (
     CsvOpt,
     DbOpt,
     JsonOpt,
+    MaxBytesOpt,
+    MeasureOpt,
+    ModalityOpt,
     NlOpt,
     OutletOpt,
     PublishedOpt,
+    QualifierOpt,
+    SectionOpt,
+    SinceOpt,
     TsvOpt,
+    UntilOpt,
     error,
     ledger_or_exit,
 )
 
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Whose losses or troops, canonical name (e.g. 'Russian forces').")]
-MeasureOpt = Annotated[str | None, typer.Option("--measure", help="killed, wounded, casualties, missing, captured, deployed, strength, destroyed, damaged or displaced.")]
 PlaceOpt = Annotated[str | None, typer.Option("--place", help="Place name or code; a code prefix matches its regions ('RU-KRS', 'UKR', 'Kursk Oblast').")]
 SourceOpt = Annotated[str | None, typer.Option("--source", help="Originator, canonical name (e.g. 'Armed Forces of Ukraine').")]
 SearchOpt = Annotated[str | None, typer.Option("--search", help="Words in the claim's quote, web-search style: 'kursk \"were killed\" or -wounded'.")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="Claims whose period ends on or after this date (YYYY-MM-DD).")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Claims whose period ends on or before this date (YYYY-MM-DD).")]
-SectionOpt = Annotated[str | None, typer.Option("--section", help="headline, summary or body.")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="At most this many rows.")]
 
 CLAIM_TABLE_COLUMNS = ("claim_id", "date_end", "measure", "best", "qualifier", "actor", "place_code", "source", "value_text")
@@ -85,12 +88,7 @@ def ingest(
 
     A text already stored but read under another outlet or url is recorded as a new appearance of it.
     """
-    from tollbook.ledger.ingest import parse_published
-
-    if published and parse_published(published) is None:
-        error(f"--published {published!r} is not a date; write it as YYYY-MM-DD")
-        raise typer.Exit(EXIT_USAGE)
-    with ledger_or_exit(db) as ledger:
+    with ledger_or_exit(db, create=True) as ledger:
         reported = 0
 
         def report_failures(summary) -> None:
@@ -141,23 +139,36 @@ def reextract(db: DbOpt = None) -> None:
 def claims(
     db: DbOpt = None, actor: ActorOpt = None, measure: MeasureOpt = None, place: PlaceOpt = None,
     source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None, section: SectionOpt = None,
-    search: SearchOpt = None,
+    qualifier: QualifierOpt = None, modality: ModalityOpt = None, search: SearchOpt = None,
     limit: LimitOpt = None, json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
 ) -> None:
     """List stored claims, oldest document first."""
-    from tollbook.ledger.exports import frame_records, sources_text
-    from tollbook.ledger.queries import CLAIM_FRAME_COLUMNS
+    from tollbook.ledger import queries
+    from tollbook.ledger.exports import sources_text
     from tollbook.output import Format, choose_format, write_rows
 
     fmt = choose_format(json_, nl, csv_, tsv)
-    with ledger_or_exit(db) as ledger:
-        frame = ledger.claims(actor=actor, measure=measure, place=place, source=source, since=since,
-                              until=until, section=section, search=search, limit=limit)
-    rows = frame_records(frame)
+    narrowed = qualifier is not None or modality is not None
+    wanted = queries.ClaimFilter(actor=actor, measure=measure, place=place, source=source, since=since,
+                                 until=until, section=section, search=search, limit=None if narrowed else limit)
+    # Rows straight from the query, not through Ledger.claims' DataFrame: listing claims
+    # should not pay for importing pandas.
+    with ledger_or_exit(db) as ledger, ledger.engine.connect() as conn:
+        rows = [_plain_row(r, queries.CLAIM_FRAME_COLUMNS) for r in queries.fetch_claims(conn, wanted)]
+    if narrowed:
+        rows = [r for r in rows if qualifier in (None, r["qualifier"]) and modality in (None, r["modality"])]
+        rows = rows[:limit] if limit is not None else rows
     if fmt in (Format.csv, Format.tsv):  # one text cell per value, as in `export --format csv`
         for row in rows:
             row["sources"] = sources_text(row["sources"])
-    write_rows(rows, fmt, columns=CLAIM_FRAME_COLUMNS, table_columns=CLAIM_TABLE_COLUMNS, title="claims")
+    write_rows(rows, fmt, columns=queries.CLAIM_FRAME_COLUMNS, table_columns=CLAIM_TABLE_COLUMNS, title="claims")
+
+
+def _plain_row(record: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:
+    """A query row in the frame's column order, as plain JSON-able values."""
+    from tollbook.ledger.exports import plain
+
+    return {name: plain(record.get(name)) for name in columns}
 
 
 @app.command()
@@ -167,14 +178,14 @@ def documents(
     limit: LimitOpt = None, json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
 ) -> None:
     """List stored documents with their claim and appearance counts and syndication clusters."""
-    from tollbook.ledger.exports import frame_records
-    from tollbook.ledger.queries import DOCUMENT_FRAME_COLUMNS
+    from tollbook.ledger import queries
     from tollbook.output import choose_format, write_rows
 
     fmt = choose_format(json_, nl, csv_, tsv)
-    with ledger_or_exit(db) as ledger:
-        frame = ledger.documents(outlet=outlet, since=since, until=until, cluster_id=cluster, limit=limit)
-    write_rows(frame_records(frame), fmt, columns=DOCUMENT_FRAME_COLUMNS, table_columns=DOCUMENT_TABLE_COLUMNS,
+    with ledger_or_exit(db) as ledger, ledger.engine.connect() as conn:
+        found = queries.fetch_documents(conn, outlet=outlet, since=since, until=until, cluster_id=cluster, limit=limit)
+    rows = [_plain_row(r, queries.DOCUMENT_FRAME_COLUMNS) for r in found]
+    write_rows(rows, fmt, columns=queries.DOCUMENT_FRAME_COLUMNS, table_columns=DOCUMENT_TABLE_COLUMNS,
                title="documents")
 
 
@@ -185,11 +196,13 @@ def show(
 ) -> None:
     """One claim: its fields, its document, the sentence it was read from (value highlighted)
     and every appearance of the document (outlet, date, url)."""
-    from tollbook.ledger.exports import frame_records, plain
+    from tollbook.ledger import queries
+    from tollbook.ledger.exports import plain
 
-    with ledger_or_exit(db) as ledger:
-        record = ledger.claim(claim_id)
-        published_as = frame_records(ledger.appearances(record["doc_id"])) if record is not None else []
+    with ledger_or_exit(db) as ledger, ledger.engine.connect() as conn:
+        record = queries.fetch_claim(conn, claim_id)
+        published_as = ([_plain_row(a, ("doc_id", *queries.APPEARANCE_COLUMNS))
+                         for a in queries.fetch_appearances(conn, record["doc_id"])] if record is not None else [])
     if record is None:
         error(f"no claim {claim_id!r} in the ledger; list ids with `tollbook claims`")
         raise typer.Exit(EXIT_USAGE)
@@ -247,6 +260,8 @@ def export(
     format_: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.csv,
     out: Annotated[str | None, typer.Option("--out", "-o", help="File (folder for datapackage) to write [default: stdout; claims.parquet; tollbook-datapackage/].")] = None,
     findings: Annotated[str | None, typer.Option("--findings", help="claimreview: findings JSON/JSON Lines to review [default: claims with an ambiguous measure].")] = None,
+    excel: Annotated[bool, typer.Option("--excel", help="csv, ucdp, acled: a UTF-8 byte-order mark and CRLF line ends, for spreadsheet programs.")] = False,
+    base_url: Annotated[str, typer.Option("--base-url", help="claimreview: address of `tollbook serve` the /claims/ID urls live under [default: relative urls].")] = "",
     db: DbOpt = None, actor: ActorOpt = None, measure: MeasureOpt = None, place: PlaceOpt = None,
     source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
 ) -> None:
@@ -256,8 +271,9 @@ def export(
 
     with ledger_or_exit(db) as ledger:
         loaded = read_findings(findings) if findings else None
-        count, where = write_export(ledger, format_.value, out, findings=loaded, actor=actor, measure=measure,
-                                    place=place, source=source, since=since, until=until)
+        count, where = write_export(ledger, format_.value, out, findings=loaded, excel=excel, base_url=base_url,
+                                    actor=actor, measure=measure, place=place, source=source, since=since,
+                                    until=until)
     typer.echo(f"{count} rows written to {where}", err=True)
 
 

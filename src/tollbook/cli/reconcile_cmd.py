@@ -14,16 +14,42 @@ from typing import Annotated, Any
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import EXIT_FINDINGS, EXIT_USAGE, ledger_or_exit, CsvOpt, DbOpt, JsonOpt, NlOpt, TsvOpt, error
+from tollbook.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    CsvOpt,
+    DbOpt,
+    JsonOpt,
+    MeasureOpt,
+    NlOpt,
+    TsvOpt,
+    choice_callback,
+    error,
+    ledger_or_exit,
+    required_measure,
+)
 from tollbook.errors import TollbookError
 from tollbook.output import Format, choose_format, write_rows
 
 MAX_FAULTS_SHOWN = 50
 
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Whose losses or troops, canonical name (e.g. 'Russian forces').")]
-MeasureOpt = Annotated[str | None, typer.Option("--measure", help="killed, wounded, casualties, missing, captured, deployed, strength, destroyed, damaged or displaced.")]
 PlaceOpt = Annotated[str | None, typer.Option("--place", help="Place code or name; a country code brings its regions along ('RUS' shows RU-KRS too).")]
-PeriodOpt = Annotated[str, typer.Option("--period", help="Fuse per day, week, month, year or all.")]
+
+
+def _periods() -> tuple[str, ...]:
+    from tollbook.reconcile.fusion import PERIODS
+
+    return PERIODS
+
+
+def _finding_kinds() -> tuple[str, ...]:
+    from tollbook.reconcile.findings import RULES
+
+    return tuple(RULES)
+
+
+PeriodOpt = Annotated[str, typer.Option("--period", callback=choice_callback("--period", "period", _periods), help="Fuse per day, week, month, year or all.")]
 
 SERIES_TABLE = ("series", "parent", "claims", "appearances", "appearance_groups", "originators", "findings",
                 "first_date", "last_date")
@@ -66,7 +92,7 @@ def series(db: DbOpt = None, json_: JsonOpt = False, nl: NlOpt = False, csv_: Cs
 @app.command()
 def timeline(
     actor: Annotated[str, typer.Option("--actor", help="Whose losses or troops, e.g. 'Russian forces'.")],
-    measure: Annotated[str, typer.Option("--measure", help="killed, wounded, casualties, destroyed ...")],
+    measure: Annotated[str, typer.Option("--measure", callback=required_measure, help="killed, wounded, casualties, destroyed ...")],
     place: PlaceOpt = None,
     db: DbOpt = None,
     chart: Annotated[str | None, typer.Option("--chart", help="Write a chart: out.html, out.svg, out.png or out.json (Vega-Lite spec).")] = None,
@@ -118,7 +144,7 @@ def _finding_row(f: Any) -> dict[str, Any]:
 @app.command()
 def reconcile(
     db: DbOpt = None,
-    kind: Annotated[list[str] | None, typer.Option("--kind", help="Only these finding kinds (repeatable).")] = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", callback=choice_callback("--kind", "finding kind", _finding_kinds), help="Only these finding kinds (repeatable).")] = None,
     fail_on_findings: Annotated[bool, typer.Option("--fail-on-findings", help="Exit 3 when there is any finding.")] = False,
     json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
 ) -> None:
@@ -179,7 +205,7 @@ def import_cmd(
     """Import structured data: each row becomes a document and claims in the ledger."""
     from tollbook.imports import import_file
 
-    with ledger_or_exit(db) as ledger:
+    with ledger_or_exit(db, create=True) as ledger:
         report = import_file(file, format_.value, ledger, source=source, measure=measure, actor=actor, place=place)
     for fault in report.faults[:MAX_FAULTS_SHOWN]:
         typer.echo(f"data fault: {fault.row}: {fault.reason}", err=True)

@@ -25,21 +25,44 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
 import sqlalchemy as sa
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from tollbook.ledger.schema import documents
+
+if TYPE_CHECKING:
+    import numpy as np
+    from datasketch import LeanMinHash
 
 THRESHOLD = 0.8
 NUM_PERM = 128
 SHINGLE_WORDS = 3
 _SCHEME = "affine32"  # datasketch's scheme; stored signatures are only comparable within one scheme
 _WORD = re.compile(r"\w+")
-_A, _B = (np.asarray(p, dtype=np.uint32) for p in MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations)
 
-Signature = np.ndarray  # NUM_PERM uint32 MinHash values
+
+# datasketch brings scipy along (about half a second) and numpy takes a tenth more: both are
+# imported on first use, so that commands which only read the ledger start fast.
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's (a, b) permutation parameters for seed 1 and the affine32 scheme."""
+    import numpy as np
+    from datasketch import MinHash
+
+    a, b = MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations
+    return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
+
+
+@cache
+def _band_ranges(threshold: float) -> tuple[tuple[int, int], ...]:
+    """datasketch MinHashLSH's bands for a threshold, as value index ranges."""
+    from datasketch import MinHashLSH
+
+    return tuple(MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges)
+
+Signature = "np.ndarray"  # NUM_PERM uint32 MinHash values
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +73,8 @@ class Fingerprint:
     @property
     def minhash(self) -> LeanMinHash | None:
         """The signature as a datasketch LeanMinHash (for comparing by hand)."""
+        from datasketch import LeanMinHash
+
         return None if self.values is None else LeanMinHash(seed=1, hashvalues=self.values, scheme=_SCHEME)
 
     def signature(self) -> bytes:
@@ -67,6 +92,8 @@ def content_hash(words: list[str]) -> str:
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
+    import numpy as np
+
     # MurmurHash3's finalizer: datasketch's affine32 scheme pre-mixes every input hash with it.
     h = h ^ (h >> np.uint32(16))
     h = h * np.uint32(0x85EBCA6B)
@@ -79,12 +106,15 @@ def minhash_values(words: list[str]) -> Signature | None:
     """The MinHash of the word 3-shingles, equal to datasketch's `MinHash(128, scheme="affine32")`."""
     if not words:
         return None
+    import numpy as np
+
     n = min(SHINGLE_WORDS, len(words))
     shingles = set(map(" ".join, zip(*(words[i:] for i in range(n)))))
     sha1 = hashlib.sha1
     hashed = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles]), dtype="<u4")
     mixed = _fmix32(hashed.astype(np.uint32))[:, None]
-    return (mixed * _A + _B).min(axis=0)  # uint32 arithmetic wraps: that is the scheme's modulo 2^32
+    a, b = _permutations()
+    return (mixed * a + b).min(axis=0)  # uint32 arithmetic wraps: that is the scheme's modulo 2^32
 
 
 def fingerprint(text: str) -> Fingerprint:
@@ -96,6 +126,8 @@ def fingerprint(text: str) -> Fingerprint:
 def from_signature(signature: bytes) -> Signature | None:
     if not signature:
         return None
+    import numpy as np
+
     return np.frombuffer(signature, dtype="<u4").astype(np.uint32)
 
 
@@ -111,8 +143,7 @@ class SyndicationIndex:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        params = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._bands = [(start * 4, end * 4) for start, end in params.hashranges]  # byte offsets
+        self._bands = [(start * 4, end * 4) for start, end in _band_ranges(threshold)]  # byte offsets
         self._buckets: list[dict[bytes, list[str]]] = [defaultdict(list) for _ in self._bands]
         self._signatures: dict[str, Signature] = {}
 
@@ -150,6 +181,8 @@ class SyndicationIndex:
         """doc_ids whose estimated Jaccard similarity reaches the threshold (LSH candidates, verified)."""
         if values is None:
             return []
+        import numpy as np
+
         raw = values.tobytes()
         candidates: set[str] = set()
         for (start, end), bucket in zip(self._bands, self._buckets):
