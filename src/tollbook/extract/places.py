@@ -2,25 +2,20 @@
 
 A place named with a locative ("in the Kursk region", "near Pokrovsk") is preferred
 to one named otherwise ("Kursk's governor"); a name that is also an actor alias
-("Russia", "North Korea") counts as a place only after a locative.
+("Russia", "North Korea") counts as a place only after a locative. A place is a proper
+noun: a mention in lower case ("police said", "most of them") is not one, whatever
+town of that name the world gazetteer holds.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from tollbook.lexicons import Match, PhraseIndex, read_csv
+from tollbook.lexicons.gazetteer import Place, place_of_row
 
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    name: str
-    code: str
-    kind: str
-    country: str
-
+__all__ = ["Place", "choose_place", "find_places"]
 
 _LOCATIVE = re.compile(
     r"\b(?:in|near|across|around|at|inside|outside|throughout|into|over|from|on|of|to|toward|towards|within|along|"
@@ -32,8 +27,13 @@ _LOCATIVE = re.compile(
 
 @functools.cache
 def _index() -> PhraseIndex[Place]:
-    rows = read_csv("places.csv")
-    return PhraseIndex((r["alias"], Place(r["name"], r["code"], r["kind"], r["country"])) for r in rows)
+    shared: dict[tuple[str, str, str], Place] = {}  # one record per place, however many aliases
+    phrases = []
+    for row in read_csv("places.csv"):
+        if row["alias"]:
+            found = place_of_row(row)
+            phrases.append((row["alias"], shared.setdefault((found.name, found.code, found.kind), found)))
+    return PhraseIndex(phrases)
 
 
 _SPEAKS = re.compile(
@@ -46,6 +46,8 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
     """Place mentions, without those that are really actor names or speakers ("Seoul estimates", "UK Defence Intelligence")."""
     out = []
     for m in _index().find(sentence, lowered):
+        if not m.text[:1].isupper():
+            continue
         if any(s < m.end and m.start < e for s, e in speaker_spans) or _SPEAKS.match(sentence[m.end:m.end + 30]):
             continue
         locative = bool(_LOCATIVE.search(sentence[max(0, m.start - 30):m.start]))

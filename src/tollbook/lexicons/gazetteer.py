@@ -50,10 +50,13 @@ class _Tables:
     by_code: dict[str, Place]
 
 
+_KIND_ORDER = {"country": 0, "region": 1, "city": 2}
+
+
 def _rank(place: Place) -> tuple[int, int]:
-    # The place a bare code stands for: the region or country itself before any of its cities,
-    # then the most populous.
-    return (0 if place.kind != "city" else 1, -place.population)
+    # The place a bare code stands for: the country or region itself before any of its cities
+    # (and "UKR" is Ukraine, not Donbas, which shares its code), then the most populous.
+    return (_KIND_ORDER.get(place.kind, 3), -place.population)
 
 
 @functools.cache
@@ -61,16 +64,19 @@ def _tables() -> _Tables:
     by_name_code: dict[tuple[str, str], Place] = {}
     by_name: dict[str, Place] = {}
     by_code: dict[str, Place] = {}
-    for row in read_csv("places.csv"):
-        found = place_of_row(row)
-        for key in {name_key(row["alias"]), name_key(row["name"])}:
-            by_name_code.setdefault((key, found.code), found)
-        # The CSV already holds one place per alias (the build resolved clashes); an alias that
-        # is also another place's own name keeps the alias row's place.
-        by_name.setdefault(name_key(row["alias"]), found)
+    rows = [(row["alias"], place_of_row(row)) for row in read_csv("places.csv")]
+    # Aliases before names: the CSV holds one place per alias (the build resolved clashes), so
+    # ("Gaza", "PS-GAZA") is the Gaza Strip, as text matching reads it, not Gaza City.
+    for alias, found in rows:
+        if alias:
+            by_name_code.setdefault((name_key(alias), found.code), found)
+            by_name.setdefault(name_key(alias), found)
         best = by_code.get(found.code)
         if best is None or _rank(found) < _rank(best):
             by_code[found.code] = found
+    for _, found in rows:
+        by_name_code.setdefault((name_key(found.name), found.code), found)
+        by_name.setdefault(name_key(found.name), found)
     return _Tables(by_name_code, by_name, by_code)
 
 
