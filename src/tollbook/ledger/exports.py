@@ -123,6 +123,8 @@ def write_csv(frame: pandas.DataFrame, out: TextIO, lineterminator: str = "\n") 
 
 
 def write_jsonl(frame: pandas.DataFrame, out: TextIO) -> int:
+    """Claims as ledger records, one JSON object per line; each validates against
+    schema/ledger_record.schema.json (a claim plus the ledger's and its document's columns)."""
     records = frame_records(frame)
     for record in records:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
