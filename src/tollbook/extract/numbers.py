@@ -117,9 +117,10 @@ def _grammar() -> _Grammar:
     }
     vague = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(vague_values, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 
+    # A NUL is no boundary: "40\x0000" is a damaged figure, not 40 and 0.
     number = re.compile(
-        rf"(?<![\w$€£¥₴₽.,/:-])(?:(between|from)\s+)?({_NUM})(\+)?"
-        rf"(?:\s*(?:-|–|—|to|and|or)\s*({_NUM})(?![\w-]))?(\+)?(?![\w])",
+        rf"(?<![\w$€£¥₴₽.,/:\x00-])(?:(between|from)\s+)?({_NUM})(\+)?"
+        rf"(?:\s*(?:-|–|—|to|and|or)\s*({_NUM})(?![\w\x00-]))?(\+)?(?![\w\x00])",
         re.IGNORECASE,
     )
     fraction = re.compile(rf"(?<![\w-])({_FRACTION})(?![\w-])", re.IGNORECASE)

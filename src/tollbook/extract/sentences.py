@@ -34,9 +34,10 @@ class Sentence:
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-empty line, surrounding space trimmed."""
+    """(start, end) of each non-empty line, surrounding space trimmed; a line ends at LF, CRLF or CR."""
+    lines = text.replace("\r", "\n") if "\r" in text else text  # same length: the offsets index `text`
     pos = 0
-    for line in text.split("\n"):
+    for line in lines.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()

@@ -25,8 +25,12 @@ def make_document(text: str, *, title: str | None = None, url: str | None = None
                   outlet: str | None = None, published: str | None = None,
                   published_from: str | None = None, path: str | None = None,
                   raw_sha256: str | None = None) -> Document:
-    """A Document from text. With a separate `title`, the title becomes the first line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """A Document from text. With a separate `title`, the title becomes the first line.
+
+    The text is kept as given, line ends and all (CRLF, CR), so claim offsets index the
+    caller's own string. Text read from a named source (`path`) may not hold a NUL."""
+    if path is not None and "\x00" in text:
+        raise errors.nul_byte(path, text.index("\x00"))
     if title and not text.lstrip().startswith(title.strip()):
         text = f"{title.strip()}\n{text}"
     return Document(
