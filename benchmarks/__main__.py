@@ -5,6 +5,7 @@
 extract: MB/s, documents/s and peak RSS against a regex floor and quantulum3 (same run);
 lookup: gazetteer look-ups, spaCy's tokenizer + PhraseMatcher against tollbook's Aho-Corasick;
 ucdp: weak-label agreement of headline killed counts with UCDP `best`;
+real: the real-set figures of `tollbook eval --real` and throughput on real text beside quantulum3;
 ledger: ingest documents/s into SQLite and PostgreSQL as a ratio of bare extraction, and
 filtered query latency on a million claims; scale: serial vs a 2-worker Dask LocalCluster.
 The default sizes are the issues' (ledger: 10,000 and 100,000 documents, about half an hour
@@ -16,7 +17,7 @@ from __future__ import annotations
 import argparse
 import time
 
-SUITES = ("extract", "lookup", "ucdp", "ledger", "scale")
+SUITES = ("extract", "lookup", "ucdp", "real", "ledger", "scale")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import bench_ucdp
 
             bench_ucdp.main([])
+        elif suite == "real":
+            from benchmarks import bench_real
+
+            bench_real.main([])
         elif suite == "ledger":
             from benchmarks import bench_ledger
 

@@ -75,6 +75,8 @@ def eval_(
         console.print(f"... {len(report.misses) - misses} more (--misses N)")
     if real_sets is not None:
         console.print("")
+        from tollbook.extract.evaluate_real import summary_lines
+
         for line in summary_lines(real_sets):
             console.print(line, highlight=False)
 
@@ -84,34 +86,6 @@ def _real_summary_sets():
     from tollbook.extract.evaluate_real import corpus_dir, real_sets
 
     return real_sets() if corpus_dir() is not None else None
-
-
-def summary_lines(sets) -> list[str]:
-    """One line per real set: the figures issue 10's "Done when" names."""
-    lines: list[str] = []
-    rs = sets.real_stories
-    if rs is not None:
-        o = rs.overall.row()
-        total = rs.overall.files + len(rs.missing_files)
-        lines.append(f"real stories ({rs.overall.files}/{total} texts, {o['gold']} gold figures): found {_f(o['found'])}, "
-                     f"value {_f(o['value'])}, measure {_f(o['measure'])}, actor {_f(o['actor'])}, "
-                     f"claimant {_f(o['claimant'])}, period {_f(o['period'])}; all five right {_f(o['all_five'])}; "
-                     f"spurious {_f(o['spurious'])} of {o['claims']} people claims")
-    if sets.muc is not None:
-        k, w, b = sets.muc.rows()
-        lines.append(f"muc34_dev ({sets.muc.keyed_docs} keyed reports): killed and wounded recovered {_f(b['tollbook'])} "
-                     f"(killed {_f(k['tollbook'])}, wounded {_f(w['tollbook'])}); naive baseline {_f(b['naive'])}; "
-                     f"claims in the keys {_f(b['in_key'])}")
-    if sets.ucdp is not None:
-        u = sets.ucdp.row()
-        lines.append(f"UCDP single-source headlines ({u['rows']} rows): killed claim read {_f(u['killed_read'])}; "
-                     f"equal to UCDP best {_f(u['equal_best'])}")
-    lines += [f"{name}: skipped, {why}" for name, why in sets.skipped.items()]
-    return lines
-
-
-def _f(x: float | None) -> str:
-    return "-" if x is None else f"{x:.3f}"
 
 
 def _print_real(json_: bool, misses: int) -> None:
