@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import os
+from datetime import datetime, timezone
 
 import frictionless
 import pyarrow.parquet as pq
 import pytest
 
 from ledger_fixtures import claim_in, doc_with, run_cli
-from tollbook.ledger.exports import FORMATS, export
+from tollbook.ledger.exports import FORMATS, claimreview, export, read_findings
 
 TEXT = ("Kursk toll rises\nUkraine's General Staff said about 1,200 Russian soldiers were killed in the Kursk "
         "region last week, while more than 300 were \"eliminated\" near Sudzha, a claim Moscow called \"false\".\n")
@@ -111,19 +114,41 @@ def test_claimreview_json_ld(filled, tmp_path):
     reviews = json.loads(out.read_text())
     assert count == len(reviews) == 1  # the ambiguous "eliminated" claim
     review = reviews[0]
-    for key in ("@context", "@type", "claimReviewed", "itemReviewed", "reviewRating", "author", "datePublished"):
+    for key in ("@context", "@type", "url", "claimReviewed", "itemReviewed", "reviewRating", "author", "datePublished"):
         assert key in review
     assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"
+    assert review["url"] == f"/claims/{review['identifier']}"  # the claim's page in `tollbook serve`
     assert review["itemReviewed"]["@type"] == "Claim"
     assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/kursk"
     assert review["itemReviewed"]["author"]["name"] == "Armed Forces of Ukraine"
-    assert review["reviewRating"]["@type"] == "Rating" and review["reviewRating"]["alternateName"] == "Ambiguous measure"
+    rating = review["reviewRating"]
+    assert rating["@type"] == "Rating" and rating["alternateName"] == "Ambiguous measure"
+    assert (rating["worstRating"], rating["ratingValue"], rating["bestRating"]) == (1, 3, 5)
     assert review["author"] == {"@type": "Organization", "name": "tollbook"}
+    # Reviewed when tollbook read the document and flagged the claim, not on the day of the export.
+    captured = filled.documents()["captured_at"].iloc[0]  # the fixture's one document
+    assert review["datePublished"] == captured.date().isoformat()
 
+
+def test_claimreview_dates_and_urls_are_the_reviews(filled, tmp_path):
     frame = filled.claims()
-    finding = {"kind": "disagreement", "claims": list(frame["claim_id"]), "rule": "Two originators disagree."}
-    export(filled, "claimreview", str(out), findings=[finding])
-    assert [r["reviewRating"]["alternateName"] for r in json.loads(out.read_text())] == ["Disputed", "Disputed"]
+    findings = tmp_path / "findings.json"
+    findings.write_text(json.dumps([{"kind": "disagreement", "claims": list(frame["claim_id"]),
+                                     "rule": "Two originators disagree."},
+                                    {"kind": "impossible_arithmetic", "claims": [frame["claim_id"][0]],
+                                     "rule": "More killed than deployed.", "reviewed_on": "2025-02-03"}]))
+    written = datetime(2025, 2, 1, 12, tzinfo=timezone.utc).timestamp()
+    os.utime(findings, (written, written))  # reconcile wrote the findings on 1 February
+    out = tmp_path / "reviews.json"
+    export(filled, "claimreview", str(out), findings=read_findings(str(findings)), base_url="https://ledger.example/")
+    reviews = json.loads(out.read_text())
+    assert [(r["reviewRating"]["alternateName"], r["reviewRating"]["ratingValue"], r["datePublished"]) for r in reviews] \
+        == [("Disputed", 2, "2025-02-01"), ("Disputed", 2, "2025-02-01"), ("Inconsistent", 1, "2025-02-03")]
+    assert reviews[0]["url"] == f"https://ledger.example/claims/{frame['claim_id'][0]}"
+    assert reviews[0]["reviewRating"]["ratingExplanation"] == "Two originators disagree."
+    # Without findings or ledger dates, the reviews are dated by the caller, never silently today.
+    dated = claimreview(frame, reviewed={frame["doc_id"][0]: "2025-01-30T08:00:00+00:00"})
+    assert dated[0]["datePublished"] == "2025-01-30"
 
 
 def test_cli_export_every_format(tmp_path):
@@ -137,6 +162,10 @@ def test_cli_export_every_format(tmp_path):
         assert out.exists()
     to_stdout = run_cli("export", "--format", "csv", "--db", db, "--measure", "killed")
     assert to_stdout.stdout.startswith("claim_id,")
+    assert csv.DictReader(io.StringIO(to_stdout.stdout)).fieldnames[0] == "claim_id"
+    excel = tmp_path / "excel.csv"
+    assert run_cli("export", "--format", "ucdp", "--excel", "--out", str(excel), "--db", db).returncode == 0
+    assert excel.read_bytes().startswith(b"\xef\xbb\xbfid,relid,year,") and b"\r\n" in excel.read_bytes()
     meta = tmp_path / "metadata.json"
     assert run_cli("datasette-metadata", "--out", str(meta), "--db", db).returncode == 0
     described = json.loads(meta.read_text())
