@@ -176,3 +176,22 @@ def test_cli_claims_search(tmp_path):
     bad = run_cli("claims", "--db", db, "--search", "-wounded")
     assert bad.returncode == 2
     assert len(bad.stderr.strip().splitlines()) == 1 and "--search" in bad.stderr
+
+
+EXAMPLE_QUERIES = ["killed", '"North Korean"', "troops or soldiers", "Kursk -wounded", "Zelensky", "quarter",
+                   "1,000", "casualties Kursk", "estimates", "intelligence or pentagon", "earthquake or flood"]
+
+
+@pytest.mark.postgres
+def test_both_backends_find_the_same_claims_in_the_example_reports(tmp_path, pg_url):
+    from pathlib import Path
+
+    examples = [str(Path(__file__).resolve().parents[2] / "examples" / name) for name in ("kursk", "reports")]
+    found = []
+    for url in (str(tmp_path / "examples.db"), pg_url):
+        with open_ledger(url) as ledger:
+            ledger.ingest(examples)
+            found.append({q: list(ledger.claims(search=q)["claim_id"]) for q in EXAMPLE_QUERIES})
+    sqlite_found, postgres_found = found
+    assert sqlite_found == postgres_found
+    assert all(sqlite_found[q] for q in EXAMPLE_QUERIES), {q: len(ids) for q, ids in sqlite_found.items()}
