@@ -76,6 +76,9 @@ def test_gold_claimant_kinds():
     assert (kind, name) == ("lexicon", "World Health Organization")
     kind, name, words = er.gold_claimant("Ossama Hamad, eastern Libya prime minister")
     assert (kind, name) == ("words", None) and words == {"ossama", "hamad"}
+    # a carrier in brackets is not the originator; a gloss in brackets helps the word fallback
+    assert er.gold_claimant("senior intelligence official (via AFP)")[0] == "words"
+    assert "disaster" in er.gold_claimant("AFAD (Turkey's disaster management agency)")[2]
 
 
 def test_claimant_rule_reads_the_chain_not_the_outlet():

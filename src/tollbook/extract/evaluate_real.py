@@ -208,20 +208,24 @@ def gold_claimant(phrase: str | None) -> tuple[str, str | None, frozenset[str]]:
     """(kind, canonical name, fallback words) for gold's plain claimant words.
 
     kind is "outlet" (gold "outlet ..."), "lexicon" (tollbook's claimants lexicon names a
-    body or person in it; the first mention outside parentheses wins, so "UN OCHA (citing
-    Libyan Red Crescent)" is OCHA) or "words" (no lexicon entry: the content words are kept).
+    body or person outside gold's parentheses, which hold carriers and notes: "UN OCHA
+    (citing Libyan Red Crescent)" is OCHA, "official (via AFP)" is not AFP) or "words" (no
+    lexicon entry: the content words of the name part before the first comma are kept, with a
+    parenthesis that glosses the name, "AFAD (Turkey's disaster management agency)", but not
+    one that names a carrier or a note: via, citing, quoted, denying, ...).
     """
     phrase = phrase or ""
     if phrase.strip().lower().startswith("outlet"):
         return "outlet", None, frozenset()
-    bare = _PAREN.sub("", phrase)
-    idx = _claimant_index()
-    for text in (bare, phrase):
-        found = idx.find(text)
-        if found:
-            return "lexicon", found[0].value.name, frozenset()
-    words = frozenset(w for w in re.findall(r"[A-Za-z][\w'-]{3,}", bare.split(",")[0].lower()) if w not in _CLAIMANT_STOP)
+    found = _claimant_index().find(_PAREN.sub("", phrase))
+    if found:
+        return "lexicon", found[0].value.name, frozenset()
+    name_part = _PAREN.sub(lambda m: "" if _NOTE.match(m.group(0)) else m.group(0), phrase).split(",")[0]
+    words = frozenset(w for w in re.findall(r"[A-Za-z][\w'-]{3,}", name_part.lower()) if w not in _CLAIMANT_STOP)
     return "words", None, words
+
+
+_NOTE = re.compile(r"\s*\(\s*(?:via|citing|cited|as reported|quoted|denying|on|in|from|original|previous|latest)\b", re.IGNORECASE)
 
 
 def claimant_right(g: dict[str, Any], c: Claim) -> bool:
