@@ -23,17 +23,17 @@ from tollbook.extract import times as times_mod
 from tollbook.extract.derive import resolve_base, wants_deployment
 from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fraction
 from tollbook.extract.scan import any_between, candidates
-from tollbook.extract.sentences import Sentence, paragraphs, sentences_in
+from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sentences_in
 from tollbook.lexicons import fold
 from tollbook.model import Claim, Document, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
 
-# Every question about a figure is answered from its neighbourhood (the widest window any
-# stage reads is under 100 characters each side), so the other figures that can block a
+# Every question about a figure is answered from its neighbourhood (the widest window a
+# blocker matters in is 90 characters before it and a unit noun's end, under 80, after it), so the other figures that can block a
 # mention are only those within this reach; looking further would make a sentence holding
 # thousands of figures cost the square of their number.
-_BLOCKER_REACH = 200
+_BLOCKER_REACH = 100
 # How far back (in claims) an anaphor or a partitive looks for the figure it is about.
 # A real reference is a few claims back; the bound keeps a huge document linear.
 _LOOK_BACK = 500
@@ -99,7 +99,11 @@ def extract_document(doc: Document) -> list[Claim]:
         _close_paragraph(claims, ctx, doc)
         ctx.paragraph = p_index
         if not any_between(cands, p_start, p_end) and not attr_mod.has_pointer_back(text[p_start:p_end]):
-            _plain(ctx, text[p_start:p_end], new_paragraph=True)  # no figure: kept as text, looked at only on demand
+            if p_end - p_start <= MAX_SENTENCE:
+                _plain(ctx, text[p_start:p_end], new_paragraph=True)  # no figure: kept as text, looked at only on demand
+            else:  # a page on one line: kept by sentence, so an on-demand look-up reads a sentence, not the page
+                for k, piece in enumerate(sentences_in(text, p_start, p_end, p_index)):
+                    _plain(ctx, text[piece.start:piece.end], new_paragraph=k == 0)
             continue
         for n, sent in enumerate(sentences_in(text, p_start, p_end, p_index)):
             s_text = text[sent.start:sent.end]
@@ -232,15 +236,20 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
 
     spans = [(q.start, q.end) for q in quantities]
     span_starts = [sp[0] for sp in spans]  # quantities come in text order
+    linked = {i for i, q in enumerate(quantities) if q.base_index is not None} | \
+        {q.base_index for q in quantities if q.base_index is not None}
     out: list[Claim] = []
     sentence_actor = None
     # bases before the fractions taken of them, so a derived claim can name its base
     order = sorted(range(len(quantities)), key=lambda i: (quantities[i].fraction is not None, quantities[i].start))
     for qi in order:
         q = quantities[qi]
-        near = range(bisect.bisect_left(span_starts, q.start - _BLOCKER_REACH),
-                     bisect.bisect_right(span_starts, q.end + _BLOCKER_REACH))
-        blockers = [spans[j] for j in near if j != qi and quantities[j].base_index != qi and q.base_index != j]
+        lo = bisect.bisect_left(span_starts, q.start - _BLOCKER_REACH)
+        hi = bisect.bisect_right(span_starts, q.end + _BLOCKER_REACH)
+        if linked:  # a fraction and its base do not block each other
+            blockers = [spans[j] for j in range(lo, hi) if j != qi and quantities[j].base_index != qi and q.base_index != j]
+        else:
+            blockers = spans[lo:qi] + spans[qi + 1:hi] if lo <= qi < hi else spans[lo:hi]
         skip = []
         if q.anaphor and q.fraction is not None and s_text[q.end:q.end + 4].lower() == " of ":
             skip = [(q.end, q.end + 4 + len(q.anaphor))]
