@@ -35,8 +35,12 @@ def dies_on_the_kursk_reports(doc):
     return extract_document(doc)
 
 
-def test_a_dead_worker_falls_back_to_extraction_in_line(tmp_path: Path, monkeypatch) -> None:
+def test_a_document_that_kills_its_worker_fails_alone(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("TOLLBOOK_TEST_PARENT", str(os.getpid()))
-    _, docs_inline, claims_inline = _ingest(tmp_path / "a.db", pipeline=False)
-    summary, docs, claims = _ingest(tmp_path / "b.db", pipeline=True, extract=dies_on_the_kursk_reports)
-    assert (docs, claims) == (docs_inline, claims_inline) and summary.documents_failed == 0
+    _, docs_inline, _ = _ingest(tmp_path / "a.db", pipeline=False)
+    with open_ledger(str(tmp_path / "a.db")) as ledger:
+        frame = ledger.documents(with_text=True)
+    kursk = set(frame[frame["text"].str.contains("Kursk")]["doc_id"])
+    summary, docs, _ = _ingest(tmp_path / "b.db", pipeline=True, extract=dies_on_the_kursk_reports)
+    assert kursk and docs == docs_inline - kursk and summary.documents_failed >= len(kursk)
+    assert all("extraction process died" in f.reason for f in summary.failures)

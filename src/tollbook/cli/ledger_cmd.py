@@ -83,11 +83,15 @@ def ingest(
     outlet: OutletOpt = None,
     include: Annotated[list[str] | None, typer.Option("--include", help="Glob of files to read in folders (repeatable) [default: every kind tollbook reads].")] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip in folders (repeatable).")] = None,
+    time_budget: Annotated[float, typer.Option("--time-budget", min=0, help="Seconds of processing a document may take, and as many again per MB of its text; a document over it fails alone (0: no limit).")] = 5.0,
 ) -> None:
     """Read, extract and store documents; documents already stored are skipped, so a re-run resumes.
 
     A text already stored but read under another outlet or url is recorded as a new appearance of it.
     """
+    from tollbook.extract.budget import TimeBudget
+
+    budget = TimeBudget(time_budget) if time_budget > 0 else None
     with ledger_or_exit(db, create=True) as ledger:
         reported = 0
 
@@ -112,10 +116,10 @@ def ingest(
                             failed=summary.documents_failed)
 
             with live:
-                summary = ledger.ingest(paths, published=published, outlet=outlet, include=include,
+                summary = ledger.ingest(paths, published=published, outlet=outlet, include=include, budget=budget,
                                         exclude=exclude, progress=progress)
         else:
-            summary = ledger.ingest(paths, published=published, outlet=outlet, include=include,
+            summary = ledger.ingest(paths, published=published, outlet=outlet, include=include, budget=budget,
                                     exclude=exclude, progress=report_failures)
         report_failures(summary)
     typer.echo(summary.line(), err=True)

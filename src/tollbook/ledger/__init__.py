@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from tollbook.errors import LedgerError, ReadError
+from tollbook.extract.budget import TimeBudget
 from tollbook.ledger import queries
 from tollbook.ledger.ingest import (
     Entry, ExtractedDocument, IngestSummary, Progress, claim_rows, run_ingest, run_reextract, store_alone,
@@ -213,25 +214,29 @@ class Ledger:
 
     def ingest(self, paths: Iterable[str], *, published: str | None = None, outlet: str | None = None,
                include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
-               progress: Progress | None = None) -> IngestSummary:
-        """Read, extract and store every document under PATHs; failures are in the summary, not raised."""
+               progress: Progress | None = None, budget: TimeBudget | None = TimeBudget()) -> IngestSummary:
+        """Read, extract and store every document under PATHs; failures are in the summary, not raised.
+
+        Each document is extracted under `budget` (None: no limit); one that runs over fails alone.
+        """
         from tollbook.extract import extract_document
         from tollbook.read.walk import read_inputs
 
         items = read_inputs(paths, published=published, outlet=outlet, include=include, exclude=exclude)
         return run_ingest(self.engine, self.syndication, items, extract_document,
-                          _current_extractor_version(), progress)
+                          _current_extractor_version(), progress, budget=budget)
 
     def store(self, items: Iterable[ExtractedDocument | ReadError], progress: Progress | None = None) -> IngestSummary:
         """Store documents whose claims were extracted elsewhere (e.g. on a Dask cluster), exactly as
         `ingest` would: the same batches, appearances, run record and per-file failures."""
         return run_ingest(self.engine, self.syndication, items, _no_extraction, _current_extractor_version(), progress)
 
-    def reextract(self, progress: Progress | None = None) -> int:
+    def reextract(self, progress: Progress | None = None, budget: TimeBudget | None = TimeBudget()) -> int:
         """Re-extract documents stored by another extractor version; returns how many were redone."""
         from tollbook.extract import extract_document
 
-        return run_reextract(self.engine, extract_document, _current_extractor_version(), progress).documents_new
+        return run_reextract(self.engine, extract_document, _current_extractor_version(), progress,
+                             budget=budget).documents_new
 
     def claims(self, *, actor: str | None = None, measure: str | None = None, place: str | None = None,
                source: str | None = None, since: queries.DateLike = None, until: queries.DateLike = None,

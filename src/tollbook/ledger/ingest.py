@@ -6,7 +6,9 @@ stored and completes the rest. Documents are committed in groups of up to
 `BATCH_DOCUMENTS` (a commit per document cost more than storing it), and while one
 group is stored a worker process extracts the next. When a group fails to store, it is rolled back
 and its documents are stored one by one, so one bad document costs only itself.
-A file that cannot be read or extracted is recorded as a failure and the batch goes on.
+A file that cannot be read or extracted (the extractor raised, its worker died, or it
+ran over its time budget: see tollbook.extract.budget) is recorded as a failure in the
+run, and the batch goes on.
 
 Every document read also records an *appearance* (outlet, url, title, date, path):
 the same text published by a second outlet is one document, already present, with
@@ -16,16 +18,11 @@ a second appearance. The document row keeps the first appearance's metadata.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import operator
-import os
-import pickle
 import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timezone
 from typing import Any
@@ -33,6 +30,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from tollbook.errors import ReadError
+from tollbook.extract.budget import ExtractionFailed, ExtractionWorker, Pending, TimeBudget
 from tollbook.ledger.schema import (
     appearances,
     claimants,
@@ -404,9 +402,8 @@ def finish_run(engine: sa.Engine, summary: IngestSummary, *, completed: bool) ->
         conn.execute(runs.update().where(runs.c.run_id == summary.run_id).values(**values))
 
 
-def extraction_failure(doc: Document, exc: Exception) -> ReadError:
-    name = doc.path or doc.doc_id
-    return ReadError(name, f"the extractor failed ({exc.__class__.__name__}: {exc}); please report this with the file")
+def extraction_failure(doc: Document, failed: ExtractionFailed) -> ReadError:
+    return ReadError(doc.path or doc.doc_id, failed.reason)
 
 
 def storage_failure(doc: Document, exc: Exception) -> ReadError:
@@ -436,20 +433,21 @@ def _doc(item: Document | ExtractedDocument) -> Document:
 def run_ingest(engine: sa.Engine, index: SyndicationIndex, items: Iterable[Document | ExtractedDocument | ReadError],
                extract: Callable[[Document], list[Claim]], extractor_version: str,
                progress: Progress | None = None, *, batch_documents: int = BATCH_DOCUMENTS,
-               pipeline: bool | None = None) -> IngestSummary:
+               pipeline: bool | None = None, budget: TimeBudget | None = TimeBudget()) -> IngestSummary:
     """Store every readable document of a batch; failures are collected, never raised.
 
     Inputs are read `batch_documents` at a time; the doc_ids already stored are looked
     up in one query and not extracted again (a re-run costs a read per document, not
-    an extraction), and the rest are committed together. With `pipeline` (the default
-    on a machine with more than one core) a worker process extracts the next batch
-    while this one is stored, so storage costs little beyond extraction.
+    an extraction), and the rest are committed together. A worker process extracts
+    the next batch while this one is stored, each document under `budget`: a document
+    that raises, dies or runs out of time is one failure, and the batch goes on.
+    `pipeline=False` extracts in line instead, with no budget.
     """
     summary = start_run(engine, "ingest", extractor_version)
     completed = False
     queued: set[str] = set()  # doc_ids handed on for storage in this run
     try:
-        with engine.connect() as conn, _Extractor(extract, pipeline) as extractor:
+        with engine.connect() as conn, ExtractionWorker(extract, budget, in_worker=pipeline is not False) as worker:
             pending: _Chunk | None = None
             for items_ in _chunks(items, batch_documents):
                 ids = [_doc(i).doc_id for i in items_ if not isinstance(i, ReadError)]
@@ -458,66 +456,21 @@ def run_ingest(engine: sa.Engine, index: SyndicationIndex, items: Iterable[Docum
                 chunk = _Chunk(items_, stored)
                 queued.update(d.doc_id for d in chunk.todo)
                 queued.update(i.document.doc_id for i in items_ if isinstance(i, ExtractedDocument))
-                chunk.results = extractor.submit(chunk.todo)
+                chunk.results = worker.submit(chunk.todo)
                 if pending is not None:  # store the chunk before while this one is extracted
-                    _store_batch(conn, index, pending.entries(extract, extractor_version, summary), extractor_version, summary)
+                    _store_batch(conn, index, pending.entries(extractor_version, summary), extractor_version, summary)
                     if progress is not None:
                         progress(summary)
                 pending = chunk
+                del items_, chunk  # a chunk's documents are freed once stored
             if pending is not None:
-                _store_batch(conn, index, pending.entries(extract, extractor_version, summary), extractor_version, summary)
+                _store_batch(conn, index, pending.entries(extractor_version, summary), extractor_version, summary)
                 if progress is not None:
                     progress(summary)
         completed = True
     finally:
         finish_run(engine, summary, completed=completed)
     return summary
-
-
-def _extract_all(extract: Callable[[Document], list[Claim]], docs: list[Document]) -> list[list[Claim] | str]:
-    """Claims per document, or the error that stopped the extractor on it (runs in the worker process)."""
-    out: list[list[Claim] | str] = []
-    for doc in docs:
-        try:
-            out.append(extract(doc))
-        except Exception as exc:  # an extractor bug costs this document, not the batch
-            out.append(f"{exc.__class__.__name__}: {exc}")
-    return out
-
-
-def _picklable(value: object) -> bool:
-    try:
-        pickle.dumps(value)
-    except (pickle.PicklingError, AttributeError, TypeError):
-        return False
-    return True
-
-
-class _Extractor:
-    """Extraction beside storage: one worker process when there is a core to spare, else in line."""
-
-    def __init__(self, extract: Callable[[Document], list[Claim]], pipeline: bool | None) -> None:
-        self._extract = extract
-        use = (os.cpu_count() or 1) > 1 if pipeline is None else pipeline
-        use = use and _picklable(extract)  # a function defined inside another runs only here
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) if use else None
-
-    def __enter__(self) -> _Extractor:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-
-    def submit(self, docs: list[Document]) -> Future[list[list[Claim] | str]]:
-        if self._pool is not None and docs:
-            try:
-                return self._pool.submit(_extract_all, self._extract, docs)
-            except BrokenProcessPool:
-                self._pool = None  # the worker died: go on in line
-        done: Future[list[list[Claim] | str]] = Future()
-        done.set_result(_extract_all(self._extract, docs))
-        return done
 
 
 class _Chunk:
@@ -532,15 +485,11 @@ class _Chunk:
                 self.todo.append(item)  # a second copy in this chunk is not extracted again
             if not isinstance(item, ReadError):
                 seen.add(_doc(item).doc_id)
-        self.results: Future[list[list[Claim] | str]] | None = None
+        self.results: Pending | None = None
 
-    def entries(self, extract: Callable[[Document], list[Claim]], extractor_version: str,
-                summary: IngestSummary) -> list[Entry]:
+    def entries(self, extractor_version: str, summary: IngestSummary) -> list[Entry]:
         """The chunk's entries in input order; read and extraction failures go to the summary."""
-        try:
-            found = dict(zip((d.doc_id for d in self.todo), self.results.result() if self.results else []))
-        except BrokenProcessPool:  # the worker died on this chunk: extract it here instead
-            found = dict(zip((d.doc_id for d in self.todo), _extract_all(extract, self.todo)))
+        found = dict(zip((d.doc_id for d in self.todo), self.results.result() if self.results else []))
         batch: list[Entry] = []
         placed: set[str] = set()
         for item in self.items:
@@ -552,8 +501,8 @@ class _Chunk:
                 batch.append(Entry(doc, None))  # only its appearance is new, if anything
                 continue
             claims = item.claims if isinstance(item, ExtractedDocument) else found[doc.doc_id]
-            if isinstance(claims, str):
-                summary.fail(extraction_failure(doc, RuntimeError(claims)))
+            if isinstance(claims, ExtractionFailed):
+                summary.fail(extraction_failure(doc, claims))
                 continue
             batch.append(Entry(doc, claim_rows(doc, claims, extractor_version)))
             placed.add(doc.doc_id)
@@ -578,32 +527,43 @@ def _store_batch(conn: sa.Connection, index: SyndicationIndex, batch: list[Entry
 
 
 def run_reextract(engine: sa.Engine, extract: Callable[[Document], list[Claim]], extractor_version: str,
-                  progress: Progress | None = None) -> IngestSummary:
-    """Re-extract the documents whose claims came from another extractor version."""
+                  progress: Progress | None = None, *, budget: TimeBudget | None = TimeBudget()) -> IngestSummary:
+    """Re-extract the documents whose claims came from another extractor version, each under `budget`."""
     summary = start_run(engine, "reextract", extractor_version)
     completed = False
     try:
-        with engine.connect() as conn:
-            stale = list(conn.execute(
-                sa.select(documents.c.doc_id).where(documents.c.extractor_version != extractor_version)
-                .order_by(documents.c.captured_at, documents.c.doc_id)
-            ).scalars())
-        for doc_id in stale:
-            with engine.connect() as conn:
-                row = conn.execute(sa.select(documents).where(documents.c.doc_id == doc_id)).first()
-            if row is None:
-                continue
-            doc = stored_document(row)
-            try:
-                rows = claim_rows(doc, extract(doc), extractor_version)
-            except Exception as exc:  # the old claims stay; the run reports the document
-                summary.fail(extraction_failure(doc, exc))
-            else:
-                summary.claims += replace_claims(engine, doc_id, rows, extractor_version)
-                summary.documents_new += 1
-            if progress is not None:
-                progress(summary)
+        with ExtractionWorker(extract, budget) as worker:
+            _reextract(engine, worker, extractor_version, summary, progress)
         completed = True
     finally:
         finish_run(engine, summary, completed=completed)
     return summary
+
+
+def _reextract(engine: sa.Engine, worker: ExtractionWorker, extractor_version: str, summary: IngestSummary,
+               progress: Progress | None) -> None:
+    with engine.connect() as conn:
+        stale = list(conn.execute(
+            sa.select(documents.c.doc_id).where(documents.c.extractor_version != extractor_version)
+            .order_by(documents.c.captured_at, documents.c.doc_id)
+        ).scalars())
+    for doc_id in stale:
+        with engine.connect() as conn:
+            row = conn.execute(sa.select(documents).where(documents.c.doc_id == doc_id)).first()
+        if row is None:
+            continue
+        doc = stored_document(row)
+        [found] = worker.submit([doc]).result()
+        rows = None
+        if not isinstance(found, ExtractionFailed):
+            try:
+                rows = claim_rows(doc, found, extractor_version)
+            except ValueError as exc:
+                found = ExtractionFailed(f"the extractor returned a bad claim ({exc}); please report this with the file")
+        if isinstance(found, ExtractionFailed) or rows is None:  # the old claims stay; the run reports the document
+            summary.fail(extraction_failure(doc, found))
+        else:
+            summary.claims += replace_claims(engine, doc_id, rows, extractor_version)
+            summary.documents_new += 1
+        if progress is not None:
+            progress(summary)

@@ -112,8 +112,8 @@ def extract_partition(paths: Sequence[str], published: str | None = None, outlet
 
     A document the extractor fails on becomes a failure record, as in `tollbook ingest`.
     """
+    from tollbook.extract.budget import ExtractionFailed, outcome_of
     from tollbook.extract.pipeline import EXTRACTOR_VERSION, extract_document
-    from tollbook.ledger.ingest import extraction_failure
     from tollbook.read.walk import read_file
 
     records: list[dict[str, Any]] = []
@@ -122,13 +122,12 @@ def extract_partition(paths: Sequence[str], published: str | None = None, outlet
             if isinstance(item, ReadError):
                 records.append({"error": (item.name, item.reason)})
                 continue
-            try:
-                claims = [claim_record(c) for c in extract_document(item)]
-            except Exception as exc:  # an extractor bug costs this document, not the partition
-                failure = extraction_failure(item, exc)
-                records.append({"error": (failure.name, failure.reason)})
+            found = outcome_of(extract_document, item)  # an extractor bug costs this document, not the partition
+            if isinstance(found, ExtractionFailed):
+                records.append({"error": (item.path or item.doc_id, found.reason)})
                 continue
-            record: dict[str, Any] = {"doc_id": item.doc_id, "path": item.path, "claims": claims}
+            record: dict[str, Any] = {"doc_id": item.doc_id, "path": item.path,
+                                      "claims": [claim_record(c) for c in found]}
             if with_documents:
                 record["document"] = {f.name: getattr(item, f.name) for f in fields(Document)}
             records.append(record)

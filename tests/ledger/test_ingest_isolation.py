@@ -1,0 +1,111 @@
+"""One document's failure never stops a batch: an exception, a dead worker or a runaway
+document is one failed file, reported once and recorded in the run; the rest is stored."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from ledger_fixtures import run_cli
+from tollbook.extract import extract_document
+from tollbook.extract.budget import ExtractionFailed, ExtractionWorker, TimeBudget, extract_within
+from tollbook.ledger import open_ledger
+from tollbook.ledger.ingest import run_ingest
+from tollbook.ledger.schema import runs
+from tollbook.model import Document
+from tollbook.read.walk import read_inputs
+
+REPORTS = Path(__file__).resolve().parents[2] / "examples" / "reports"
+GOOD = ["01_general_staff_daily_tally.txt", "02_kharkiv_overnight_drones.txt", "03_turkey_syria_earthquake.txt"]
+
+
+def fails_on_kharkiv(doc: Document):
+    """An extractor with a bug that one document triggers."""
+    if "Kharkiv" in doc.text:
+        raise ZeroDivisionError("a bug the Kharkiv report triggers")
+    return extract_document(doc)
+
+
+def spins_on_loop(doc: Document):
+    """An extractor that never returns on one document: busy in Python, then inside the regex engine."""
+    if "loop" in doc.text:
+        re.match(r"(a+)+$", "a" * 64 + "b")  # catastrophic backtracking: one call that does not return
+    return extract_document(doc)
+
+
+def _batch(folder: Path, *extra: tuple[str, str]) -> Path:
+    folder.mkdir()
+    for name in GOOD:
+        (folder / name).write_text((REPORTS / name).read_text())
+    for name, text in extra:
+        (folder / name).write_text(text)
+    return folder
+
+
+@pytest.mark.parametrize("pipeline", [True, False], ids=["worker", "in-line"])
+def test_an_extractor_exception_costs_one_document_and_is_recorded_in_the_run(tmp_path, pipeline):
+    folder = _batch(tmp_path / "in")
+    with open_ledger(str(tmp_path / "ledger.db")) as ledger:
+        summary = run_ingest(ledger.engine, ledger.syndication, read_inputs([str(folder)]), fails_on_kharkiv,
+                             "test", pipeline=pipeline)
+        stored = set(ledger.documents()["path"])
+        with ledger.engine.connect() as conn:
+            run = conn.execute(sa.select(runs).where(runs.c.run_id == summary.run_id)).one()
+    assert (summary.documents_new, summary.documents_failed) == (2, 1)
+    [failure] = summary.failures
+    assert failure.name.endswith("02_kharkiv_overnight_drones.txt")
+    assert "ZeroDivisionError: a bug the Kharkiv report triggers" in failure.reason
+    assert {Path(p).name for p in stored} == {GOOD[0], GOOD[2]}
+    assert run.documents_failed == 1 and run.finished_at is not None
+    assert [e["name"] for e in run.errors] == [failure.name]
+
+
+def test_a_runaway_document_fails_on_its_budget_and_the_next_is_extracted(tmp_path):
+    docs = [Document(doc_id="a", text="Three people were killed."),
+            Document(doc_id="b", text="loop"),
+            Document(doc_id="c", text="Two soldiers were wounded.")]
+    with ExtractionWorker(spins_on_loop, TimeBudget(0.3)) as worker:
+        first, second = worker.submit(docs[:2]), worker.submit(docs[2:])
+        outcomes = first.result() + second.result()
+    assert isinstance(outcomes[1], ExtractionFailed) and "time budget (0.3 s" in outcomes[1].reason
+    assert [c.best for c in outcomes[0]] == [3] and [c.best for c in outcomes[2]] == [2]
+
+
+def test_a_worker_that_dies_fails_its_document_only():
+    outcome = extract_within(_exits, Document(doc_id="d", text="Four were killed."), TimeBudget(5.0))
+    assert isinstance(outcome, ExtractionFailed) and "died on it (exit status 7)" in outcome.reason
+
+
+def _exits(doc: Document):
+    if doc.doc_id == "d":
+        sys.exit(7)  # SystemExit is not an Exception: it ends the worker, as a crash would
+    return extract_document(doc)
+
+
+def test_time_budget_must_be_positive():
+    with pytest.raises(ValueError, match="positive"):
+        TimeBudget(0)
+
+
+def test_cli_a_document_over_its_time_budget_fails_alone_with_exit_4(tmp_path):
+    # A real runaway, not a stub: ~2 MB of dense casualty reporting takes seconds of processing,
+    # while --time-budget 0.05 allows it 0.15 s (and a 1 KB report 0.05 s, ten times what it needs).
+    dense = "\n\n".join(p.read_text() for p in sorted(REPORTS.glob("*.txt")))
+    folder = _batch(tmp_path / "in", ("dense.txt", (dense + "\n\n") * (2_000_000 // len(dense))))
+    db = str(tmp_path / "ledger.db")
+    done = run_cli("ingest", str(folder), "--db", db, "--time-budget", "0.05")
+    assert done.returncode == 4, done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.startswith("tollbook:")]
+    assert len(lines) == 1 and "dense.txt" in lines[0] and "time budget" in lines[0], done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("3 documents new, 0 already present, 1 failed")
+    with open_ledger(db) as ledger:
+        assert sorted(Path(p).name for p in ledger.documents()["path"]) == GOOD
+        with ledger.engine.connect() as conn:
+            [run] = conn.execute(sa.select(runs.c.documents_failed, runs.c.errors)).all()
+    errors = run.errors if isinstance(run.errors, list) else json.loads(run.errors)
+    assert run.documents_failed == 1 and errors[0]["name"].endswith("dense.txt")
