@@ -65,6 +65,20 @@ def extraction_failed(name: str, exc: BaseException) -> ReadError:
                            "were processed; please report this file as a bug")
 
 
-def missing_extra(feature: str, extra: str, module: str) -> UsageError:
-    """An optional dependency is not installed: which extra brings it."""
-    return UsageError(f"{feature} needs the {module!r} package; install it with: pip install 'tollbook[{extra}]'")
+# Which optional extra (pyproject.toml) brings each module a command may import on demand.
+EXTRA_OF_MODULE = {
+    "fastapi": "web", "starlette": "web", "uvicorn": "web", "jinja2": "web",
+    "altair": "charts", "vl_convert": "charts",
+    "dask": "scale", "distributed": "scale",
+    "psycopg": "postgres", "psycopg_binary": "postgres",
+    "pyarrow": "parquet",
+}
+
+
+def missing_extra(exc: ModuleNotFoundError) -> UsageError | None:
+    """The error to show for a module of an optional extra that is not installed (None for any other module)."""
+    module = (exc.name or "").split(".")[0]
+    extra = EXTRA_OF_MODULE.get(module)
+    if extra is None:
+        return None
+    return UsageError(f"this needs the optional package {module!r}; install it with: pip install 'tollbook[{extra}]'")

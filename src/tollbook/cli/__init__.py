@@ -49,8 +49,21 @@ from tollbook.cli import (  # noqa: E402,F401
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    app(prog_name="tollbook")
+    """Entry point of the console script.
+
+    A module of an optional extra that is not installed (`serve` without `[web]`) is one
+    line naming the extra to install, and exit 2.
+    """
+    from tollbook.errors import missing_extra
+
+    try:
+        app(prog_name="tollbook")
+    except ModuleNotFoundError as exc:
+        found = missing_extra(exc)
+        if found is None:
+            raise
+        typer.echo(f"tollbook: {found}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":  # pragma: no cover
