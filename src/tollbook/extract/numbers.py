@@ -430,15 +430,17 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
         if v2 is None or _is_year(first) and _is_year(second):
             return None
         scale = _SCALE_END.search(second)
+        core = first
         if scale and v1 < v2 / 100 and not _SCALE_WORD.search(first):
             v1 *= _SCALES[scale.group(1).lower()]  # "10 to 12 thousand"
+            core = f"{first} {scale.group(1)}"  # "1.25 [million]": a scaled figure, not a bare decimal
         if v2 <= v1:
             second = None
         else:
             end = m.end(4)
             core_start = m.start(2)
             start = m.start(1) if lead else core_start
-            if _not_a_count(sentence, core_start, end, first):
+            if _not_a_count(sentence, core_start, end, core):
                 return None
             return Quantity(start, end, _out(v1), _out((v1 + v2) / 2), _out(v2), "range", sentence[start:end])
     return _single(sentence, m.start(2), m.end(2), first, plus1 or (second is None and plus2))

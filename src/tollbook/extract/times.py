@@ -210,11 +210,11 @@ _RULES: list[tuple[str, Resolver]] = [
     (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
     (rf"\b{_LEAD}(?:(?P<part>early|mid|late|middle)(?:-|\s+|\s+of\s+))?{_MONTH}(?:\s+{_YEAR})?\b", _month_year),
     (r"\b(?:on|last|this|since|by)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
+    (r"\bby the end of (?:the|this) year\b", _end_of_year),  # before "this year" alone, which it holds
     (r"\b(?:(?:early|mid|late|in the middle of)[- ]?)?(?:so far )?(?:this|last|previous|past|the past|the last|over the past|over the last|in the past|in the last) (?:week|month|year|24 hours|day)\b"
      r"|\b(?:yesterday|today|overnight|tonight|last night|this morning|this evening)\b|\b(?:over|at) the weekend\b", _relative),
     (r"\b(?:since the (?:start|beginning|outbreak) of the (?:full-scale |full scale )?(?:war|invasion|conflict|fighting|offensive|operation)|so far|to date|in total|since the war began)\b", _since_start),
     (r"\b(?:within|in|over|during) (?:the )?(?:next |coming )?(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an) )?(?P<unit>months?|weeks?|days?|years?)\b", _forward),
-    (r"\bby the end of (?:the|this) year\b", _end_of_year),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), f) for p, f in _RULES]
 # A rule runs only when one of its words is in the sentence: most sentences name no time at all,
