@@ -9,10 +9,11 @@ pairing is deliberately tolerant (a headline that turned 1,530 casualties into
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tollbook.lexicons import PhraseIndex, load, read_csv
 from tollbook.model import Claim, Document
@@ -45,12 +46,28 @@ def line_at(text: str, offset: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
+class _Lines:
+    """The lines of a text found once, so each claim's line is a bisection, not a scan of the text before it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def line(self, i: int) -> str:
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[i]:end]
+
+
 @dataclass(frozen=True, slots=True)
 class Roles:
     """Claims split by what the check does with them."""
 
     checked: tuple[Claim, ...]  # headline and summary bullets: condensations of the report
     evidence: tuple[Claim, ...]  # the body, plus a standfirst (a prose lede) above the headline
+    sources: dict[str, str | None] = field(default_factory=dict)  # evidence claim id -> `effective_sources`
 
 
 def split_roles(doc: Document, claims: list[Claim]) -> Roles:
@@ -61,22 +78,29 @@ def split_roles(doc: Document, claims: list[Claim]) -> Roles:
     so it is evidence like the body.
     """
     checked, evidence = [], []
+    lines = _Lines(doc.text) if any(c.section == "summary" for c in claims) else None
     for c in claims:
         if c.section == "headline":
             checked.append(c)
-        elif c.section == "summary" and _BULLET.match(line_at(doc.text, c.start)):
+        elif c.section == "summary" and lines is not None and _BULLET.match(lines.line(lines.index(c.start))):
             checked.append(c)
-        elif c.section == "summary" and _is_label_block(doc, c):
+        elif c.section == "summary" and lines is not None and _is_label_block(lines, c):
             checked.append(c)
         else:
             evidence.append(c)
-    return Roles(tuple(checked), tuple(evidence))
+    return Roles(tuple(checked), tuple(evidence), effective_sources(tuple(evidence), doc.text))
 
 
-def _is_label_block(doc: Document, claim: Claim) -> bool:
-    """A summary line without a bullet that follows a 'Key points' label is still a point."""
-    before = doc.text[:claim.start].splitlines()
-    for line in reversed(before[:-1]):
+def _is_label_block(lines: _Lines, claim: Claim) -> bool:
+    """A summary line without a bullet that follows a 'Key points' label is still a point.
+
+    The lines looked at are those before the last line of the text up to the claim (a claim
+    at the start of its line skips the line above too, as it always has).
+    """
+    i = lines.index(claim.start)
+    last = i if claim.start > lines.starts[i] else i - 1
+    for j in range(last - 1, -1, -1):
+        line = lines.line(j)
         s = line.strip()
         if not s:
             continue
@@ -207,17 +231,33 @@ def speaker_phrase(sentence: str) -> str | None:
     return tail2.group(1) if tail2 else None
 
 
-def effective_source(claim: Claim, evidence: tuple[Claim, ...], text: str) -> str | None:
-    """The claim's source; with none, the explicit source of the claim before it in the same paragraph.
+def effective_sources(evidence: tuple[Claim, ...], text: str) -> dict[str, str | None]:
+    """Each evidence claim's source by claim id; with none, the explicit source of the claim before it
+    in the same paragraph (blank-line separated).
 
     "UK Defence Intelligence said ... 4,000 casualties. In its assessment, about 1,000 ...":
-    the second figure is the same claimant's even when no cue names it again.
+    the second figure is the same claimant's even when no cue names it again. One pass over
+    the claims in text order with the paragraph breaks found once: a document's claims cost
+    their number, not its square.
     """
-    if claim.source and claim.source != "anonymous":
-        return claim.source
-    para_start = text.rfind("\n\n", 0, claim.start)
-    earlier = [c for c in evidence if para_start < c.start < claim.start and c.source and c.source != "anonymous"]
-    return earlier[-1].source if earlier else None
+    breaks = [m.start() for m in re.finditer("\n\n", text)]
+    ordered = sorted(range(len(evidence)), key=lambda i: evidence[i].start)  # stable: ties keep evidence order
+    named_starts: list[int] = []
+    named_sources: list[str] = []
+    out: dict[str, str | None] = {}
+    for i in ordered:
+        claim = evidence[i]
+        if claim.source and claim.source != "anonymous":
+            out[claim.claim_id] = claim.source
+        else:
+            b = bisect.bisect_right(breaks, claim.start - 2) - 1  # the last break ending at or before the claim
+            para_start = breaks[b] if b >= 0 else -1
+            k = bisect.bisect_left(named_starts, claim.start) - 1  # the latest named claim starting before it
+            out[claim.claim_id] = named_sources[k] if k >= 0 and named_starts[k] > para_start else None
+        if claim.source and claim.source != "anonymous":
+            named_starts.append(claim.start)
+            named_sources.append(claim.source)
+    return out
 
 
 # ---------------------------------------------------------------- places, actors, periods

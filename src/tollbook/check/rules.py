@@ -9,16 +9,24 @@ run once per document.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
 import re
 from datetime import date
 
 from tollbook.check.findings import Finding, Severity
 from tollbook.check.pairing import (
-    Roles, actor_compatible, claimant_mentions, effective_source, family, interval, overlaps, pair, parties,
+    Roles, actor_compatible, claimant_mentions, family, interval, overlaps, pair, parties,
     place_compatible, relative_gap, same_digits, source_country, speaker_phrase, split_roles,
 )
 from tollbook.model import Claim, Document
+
+# Bounds that keep `check` near-linear in the number of claims on any document (a page of
+# repeated tallies holds thousands of figures of one series); a real report never reaches them.
+TENSION_SCAN = 64  # figures of the same series looked at per figure, nearest value first
+FINDINGS_PER_CLAIM = 16  # part-larger-than-whole findings reported per figure
+NEAR_CLAIMS = 200  # figures of a measure before and after a share that `fraction_check` weighs
 
 ROUNDING = 0.10  # a headline figure within 10% of the body's reads as a rounding, not a new number
 OPEN_CAP = 1.5  # "more than 12,000" is read as at most 18,000 when a sum or share is tested against it
@@ -268,9 +276,27 @@ def _sum_of_parts(h: Claim, evidence: tuple[Claim, ...]) -> tuple[list[Claim], b
 _LOSS = {"killed", "casualties", "wounded", "missing", "captured"}
 
 
-def fraction_check(f: Claim, claims: list[Claim], evidence_ids: set[str]) -> Finding | None:
+class ClaimIndex:
+    """A document's claims by id and by measure (in text order), built once per check."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.by_id = {c.claim_id: c for c in claims}
+        self.by_measure: dict[str | None, list[Claim]] = {}
+        for c in sorted(claims, key=lambda c: c.start):
+            self.by_measure.setdefault(c.measure, []).append(c)
+        self.starts = {m: [c.start for c in cs] for m, cs in self.by_measure.items()}
+
+    def near(self, measure: str, start: int) -> list[Claim]:
+        """The figures of a measure around a position: NEAR_CLAIMS before it and after it."""
+        found = self.by_measure.get(measure, [])
+        i = bisect.bisect_left(self.starts.get(measure, []), start)
+        return found[max(0, i - NEAR_CLAIMS):i + NEAR_CLAIMS]
+
+
+def fraction_check(f: Claim, claims: list[Claim] | ClaimIndex, evidence_ids: set[str]) -> Finding | None:
     """A share ('more than half of the roughly 11,000') tested against the count it describes."""
-    base = next((c for c in claims if c.claim_id == f.derived_from), None)
+    index = claims if isinstance(claims, ClaimIndex) else ClaimIndex(claims)
+    base = index.by_id.get(f.derived_from or "")
     if base is None or f.fraction is None:
         return None
     if f.measure != base.measure:
@@ -280,7 +306,9 @@ def fraction_check(f: Claim, claims: list[Claim], evidence_ids: set[str]) -> Fin
     else:
         measures = {f.measure or ""}
     base_low = base.low if base.low is not None else base.best
-    candidates = [c for c in claims if c.claim_id not in (f.claim_id, base.claim_id) and c.derived_from is None
+    nearby = [c for m in sorted(measures) for c in index.near(m, f.start)]
+    nearby.sort(key=lambda c: c.start)  # text order, as the claims list has them: ties in `distance` go to the first
+    candidates = [c for c in nearby if c.claim_id not in (f.claim_id, base.claim_id) and c.derived_from is None
                   and c.fraction is None and c.measure in measures and actor_compatible(f, c)
                   and c.best is not None and base_low is not None and c.best < base_low
                   and (not c.unit or not f.unit or c.unit == f.unit)]
@@ -309,42 +337,70 @@ def family_of(measure: str) -> str | None:
     return _FAMILY.get(measure)
 
 
-def part_larger_than_whole(evidence: tuple[Claim, ...], text: str) -> list[Finding]:
-    """Killed larger than the casualties (killed and wounded) of the same actor from the same claimant."""
+def part_larger_than_whole(evidence: tuple[Claim, ...], sources: dict[str, str | None]) -> list[Finding]:
+    """Killed larger than the casualties (killed and wounded) of the same actor from the same claimant.
+
+    Casualty figures are indexed by (actor, period end, claimant) and sorted by their upper
+    end, so each killed figure meets only the casualties below it (at most FINDINGS_PER_CLAIM,
+    the smallest first), never every claim of the document.
+    """
+    wholes: dict[tuple, list[tuple[float, int]]] = {}
+    for i, c in enumerate(evidence):
+        if c.measure == "casualties" and not c.ambiguous_measure and c.actor and c.high is not None:
+            wholes.setdefault((c.actor, c.date_end, sources.get(c.claim_id)), []).append((c.high, i))
+    for group in wholes.values():
+        group.sort()
     out = []
     for k in evidence:
         if k.measure != "killed" or k.low is None:
             continue
-        for c in evidence:
-            if (c.measure == "casualties" and not c.ambiguous_measure and c.actor and c.actor == k.actor
-                    and c.high is not None and k.low > c.high and c.date_end == k.date_end
-                    and effective_source(c, evidence, text) == effective_source(k, evidence, text)):
-                out.append(Finding("arithmetic", "medium",
-                                   f"The body says {k.value_text} {k.measure_text or 'killed'} but only {c.value_text} "
-                                   f"casualties (killed and wounded) of {c.actor}: a part is larger than its whole.", k, (c,)))
+        group = wholes.get((k.actor, k.date_end, sources.get(k.claim_id)), [])
+        below = group[:bisect.bisect_left(group, (k.low, -1))]  # high < k.low
+        for _, i in sorted(heapq.nsmallest(FINDINGS_PER_CLAIM, below), key=lambda hi: hi[1]):
+            c = evidence[i]
+            out.append(Finding("arithmetic", "medium",
+                               f"The body says {k.value_text} {k.measure_text or 'killed'} but only {c.value_text} "
+                               f"casualties (killed and wounded) of {c.actor}: a part is larger than its whole.", k, (c,)))
     return out
 
 
-def cross_claim_tensions(evidence: tuple[Claim, ...], text: str) -> list[Finding]:
-    """Two claimants' figures for the same quantity that cannot both be right (information, not an error)."""
+def cross_claim_tensions(evidence: tuple[Claim, ...], sources: dict[str, str | None]) -> list[Finding]:
+    """Two claimants' figures for the same quantity that cannot both be right (information, not an error).
+
+    Figures are indexed by series (measure, unit) and sorted by value; a pair is two figures of
+    one series within a factor of 10 (beyond it, a daily figure beside a cumulative one), so
+    each figure looks only at the larger values of its series up to ten times its own, at most
+    TENSION_SCAN of them: the work grows with the claims, not with their pairs.
+    """
+    def said_by(c: Claim) -> str | None:
+        return sources.get(c.claim_id) or ("the estimate" if c.modality == "estimated" else None)
+
+    series: dict[tuple, list[tuple[float, int]]] = {}
+    for i, c in enumerate(evidence):
+        if c.derived_from is None and c.fraction is None and c.best is not None and c.best > 0 \
+                and not c.ambiguous_measure and said_by(c):  # a negative or zero count is in tension with nothing
+            series.setdefault((c.measure, c.unit), []).append((c.best, i))
+    pairs: list[tuple[int, int]] = []
+    for members in series.values():
+        members.sort()
+        for p, (best, i) in enumerate(members):
+            a = evidence[i]
+            for other_best, j in members[p + 1:p + 1 + TENSION_SCAN]:
+                if other_best > 10 * best:
+                    break
+                b = evidence[j]
+                if not actor_compatible(a, b) or not place_compatible(a.place_code, b.place_code):
+                    continue
+                if said_by(a) == said_by(b) or overlaps(a, b):
+                    continue
+                pairs.append((min(i, j), max(i, j)))
     out = []
-    plain = [c for c in evidence if c.derived_from is None and c.fraction is None and c.best]
-    for i, a in enumerate(plain):
-        sa = effective_source(a, evidence, text) or ("the estimate" if a.modality == "estimated" else None)
-        for b in plain[i + 1:]:
-            if a.measure != b.measure or a.unit != b.unit or a.ambiguous_measure or b.ambiguous_measure:
-                continue
-            if not actor_compatible(a, b) or not place_compatible(a.place_code, b.place_code):
-                continue
-            sb = effective_source(b, evidence, text) or ("the estimate" if b.modality == "estimated" else None)
-            if not sa or not sb or sa == sb or overlaps(a, b):
-                continue
-            if max(a.best, b.best) > 10 * min(a.best, b.best):  # type: ignore[type-var,operator]
-                continue  # a daily figure beside a cumulative one, not two counts of one thing
-            out.append(Finding(
-                "cross_claim_tension", "low",
-                f"The body gives {a.value_text} {a.measure_text or a.measure} per {sa} and {b.value_text} "
-                f"{b.measure_text or b.measure} per {sb} for the same quantity: information, not an error.", a, (b,)))
+    for i, j in sorted(pairs):
+        a, b = evidence[i], evidence[j]
+        out.append(Finding(
+            "cross_claim_tension", "low",
+            f"The body gives {a.value_text} {a.measure_text or a.measure} per {said_by(a)} and {b.value_text} "
+            f"{b.measure_text or b.measure} per {said_by(b)} for the same quantity: information, not an error.", a, (b,)))
     return out
 
 
@@ -357,7 +413,7 @@ def compare(doc: Document, h: Claim, roles: Roles, claims: list[Claim]) -> list[
     if found is None:
         return []
     b, _ = found
-    source = effective_source(b, roles.evidence, doc.text)
+    source = roles.sources.get(b.claim_id)
     out: list[Finding] = []
 
     def add(rule: str, severity: Severity, reason: str, bodies: tuple[Claim, ...] = (b,)) -> None:
@@ -433,20 +489,21 @@ def check_document(doc: Document, claims: list[Claim] | None = None) -> list[Fin
         claims = extract_document(doc)
     roles = split_roles(doc, claims)
     evidence_ids = {c.claim_id for c in roles.evidence}
+    index = ClaimIndex(claims)
     findings: list[Finding] = []
     for h in roles.checked:
         findings += compare(doc, h, roles, claims)
         if h.fraction is not None and not any(f.rule == "arithmetic" and f.headline_claim is h for f in findings):
-            fc = fraction_check(h, claims, evidence_ids)
+            fc = fraction_check(h, index, evidence_ids)
             if fc:
                 findings.append(fc)
     for f in roles.evidence:
         if f.fraction is not None:
-            fc = fraction_check(f, claims, evidence_ids)
+            fc = fraction_check(f, index, evidence_ids)
             if fc:
                 findings.append(fc)
-    findings += part_larger_than_whole(roles.evidence, doc.text)
-    findings += cross_claim_tensions(roles.evidence, doc.text)
+    findings += part_larger_than_whole(roles.evidence, roles.sources)
+    findings += cross_claim_tensions(roles.evidence, roles.sources)
     return _dedupe(findings)
 
 
