@@ -1,7 +1,7 @@
 """Bytes to text: detect the encoding, refuse binaries and NUL bytes, keep the raw hash.
 
-Order of trust: a byte-order mark; UTF-8; UTF-16 without a mark (its NULs sit in every
-other byte); then charset-normalizer's guess. Among Latin-script single-byte code pages the
+Order of trust: a byte-order mark; UTF-16 without a mark (its NULs sit in every other byte);
+UTF-8; then charset-normalizer's guess, among the code pages of tollbook's languages first. Among Latin-script single-byte code pages the
 guess is weak on short texts ("Ministère" in Latin-1 reads as Windows-1250 "Ministčre"), so
 Windows-1252 wins there unless it puts symbols inside words, as it does with Polish or Czech
 text written in Windows-1250. Cyrillic and other scripts keep the detector's choice.
@@ -22,6 +22,10 @@ _MULTIBYTE = {"utf_16", "utf_32", "big5", "gb2312", "gb18030", "gbk", "euc_jp", 
               "cp949", "cp950", "iso2022_jp", "hz", "johab"}
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# The code pages of the languages tollbook reads (English, Ukrainian, Russian) and of the names
+# news quotes in them: tried first, so that a short Cyrillic text is not read as Japanese.
+_CODE_PAGES = ["cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u",
+               "iso8859_5", "cp866", "mac_cyrillic", "mac_roman"]
 _WESTERN, _CENTRAL = "cp1252", "cp1250"
 _SAMPLE = 8192
 
@@ -60,7 +64,7 @@ def _decode(name: str, data: bytes) -> str:
         pass
     if b"\x00" in data[:_SAMPLE]:
         raise errors.binary_file(name)
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=_CODE_PAGES).best() or from_bytes(data).best()
     if best is None:
         raise errors.undecodable(name)
     text = str(best)
