@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from tollbook.cli import app
+from tollbook.read.decode import DEFAULT_MAX_BYTES
 from tollbook.cli.common import (
     EXIT_SOME_FAILED,
     EXIT_USAGE,
@@ -57,19 +58,41 @@ class ExportFormat(str, enum.Enum):
 
 
 
-def _rich_progress():
-    """A live progress line on stderr: documents read, documents/s, claims found."""
+# Kinds of file that hold one document each; feeds and JSON Lines hold any number.
+_ONE_DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def _known_total(paths: list[str], include: list[str] | None, exclude: list[str] | None) -> int | None:
+    """How many documents the batch holds, when that is known before reading: every input
+    is a file of one document. None with stdin, a feed or JSON Lines among the inputs."""
+    from tollbook.read.walk import expand_paths
+
+    total = 0
+    for item in expand_paths(paths, include, exclude):
+        if not isinstance(item, str) or not item.lower().endswith(_ONE_DOCUMENT_SUFFIXES):
+            return None
+        total += 1
+    return total
+
+
+def _rich_progress(total: int | None):
+    """A live progress line on stderr: documents read, documents/s, claims found; with a
+    known total, a bar and the time remaining."""
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+    )
 
     console = Console(stderr=True)
+    counted = ((BarColumn(), MofNCompleteColumn(), TextColumn("documents")) if total
+               else (SpinnerColumn(), TextColumn("{task.completed} documents")))
     progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.completed} documents"),
+        *counted,
         TextColumn("[cyan]{task.fields[rate]:.0f} documents/s"),
         TextColumn("[green]{task.fields[claims]} claims found"),
         TextColumn("[red]{task.fields[failed]} failed"),
         TimeElapsedColumn(),
+        *((TimeRemainingColumn(),) if total else ()),
         console=console, transient=True,
     )
     return progress, console
@@ -84,6 +107,7 @@ def ingest(
     include: Annotated[list[str] | None, typer.Option("--include", help="Glob of files to read in folders (repeatable) [default: every kind tollbook reads].")] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip in folders (repeatable).")] = None,
     time_budget: Annotated[float, typer.Option("--time-budget", min=0, help="Seconds of processing a document may take, and as many again per MB of its text; a document over it fails alone (0: no limit).")] = 5.0,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Read, extract and store documents; documents already stored are skipped, so a re-run resumes.
 
@@ -106,8 +130,9 @@ def ingest(
 
         live = console = None
         if sys.stderr.isatty():
-            live, console = _rich_progress()
-            task = live.add_task("ingest", total=None, rate=0.0, claims=0, failed=0)
+            total = _known_total(paths, include, exclude)
+            live, console = _rich_progress(total)
+            task = live.add_task("ingest", total=total, rate=0.0, claims=0, failed=0)
 
             def progress(summary) -> None:
                 report_failures(summary)
@@ -117,10 +142,10 @@ def ingest(
 
             with live:
                 summary = ledger.ingest(paths, published=published, outlet=outlet, include=include, budget=budget,
-                                        exclude=exclude, progress=progress)
+                                        exclude=exclude, progress=progress, max_bytes=max_bytes)
         else:
             summary = ledger.ingest(paths, published=published, outlet=outlet, include=include, budget=budget,
-                                    exclude=exclude, progress=report_failures)
+                                    exclude=exclude, progress=report_failures, max_bytes=max_bytes)
         report_failures(summary)
     typer.echo(summary.line(), err=True)
     if summary.documents_failed and not (summary.documents_new or summary.documents_present):

@@ -193,9 +193,22 @@ def estimate(
                title="fused estimates")
 
 
+def _spool_stdin(folder: str) -> str:
+    """Standard input saved as a file the importers can read: stdin.json when it starts
+    like JSON, else stdin.csv (the readers choose their parser by suffix)."""
+    import sys
+    from pathlib import Path
+
+    data = sys.stdin.buffer.read()
+    suffix = ".json" if data.lstrip()[:1] in (b"[", b"{") else ".csv"
+    path = Path(folder) / f"stdin{suffix}"
+    path.write_bytes(data)
+    return str(path)
+
+
 @app.command("import")
 def import_cmd(
-    file: Annotated[str, typer.Argument(help="A UCDP GED CSV, or a dated series (CSV or JSON).")],
+    file: Annotated[str, typer.Argument(help="A UCDP GED CSV, or a dated series (CSV or JSON); '-' reads stdin.")],
     format_: Annotated[ImportFormatChoice, typer.Option("--format", help="ucdp or series.")],
     db: DbOpt = None,
     source: Annotated[str | None, typer.Option("--source", help="Originator of every row (series: default from the file; ucdp: source_original).")] = None,
@@ -203,10 +216,13 @@ def import_cmd(
     place: Annotated[str | None, typer.Option("--place", help="Place of every row of a generic series.")] = None,
 ) -> None:
     """Import structured data: each row becomes a document and claims in the ledger."""
+    from tempfile import TemporaryDirectory
+
     from tollbook.imports import import_file
 
-    with ledger_or_exit(db, create=True) as ledger:
-        report = import_file(file, format_.value, ledger, source=source, measure=measure, actor=actor, place=place)
+    with TemporaryDirectory(prefix="tollbook-stdin-") as spool, ledger_or_exit(db, create=True) as ledger:
+        path = _spool_stdin(spool) if file == "-" else file
+        report = import_file(path, format_.value, ledger, source=source, measure=measure, actor=actor, place=place)
     for fault in report.faults[:MAX_FAULTS_SHOWN]:
         typer.echo(f"data fault: {fault.row}: {fault.reason}", err=True)
     if len(report.faults) > MAX_FAULTS_SHOWN:

@@ -14,8 +14,21 @@ from typing import Annotated, Any
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import EXIT_SOME_FAILED, EXIT_USAGE, CsvOpt, DbOpt, JsonOpt, NlOpt, OutletOpt, PublishedOpt, TsvOpt, error
+from tollbook.cli.common import (
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    CsvOpt,
+    DbOpt,
+    JsonOpt,
+    MaxBytesOpt,
+    NlOpt,
+    OutletOpt,
+    PublishedOpt,
+    TsvOpt,
+    error,
+)
 from tollbook.errors import ReadError, TollbookError
+from tollbook.read.decode import DEFAULT_MAX_BYTES
 
 
 scale_app = typer.Typer(name="scale", help="Extract or ingest on Dask workers (a local cluster or a scheduler).",
@@ -76,6 +89,7 @@ def scale_extract(
     outlet: OutletOpt = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
 ) -> None:
     """Print every quantitative claim in the given reports, extracted on Dask workers."""
@@ -96,7 +110,7 @@ def scale_extract(
         def rows():
             nonlocal read_ok, failed, claims
             for item in extract_paths(client, paths, published=published, outlet=outlet, include=include,
-                                      exclude=exclude, progress=progress):
+                                      exclude=exclude, progress=progress, max_bytes=max_bytes):
                 if isinstance(item, ReadError):
                     failed += 1
                     _say(console, str(item))
@@ -133,15 +147,12 @@ def scale_ingest(
     outlet: OutletOpt = None,
     include: IncludeOpt = None,
     exclude: ExcludeOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Read, extract (on Dask workers) and store documents; documents already stored are skipped."""
     from tollbook.ledger import open_ledger
-    from tollbook.ledger.ingest import parse_published
     from tollbook.scale import ingest_paths
 
-    if published and parse_published(published) is None:
-        error(f"--published {published!r} is not a date; write it as YYYY-MM-DD")
-        raise typer.Exit(EXIT_USAGE)
     try:
         ledger = open_ledger(db)
     except TollbookError as exc:
@@ -168,7 +179,7 @@ def scale_ingest(
             try:
                 summary = ingest_paths(ledger, client, paths, published=published, outlet=outlet,
                                        include=include, exclude=exclude, progress=progress,
-                                       bytes_progress=bytes_progress)
+                                       bytes_progress=bytes_progress, max_bytes=max_bytes)
             except TollbookError as exc:
                 _say(console, str(exc))
                 raise typer.Exit(EXIT_USAGE) from None

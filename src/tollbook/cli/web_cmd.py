@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from tollbook.cli import app
-from tollbook.cli.common import EXIT_USAGE, DbOpt, error
+from tollbook.cli.common import EXIT_USAGE, DbOpt, error, ledger_or_exit
 from tollbook.errors import TollbookError
 
 
@@ -19,6 +19,8 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
     """Browse the ledger in a web browser: claims, documents, series, timelines, findings, checks; JSON under /api/."""
+    with ledger_or_exit(db):  # a misspelt --db is refused here, not turned into an empty ledger
+        pass
     import uvicorn
 
     from tollbook.web import create_app

@@ -214,15 +214,18 @@ class Ledger:
 
     def ingest(self, paths: Iterable[str], *, published: str | None = None, outlet: str | None = None,
                include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
-               progress: Progress | None = None, budget: TimeBudget | None = TimeBudget()) -> IngestSummary:
+               progress: Progress | None = None, budget: TimeBudget | None = TimeBudget(),
+               max_bytes: int | None = None) -> IngestSummary:
         """Read, extract and store every document under PATHs; failures are in the summary, not raised.
 
         Each document is extracted under `budget` (None: no limit); one that runs over fails alone.
+        A file over `max_bytes` (default: the readers' limit) fails alone too.
         """
         from tollbook.extract import extract_document
         from tollbook.read.walk import read_inputs
 
-        items = read_inputs(paths, published=published, outlet=outlet, include=include, exclude=exclude)
+        limit = {} if max_bytes is None else {"max_bytes": max_bytes}
+        items = read_inputs(paths, published=published, outlet=outlet, include=include, exclude=exclude, **limit)
         return run_ingest(self.engine, self.syndication, items, extract_document,
                           _current_extractor_version(), progress, budget=budget)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from tollbook import errors
 from tollbook.errors import ReadError
 from tollbook.model import Document
-from tollbook.read import read_bytes, read_paths
+from tollbook.read import DEFAULT_MAX_BYTES, read_bytes, read_paths
 from tollbook.read.feeds import looks_like_feed, read_feed
 from tollbook.read.jsonl import read_json_bytes, read_jsonl_file, read_jsonl_lines
 
@@ -61,20 +61,30 @@ def _matches(name: str, rel: str, globs: tuple[str, ...]) -> bool:
 
 
 def read_inputs(paths: Iterable[str], *, published: str | None = None, outlet: str | None = None,
-                include: Sequence[str] | None = None,
-                exclude: Sequence[str] | None = None) -> Iterator[Document | ReadError]:
+                include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | ReadError]:
     """Every Document in PATHs (a feed or JSON Lines file gives many), or a ReadError per failure."""
     for item in expand_paths(paths, include, exclude):
         if isinstance(item, ReadError):
             yield item
         else:
-            yield from read_file(item, published=published, outlet=outlet)
+            yield from read_file(item, published=published, outlet=outlet, max_bytes=max_bytes)
 
 
-def read_file(path: str, *, published: str | None = None, outlet: str | None = None) -> Iterator[Document | ReadError]:
-    """Route one file by its suffix (and, for .xml, by whether it is a feed); stdin by what it holds."""
+def read_file(path: str, *, published: str | None = None, outlet: str | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | ReadError]:
+    """Route one file by its suffix (and, for .xml, by whether it is a feed); stdin by what it holds.
+
+    A file over `max_bytes` (--max-bytes) is refused whatever its kind."""
     if path == "-":
-        yield from _read_stdin(published=published, outlet=outlet)
+        yield from _read_stdin(published=published, outlet=outlet, max_bytes=max_bytes)
+        return
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        size = 0  # the reader below reports why the file cannot be read
+    if size > max_bytes:
+        yield errors.too_large(path, size, max_bytes)
         return
     suffix = Path(path).suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
@@ -92,12 +102,16 @@ def read_file(path: str, *, published: str | None = None, outlet: str | None = N
         if suffix != ".xml" or looks_like_feed(data):
             yield from read_feed(path, data, published=published, outlet=outlet)
             return
-    yield from read_paths([path], published=published, outlet=outlet)
+    yield from read_paths([path], published=published, outlet=outlet, max_bytes=max_bytes)
 
 
-def _read_stdin(*, published: str | None = None, outlet: str | None = None) -> Iterator[Document | ReadError]:
+def _read_stdin(*, published: str | None = None, outlet: str | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | ReadError]:
     """Standard input: JSON Lines records when its first line is a JSON object, else one text or HTML document."""
-    data = sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield errors.too_large("<stdin>", len(data), max_bytes)
+        return
     first = data.lstrip()[:1]
     if first == b"{":
         yield from read_jsonl_lines("<stdin>", data.splitlines(), published=published, outlet=outlet)
@@ -106,6 +120,6 @@ def _read_stdin(*, published: str | None = None, outlet: str | None = None) -> I
         yield from read_feed("<stdin>", data, published=published, outlet=outlet)
         return
     try:
-        yield read_bytes("<stdin>", data, published=published, outlet=outlet)
+        yield read_bytes("<stdin>", data, published=published, outlet=outlet, max_bytes=max_bytes)
     except ReadError as exc:
         yield exc

@@ -107,7 +107,7 @@ def plan_partitions(paths: Iterable[str], *, workers: int, include: Sequence[str
 
 
 def extract_partition(paths: Sequence[str], published: str | None = None, outlet: str | None = None,
-                      with_documents: bool = False) -> dict[str, Any]:
+                      with_documents: bool = False, max_bytes: int | None = None) -> dict[str, Any]:
     """Runs on a worker: read and extract files; plain data back, one record per document or failure.
 
     A document the extractor fails on becomes a failure record, as in `tollbook ingest`.
@@ -118,7 +118,8 @@ def extract_partition(paths: Sequence[str], published: str | None = None, outlet
 
     records: list[dict[str, Any]] = []
     for path in paths:
-        for item in read_file(path, published=published, outlet=outlet):
+        limit = {} if max_bytes is None else {"max_bytes": max_bytes}
+        for item in read_file(path, published=published, outlet=outlet, **limit):
             if isinstance(item, ReadError):
                 records.append({"error": (item.name, item.reason)})
                 continue
@@ -137,7 +138,8 @@ def extract_partition(paths: Sequence[str], published: str | None = None, outlet
 def extract_paths(client: Client, paths: Iterable[str], *, published: str | None = None,
                   outlet: str | None = None, include: Sequence[str] | None = None,
                   exclude: Sequence[str] | None = None, with_documents: bool = False,
-                  progress: BytesProgress | None = None, plan: Plan | None = None) -> Iterator[Extracted | ReadError]:
+                  progress: BytesProgress | None = None, plan: Plan | None = None,
+                  max_bytes: int | None = None) -> Iterator[Extracted | ReadError]:
     """Every document under PATHs with its claims, or a ReadError per failure, in input order.
 
     The same documents and claims as reading and extracting them one by one;
@@ -148,7 +150,8 @@ def extract_paths(client: Client, paths: Iterable[str], *, published: str | None
     yield from plan.errors
     done_bytes = 0
     for index, payload in _ordered_results(client, plan.partitions, workers,
-                                           published=published, outlet=outlet, with_documents=with_documents):
+                                           published=published, outlet=outlet, with_documents=with_documents,
+                                           max_bytes=max_bytes):
         done_bytes += plan.sizes[index]
         if isinstance(payload, BaseException):
             reason = f"the Dask worker failed ({payload.__class__.__name__}: {payload}); the file was not read"

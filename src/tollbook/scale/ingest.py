@@ -24,14 +24,14 @@ if TYPE_CHECKING:
 def ingest_paths(ledger: Ledger, client: Client, paths: Iterable[str], *, published: str | None = None,
                  outlet: str | None = None, include: Sequence[str] | None = None,
                  exclude: Sequence[str] | None = None, progress: Progress | None = None,
-                 bytes_progress: BytesProgress | None = None) -> IngestSummary:
+                 bytes_progress: BytesProgress | None = None, max_bytes: int | None = None) -> IngestSummary:
     """Extract every document under PATHs on the cluster and store it in `ledger`; returns the summary.
 
     The ledger ends as `ledger.ingest(paths, ...)` would leave it: same documents,
     claim ids and values, appearances and run record.
     """
     results = extract_paths(client, paths, published=published, outlet=outlet, include=include,
-                            exclude=exclude, with_documents=True, progress=bytes_progress)
+                            exclude=exclude, with_documents=True, progress=bytes_progress, max_bytes=max_bytes)
 
     def items() -> Iterator[ExtractedDocument | ReadError]:
         for result in results:
