@@ -147,20 +147,27 @@ def test_upgrade_fills_coordinates_and_indexes_rows_stored_before(db_url):
     assert located.loc["40", "latitude"] is None or located.loc["40", "latitude"] != located.loc["40", "latitude"]
 
 
-def test_migration_0003_downgrades_cleanly(tmp_path):
-    url = str(tmp_path / "down.db")
-    with open_ledger(url) as ledger:
+def _search_structures(conn) -> set[str]:
+    inspector = sa.inspect(conn)
+    return ({n for n in inspector.get_table_names() if n in ("claims_fts", "documents_fts")}
+            | {i["name"] for i in inspector.get_indexes("claims") if i["name"] == "ix_claims_quote_search"}
+            | {c["name"] for c in inspector.get_columns("claims") if c["name"] in ("latitude", "longitude")})
+
+
+def test_migration_0003_downgrades_cleanly(db_url):
+    with open_ledger(db_url) as ledger:
         _store(ledger)
+        with ledger.engine.connect() as conn:
+            made = _search_structures(conn)
+        assert made == ({"ix_claims_quote_search"} if ledger.engine.dialect.name == "postgresql"
+                        else {"claims_fts", "documents_fts"}) | {"latitude", "longitude"}
         config = _config()
         with ledger.engine.begin() as conn:
             config.attributes["connection"] = conn
             command.downgrade(config, "0002")
         with ledger.engine.connect() as conn:
-            names = set(sa.inspect(conn).get_table_names())
-            columns = {c["name"] for c in sa.inspect(conn).get_columns("claims")}
-    assert not {"claims_fts", "documents_fts"} & names
-    assert not {"latitude", "longitude"} & columns
-    with open_ledger(url) as ledger:  # and up again, the stored quotes indexed anew
+            assert _search_structures(conn) == set()
+    with open_ledger(db_url) as ledger:  # and up again, the stored quotes indexed anew
         assert list(ledger.claims(search="drone")["value_text"]) == ["14"]
 
 
