@@ -161,6 +161,12 @@ def test_a_million_digit_number_gives_no_claim_and_no_infinity() -> None:
     json.dumps([c.to_dict() for c in claims], allow_nan=False)
 
 
+@pytest.mark.parametrize("share", ["1" * 5000 + "%", "150%", "99999999999999 per cent"])
+def test_shares_past_the_whole_are_not_fractions(share: str) -> None:
+    claims = tollbook.extract(f"Officials said {share} of the 100 soldiers were killed.", published="2025-01-27")
+    assert [c.best for c in claims] == [100]
+
+
 def test_a_run_of_number_words_is_no_crash() -> None:
     text = "one hundred and " * 50_000 + "killed"
     assert [q for q in parse_quantities(text) if q.best is not None and q.best > MAX_COUNT] == []

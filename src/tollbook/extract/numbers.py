@@ -491,7 +491,12 @@ def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
             return None
         f = 1 / d
     else:
-        f = Fraction(re.match(r"[\d.]+", text).group(0)) / 100  # type: ignore[union-attr]
+        digits = re.match(r"[\d.]+", text).group(0)  # type: ignore[union-attr]
+        if len(digits) > 12:
+            return None  # a digit dump before a per cent sign, not a share
+        f = Fraction(digits) / 100
+    if f > 1:
+        return None  # "150% of" is a change, not a share of a base
     of_base = _OF_AFTER.match(sentence, m.end(1))
     # "of these, a quarter": looked for in a window before the fraction, not the whole sentence before it
     window_start = max(0, m.start(1) - _LEAD_OF_WINDOW)
