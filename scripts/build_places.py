@@ -198,7 +198,8 @@ class Names:
         self.keep = {a.lower() for a in extra.get("keep", {}).get("aliases", [])}
         web2 = get_english_words_set(["web2"], lower=False, alpha=True)
         proper = {w.lower() for w in web2 if w[:1].isupper()}
-        self.common = {w for w in web2 if w.islower() and w not in proper} - self.keep
+        self.lower_words = {w for w in web2 if w.islower()} - self.keep
+        self.common = {w for w in self.lower_words if w not in proper}
 
     def common_word(self, alias: str, point: Point) -> bool:
         """A common English word naming a small place outside the conflict countries."""
@@ -231,6 +232,8 @@ class Names:
                 continue
             if ("j" in key and "j" not in base) or ("'" in alt and "'" not in city["name"]):
                 continue  # "Sjarehdnjaural'sk", "Rejtaun": another language's transliteration
+            if all(w in self.lower_words for w in fold(alt).lower().replace("-", " ").split()):
+                continue  # "Luck" (Lutsk), "Soul" (Seoul), "White House" (Casablanca): English words
             if self.usable(alt):
                 out.append(alt)
         # The spellings closest to the name first: old and variant transliterations ("Kharkov").

@@ -17,6 +17,10 @@ from tollbook.lexicons.gazetteer import Place, place_of_row
 
 __all__ = ["Place", "choose_place", "find_places"]
 
+# Below this many people a town (the world gazetteer holds thousands) is read as the place of
+# a figure only after a locative ("in Roy", "near Soledar"); larger cities are read anywhere.
+SMALL_CITY = 100_000
+
 _LOCATIVE = re.compile(
     r"\b(?:in|near|across|around|at|inside|outside|throughout|into|over|from|on|of|to|toward|towards|within|along|"
     r"for|the)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|occupied|border|frontline|front-line|"
@@ -48,9 +52,13 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
     for m in _index().find(sentence, lowered):
         if not m.text[:1].isupper():
             continue
+        if m.value.kind == "city" and m.text.isupper() and not sentence.isupper():
+            continue  # "NIS said": an acronym in mixed-case text, not Niš
         if any(s < m.end and m.start < e for s, e in speaker_spans) or _SPEAKS.match(sentence[m.end:m.end + 30]):
             continue
         locative = bool(_LOCATIVE.search(sentence[max(0, m.start - 30):m.start]))
+        if m.value.kind == "city" and m.value.population < SMALL_CITY and not locative:
+            continue  # "Kim said", "Roy told": a small town's name is more often a person's
         if any(s < m.end and m.start < e for s, e in actor_spans) and not locative:
             continue
         if sentence[m.end:m.end + 2] == "'s" and not locative:
