@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import tollbook
 from tollbook.extract.numbers import MAX_COUNT, parse_quantities
-from tollbook.extract.times import latest_date_in
+from tollbook.extract.times import latest_date_in, parse_reference
 from tollbook.lexicons import load
 
 QUALIFIER_CUES = sorted({cue for entry in load("qualifiers.toml")["qualifier"].values() for cue in entry.get("before", [])})
@@ -250,3 +250,12 @@ def test_latest_date_in_is_linear() -> None:
     small, large = _seconds(latest_date_in, unit * 500), _seconds(latest_date_in, unit * 2000)
     assert large < 8 * small + 0.05
     assert latest_date_in(unit * 10) is not None and latest_date_in("word " * 200_000) is None
+
+
+@pytest.mark.parametrize(("value", "want"), [
+    ("2025-01-27T09:00:00Z", "2025-01-27"), ("27 January 2025", "2025-01-27"), ("0001-01-01", "0001-01-01"),
+    ("9999-12-31", "9999-12-31"), ("2025-02-30", None), ("Tuesday", None), ("yesterday", None), ("x" * 1_000_000, None),
+])
+def test_a_publication_date_names_its_year(value: str, want: str | None) -> None:
+    got = parse_reference(value)
+    assert (got.isoformat() if got else None) == want

@@ -332,13 +332,18 @@ def latest_date_in(text: str) -> date | None:
     return best
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # bounded: an ingest of a million documents brings as many dates
 def parse_reference(value: str | None) -> date | None:
-    """A publication date from an ISO date or datetime string."""
+    """A publication date from an ISO date or datetime string ('2025-01-27T09:00Z', '27 January 2025')."""
     if not value:
         return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    value = value.strip()[:_REFERENCE_CHARS]
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if m:
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    found = find_times(value, date(2100, 1, 1))
+    # Only a date that names its year: "Tuesday" read against no reference is no publication date.
+    found = [t for t in find_times(value, date(2100, 1, 1)) if _YEAR_ALONE.search(t.text)]
     return found[0].date_end if found else None
+
+
+_REFERENCE_CHARS = 100  # a date or datetime is far shorter; a page of text in a date field is not read whole
