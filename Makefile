@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-lowest bench clean
+.PHONY: demo test test-lowest bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,10 @@ test-lowest:
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# a long fuzz run (default 1,000,000 inputs): make fuzz FUZZ_ARGS="--count 20000 --seed 1"
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo-out
