@@ -7,7 +7,8 @@ lookup: gazetteer look-ups, spaCy's tokenizer + PhraseMatcher against tollbook's
 ucdp: weak-label agreement of headline killed counts with UCDP `best`;
 real: the real-set figures of `tollbook eval --real` and throughput on real text beside quantulum3;
 ledger: ingest documents/s into SQLite and PostgreSQL as a ratio of bare extraction, and
-filtered query latency on a million claims; scale: serial vs a 2-worker Dask LocalCluster.
+filtered query latency on a million claims; scale: serial vs a 2-worker Dask LocalCluster;
+startup: wall time of `tollbook claims` and `tollbook extract` on a small file against `python -c pass`.
 The default sizes are the issues' (ledger: 10,000 and 100,000 documents, about half an hour
 on 2 cores); --quick runs every suite at a tenth of that.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 import argparse
 import time
 
-SUITES = ("extract", "lookup", "ucdp", "real", "ledger", "scale")
+SUITES = ("extract", "lookup", "ucdp", "real", "ledger", "scale", "startup")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import bench_ledger
 
             status |= bench_ledger.main(quick) or 0
+        elif suite == "startup":
+            from benchmarks import bench_startup
+
+            bench_startup.main([])  # a figure to read, not a gate: a loaded machine would fail it
         else:
             from benchmarks import bench_scale
 
