@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-from tollbook.lexicons import Match, PhraseIndex, read_csv
-from tollbook.lexicons.gazetteer import Place, place_of_row
+from tollbook.lexicons import Match, PhraseIndex
+from tollbook.lexicons.gazetteer import Place, entries
 
 __all__ = ["Place", "choose_place", "find_places"]
 
@@ -31,13 +31,7 @@ _LOCATIVE = re.compile(
 
 @functools.cache
 def _index() -> PhraseIndex[Place]:
-    shared: dict[tuple[str, str, str], Place] = {}  # one record per place, however many aliases
-    phrases = []
-    for row in read_csv("places.csv"):
-        if row["alias"]:
-            found = place_of_row(row)
-            phrases.append((row["alias"], shared.setdefault((found.name, found.code, found.kind), found)))
-    return PhraseIndex(phrases)
+    return PhraseIndex((alias, found) for alias, found in entries() if alias)
 
 
 _SPEAKS = re.compile(

@@ -30,7 +30,10 @@ class Place:
 
 def name_key(text: str) -> str:
     """Case- and accent-blind key of a name ("Bogotá" and "BOGOTA" -> "bogota")."""
-    decomposed = unicodedata.normalize("NFKD", text.strip())
+    text = text.strip()
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
@@ -41,6 +44,21 @@ def place_of_row(row: dict[str, str]) -> Place:
         row["name"], row["code"], row["kind"], row["country"],
         float(lat) if lat else None, float(lon) if lon else None, int(row.get("population") or 0),
     )
+
+
+@functools.cache
+def entries() -> tuple[tuple[str, Place], ...]:
+    """Every (alias, place) of places.csv, one shared Place per place; alias "" for a place
+    known by name and code only. Text matching (tollbook.extract.places) indexes these too."""
+    shared: dict[tuple[str, ...], Place] = {}
+    out = []
+    for row in read_csv("places.csv"):
+        key = (row["name"], row["code"], row["kind"], row["country"], row.get("lat", ""), row.get("lon", ""))
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = place_of_row(row)
+        out.append((row["alias"], found))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,19 +82,22 @@ def _tables() -> _Tables:
     by_name_code: dict[tuple[str, str], Place] = {}
     by_name: dict[str, Place] = {}
     by_code: dict[str, Place] = {}
-    rows = [(row["alias"], place_of_row(row)) for row in read_csv("places.csv")]
+    rows = entries()
     # Aliases before names: the CSV holds one place per alias (the build resolved clashes), so
     # ("Gaza", "PS-GAZA") is the Gaza Strip, as text matching reads it, not Gaza City.
     for alias, found in rows:
         if alias:
-            by_name_code.setdefault((name_key(alias), found.code), found)
-            by_name.setdefault(name_key(alias), found)
+            key = name_key(alias)
+            by_name_code.setdefault((key, found.code), found)
+            by_name.setdefault(key, found)
+    places = {id(found): found for _, found in rows}.values()
+    for found in places:
+        key = name_key(found.name)
+        by_name_code.setdefault((key, found.code), found)
+        by_name.setdefault(key, found)
         best = by_code.get(found.code)
         if best is None or _rank(found) < _rank(best):
             by_code[found.code] = found
-    for _, found in rows:
-        by_name_code.setdefault((name_key(found.name), found.code), found)
-        by_name.setdefault(name_key(found.name), found)
     return _Tables(by_name_code, by_name, by_code)
 
 
