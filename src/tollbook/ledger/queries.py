@@ -56,10 +56,12 @@ def as_date(value: DateLike, name: str) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
+    from tollbook.dates import parse_date
+
     try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise UsageError(f"--{name} {value!r} is not a date; write it as YYYY-MM-DD") from None
+        return parse_date(str(value), name=f"--{name}")
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def distinct_values(conn: sa.Connection, column: sa.Column) -> list[str]:
