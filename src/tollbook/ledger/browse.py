@@ -1,0 +1,154 @@
+"""Browsing a big ledger the way Datasette users expect: totals, facets, sorting and keyset pages.
+
+Built on the same filtered query as `Ledger.claims` (`queries.select_claims`), so a
+filter selects the same rows everywhere. A page is fetched by a keyset cursor: the
+sort key of the last row shown, with the claim id as tie-breaker, so page 2,000 costs
+what page 1 costs; a plain page number still works through OFFSET for old links.
+Sort keys are (is null, value, document, position, id), so NULLs sort last in both directions on
+SQLite and PostgreSQL alike and never break the row-value comparison.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+
+import sqlalchemy as sa
+
+from tollbook.errors import UsageError
+from tollbook.ledger.queries import ClaimFilter, claim_record, select_claims
+from tollbook.ledger.schema import claims, documents
+
+# name -> (column, kind); the kind chooses the stand-in value that NULL rows compare with
+CLAIM_SORTS: dict[str, tuple[sa.ColumnElement[Any], str]] = {
+    "published": (documents.c.published_at, "text"),
+    "best": (claims.c.best, "number"),
+    "low": (claims.c.low, "number"),
+    "high": (claims.c.high, "number"),
+    "date": (claims.c.date_end, "text"),
+    "measure": (claims.c.measure, "text"),
+    "actor": (claims.c.actor, "text"),
+    "place": (claims.c.place, "text"),
+    "source": (claims.c.source, "text"),
+    "qualifier": (claims.c.qualifier, "text"),
+    "outlet": (documents.c.outlet, "text"),
+}
+CLAIM_FACETS: dict[str, sa.ColumnElement[Any]] = {
+    "measure": claims.c.measure, "actor": claims.c.actor, "place": claims.c.place_code, "source": claims.c.source,
+    "qualifier": claims.c.qualifier, "outlet": documents.c.outlet,
+}
+FACET_VALUES = 10
+KEY_PARTS = 5  # see _key_parts
+
+
+@dataclass(frozen=True, slots=True)
+class Sort:
+    key: str = "published"
+    descending: bool = False
+
+    @classmethod
+    def parse(cls, text: str | None) -> Sort:
+        """'best' ascending, '-best' descending; UsageError naming the valid keys otherwise."""
+        if not text:
+            return cls()
+        descending = text.startswith("-")
+        key = text.lstrip("-")
+        if key not in CLAIM_SORTS:
+            raise UsageError(f"sort: {key!r} is not one of {', '.join(CLAIM_SORTS)} (a leading '-' sorts descending)")
+        return cls(key, descending)
+
+    def __str__(self) -> str:
+        return ("-" if self.descending else "") + self.key
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    value: Any
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPage:
+    """One page of claims: its rows, the total under the filters, and the cursor of the next page."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    next_cursor: str | None
+    offset: int
+
+
+def _key_parts(sort: Sort) -> list[sa.ColumnElement[Any]]:
+    column, kind = CLAIM_SORTS[sort.key]
+    # Text keys compare as their stored text (ISO dates and times sort as written), so the
+    # cursor round-trips through JSON unchanged; numbers compare as numbers.
+    value = sa.cast(column, sa.Float) if kind == "number" else sa.cast(column, sa.String)
+    blank: Any = 0 if kind == "number" else ""
+    # ties in reading order: document, position, then the id (unique)
+    # the null flag is ordered with the rest, so it flips with the direction: NULLs last either way
+    nulls_last = sa.case((column.is_(None), 0 if sort.descending else 1), else_=1 if sort.descending else 0)
+    return [nulls_last, sa.func.coalesce(value, blank),
+            claims.c.doc_id, claims.c.start, claims.c.claim_id]
+
+
+def _encode(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values, default=str).encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, UnicodeDecodeError):
+        raise UsageError("next: the page cursor is damaged; go back to the first page") from None
+    if not isinstance(values, list) or len(values) != KEY_PARTS:
+        raise UsageError("next: the page cursor is damaged; go back to the first page")
+    return values
+
+
+def claim_page(conn: sa.Connection, f: ClaimFilter, *, sort: Sort = Sort(), size: int = 50,
+               cursor: str | None = None, offset: int = 0) -> ClaimPage:
+    """Claims under `f`, sorted, one page after `cursor` (or at `offset`), with the total count."""
+    f = replace(f, limit=None)
+    base = select_claims(conn, f).order_by(None)
+    parts = _key_parts(sort)
+    labelled = [p.label(f"_k{i}") for i, p in enumerate(parts)]
+    query = base.add_columns(*labelled)
+    if cursor:
+        values = _decode(cursor)
+        row, after = sa.tuple_(*parts), sa.tuple_(*(sa.literal(v) for v in values))
+        query = query.where(row < after if sort.descending else row > after)
+    query = query.order_by(*(p.desc() if sort.descending else p.asc() for p in parts)).limit(size + 1)
+    if offset and not cursor:
+        query = query.offset(offset)
+    found = conn.execute(query).all()
+    more = len(found) > size
+    found = found[:size]
+    rows = []
+    for row in found:
+        record = claim_record(row)
+        for i in range(len(parts)):
+            record.pop(f"_k{i}", None)
+        rows.append(record)
+    next_cursor = _encode([found[-1]._mapping[f"_k{i}"] for i in range(len(parts))]) if more and found else None
+    return ClaimPage(rows, count_claims(conn, f), next_cursor, offset)
+
+
+def count_claims(conn: sa.Connection, f: ClaimFilter) -> int:
+    """How many claims the filters select."""
+    inner = select_claims(conn, replace(f, limit=None)).order_by(None).with_only_columns(claims.c.claim_id)
+    return int(conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one())
+
+
+def claim_facets(conn: sa.Connection, f: ClaimFilter, names: tuple[str, ...] = tuple(CLAIM_FACETS),
+                 top: int = FACET_VALUES) -> dict[str, list[FacetValue]]:
+    """For each facet, its most common values under the filters with their counts (NULLs left out)."""
+    out: dict[str, list[FacetValue]] = {}
+    base = select_claims(conn, replace(f, limit=None)).order_by(None)
+    for name in names:
+        column = CLAIM_FACETS[name]
+        n = sa.func.count().label("n")
+        query = (base.with_only_columns(column.label("value"), n).where(column.is_not(None))
+                 .group_by(column).order_by(n.desc(), column).limit(top))
+        out[name] = [FacetValue(row.value, int(row.n)) for row in conn.execute(query)]
+    return out
