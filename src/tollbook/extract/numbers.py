@@ -287,7 +287,6 @@ _DATE_AROUND = re.compile(rf"^\s*(?:{_MONTHS})\b\.?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _COUNT_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:soldiers|troops|people|civilians|personnel|fighters|tanks|drones)\b")
 _DATE_DIGITS_AFTER = re.compile(r"[/.]\d")
-_DATE_DIGITS_BEFORE = re.compile(r"\d[/.]$")
 _DECIMAL = re.compile(r"\d+\.\d+")
 _APPOSITION_BEFORE = re.compile(r"[A-Za-z],\s*$")
 _PARTITIVE_AFTER = re.compile(r"\s*of\s+(?:the|these|those|them|its|their)\b")
@@ -305,7 +304,7 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
     core = core.strip()
     if _is_year(core) and not _COUNT_NOUN_AFTER.match(after):
         return True
-    if _DATE_DIGITS_AFTER.match(after) or _DATE_DIGITS_BEFORE.search(before):  # 24/01/2025, 24.01.2025
+    if _DATE_DIGITS_AFTER.match(after) or before[-1:] in ("/", ".") and before[-2:-1].isdigit():  # 24/01/2025, 24.01.2025
         return True
     if _DECIMAL.fullmatch(core) and not _EURO_THOUSANDS.fullmatch(core):  # a bare decimal is a rate or a version, never a head count
         return True
@@ -456,7 +455,7 @@ def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | s
     v1 = exact_value(first)
     if v1 is None or _not_a_count(sentence, core_start, end, first):
         return None
-    if _STRONG_AFTER.match(sentence, end) is None and _COMPOUND_AFTER.match(sentence, end):
+    if _COMPOUND_AFTER.match(sentence, end) and _STRONG_AFTER.match(sentence, end) is None:
         return None  # "19-year-old", "24-hour", "three-day": a compound modifier, not a count
     if sentence[max(0, core_start - 1):core_start] == "+":
         if sentence[max(0, core_start - 2):core_start] != "(+":
