@@ -97,7 +97,9 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
                  blockers: list[tuple[int, int]], unit_match: Match[str] | None,
                  speaker: tuple[str, str | None] | None = None) -> tuple[Actor, str, int, int] | None:
     """The actor of the figure at [start, end): (actor, words naming it, span), or None."""
-    victims = [m for m in mentions if not is_agent(sentence, m, start) and m.value.kind != _CIVILIANS]
+    # only mentions the windows below can reach (90 before, 70 after) are worth asking about their role
+    victims = [m for m in mentions if m.end >= start - 90 and m.start <= end + 70
+               and m.value.kind != _CIVILIANS and not is_agent(sentence, m, start)]
     # 1. inside the noun phrase after the figure: "4,000 North Korean soldiers", "32 Ukrainian drones"
     np_end = unit_match.end if unit_match is not None and unit_match.start >= end else end + 30
     in_np = [m for m in mentions if end <= m.start <= np_end + 1 and not any(end <= bs < m.start for bs, _ in blockers)

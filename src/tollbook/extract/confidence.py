@@ -43,32 +43,38 @@ def _index() -> tuple[PhraseIndex[Term], PhraseIndex[str], PhraseIndex[str]]:
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\band that\b|\bbut\b|\bwhile\b", re.IGNORECASE)
 
 
-def _near(matches: list[Match], start: int, end: int, sentence: str) -> list[Match]:
+def _near(matches: tuple[Match, ...], start: int, end: int, sentence: str) -> list[Match]:
     """Cues in the figure's clause: within the window and not across 'and that', ', but', ';'."""
     out = []
     for m in matches:
-        between = sentence[end:m.start] if m.start >= end else sentence[m.end:start]
-        if len(between) <= _WINDOW and not _CLAUSE_BREAK.search(between):
+        a, b = (end, m.start) if m.start >= end else (m.end, start)
+        if max(0, b - a) <= _WINDOW and not _CLAUSE_BREAK.search(sentence[a:b]):
             out.append(m)
     return out
 
 
+@functools.lru_cache(maxsize=16)
+def _cues(which: int, sentence: str, lowered: str) -> tuple[Match, ...]:
+    """The cues of one kind in a sentence, found once for all its figures (not once per figure)."""
+    return tuple(_index()[which].find(sentence, lowered))
+
+
 def estimative_term(sentence: str, lowered: str, start: int, end: int) -> Term | None:
     """The yardstick term governing the figure at [start, end), if any."""
-    found = _near(_index()[0].find(sentence, lowered), start, end, sentence)
+    found = _near(_cues(0, sentence, lowered), start, end, sentence)
     if not found:
         return None
     return min(found, key=lambda m: abs(m.start - start)).value
 
 
 def hedge(sentence: str, lowered: str, start: int, end: int) -> str | None:
-    found = _near(_index()[2].find(sentence, lowered), start, end, sentence)
+    found = _near(_cues(2, sentence, lowered), start, end, sentence)
     return found[0].text.lower() if found else None
 
 
 def modality(sentence: str, lowered: str, start: int, end: int, forward_time: bool) -> str:
     """reported, estimated, forecast, denied or hypothetical (in that order of precedence, reversed)."""
-    found = {m.value for m in _near(_index()[1].find(sentence, lowered), start, end, sentence)}
+    found = {m.value for m in _near(_cues(1, sentence, lowered), start, end, sentence)}
     if forward_time:
         found.add("forecast")
     for name in _PRIORITY:

@@ -30,16 +30,19 @@ def nearest(mentions: Sequence[Match[T]], start: int, end: int, blockers: Sequen
 
     best: tuple[float, Match[T]] | None = None
     for m in mentions:
-        if any(s <= m.start < e for s, e in skip):
+        # the window first: it is plain arithmetic, and most mentions of a long sentence fail it
+        if m.start >= end and m.start - end > after or m.end <= start and m.start < end and start - m.end > before:
+            continue
+        if skip and any(s <= m.start < e for s, e in skip):
             continue
         if m.start >= end:
             gap = m.start - end
-            if gap > after or any(end <= bs and be <= m.start for bs, be in blockers):
+            if any(end <= bs and be <= m.start for bs, be in blockers):
                 continue
             score = float(gap)
         elif m.end <= start:
             gap = start - m.end
-            if gap > before or any(m.end <= bs and be <= start for bs, be in blockers):
+            if any(m.end <= bs and be <= start for bs, be in blockers):
                 continue
             score = gap * before_penalty + 3
             if _CLAUSE_BREAK.search(text_between(m.end, start)):
