@@ -8,7 +8,8 @@ ucdp: weak-label agreement of headline killed counts with UCDP `best`;
 real: the real-set figures of `tollbook eval --real` and throughput on real text beside quantulum3;
 ledger: ingest documents/s into SQLite and PostgreSQL as a ratio of bare extraction, and
 filtered query latency on a million claims; scale: serial vs a 2-worker Dask LocalCluster;
-startup: wall time of `tollbook claims` and `tollbook extract` on a small file against `python -c pass`.
+startup: wall time of `tollbook claims` and `tollbook extract` on a small file against `python -c pass`;
+scaling: time and peak RSS of one document at 1x, 4x, 16x and 64x (as paragraphs and as one line).
 The default sizes are the issues' (ledger: 10,000 and 100,000 documents, about half an hour
 on 2 cores); --quick runs every suite at a tenth of that.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 import argparse
 import time
 
-SUITES = ("extract", "lookup", "ucdp", "real", "ledger", "scale", "startup")
+SUITES = ("extract", "lookup", "ucdp", "real", "ledger", "scale", "startup", "scaling")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import bench_startup
 
             bench_startup.main([])  # a figure to read, not a gate: a loaded machine would fail it
+        elif suite == "scaling":
+            from benchmarks import bench_scaling
+
+            bench_scaling.main(quick)  # prints whether each 4x step cost at most 5x; timings on a shared machine are noisy
         else:
             from benchmarks import bench_scale
 
