@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -129,9 +131,29 @@ def normalise_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+_UNBROKEN = re.compile(r"\S*")
+
+
+def text_blocks(text: str, size: int = 1_000_000) -> Iterator[str]:
+    """The text in slices of about `size` characters, each cut before a whitespace character,
+    so that a word-by-word pass over a long document holds one slice's words, not all of them."""
+    start = 0
+    while start < len(text):
+        end = _UNBROKEN.match(text, min(start + size, len(text))).end()
+        yield text[start:end]
+        start = end
+
+
 def document_id(text: str) -> str:
-    """Stable id of a document: a hash of its normalised text."""
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+    """Stable id of a document: a hash of its normalised text (`normalise_text`, slice by slice)."""
+    digest = hashlib.sha256()
+    joiner = b""
+    for block in text_blocks(text):
+        words = unicodedata.normalize("NFC", block).split()
+        if words:
+            digest.update(joiner + " ".join(words).encode("utf-8"))
+            joiner = b" "
+    return digest.hexdigest()[:16]
 
 
 def claim_id(doc_id: str, start: int, end: int, measure: str | None) -> str:

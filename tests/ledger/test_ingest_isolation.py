@@ -109,3 +109,26 @@ def test_cli_a_document_over_its_time_budget_fails_alone_with_exit_4(tmp_path):
             [run] = conn.execute(sa.select(runs.c.documents_failed, runs.c.errors)).all()
     errors = run.errors if isinstance(run.errors, list) else json.loads(run.errors)
     assert run.documents_failed == 1 and errors[0]["name"].endswith("dense.txt")
+
+
+def test_fingerprinting_a_long_document_holds_a_slice_of_its_words_not_all_of_them():
+    import random
+    import tracemalloc
+
+    from tollbook.ledger.syndication import content_hash, minhash_values
+    from tollbook.model import document_id
+
+    rnd = random.Random(0)
+    vocabulary = ["".join(rnd.choice("abcdefghij") for _ in range(rnd.randint(2, 9))) for _ in range(20_000)]
+    text = " ".join(rnd.choice(vocabulary) for _ in range(330_000))  # 2 MB, nearly every 3-shingle distinct
+    minhash_values("numpy and the permutations load before measuring")
+    tracemalloc.start()
+    try:
+        for fingerprint in (document_id, content_hash, minhash_values):
+            tracemalloc.reset_peak()
+            fingerprint(text)
+            peak = tracemalloc.get_traced_memory()[1]
+            # A word list of the whole text is ~20 MB here, the shingles' (n x 128) matrix ~170 MB.
+            assert peak < 80 * 2**20, f"{fingerprint.__name__} peaked at {peak / 2**20:.0f} MB"
+    finally:
+        tracemalloc.stop()

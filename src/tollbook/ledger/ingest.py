@@ -44,7 +44,6 @@ from tollbook.ledger.syndication import (
     assign_cluster,
     content_hash,
     minhash_values,
-    words_of,
 )
 from tollbook.lexicons.gazetteer import coordinates
 from tollbook.model import CLAIM_FIELDS, Claim, Document, SourceRef
@@ -280,8 +279,7 @@ def _store(conn: sa.Connection, index: SyndicationIndex, entries: Sequence[Entry
             known.add(entry.doc.doc_id)
             fresh.append(entry)
 
-    words = {e.doc.doc_id: words_of(e.doc.text) for e in fresh}
-    hashes = {doc_id: content_hash(w) for doc_id, w in words.items()}
+    hashes = {e.doc.doc_id: content_hash(e.doc.text) for e in fresh}
     copies: dict[str, list[str]] = defaultdict(list)  # content_hash -> stored or earlier doc_ids
     if hashes:
         for doc_id, digest in conn.execute(sa.select(fingerprints.c.doc_id, fingerprints.c.content_hash)
@@ -305,7 +303,7 @@ def _store(conn: sa.Connection, index: SyndicationIndex, entries: Sequence[Entry
         # are already in its cluster: the signature is reused and the LSH not asked.
         values = next((v for v in map(index.signature_of, exact) if v is not None), None)
         if values is None:
-            values = minhash_values(words[doc_id])
+            values = minhash_values(entry.doc.text)
         related = set(exact) if exact else set(index.near(values))
         related.discard(doc_id)
         cluster = doc_id

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from tollbook.ledger.schema import documents
+from tollbook.model import text_blocks
 
 if TYPE_CHECKING:
     import numpy as np
@@ -82,13 +83,27 @@ class Fingerprint:
         return b"" if self.values is None else self.values.astype("<u4").tobytes()
 
 
-def words_of(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+# Shingle hashes are combined with the permutations this many at a time (rows x 128 x 4 bytes).
+HASH_ROWS = 32_768
 
 
-def content_hash(words: list[str]) -> str:
-    """Equal for copies that differ only in case, punctuation or layout."""
-    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+def word_blocks(text: str) -> Iterator[list[str]]:
+    """The lowercased words of a text, a slice at a time: memory stays bounded by the slice, not
+    the document (the word list of 15 MB of text is 150 MB of objects)."""
+    for block in text_blocks(text):
+        yield _WORD.findall(block.casefold())
+
+
+def content_hash(text: str) -> str:
+    """Equal for copies that differ only in case, punctuation or layout (the SHA-1 of the words
+    joined by single spaces)."""
+    digest = hashlib.sha1()
+    joiner = b""
+    for words in word_blocks(text):
+        if words:
+            digest.update(joiner + " ".join(words).encode("utf-8"))
+            joiner = b" "
+    return digest.hexdigest()
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
@@ -102,25 +117,42 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint32(16))
 
 
-def minhash_values(words: list[str]) -> Signature | None:
-    """The MinHash of the word 3-shingles, equal to datasketch's `MinHash(128, scheme="affine32")`."""
-    if not words:
-        return None
+def minhash_values(text: str) -> Signature | None:
+    """The MinHash of the word 3-shingles, equal to datasketch's `MinHash(128, scheme="affine32")`.
+
+    Shingles are hashed block by block and only their distinct 4-byte hashes kept (a repeated
+    shingle cannot lower a minimum), so memory grows with the distinct shingles' hashes, 4 bytes each.
+    """
     import numpy as np
 
-    n = min(SHINGLE_WORDS, len(words))
-    shingles = set(map(" ".join, zip(*(words[i:] for i in range(n)))))
     sha1 = hashlib.sha1
-    hashed = np.frombuffer(b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles]), dtype="<u4")
-    mixed = _fmix32(hashed.astype(np.uint32))[:, None]
+    hashes: list[np.ndarray] = []
+    carry: list[str] = []  # the last words of the block before: shingles run across blocks
+    seen_words = 0
+    for block in word_blocks(text):
+        seen_words += len(block)
+        words = carry + block
+        shingles = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)))))
+        if shingles:
+            digests = b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in shingles])
+            hashes.append(np.unique(np.frombuffer(digests, dtype="<u4")))
+        carry = words[-(SHINGLE_WORDS - 1):]
+    if not seen_words:
+        return None
+    if seen_words < SHINGLE_WORDS:  # a text shorter than a shingle is one shingle of all its words
+        hashes = [np.frombuffer(sha1(" ".join(carry).encode("utf-8")).digest()[:4], dtype="<u4")]
+    distinct = np.unique(np.concatenate(hashes)).astype(np.uint32)
     a, b = _permutations()
-    return (mixed * a + b).min(axis=0)  # uint32 arithmetic wraps: that is the scheme's modulo 2^32
+    lowest = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    for start in range(0, len(distinct), HASH_ROWS):
+        mixed = _fmix32(distinct[start:start + HASH_ROWS])[:, None]
+        np.minimum(lowest, (mixed * a + b).min(axis=0), out=lowest)  # uint32 wraps: the scheme's modulo 2^32
+    return lowest
 
 
 def fingerprint(text: str) -> Fingerprint:
     """Exact-copy hash and MinHash of a text."""
-    words = words_of(text)
-    return Fingerprint(content_hash(words), minhash_values(words))
+    return Fingerprint(content_hash(text), minhash_values(text))
 
 
 def from_signature(signature: bytes) -> Signature | None:
