@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 TARGET_SECONDS = 0.5
-HEAVY = ("scipy", "pandas", "altair", "dask", "fastapi", "numpy", "datasketch", "alembic")
+HEAVY = ("scipy", "pandas", "altair", "dask", "fastapi", "numpy", "datasketch", "alembic", "pydantic")
 SMALL_REPORT = ("Harbour Wire\nRussian strikes on Kharkiv killed at least 12 people and wounded about 40 on "
                 "Tuesday, the regional governor said.\n")
 

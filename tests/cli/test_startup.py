@@ -13,7 +13,8 @@ import sys
 
 import pytest
 
-HEAVY = ("scipy", "pandas", "altair", "dask", "distributed", "fastapi", "uvicorn", "datasketch", "pyarrow")
+HEAVY = ("scipy", "pandas", "altair", "dask", "distributed", "fastapi", "uvicorn", "datasketch", "pyarrow",
+         "alembic")
 REPORT = "Harbour Wire\nRussian strikes on Kharkiv killed at least 12 people on Tuesday, the governor said.\n"
 
 _PROBE = """
@@ -76,3 +77,14 @@ def test_syndication_loads_datasketch_only_when_fingerprinting() -> None:
             "print(before, 'datasketch' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == ["False", "True"], done.stderr
+
+
+def test_the_head_revision_read_without_alembic_is_alembic_s() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from tollbook.ledger import MIGRATIONS, newest_revision
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert newest_revision() == ScriptDirectory.from_config(config).get_current_head()
