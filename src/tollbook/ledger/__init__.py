@@ -271,13 +271,15 @@ class Ledger:
     def claims(self, *, actor: str | None = None, measure: str | None = None, place: str | None = None,
                source: str | None = None, since: queries.DateLike = None, until: queries.DateLike = None,
                section: str | None = None, doc_id: str | None = None, search: str | None = None,
+               qualifier: str | None = None, outlet: str | None = None,
                limit: int | None = None) -> pandas.DataFrame:
         """Claims with their document's date, outlet, url, title, cluster and appearance count, oldest document first.
 
         `search` is a web-search query over the quotes ('kursk "were killed" or -wounded'),
         answered by the full-text index."""
         f = queries.ClaimFilter(actor=actor, measure=measure, place=place, source=source, since=since,
-                                until=until, section=section, doc_id=doc_id, search=search, limit=limit)
+                                until=until, section=section, doc_id=doc_id, search=search,
+                                qualifier=qualifier, outlet=outlet, limit=limit)
         with self.engine.connect() as conn:
             rows = queries.fetch_claims(conn, f)
         return _frame(rows, queries.CLAIM_FRAME_COLUMNS, ("published_at",))

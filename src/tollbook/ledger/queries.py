@@ -45,6 +45,8 @@ class ClaimFilter:
     section: str | None = None
     doc_id: str | None = None
     search: str | None = None
+    qualifier: str | None = None
+    outlet: str | None = None
     limit: int | None = None
 
 
@@ -235,6 +237,10 @@ def select_claims(conn: sa.Connection, f: ClaimFilter) -> sa.Select:
         query = query.where(_equal_to_any(claims.c.source, stored_spellings(conn, claims.c.source, f.source)))
     if f.section:
         query = query.where(claims.c.section == f.section.strip().lower())
+    if f.qualifier:
+        query = query.where(claims.c.qualifier == f.qualifier.strip().lower())
+    if f.outlet:
+        query = query.where(sa.func.lower(documents.c.outlet) == f.outlet.strip().lower())
     if f.place:
         query = query.where(place_condition(conn, f.place))
     if f.doc_id:

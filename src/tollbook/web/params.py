@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from tollbook.model import MEASURES, SECTIONS
+from tollbook.ledger.queries import ClaimFilter
+from tollbook.model import MEASURES, QUALIFIERS, SECTIONS
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -37,10 +38,19 @@ class ClaimQuery:
     since: str | None = None
     until: str | None = None
     section: str | None = None
+    qualifier: str | None = None
+    outlet: str | None = None
+    q: str | None = None  # full-text search over the quotes
 
     def filters(self) -> dict[str, str]:
-        """The filters in use, for `Ledger.claims(**...)` and for links."""
+        """The filters in use, as query parameters for links."""
         return {k: v for k, v in asdict(self).items() if v}
+
+    def claim_filter(self) -> ClaimFilter:
+        """The ledger's filter for these parameters (`q` is its `search`)."""
+        values = self.filters()
+        search = values.pop("q", None)
+        return ClaimFilter(**values, search=search)
 
 
 FILTER_NAMES: tuple[str, ...] = tuple(f.name for f in fields(ClaimQuery))
@@ -96,6 +106,9 @@ def parse_claim_query(params: Mapping[str, str]) -> tuple[ClaimQuery, list[str]]
         since=date_param(params, "since", problems),
         until=date_param(params, "until", problems),
         section=choice_param(params, "section", SECTIONS, problems),
+        qualifier=choice_param(params, "qualifier", QUALIFIERS, problems),
+        outlet=text_param(params, "outlet"),
+        q=text_param(params, "q"),
     )
     if not problems and query.since and query.until and query.since > query.until:
         problems.append(f"since {query.since} is after until {query.until}; swap them")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,10 +12,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
+from tollbook.errors import TollbookError, UsageError
 from tollbook.evidence import passage
 from tollbook.ledger import Ledger
+from tollbook.ledger.browse import FacetValue, Sort, claim_facets, claim_page
+from tollbook.ledger.queries import CLAIM_FRAME_COLUMNS
 from tollbook.model import CLAIM_FIELDS
-from tollbook.web.params import PAGE_SIZE, BadRequest, ClaimQuery, Paging, link, page_of, parse_claim_query, parse_paging
+from tollbook.web.params import (
+    PAGE_SIZE, BadRequest, ClaimQuery, Paging, int_param, link, parse_claim_query, parse_paging, text_param,
+)
 from tollbook.web.present import plain, records_of
 from tollbook.web.templating import render
 
@@ -38,10 +46,67 @@ def filter_choices(ledger: Ledger) -> FilterChoices:
                              sources=distinct_values(conn, claims.c.source))
 
 
-def claim_page(ledger: Ledger, query: ClaimQuery, paging: Paging) -> tuple[list[dict[str, Any]], bool]:
-    """One page of claims and whether there is a next one."""
-    frame = ledger.claims(**query.filters(), limit=paging.offset + paging.size + 1)
-    return page_of(records_of(frame), paging)
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What the claims page, its JSON twin and its CSV twin show: one page under the filters."""
+
+    query: ClaimQuery
+    sort: Sort
+    paging: Paging
+    rows: list[dict[str, Any]]
+    total: int
+    next_cursor: str | None
+    first: int  # the position of the first row shown, counting from 1
+    facets: dict[str, list[FacetValue]]
+
+
+def claim_listing(ledger: Ledger, params: Mapping[str, str], *, facets: bool = True) -> Listing:
+    """The page of claims the parameters ask for; BadRequest naming each unusable parameter."""
+    query, problems = parse_claim_query(params)
+    paging = parse_paging(params, problems)
+    at = int_param(params, "at", paging.offset + 1, 1, 10**12, problems)
+    sort = Sort()
+    try:
+        sort = Sort.parse(text_param(params, "sort"))
+    except TollbookError as exc:
+        problems.append(str(exc))
+    if problems:
+        raise BadRequest(problems)
+    cursor = text_param(params, "next")
+    f = query.claim_filter()
+    try:
+        with ledger.engine.connect() as conn:
+            page = claim_page(conn, f, sort=sort, size=paging.size, cursor=cursor,
+                              offset=0 if cursor else paging.offset)
+            counts = claim_facets(conn, f) if facets else {}
+    except UsageError as exc:  # a search with nothing to find, a damaged cursor
+        raise BadRequest([str(exc)]) from None
+    rows = [{k: plain(v) for k, v in row.items()} for row in page.rows]
+    return Listing(query, sort, paging, rows, page.total, page.next_cursor, at if cursor else paging.offset + 1,
+                   counts)
+
+
+def listing_links(listing: Listing, path: str) -> dict[str, str | None]:
+    """The next page and the CSV/JSON twins of the page, keeping every parameter."""
+    params = {**listing.query.filters(), "sort": str(listing.sort) if listing.sort != Sort() else None,
+              "size": listing.paging.size if listing.paging.size != PAGE_SIZE else None}
+    here = {**params, "next": None}
+    nxt = None
+    if listing.next_cursor:
+        nxt = link(path, {**params, "next": listing.next_cursor, "at": listing.first + len(listing.rows)})
+    return {"next": nxt, "csv": link(f"{path}.csv" if path != "/" else "/claims.csv", here),
+            "json": link(f"{path}.json" if path != "/" else "/claims.json", here)}
+
+
+def listing_json(listing: Listing, next_path: str) -> dict[str, Any]:
+    nxt = None
+    if listing.next_cursor:
+        nxt = link(next_path, {**listing.query.filters(), "sort": str(listing.sort), "size": listing.paging.size,
+                               "next": listing.next_cursor, "at": listing.first + len(listing.rows)})
+    return {"total": listing.total, "first": listing.first, "page": listing.paging.page, "size": listing.paging.size,
+            "sort": str(listing.sort), "claims": listing.rows, "next": nxt,
+            "facets": {name: [{"value": v.value, "count": v.count} for v in values]
+                       for name, values in listing.facets.items()}}
 
 
 def one_claim(ledger: Ledger, claim_id: str) -> dict[str, Any]:
@@ -64,11 +129,39 @@ def claim_field_names() -> tuple[str, ...]:
 def claims_page(request: Request) -> Response:
     ledger = request.app.state.ledger
     params = dict(request.query_params)
-    query, problems = parse_claim_query(params)
-    paging = parse_paging(params, problems)
-    rows, more = ([], False) if problems else claim_page(ledger, query, paging)
-    return render(request, "claims.html", 422 if problems else 200, query=query, rows=rows, paging=paging, more=more,
-                  problems=problems, choices=filter_choices(ledger), filters=query.filters())
+    try:
+        listing = claim_listing(ledger, params)
+    except BadRequest as exc:
+        query, _ = parse_claim_query(params)
+        return render(request, "claims.html", 422, query=query, listing=None, problems=exc.messages,
+                      choices=filter_choices(ledger), filters=query.filters(), links={})
+    return render(request, "claims.html", query=listing.query, listing=listing, problems=[],
+                  choices=filter_choices(ledger), filters=listing.query.filters(), links=listing_links(listing, "/"),
+                  sort=str(listing.sort))
+
+
+@router.get("/claims.json", include_in_schema=False)
+def claims_json(request: Request) -> dict[str, Any]:
+    return listing_json(claim_listing(request.app.state.ledger, dict(request.query_params)), "/claims.json")
+
+
+@router.get("/claims.csv", include_in_schema=False)
+def claims_csv(request: Request) -> Response:
+    """The page's claims as CSV (no BOM, \\n line ends), the ledger's claim columns in order."""
+    listing = claim_listing(request.app.state.ledger, dict(request.query_params), facets=False)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(CLAIM_FRAME_COLUMNS), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in listing.rows:
+        writer.writerow({k: (json_cell(v)) for k, v in row.items()})
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": 'attachment; filename="claims.csv"'})
+
+
+def json_cell(value: Any) -> Any:
+    import json
+
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -89,18 +182,13 @@ def claim_view(request: Request, claim_id: str) -> Response:
 @router.get("/api/claims", tags=["claims"])
 def api_claims(request: Request, actor: str | None = None, measure: str | None = None,
                place: str | None = None, source: str | None = None, since: str | None = None,
-               until: str | None = None, section: str | None = None, page: int = 1,
-               size: int = PAGE_SIZE) -> dict[str, Any]:
-    """Claims matching the filters (the same as the claims page), oldest document first, one page at a time."""
-    params = dict(request.query_params)
-    query, problems = parse_claim_query(params)
-    paging = parse_paging(params, problems)
-    if problems:
-        raise BadRequest(problems)
-    rows, more = claim_page(request.app.state.ledger, query, paging)
-    return {"page": paging.page, "size": paging.size, "claims": rows,
-            "next": link("/api/claims", {**query.filters(), "page": paging.page + 1, "size": paging.size})
-            if more else None}
+               until: str | None = None, section: str | None = None, qualifier: str | None = None,
+               outlet: str | None = None, q: str | None = None, sort: str | None = None,
+               next: str | None = None, page: int = 1, size: int = PAGE_SIZE) -> dict[str, Any]:
+    """Claims matching the filters (as on the claims page), with the total and facet counts; follow `next`
+    for the following page (a keyset cursor: deep pages cost what the first costs). `q` searches the
+    quotes (words, "phrases", or, -word); `sort` is a column name, '-' first for descending."""
+    return listing_json(claim_listing(request.app.state.ledger, dict(request.query_params)), "/api/claims")
 
 
 @router.get("/api/claims/{claim_id}", tags=["claims"])
