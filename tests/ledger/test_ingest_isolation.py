@@ -132,3 +132,12 @@ def test_fingerprinting_a_long_document_holds_a_slice_of_its_words_not_all_of_th
             assert peak < 80 * 2**20, f"{fingerprint.__name__} peaked at {peak / 2**20:.0f} MB"
     finally:
         tracemalloc.stop()
+
+
+def test_a_batch_holds_a_bounded_amount_of_text():
+    from tollbook.ledger.ingest import _chunks
+
+    docs = [Document(doc_id=str(i), text="x" * size) for i, size in enumerate([10, 5_000, 20_000, 10, 10, 10])]
+    runs_ = [[d.doc_id for d in chunk] for chunk in _chunks(docs, 100, characters=15_000)]
+    assert runs_ == [["0", "1", "2"], ["3", "4", "5"]]
+    assert [len(chunk) for chunk in _chunks(docs, 4, characters=10**9)] == [4, 2]

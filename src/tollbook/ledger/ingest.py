@@ -3,8 +3,8 @@
 A document row and all its claims commit together or not at all, so a batch killed
 half-way leaves whole documents only; running it again skips the doc_ids already
 stored and completes the rest. Documents are committed in groups of up to
-`BATCH_DOCUMENTS` (a commit per document cost more than storing it), and while one
-group is stored a worker process extracts the next. When a group fails to store, it is rolled back
+`BATCH_DOCUMENTS` documents or `BATCH_CHARACTERS` of text (a commit per document cost
+more than storing it), and while one group is stored a worker process extracts the next. When a group fails to store, it is rolled back
 and its documents are stored one by one, so one bad document costs only itself.
 A file that cannot be read or extracted (the extractor raised, its worker died, or it
 ran over its time budget: see tollbook.extract.budget) is recorded as a failure in the
@@ -17,7 +17,6 @@ a second appearance. The document row keeps the first appearance's metadata.
 
 from __future__ import annotations
 
-import itertools
 import operator
 import time
 import uuid
@@ -54,6 +53,9 @@ SOURCE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(SourceRef))
 # A transaction holds at most this many documents: large enough that commits cost little,
 # small enough that a kill loses little work and a progress display moves.
 BATCH_DOCUMENTS = 100
+# ... and at most about this much text, so that two batches in memory (one stored, one
+# extracted) stay small whatever the documents' size; a larger document is a batch alone.
+BATCH_CHARACTERS = 8_000_000
 
 
 @dataclass
@@ -410,9 +412,18 @@ def storage_failure(doc: Document, exc: Exception) -> ReadError:
     return ReadError(name, f"could not be stored ({reason})")
 
 
-def _chunks(items: Iterable[Document | ReadError], size: int) -> Iterator[list[Document | ReadError]]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
+def _chunks(items: Iterable[Document | ExtractedDocument | ReadError], size: int,
+            characters: int = BATCH_CHARACTERS) -> Iterator[list[Document | ExtractedDocument | ReadError]]:
+    """Runs of at most `size` items, cut sooner when their text reaches `characters`."""
+    chunk: list[Document | ExtractedDocument | ReadError] = []
+    held = 0
+    for item in items:
+        chunk.append(item)
+        held += 0 if isinstance(item, ReadError) else len(_doc(item).text)
+        if len(chunk) >= size or held >= characters:
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
         yield chunk
 
 
