@@ -12,9 +12,10 @@ doc_id of the earliest copy of its story.
   event does not).
 
 The signatures are datasketch's MinHash (128 permutations, scheme "affine32",
-seed 1, SHA-1 of each shingle), computed here with numpy in one pass per document
+seed 1, SHA-1 of each shingle), computed here with numpy a slice of the text at a time
 instead of datasketch's per-shingle Python loop: the values are identical (a test
-checks it), so ledgers written by earlier versions stay comparable.
+checks it), so ledgers written by earlier versions stay comparable, and memory
+stays bounded for a document of any length.
 """
 
 from __future__ import annotations
