@@ -107,3 +107,13 @@ def test_figures_after_a_huge_figure_free_line_are_still_read() -> None:
     text = families.build("claimants_no_figures", 20_000) + "\nAccording to him, 5 soldiers were killed."
     claims = tollbook.extract(text, published="2025-01-27")
     assert [(c.best, c.measure) for c in claims] == [(5, "killed")]
+
+
+def test_long_attribute_values_are_emptied_before_parsing() -> None:
+    from tollbook.read.html import html_to_text, without_long_attributes
+
+    blob = "x" * 3_000
+    assert without_long_attributes(f'<p data-track="{blob}" class="story">Text</p>') == '<p data-track="" class="story">Text</p>'
+    assert without_long_attributes('<a href="/short" title=\'kept\'>x</a>') == '<a href="/short" title=\'kept\'>x</a>'
+    page = html_to_text("x.html", families.build("html_attributes", 200_000))
+    assert "xxxxxxxxxx" not in page.text and "killed" in page.text
