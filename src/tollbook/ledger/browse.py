@@ -96,12 +96,12 @@ def _encode(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(values, default=str).encode()).decode().rstrip("=")
 
 
-def _decode(cursor: str) -> list[Any]:
+def _decode(cursor: str, parts: int = KEY_PARTS) -> list[Any]:
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, UnicodeDecodeError):
         raise UsageError("next: the page cursor is damaged; go back to the first page") from None
-    if not isinstance(values, list) or len(values) != KEY_PARTS:
+    if not isinstance(values, list) or len(values) != parts:
         raise UsageError("next: the page cursor is damaged; go back to the first page")
     return values
 
@@ -152,3 +152,38 @@ def claim_facets(conn: sa.Connection, f: ClaimFilter, names: tuple[str, ...] = t
                  .group_by(column).order_by(n.desc(), column).limit(top))
         out[name] = [FacetValue(row.value, int(row.n)) for row in conn.execute(query)]
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPage:
+    """One page of documents (oldest first), the total under the filter and the next page's cursor."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    next_cursor: str | None
+
+
+def document_page(conn: sa.Connection, *, outlet: str | None = None, size: int = 50, cursor: str | None = None,
+                  offset: int = 0) -> DocumentPage:
+    """Documents with their claim and appearance counts, oldest first, one keyset page at a time."""
+    from tollbook.ledger.queries import fetch_documents_query
+
+    query = fetch_documents_query(outlet=outlet)
+    column = documents.c.published_at
+    parts = [sa.case((column.is_(None), 1), else_=0), sa.func.coalesce(sa.cast(column, sa.String), ""),
+             documents.c.doc_id]
+    query = query.add_columns(*(p.label(f"_k{i}") for i, p in enumerate(parts)))
+    if cursor:
+        values = _decode(cursor, len(parts))
+        query = query.where(sa.tuple_(*parts) > sa.tuple_(*(sa.literal(v) for v in values)))
+    query = query.order_by(None).order_by(*parts).limit(size + 1)
+    if offset and not cursor:
+        query = query.offset(offset)
+    found = conn.execute(query).all()
+    more = len(found) > size
+    found = found[:size]
+    rows = [{k: v for k, v in row._mapping.items() if not k.startswith("_k")} for row in found]
+    next_cursor = _encode([found[-1]._mapping[f"_k{i}"] for i in range(len(parts))]) if more and found else None
+    total_query = sa.select(sa.func.count()).select_from(fetch_documents_query(outlet=outlet).order_by(None)
+                                                         .with_only_columns(documents.c.doc_id).subquery())
+    return DocumentPage(rows, int(conn.execute(total_query).scalar_one()), next_cursor)

@@ -272,11 +272,10 @@ def fetch_claims(conn: sa.Connection, f: ClaimFilter) -> list[dict[str, Any]]:
     return [claim_record(row) for row in conn.execute(select_claims(conn, f))]
 
 
-def fetch_documents(conn: sa.Connection, *, outlet: str | None = None, since: DateLike = None,
-                    until: DateLike = None, cluster_id: str | None = None, doc_id: str | None = None,
-                    stale_for: str | None = None, with_text: bool = False,
-                    limit: int | None = None) -> list[dict[str, Any]]:
-    """Documents with their claim and appearance counts; `stale_for` keeps those extracted by another version."""
+def fetch_documents_query(*, outlet: str | None = None, since: DateLike = None, until: DateLike = None,
+                          cluster_id: str | None = None, doc_id: str | None = None, stale_for: str | None = None,
+                          with_text: bool = False) -> sa.Select:
+    """The documents query, oldest first; `stale_for` keeps those extracted by another version."""
     claim_count = (sa.select(sa.func.count()).select_from(claims).where(claims.c.doc_id == documents.c.doc_id)
                    .scalar_subquery().label("claims"))
     columns = [documents.c[name] for name in DOCUMENT_FRAME_COLUMNS if name not in ("claims", "appearances")]
@@ -297,7 +296,12 @@ def fetch_documents(conn: sa.Connection, *, outlet: str | None = None, since: Da
         query = query.where(sa.func.date(documents.c.published_at, type_=sa.Date) >= since)
     if until:
         query = query.where(sa.func.date(documents.c.published_at, type_=sa.Date) <= until)
-    query = query.order_by(documents.c.published_at.asc().nulls_last(), documents.c.doc_id)
+    return query.order_by(documents.c.published_at.asc().nulls_last(), documents.c.doc_id)
+
+
+def fetch_documents(conn: sa.Connection, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+    """Documents with their claim and appearance counts (filters as `fetch_documents_query`)."""
+    query = fetch_documents_query(**filters)
     if limit is not None:
         query = query.limit(limit)
     return [dict(row._mapping) for row in conn.execute(query)]

@@ -134,3 +134,21 @@ def error_svg(message: str) -> str:
     """A small SVG that says why the chart is missing (shown where the chart would be)."""
     return ('<svg xmlns="http://www.w3.org/2000/svg" width="720" height="60" role="img">'
             f'<text x="10" y="35" font-family="sans-serif" font-size="14">{escape(message)}</text></svg>')
+
+
+def csv_response(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], filename: str) -> Any:
+    """A list page's rows as CSV (no BOM, \\n line ends); list and dict cells as JSON."""
+    import csv
+    import io
+    import json
+
+    from fastapi.responses import Response
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                         for k, v in row.items()})
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{filename}"'})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +19,7 @@ from tollbook.model import CLAIM_FIELDS
 from tollbook.web.params import (
     PAGE_SIZE, BadRequest, ClaimQuery, Paging, int_param, link, parse_claim_query, parse_paging, text_param,
 )
-from tollbook.web.present import plain, records_of
+from tollbook.web.present import csv_response, plain, records_of
 from tollbook.web.templating import render
 
 router = APIRouter()
@@ -147,21 +145,9 @@ def claims_json(request: Request) -> dict[str, Any]:
 
 @router.get("/claims.csv", include_in_schema=False)
 def claims_csv(request: Request) -> Response:
-    """The page's claims as CSV (no BOM, \\n line ends), the ledger's claim columns in order."""
+    """The page's claims as CSV, the ledger's claim columns in order."""
     listing = claim_listing(request.app.state.ledger, dict(request.query_params), facets=False)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(CLAIM_FRAME_COLUMNS), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in listing.rows:
-        writer.writerow({k: (json_cell(v)) for k, v in row.items()})
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"content-disposition": 'attachment; filename="claims.csv"'})
-
-
-def json_cell(value: Any) -> Any:
-    import json
-
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+    return csv_response(listing.rows, CLAIM_FRAME_COLUMNS, "claims.csv")
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse, include_in_schema=False)

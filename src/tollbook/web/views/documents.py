@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
+from tollbook.errors import UsageError
 from tollbook.ledger import Ledger
-from tollbook.web.params import PAGE_SIZE, BadRequest, link, page_of, parse_paging, text_param
-from tollbook.web.present import marked_text, records_of
+from tollbook.ledger.browse import document_page
+from tollbook.ledger.queries import DOCUMENT_FRAME_COLUMNS
+from tollbook.web.params import PAGE_SIZE, BadRequest, int_param, link, parse_paging, text_param
+from tollbook.web.present import csv_response, marked_text, plain, records_of
 from tollbook.web.templating import render
 from tollbook.web.views.claims import appearances_of
 
@@ -24,17 +29,64 @@ def one_document(ledger: Ledger, doc_id: str) -> dict[str, Any]:
     return rows[0]
 
 
-@router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-def documents_page(request: Request) -> Response:
-    params = dict(request.query_params)
+@dataclass(frozen=True, slots=True)
+class DocumentListing:
+    outlet: str | None
+    size: int
+    rows: list[dict[str, Any]]
+    total: int
+    next_cursor: str | None
+    first: int
+
+
+def document_listing(ledger: Ledger, params: Mapping[str, str]) -> DocumentListing:
+    """The page of documents the parameters ask for; BadRequest naming each unusable parameter."""
     problems: list[str] = []
     paging = parse_paging(params, problems)
-    outlet = text_param(params, "outlet")
+    at = int_param(params, "at", paging.offset + 1, 1, 10**12, problems)
     if problems:
         raise BadRequest(problems)
-    frame = request.app.state.ledger.documents(outlet=outlet, limit=paging.offset + paging.size + 1)
-    rows, more = page_of(records_of(frame), paging)
-    return render(request, "documents.html", rows=rows, paging=paging, more=more, outlet=outlet)
+    outlet, cursor = text_param(params, "outlet"), text_param(params, "next")
+    try:
+        with ledger.engine.connect() as conn:
+            page = document_page(conn, outlet=outlet, size=paging.size, cursor=cursor,
+                                 offset=0 if cursor else paging.offset)
+    except UsageError as exc:
+        raise BadRequest([str(exc)]) from None
+    rows = [{k: plain(v) for k, v in row.items()} for row in page.rows]
+    return DocumentListing(outlet, paging.size, rows, page.total, page.next_cursor, at if cursor else paging.offset + 1)
+
+
+def _next_link(listing: DocumentListing, path: str) -> str | None:
+    if not listing.next_cursor:
+        return None
+    return link(path, {"outlet": listing.outlet, "size": listing.size if listing.size != PAGE_SIZE else None,
+                       "next": listing.next_cursor, "at": listing.first + len(listing.rows)})
+
+
+def _listing_json(listing: DocumentListing, path: str) -> dict[str, Any]:
+    return {"total": listing.total, "first": listing.first, "size": listing.size, "documents": listing.rows,
+            "next": _next_link(listing, path)}
+
+
+@router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+def documents_page(request: Request) -> Response:
+    listing = document_listing(request.app.state.ledger, dict(request.query_params))
+    here = {"outlet": listing.outlet, "size": listing.size if listing.size != PAGE_SIZE else None}
+    links = {"next": _next_link(listing, "/documents"), "csv": link("/documents.csv", here),
+             "json": link("/documents.json", here)}
+    return render(request, "documents.html", listing=listing, outlet=listing.outlet, links=links)
+
+
+@router.get("/documents.json", include_in_schema=False)
+def documents_json(request: Request) -> dict[str, Any]:
+    return _listing_json(document_listing(request.app.state.ledger, dict(request.query_params)), "/documents.json")
+
+
+@router.get("/documents.csv", include_in_schema=False)
+def documents_csv(request: Request) -> Response:
+    listing = document_listing(request.app.state.ledger, dict(request.query_params))
+    return csv_response(listing.rows, DOCUMENT_FRAME_COLUMNS, "documents.csv")
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -47,17 +99,10 @@ def document_view(request: Request, doc_id: str) -> Response:
 
 
 @router.get("/api/documents", tags=["documents"])
-def api_documents(request: Request, outlet: str | None = None, page: int = 1, size: int = PAGE_SIZE) -> dict[str, Any]:
-    """Documents with their claim counts, oldest first."""
-    problems: list[str] = []
-    paging = parse_paging(dict(request.query_params), problems)
-    if problems:
-        raise BadRequest(problems)
-    frame = request.app.state.ledger.documents(outlet=outlet, limit=paging.offset + paging.size + 1)
-    rows, more = page_of(records_of(frame), paging)
-    return {"page": paging.page, "size": paging.size, "documents": rows,
-            "next": link("/api/documents", {"outlet": outlet, "page": paging.page + 1, "size": paging.size})
-            if more else None}
+def api_documents(request: Request, outlet: str | None = None, next: str | None = None, page: int = 1,
+                  size: int = PAGE_SIZE) -> dict[str, Any]:
+    """Documents with their claim counts, oldest first, with the total; follow `next` for the following page."""
+    return _listing_json(document_listing(request.app.state.ledger, dict(request.query_params)), "/api/documents")
 
 
 @router.get("/api/documents/{doc_id}", tags=["documents"])
