@@ -177,15 +177,16 @@ def claims(
     from tollbook.output import Format, choose_format, write_rows
 
     fmt = choose_format(json_, nl, csv_, tsv)
-    narrowed = qualifier is not None or modality is not None
+    narrowed = modality is not None  # the query has no modality filter: applied to its rows here
     wanted = queries.ClaimFilter(actor=actor, measure=measure, place=place, source=source, since=since,
-                                 until=until, section=section, search=search, limit=None if narrowed else limit)
+                                 until=until, section=section, search=search, qualifier=qualifier,
+                                 limit=None if narrowed else limit)
     # Rows straight from the query, not through Ledger.claims' DataFrame: listing claims
     # should not pay for importing pandas.
     with ledger_or_exit(db) as ledger, ledger.engine.connect() as conn:
         rows = [_plain_row(r, queries.CLAIM_FRAME_COLUMNS) for r in queries.fetch_claims(conn, wanted)]
     if narrowed:
-        rows = [r for r in rows if qualifier in (None, r["qualifier"]) and modality in (None, r["modality"])]
+        rows = [r for r in rows if r["modality"] == modality]
         rows = rows[:limit] if limit is not None else rows
     if fmt in (Format.csv, Format.tsv):  # one text cell per value, as in `export --format csv`
         for row in rows:
