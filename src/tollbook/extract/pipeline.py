@@ -48,13 +48,14 @@ class _Context:
     (a carried actor, "he said", a paragraph's claimant). Most never are.
     """
 
+    text: str = ""  # the document's text: figure-free sentences are kept as spans into it, never copied
     paragraph: int = -1
     actor: tuple[actors_mod.Actor, str] | None = None
     place: tuple[places_mod.Place, str] | None = None
-    previous_plain: str | None = None  # the previous sentence of this paragraph, when it held no figure
+    previous_plain: tuple[int, int] | None = None  # the previous sentence of this paragraph, when it held no figure
     last_attribution: attr_mod.Attribution | None = None
-    plain_since_attribution: list[str] = field(default_factory=list)
-    paragraph_plain: list[str] = field(default_factory=list)
+    plain_since_attribution: list[tuple[int, int]] = field(default_factory=list)
+    paragraph_plain: list[tuple[int, int]] = field(default_factory=list)
     unattributed: list[int] = field(default_factory=list)  # indexes of claims with no cue since the last pointer
     paragraph_claims: list[int] = field(default_factory=list)
     forward: list[tuple[int, Quantity, str]] = field(default_factory=list)  # summary shares of a deployment stated later
@@ -64,12 +65,14 @@ class _Context:
     def carried(self) -> None:
         """Fill the carried actor and place from the previous figure-free sentence, on demand."""
         if self.previous_plain is not None and (self.actor is None or self.place is None):
-            _remember_mentions(self.previous_plain, fold(self.previous_plain), self)
+            plain = self.text[self.previous_plain[0]:self.previous_plain[1]]
+            _remember_mentions(plain, fold(plain), self)
         self.previous_plain = None
 
     def latest_attribution(self) -> attr_mod.Attribution | None:
         """The most recent named claimant before here, looking into figure-free sentences on demand."""
-        for plain in reversed(self.plain_since_attribution):
+        for start, end in reversed(self.plain_since_attribution):
+            plain = self.text[start:end]
             att = attr_mod.attribute_sentence(plain, fold(plain))
             if att is not None and att.claimant.kind != "anonymous":
                 self.last_attribution = att
@@ -93,17 +96,17 @@ def extract_document(doc: Document) -> list[Claim]:
     text = doc.text
     ref = reference_date(doc)
     claims: list[Claim] = []
-    ctx = _Context()
+    ctx = _Context(text=text)
     cands = candidates(text)
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         _close_paragraph(claims, ctx, doc)
         ctx.paragraph = p_index
         if not any_between(cands, p_start, p_end) and not attr_mod.has_pointer_back(text[p_start:p_end]):
             if p_end - p_start <= MAX_SENTENCE:
-                _plain(ctx, text[p_start:p_end], new_paragraph=True)  # no figure: kept as text, looked at only on demand
+                _plain(ctx, p_start, p_end, new_paragraph=True)  # no figure: kept as a span, looked at only on demand
             else:  # a page on one line: kept by sentence, so an on-demand look-up reads a sentence, not the page
                 for k, piece in enumerate(sentences_in(text, p_start, p_end, p_index)):
-                    _plain(ctx, text[piece.start:piece.end], new_paragraph=k == 0)
+                    _plain(ctx, piece.start, piece.end, new_paragraph=k == 0)
             continue
         for n, sent in enumerate(sentences_in(text, p_start, p_end, p_index)):
             s_text = text[sent.start:sent.end]
@@ -117,7 +120,7 @@ def extract_document(doc: Document) -> list[Claim]:
                 continue
             quantities = parse_quantities(s_text) if any_between(cands, sent.start, sent.end) else []
             if not quantities:
-                _plain(ctx, s_text)
+                _plain(ctx, sent.start, sent.end)
                 continue
             new = _sentence_claims(doc, sent, s_text, fold(s_text), quantities, ref, ctx, claims)
             ctx.previous_plain = None
@@ -129,15 +132,15 @@ def extract_document(doc: Document) -> list[Claim]:
     return claims
 
 
-def _plain(ctx: _Context, s_text: str, new_paragraph: bool = False) -> None:
+def _plain(ctx: _Context, start: int, end: int, new_paragraph: bool = False) -> None:
     """Keep a figure-free sentence (or paragraph) for on-demand look-ups by later figures."""
     if ctx.body_claims:
         ctx.unattributed = []  # a pointer back reaches over no figure-free sentence, except at the top
-    if new_paragraph and not _tally_line(s_text):
+    if new_paragraph and not _tally_line(ctx.text[start:end]):
         ctx.actor, ctx.place = None, None
-    ctx.previous_plain = s_text
-    ctx.plain_since_attribution.append(s_text)
-    ctx.paragraph_plain.append(s_text)
+    ctx.previous_plain = (start, end)
+    ctx.plain_since_attribution.append((start, end))
+    ctx.paragraph_plain.append((start, end))
 
 
 def _carry(ctx: _Context) -> bool:
@@ -170,7 +173,8 @@ def _resolve_forward(claims: list[Claim], ctx: _Context) -> None:
 def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
     """One claimant named in a paragraph speaks for the paragraph's unattributed figures (wire style)."""
     if ctx.paragraph_claims:
-        for plain in ctx.paragraph_plain:
+        for start, end in ctx.paragraph_plain:
+            plain = ctx.text[start:end]
             att = attr_mod.attribute_sentence(plain, fold(plain))
             if att is not None and att.claimant.kind != "anonymous":
                 ctx.paragraph_claimants.setdefault(att.claimant.name, att)
