@@ -389,7 +389,10 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     order_before = [c.claim_id for c in out]
     out.sort(key=lambda c: c.start)
     if order_before != [c.claim_id for c in out]:
-        remap = {order_before.index(c.claim_id): i for i, c in enumerate(out)}
+        first_at: dict[str, int] = {}
+        for i, cid in enumerate(order_before):
+            first_at.setdefault(cid, i)
+        remap = {first_at[c.claim_id]: i for i, c in enumerate(out)}
         ctx.forward = [(len(earlier) + remap[i - len(earlier)], q, a) if i >= len(earlier) else (i, q, a) for i, q, a in ctx.forward]
     # claims above and in the headline stay open to a later "This was reported by X"
     open_here = [len(earlier) + i for i, c in enumerate(out) if c.attribution != "explicit" and c.derived_from is None]
