@@ -13,8 +13,6 @@ import codecs
 import hashlib
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from tollbook import errors
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -64,6 +62,8 @@ def _decode(name: str, data: bytes) -> str:
         pass
     if b"\x00" in data[:_SAMPLE]:
         raise errors.binary_file(name)
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8: most never needs it
+
     best = from_bytes(data, cp_isolation=_CODE_PAGES).best() or from_bytes(data).best()
     if best is None:
         raise errors.undecodable(name)
