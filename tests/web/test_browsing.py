@@ -74,3 +74,32 @@ def test_sortable_headers_toggle(client):
     page = html.unescape(client.get("/", params={"sort": "best"}).text)
     assert 'aria-sort="ascending"' in page and 'href="/?sort=-best"' in page
     assert client.get("/", params={"sort": "nonsense"}).status_code == 422
+
+
+def test_series_findings_and_timeline_tables_page_and_have_twins(client, ledger):
+    from tollbook.reconcile import build_series, find_findings
+
+    series = build_series(ledger.claims())
+    walked, url = [], "/series.json?size=7"
+    while url:
+        body = client.get(url).json()
+        walked += [s["series"] for s in body["series"]]
+        url = body["next"]
+    assert walked == [s.key.label for s in series]
+    findings = find_findings(ledger.claims())
+    assert findings, "the bundled examples hold findings"
+    rows = list(csv.DictReader(io.StringIO(client.get("/findings.csv", params={"size": 500}).text)))
+    assert [r["finding_id"] for r in rows] == [f.finding_id for f in findings]
+    timeline = client.get("/timeline", params={"actor": "North Korean forces", "measure": "casualties", "size": 2}).text
+    assert "Claims 1–2 of" in timeline and 'rel="next"' in timeline
+
+
+def test_findings_have_permalinks(client, ledger):
+    from tollbook.reconcile import find_findings
+
+    finding = find_findings(ledger.claims())[0]
+    listing = client.get("/findings").text
+    assert f'href="/findings/{finding.finding_id}"' in listing
+    one = client.get(f"/findings/{finding.finding_id}")
+    assert one.status_code == 200 and finding.rule.split()[0] in html.unescape(one.text)
+    assert client.get("/findings/0000000000000000").status_code == 404

@@ -173,8 +173,10 @@ def test_series_page_and_api_agree_with_the_library(client, ledger):
     api = client.get("/api/series").json()
     assert [s["series"] for s in api] == [s.key.label for s in series]
     assert {"series", "actor", "measure", "claims", "appearances", "originators", "findings"} <= set(api[0])
-    page = client.get("/series").text
+    page = client.get("/series", params={"size": 500}).text
     assert page.count("<tr>") == len(series) + 1  # header row + one row per series
+    first = client.get("/series", params={"size": 10}).text
+    assert first.count("<tr>") == 11 and 'rel="next"' in first and f"of {len(series):,}" in first
     assert 'href="/timeline?actor=North+Korean+forces&amp;measure=casualties' in page
 
 

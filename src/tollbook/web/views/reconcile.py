@@ -10,11 +10,15 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.exceptions import HTTPException
 
 from tollbook.evidence import passage
+from tollbook.reconcile.chart import MAX_CHART_MARKS
 from tollbook.ledger import Ledger
-from tollbook.web.params import BadRequest, link, text_param, timeline_params
-from tollbook.web.present import error_svg, plain, records_of
+from tollbook.web.params import (
+    PAGE_SIZE, BadRequest, Paging, link, page_of, parse_paging, text_param, timeline_params,
+)
+from tollbook.web.present import csv_response, error_svg, plain, records_of
 from tollbook.web.templating import render
 from tollbook.web.views.claims import filter_choices
 
@@ -88,9 +92,32 @@ def timeline_svg(renderer: Any, timeline: Timeline, title: str) -> str:
     return str(renderer.render(timeline_chart(timeline.records, timeline.estimates, title).to_json(), "svg"))
 
 
+SERIES_COLUMNS = ("series", "actor", "measure", "unit", "place_code", "place", "parent", "claims", "appearances",
+                  "appearance_groups", "originators", "originator_names", "first_date", "last_date", "findings")
+FINDING_COLUMNS = ("finding_id", "kind", "severity", "series", "rule", "claims", "detail")
+
+
+def paged(request: Request, rows: list[Any]) -> tuple[list[Any], Paging, bool]:
+    """One page of an in-memory list, by the request's page and size."""
+    problems: list[str] = []
+    paging = parse_paging(dict(request.query_params), problems)
+    if problems:
+        raise BadRequest(problems)
+    page, more = page_of(rows, paging)
+    return page, paging, more
+
+
 @router.get("/series", response_class=HTMLResponse, include_in_schema=False)
 def series_page(request: Request) -> Response:
-    return render(request, "series.html", rows=series_rows(request.app.state.ledger))
+    rows = series_rows(request.app.state.ledger)
+    page, paging, more = paged(request, rows)
+    return render(request, "series.html", rows=page, total=len(rows), paging=paging, more=more)
+
+
+@router.get("/series.{fmt}", include_in_schema=False)
+def series_twin(request: Request, fmt: str) -> Any:
+    page, paging, more = paged(request, series_rows(request.app.state.ledger))
+    return twin(fmt, page, SERIES_COLUMNS, "series", paging, more, request)
 
 
 @router.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
@@ -103,8 +130,10 @@ def timeline_page(request: Request) -> Response:
                       measure=measure, place=place, period=period, choices=choices, timeline=None)
     timeline = timeline_of(ledger, actor, measure, place, period)
     chart_link = link("/timeline/chart.svg", {"actor": actor, "measure": measure, "place": place, "period": period})
+    rows, paging, more = paged(request, timeline.records)
     return render(request, "timeline.html", actor=actor, measure=measure, place=place, period=period,
-                  choices=choices, timeline=timeline, chart_link=chart_link, problems=[])
+                  choices=choices, timeline=timeline, chart_link=chart_link, problems=[], rows=rows, paging=paging,
+                  more=more, aggregated=len(timeline.records) > MAX_CHART_MARKS)
 
 
 @router.get("/timeline/chart.svg", include_in_schema=False)
@@ -135,8 +164,47 @@ def findings_page(request: Request) -> Response:
     if kind and kind not in FINDING_KINDS:
         raise BadRequest([f"kind: {kind!r} is not one of {', '.join(FINDING_KINDS)}"])
     found = [f for f in all_findings(ledger, kind) if series is None or f.series == series]
-    return render(request, "findings.html", findings=finding_evidence(ledger, found), kind=kind, series=series,
-                  kinds=FINDING_KINDS, counts=Counter(f.kind for f in found))
+    page, paging, more = paged(request, found)
+    return render(request, "findings.html", findings=finding_evidence(ledger, page), kind=kind, series=series,
+                  kinds=FINDING_KINDS, counts=Counter(f.kind for f in found), total=len(found), paging=paging,
+                  more=more)
+
+
+@router.get("/findings.{fmt}", include_in_schema=False)
+def findings_twin(request: Request, fmt: str) -> Any:
+    params = dict(request.query_params)
+    kind, series = text_param(params, "kind"), text_param(params, "series")
+    found = [f.to_dict() for f in all_findings(request.app.state.ledger, kind)
+             if series is None or f.series == series]
+    page, paging, more = paged(request, found)
+    return twin(fmt, page, FINDING_COLUMNS, "findings", paging, more, request)
+
+
+@router.get("/findings/{finding_id}", response_class=HTMLResponse, include_in_schema=False)
+def finding_view(request: Request, finding_id: str) -> Response:
+    """One finding at a stable address: the same rule over the same claims keeps its id."""
+    from tollbook.reconcile import FINDING_KINDS
+
+    ledger = request.app.state.ledger
+    found = [f for f in all_findings(ledger) if f.finding_id == finding_id]
+    if not found:
+        raise HTTPException(404, f"No finding {finding_id!r} in this ledger now; findings change as claims are "
+                                 "added. See the findings page.")
+    return render(request, "findings.html", findings=finding_evidence(ledger, found), kind=None, series=None,
+                  kinds=FINDING_KINDS, counts=Counter(f.kind for f in found), total=1,
+                  paging=Paging(1, PAGE_SIZE), more=False, single=True)
+
+
+def twin(fmt: str, rows: list[dict[str, Any]], columns: tuple[str, ...], name: str, paging: Paging, more: bool,
+         request: Request) -> Any:
+    """The CSV or JSON twin of an in-memory list page."""
+    if fmt == "csv":
+        return csv_response(rows, columns, f"{name}.csv")
+    if fmt != "json":
+        raise HTTPException(404, f"There is no {name}.{fmt}; use {name}.csv or {name}.json.")
+    nxt = link(request.url.path, {**dict(request.query_params), "page": paging.page + 1}) if more else None
+    return {"page": paging.page, "size": paging.size, name: [{k: plain(v) for k, v in r.items()} for r in rows],
+            "next": nxt}
 
 
 @router.get("/api/series", tags=["reconcile"])
