@@ -8,7 +8,9 @@ figure-free paragraphs of benchmarks/data/filler_paragraphs.txt, repeated to siz
 shapes: as paragraphs, and as one single line (every paragraph break turned into a space,
 the shape of a page scraped without its markup). Each size runs in a fresh interpreter
 (`--child`), so its peak RSS (VmHWM, `peak_rss_mb`) is its own; the lexicons are loaded
-before the clock starts, so the time is make_document + extract_document alone.
+before the clock starts, so the time is make_document + extract_document alone. Steps are
+judged on CPU time (the process's own), since wall time on a shared machine moves with
+its neighbours; both are printed.
 
 Linear means each 4x step costs about 4x; issue 14's goal is at most 5x a step.
 """
@@ -36,14 +38,14 @@ GOAL_STEP = 5.0
 
 
 def document(size: int, shape: str) -> str:
-    """About `size` characters of news: two filler paragraphs to each report paragraph, repeated."""
+    """About `size` characters of news: four filler paragraphs to each report paragraph, repeated."""
     split = re.compile(r"\n\s*\n")
     reports = [p.strip() for f in sorted(REPORTS.glob("*.txt")) for p in split.split(f.read_text(encoding="utf-8")) if p.strip()]
     filler = [p.strip() for p in split.split(FILLER.read_text(encoding="utf-8")) if p.strip()]
     out: list[str] = []
     total = i = 0
     while total < size:
-        for para in (reports[i % len(reports)], filler[(2 * i) % len(filler)], filler[(2 * i + 1) % len(filler)]):
+        for para in [reports[i % len(reports)]] + [filler[(4 * i + k) % len(filler)] for k in range(4)]:
             out.append(para)
             total += len(para) + 2
         i += 1
@@ -60,10 +62,11 @@ def child(size: int, shape: str) -> dict:
     extract_document = importlib.import_module("tollbook.extract.pipeline").extract_document
     extract_document(make_document(WARMUP_TEXT, published="2025-01-27"))
     text = document(size, shape)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     claims = extract_document(make_document(text, published="2025-01-27"))
-    seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "rss": peak_rss_mb(), "claims": len(claims), "bytes": len(text.encode("utf-8"))}
+    cpu, seconds = time.process_time() - c0, time.perf_counter() - t0
+    return {"seconds": seconds, "cpu": cpu, "rss": peak_rss_mb(), "claims": len(claims),
+            "bytes": len(text.encode("utf-8"))}
 
 
 def measure(size: int, shape: str, timeout: float = 1800.0) -> dict:
@@ -78,23 +81,23 @@ def run(quick: bool = False) -> int:
     base = QUICK_BASE if quick else FULL_BASE
     print(f"one document of news at 1x, 4x, 16x, 64x of {base / 1000:.0f} KB; time = make_document + extract_document "
           f"in a fresh interpreter, lexicons loaded first; peak RSS = that interpreter's VmHWM")
-    print(f"{'shape':<11} {'size':>6} {'MB':>7} {'claims':>7} {'seconds':>8} {'MB/s':>6} {'x time':>7} "
+    print(f"{'shape':<11} {'size':>6} {'MB':>7} {'claims':>7} {'wall s':>7} {'CPU s':>7} {'MB/s':>6} {'x CPU':>7} "
           f"{'peak RSS':>9} {'x RSS':>6}")
     worst = 0.0
     for shape in SHAPES:
         previous: dict | None = None
         for k in MULTIPLES:
             r = measure(base * k, shape)
-            step = r["seconds"] / previous["seconds"] if previous and previous["seconds"] > 0 else None
+            step = r["cpu"] / previous["cpu"] if previous and previous["cpu"] > 0 else None
             rss_step = r["rss"] / previous["rss"] if previous else None
             worst = max(worst, step or 0.0)
-            print(f"{shape:<11} {f'{k}x':>6} {r['bytes'] / 1e6:7.2f} {r['claims']:7,} {r['seconds']:8.2f} "
-                  f"{r['bytes'] / 1e6 / r['seconds'] if r['seconds'] else 0:6.2f} "
+            print(f"{shape:<11} {f'{k}x':>6} {r['bytes'] / 1e6:7.2f} {r['claims']:7,} {r['seconds']:7.2f} {r['cpu']:7.2f} "
+                  f"{r['bytes'] / 1e6 / r['cpu'] if r['cpu'] else 0:6.2f} "
                   f"{f'{step:.2f}x' if step else '-':>7} {r['rss']:8.0f}M {f'{rss_step:.2f}x' if rss_step else '-':>6}",
                   flush=True)
             previous = r
     ok = worst <= GOAL_STEP
-    print(f"goal: each 4x step costs at most {GOAL_STEP:g}x the time: worst step {worst:.2f}x -> {'met' if ok else 'NOT met'}")
+    print(f"goal: each 4x step costs at most {GOAL_STEP:g}x the CPU time: worst step {worst:.2f}x -> {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 
 
