@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from tollbook.errors import UsageError
-from tollbook.ledger.queries import ClaimFilter, claim_record, select_claims
+from tollbook.ledger.queries import ClaimFilter, claim_conditions, claim_record, select_claims
 from tollbook.ledger.schema import claims, documents
 
 # name -> (column, kind); the kind chooses the stand-in value that NULL rows compare with
@@ -134,22 +134,31 @@ def claim_page(conn: sa.Connection, f: ClaimFilter, *, sort: Sort = Sort(), size
     return ClaimPage(rows, count_claims(conn, f), next_cursor, offset)
 
 
+def _counted(conn: sa.Connection, f: ClaimFilter, *columns: sa.ColumnElement[Any],
+             documents_too: bool = False) -> sa.Select:
+    """SELECT columns over the filtered claims, joining documents only when a filter or column needs them:
+    a count or a facet over the claims table alone is answered from its indexes."""
+    where, needs_documents = claim_conditions(conn, replace(f, limit=None))
+    query = sa.select(*columns).select_from(claims)
+    if needs_documents or documents_too:
+        query = query.join(documents, documents.c.doc_id == claims.c.doc_id)
+    return query.where(*where)
+
+
 def count_claims(conn: sa.Connection, f: ClaimFilter) -> int:
     """How many claims the filters select."""
-    inner = select_claims(conn, replace(f, limit=None)).order_by(None).with_only_columns(claims.c.claim_id)
-    return int(conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one())
+    return int(conn.execute(_counted(conn, f, sa.func.count())).scalar_one())
 
 
 def claim_facets(conn: sa.Connection, f: ClaimFilter, names: tuple[str, ...] = tuple(CLAIM_FACETS),
                  top: int = FACET_VALUES) -> dict[str, list[FacetValue]]:
     """For each facet, its most common values under the filters with their counts (NULLs left out)."""
     out: dict[str, list[FacetValue]] = {}
-    base = select_claims(conn, replace(f, limit=None)).order_by(None)
     for name in names:
         column = CLAIM_FACETS[name]
         n = sa.func.count().label("n")
-        query = (base.with_only_columns(column.label("value"), n).where(column.is_not(None))
-                 .group_by(column).order_by(n.desc(), column).limit(top))
+        query = (_counted(conn, f, column.label("value"), n, documents_too=column.table is documents)
+                 .where(column.is_not(None)).group_by(column).order_by(n.desc(), column).limit(top))
         out[name] = [FacetValue(row.value, int(row.n)) for row in conn.execute(query)]
     return out
 

@@ -220,38 +220,51 @@ def appearance_count(doc_id: sa.ColumnElement) -> sa.Label:
             .scalar_subquery().label("appearances"))
 
 
+def claim_conditions(conn: sa.Connection, f: ClaimFilter) -> tuple[list[sa.ColumnElement[bool]], bool]:
+    """The WHERE conditions of a filter, and whether any of them reads the documents table.
+
+    `conn` turns typed actor, source and place names into their stored spellings.
+    Measures and sections are lowercase by definition (tollbook.model), so the typed value
+    is lowercased; actors, sources and places are looked up among stored values.
+    """
+    where: list[sa.ColumnElement[bool]] = []
+    if f.actor:
+        where.append(_equal_to_any(claims.c.actor, stored_spellings(conn, claims.c.actor, f.actor)))
+    if f.measure:
+        where.append(claims.c.measure == f.measure.strip().lower())
+    if f.source:
+        where.append(_equal_to_any(claims.c.source, stored_spellings(conn, claims.c.source, f.source)))
+    if f.section:
+        where.append(claims.c.section == f.section.strip().lower())
+    if f.qualifier:
+        where.append(claims.c.qualifier == f.qualifier.strip().lower())
+    if f.place:
+        where.append(place_condition(conn, f.place))
+    if f.doc_id:
+        where.append(claims.c.doc_id == f.doc_id)
+    if f.search is not None:
+        where.append(search_condition(conn, f.search))
+    needs_documents = False
+    if f.outlet:
+        where.append(sa.func.lower(documents.c.outlet) == f.outlet.strip().lower())
+        needs_documents = True
+    since, until = as_date(f.since, "since"), as_date(f.until, "until")
+    if since:
+        where.append(claim_date() >= since)
+    if until:
+        where.append(claim_date() <= until)
+    return where, needs_documents or bool(since or until)
+
+
 def select_claims(conn: sa.Connection, f: ClaimFilter) -> sa.Select:
-    """The claims query; `conn` turns typed actor, source and place names into their stored spellings."""
+    """The claims query with the document columns a reader needs, oldest document first."""
+    where, _ = claim_conditions(conn, f)
     query = (
         sa.select(claims, *(documents.c[name] for name in DOCUMENT_COLUMNS_OF_CLAIMS),
                   appearance_count(claims.c.doc_id))
         .join(documents, documents.c.doc_id == claims.c.doc_id)
+        .where(*where)
     )
-    # Measures and sections are lowercase by definition (tollbook.model), so the typed
-    # value is lowercased; actors, sources and places are looked up among stored values.
-    if f.actor:
-        query = query.where(_equal_to_any(claims.c.actor, stored_spellings(conn, claims.c.actor, f.actor)))
-    if f.measure:
-        query = query.where(claims.c.measure == f.measure.strip().lower())
-    if f.source:
-        query = query.where(_equal_to_any(claims.c.source, stored_spellings(conn, claims.c.source, f.source)))
-    if f.section:
-        query = query.where(claims.c.section == f.section.strip().lower())
-    if f.qualifier:
-        query = query.where(claims.c.qualifier == f.qualifier.strip().lower())
-    if f.outlet:
-        query = query.where(sa.func.lower(documents.c.outlet) == f.outlet.strip().lower())
-    if f.place:
-        query = query.where(place_condition(conn, f.place))
-    if f.doc_id:
-        query = query.where(claims.c.doc_id == f.doc_id)
-    if f.search is not None:
-        query = query.where(search_condition(conn, f.search))
-    since, until = as_date(f.since, "since"), as_date(f.until, "until")
-    if since:
-        query = query.where(claim_date() >= since)
-    if until:
-        query = query.where(claim_date() <= until)
     query = query.order_by(documents.c.published_at.asc().nulls_last(), claims.c.doc_id, claims.c.start, claims.c.claim_id)
     if f.limit is not None:
         query = query.limit(f.limit)
