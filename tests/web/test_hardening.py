@@ -251,3 +251,29 @@ def test_derived_counts_read_as_people():
     assert fmt_number(4000.0) == "4,000"
     assert fmt_number(0.45) == "0.45"
     assert interval({"low": 916.5, "best": 1000.0, "high": 1083.5}) == "about 920 – about 1,100"
+
+
+def test_serve_flags_reach_the_app(ledger_path):
+    """--allow-host adds a name; --max-body sets the cap (checked on a real server process)."""
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "tollbook.cli", "serve", "--db", ledger_path, "--port", str(port),
+                                "--allow-host", "ledger.example", "--max-body", "2000"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                httpx.get(base + "/docs", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.3)
+        assert httpx.get(base + "/docs", headers={"host": "ledger.example"}, timeout=30).status_code == 200
+        assert httpx.get(base + "/docs", headers={"host": "other.example"}, timeout=30).status_code == 400
+        response = httpx.post(base + "/check", content=b"text=" + b"x" * 3000,
+                              headers={"content-type": "application/x-www-form-urlencoded"}, timeout=30)
+        assert response.status_code == 413
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -5,6 +5,7 @@ A plain ASGI middleware (no BaseHTTPMiddleware: it would buffer the body it must
   the Content-Length is checked first, and a chunked body is counted as it streams.
 - Every response carries a strict Content-Security-Policy (the UI has no script and
   loads nothing from elsewhere), nosniff, frame-ancestors none and a Referrer-Policy.
+This module imports no web framework at load (the CLI reads its default from it).
 The Host check (against DNS rebinding) is Starlette's TrustedHostMiddleware, given
 `LOCAL_HOSTS` plus the names `tollbook serve --allow-host` adds.
 """
@@ -13,8 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
-
-from starlette.exceptions import HTTPException
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -72,6 +71,8 @@ class RequestGuard:
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
                     # a chunked body with no Content-Length: the app's error page answers 413
+                    from starlette.exceptions import HTTPException
+
                     raise HTTPException(413, _too_large_message(self.max_body))
             return message
 
