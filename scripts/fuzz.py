@@ -155,9 +155,9 @@ def run_atheris(args: argparse.Namespace) -> int:
     except ImportError:
         print("atheris is not installed here (pip install atheris); use the default engine", file=sys.stderr)
         return 2
-    with atheris.instrument_imports():
-        import tollbook.extract.pipeline  # noqa: F401
-        import tollbook.read  # noqa: F401
+    import tollbook.read  # noqa: F401 - loaded before instrumenting, like the targets
+
+    atheris.instrument_all()  # tollbook is imported already (by the targets), so instrument what is loaded
 
     def one_input(data: bytes) -> None:
         fdp = atheris.FuzzedDataProvider(data)
@@ -165,7 +165,9 @@ def run_atheris(args: argparse.Namespace) -> int:
         targets.extract_text(text, "2025-01-27")
         targets.read_file("fuzz.txt", data)
 
-    atheris.Setup([sys.argv[0], f"-runs={args.count}", f"-max_len={args.max_size}", f"-seed={args.seed}"], one_input)
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    atheris.Setup([sys.argv[0], f"-runs={args.count}", f"-max_len={args.max_size}", "-len_control=0", f"-seed={args.seed}",
+                   f"-artifact_prefix={args.out}/atheris-"], one_input)
     atheris.Fuzz()
     return 0
 
