@@ -133,3 +133,32 @@ def test_a_part_larger_than_its_whole_is_still_found() -> None:
     roles = pairing.split_roles(doc, claims)
     found = rules.part_larger_than_whole(roles.evidence, roles.sources)
     assert [(f.headline_claim.best, f.body_claims[0].best) for f in found] == [(900, 600)]
+
+
+def _bullets_doc(n: int):
+    """n key points at the top and n body figures: every key point is compared with the body."""
+    points = "\n".join(f"- {100 + i % 300} soldiers killed in Kursk" for i in range(n))
+    body = "\n\n".join(f"The UN said {100 + (i * 7) % 300} soldiers were killed in Kursk." for i in range(n))
+    doc = make_document(f"Losses\nKey points\n{points}\n\n{body}", published="2025-01-27")
+    return doc, pipeline.extract_document(doc)
+
+
+def test_a_list_of_key_points_is_checked_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    count = 0
+    real = pairing.pair_score
+
+    def counted(h: Claim, b: Claim) -> float:
+        nonlocal count
+        count += 1
+        return real(h, b)
+
+    monkeypatch.setattr(pairing, "pair_score", counted)
+    sizes = []
+    for n in (250, 1_000):
+        doc, claims = _bullets_doc(n)
+        assert len(pairing.split_roles(doc, claims).checked) == n
+        count = 0
+        rules.check_document(doc, claims)
+        sizes.append(count)
+    assert sizes[1] <= 5 * sizes[0], sizes
+    assert sizes[1] <= rules.CHECKED_MAX * 1_000

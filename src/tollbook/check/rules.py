@@ -27,6 +27,7 @@ from tollbook.model import Claim, Document
 TENSION_SCAN = 64  # figures of the same series looked at per figure, nearest value first
 FINDINGS_PER_CLAIM = 16  # part-larger-than-whole findings reported per figure
 NEAR_CLAIMS = 200  # figures of a measure before and after a share that `fraction_check` weighs
+CHECKED_MAX = 200  # headline and summary figures checked per document: past this, the "summary" is a list
 
 ROUNDING = 0.10  # a headline figure within 10% of the body's reads as a rounding, not a new number
 OPEN_CAP = 1.5  # "more than 12,000" is read as at most 18,000 when a sum or share is tested against it
@@ -491,7 +492,7 @@ def check_document(doc: Document, claims: list[Claim] | None = None) -> list[Fin
     evidence_ids = {c.claim_id for c in roles.evidence}
     index = ClaimIndex(claims)
     findings: list[Finding] = []
-    for h in roles.checked:
+    for h in roles.checked[:CHECKED_MAX]:  # each is compared with the whole body: a bounded number keeps check linear
         findings += compare(doc, h, roles, claims)
         if h.fraction is not None and not any(f.rule == "arithmetic" and f.headline_claim is h for f in findings):
             fc = fraction_check(h, index, evidence_ids)
