@@ -13,7 +13,7 @@ import functools
 import re
 
 from tollbook.lexicons import Match, PhraseIndex
-from tollbook.lexicons.gazetteer import Place, entries
+from tollbook.lexicons.gazetteer import Place, compiled_places, place_at
 
 __all__ = ["Place", "choose_place", "find_places"]
 
@@ -30,8 +30,10 @@ _LOCATIVE = re.compile(
 
 
 @functools.cache
-def _index() -> PhraseIndex[Place]:
-    return PhraseIndex((alias, found) for alias, found in entries() if alias)
+def _index() -> PhraseIndex[int]:
+    """Every alias of the gazetteer, as row numbers of its compiled form (a Place is made only on a match)."""
+    table = compiled_places()
+    return PhraseIndex.from_folded(table.folded, table.refs)
 
 
 _SPEAKS = re.compile(
@@ -43,7 +45,8 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
                 speaker_spans: list[tuple[int, int]] = ()) -> list[Match[Place]]:
     """Place mentions, without those that are really actor names or speakers ("Seoul estimates", "UK Defence Intelligence")."""
     out = []
-    for m in _index().find(sentence, lowered):
+    for hit in _index().find(sentence, lowered):
+        m = Match(hit.start, hit.end, place_at(hit.value), hit.text)
         if not m.text[:1].isupper():
             continue
         if m.value.kind == "city" and m.text.isupper() and not sentence.isupper():

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import os
+import pickle
+import sys
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
 T = TypeVar("T")
+C = TypeVar("C")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,13 @@ class PhraseIndex(Generic[T]):
         case_sensitive = [(p, v) for p, v in case_sensitive if p.strip()]
         self._exact = self._build((_fold_exact(p), v) for p, v in case_sensitive)
         self._exact_words = tuple({p.strip() for p, _ in case_sensitive})
+
+    @classmethod
+    def from_folded(cls, keys: Iterable[str], values: Iterable[T]) -> PhraseIndex[T]:
+        """An index over phrases already passed through `fold` (a compiled gazetteer keeps them folded)."""
+        index = cls(())
+        index._auto = cls._build((key, value) for key, value in zip(keys, values) if key.strip())
+        return index
 
     @staticmethod
     def _build(items: Iterable[tuple[str, T]]) -> ahocorasick.Automaton | None:
@@ -116,6 +128,43 @@ def read_toml(name: str) -> dict[str, Any]:
 def read_csv(name: str) -> list[dict[str, str]]:
     with _data_path(name).open("r", encoding="utf-8") as fh:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def cache_dir() -> Path:
+    """Where compiled lexicons are kept: $TOLLBOOK_CACHE, else $XDG_CACHE_HOME/tollbook, else ~/.cache/tollbook."""
+    explicit = os.environ.get("TOLLBOOK_CACHE")
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tollbook"
+
+
+def compiled(name: str, build: Callable[[], C], version: int = 1) -> C:
+    """`build()`, computed once per content of the packaged data file `name` and kept on disk.
+
+    A large lexicon (the 73,000-alias gazetteer) costs most of a short run to parse; its
+    compiled form loads in a few hundredths of a second. The key is the file's SHA-256, the
+    Python version and `version` (raise it when the compiled form changes shape), so an edited
+    file, a new interpreter or new code compiles afresh; a cache that cannot be read or
+    written is simply not used.
+    """
+    data = _data_path(name).read_bytes()
+    digest = hashlib.sha256(data + f"{sys.version}|{version}".encode()).hexdigest()[:20]
+    path = cache_dir() / f"{name}.{digest}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a concurrent reader sees the whole file or none
+    except OSError:
+        pass
+    return value
 
 
 @functools.cache

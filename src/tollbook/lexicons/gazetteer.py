@@ -46,19 +46,63 @@ def place_of_row(row: dict[str, str]) -> Place:
     )
 
 
+COMPILED_FORMAT = 1  # raise when CompiledPlaces changes shape
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPlaces:
+    """places.csv parsed once: plain tuples and strings, which unpickle fast (Place objects do not).
+
+    Row i of `aliases` (as written), `folded` (as `lexicons.fold` makes it) and `refs` (the
+    index of its place in `rows`) describe one alias; `rows` holds each place once as
+    (name, code, kind, country, lat, lon, population).
+    """
+
+    aliases: tuple[str, ...]
+    folded: tuple[str, ...]
+    refs: tuple[int, ...]
+    rows: tuple[tuple[str, str, str, str, float | None, float | None, int], ...]
+
+
+def _compile() -> CompiledPlaces:
+    from tollbook.lexicons import fold
+
+    shared: dict[tuple[str, ...], int] = {}
+    rows: list[tuple[str, str, str, str, float | None, float | None, int]] = []
+    aliases, folded, refs = [], [], []
+    for row in read_csv("places.csv"):
+        key = (row["name"], row["code"], row["kind"], row["country"], row.get("lat", ""), row.get("lon", ""))
+        ref = shared.get(key)
+        if ref is None:
+            found = place_of_row(row)
+            ref = shared[key] = len(rows)
+            rows.append((found.name, found.code, found.kind, found.country, found.lat, found.lon, found.population))
+        aliases.append(row["alias"])
+        folded.append(fold(row["alias"]) if row["alias"] else "")
+        refs.append(ref)
+    return CompiledPlaces(tuple(aliases), tuple(folded), tuple(refs), tuple(rows))
+
+
+@functools.cache
+def compiled_places() -> CompiledPlaces:
+    """The gazetteer, compiled once per content of places.csv (see `lexicons.compiled`)."""
+    from tollbook.lexicons import compiled
+
+    return compiled("places.csv", _compile, version=COMPILED_FORMAT)
+
+
+@functools.cache
+def place_at(ref: int) -> Place:
+    """The Place of row `ref` of the compiled gazetteer (made on first use: text matching needs few)."""
+    return Place(*compiled_places().rows[ref])
+
+
 @functools.cache
 def entries() -> tuple[tuple[str, Place], ...]:
     """Every (alias, place) of places.csv, one shared Place per place; alias "" for a place
-    known by name and code only. Text matching (tollbook.extract.places) indexes these too."""
-    shared: dict[tuple[str, ...], Place] = {}
-    out = []
-    for row in read_csv("places.csv"):
-        key = (row["name"], row["code"], row["kind"], row["country"], row.get("lat", ""), row.get("lon", ""))
-        found = shared.get(key)
-        if found is None:
-            found = shared[key] = place_of_row(row)
-        out.append((row["alias"], found))
-    return tuple(out)
+    known by name and code only."""
+    table = compiled_places()
+    return tuple((alias, place_at(ref)) for alias, ref in zip(table.aliases, table.refs))
 
 
 @dataclass(frozen=True, slots=True)
