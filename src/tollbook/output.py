@@ -92,5 +92,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: Format, columns: Sequence[st
         table.add_column(c, overflow="fold")
     for row in rows:
         table.add_row(*[_cell(row.get(c)) for c in header])
-    Console(file=out).print(table)
+    # On a terminal the table fits its width; into a file or pipe it is not squeezed to 80 columns.
+    width = None if getattr(out, "isatty", lambda: False)() else 200
+    Console(file=out, width=width).print(table)
     return len(rows)
