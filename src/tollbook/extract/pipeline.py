@@ -22,7 +22,7 @@ from tollbook.extract import places as places_mod
 from tollbook.extract import times as times_mod
 from tollbook.extract.derive import resolve_base, wants_deployment
 from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fraction
-from tollbook.extract.scan import any_between, candidates
+from tollbook.extract.scan import any_between, candidates, number_dump
 from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sentences_in
 from tollbook.lexicons import fold
 from tollbook.model import Claim, Document, claim_id
@@ -118,7 +118,8 @@ def extract_document(doc: Document) -> list[Claim]:
                     _assign_back(claims, ctx, att, doc)
                     ctx.attributed(att)
                 continue
-            quantities = parse_quantities(s_text) if any_between(cands, sent.start, sent.end) else []
+            worth_parsing = any_between(cands, sent.start, sent.end) and not number_dump(cands, sent.start, sent.end)
+            quantities = parse_quantities(s_text) if worth_parsing else []
             if not quantities:
                 _plain(ctx, sent.start, sent.end)
                 continue

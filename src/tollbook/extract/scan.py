@@ -37,6 +37,25 @@ def candidates(text: str) -> list[int]:
     return found
 
 
+def count_between(positions: list[int], start: int, end: int) -> int:
+    """How many of a sorted list of positions fall in [start, end)."""
+    return bisect.bisect_left(positions, end) - bisect.bisect_left(positions, start)
+
+
+# A "sentence" with more than this many figures, packed tighter than this many characters a
+# figure, is a dump of numbers (a table, OCR of a ledger, "1 1 1 ..."), not prose that states a
+# claim: prose needs words between its figures. Such a span is skipped, which keeps the cost of
+# number-dense junk to one probe instead of a full parse per figure.
+DUMP_FIGURES = 64
+DUMP_CHARS_PER_FIGURE = 5
+
+
+def number_dump(positions: list[int], start: int, end: int) -> bool:
+    """Whether text[start:end] is a dump of numbers rather than prose (see DUMP_FIGURES)."""
+    count = count_between(positions, start, end)
+    return count > DUMP_FIGURES and end - start < count * DUMP_CHARS_PER_FIGURE
+
+
 def any_between(positions: list[int], start: int, end: int) -> bool:
     """Whether a sorted list of positions has one in [start, end)."""
     i = bisect.bisect_left(positions, start)
