@@ -461,9 +461,10 @@ def _claimant(record: Mapping[str, Any]) -> str:
     return "" if source == (record.get("outlet") or "") else source
 
 
-def ucdp_rows(frame: pandas.DataFrame, left_out: list[dict[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
-    """Killed claims as GED events, every GED column present; a claim with no belligerent side
-    is not an event GED would code and goes to `left_out` instead."""
+def conflict_events(frame: pandas.DataFrame, left_out: list[dict[str, Any]] | None
+                    ) -> Iterator[tuple[dict[str, Any], Any, Any, dict[str, Any]]]:
+    """The killed claims GED and ACLED would code, each with its place, sides and GED country row;
+    a claim with no belligerent side (a flood, an earthquake) goes to `left_out` instead."""
     tables = ged_tables()
     for r in frame_records(frame):
         if r.get("measure") != "killed":
@@ -474,7 +475,14 @@ def ucdp_rows(frame: pandas.DataFrame, left_out: list[dict[str, Any]] | None = N
             if left_out is not None:
                 left_out.append(r)
             continue
-        country = tables.countries.get(where.country or "", {})
+        yield r, where, sides, tables.countries.get(where.country or "", {})
+
+
+def ucdp_rows(frame: pandas.DataFrame, left_out: list[dict[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
+    """Killed claims as GED events, every GED column present; a claim with no belligerent side
+    is not an event GED would code and goes to `left_out` instead."""
+    tables = ged_tables()
+    for r, where, sides, country in conflict_events(frame, left_out):
         day = _day(r.get("published_at"))
         outlet, title = r.get("outlet") or "", r.get("title") or ""
         article = f'"{outlet},{day},{title}"' if outlet or title else ""
@@ -529,16 +537,7 @@ def acled_rows(frame: pandas.DataFrame, left_out: list[dict[str, Any]] | None = 
     import pycountry
 
     tables = ged_tables()
-    for r in frame_records(frame):
-        if r.get("measure") != "killed":
-            continue
-        where = where_of(r)
-        sides = ged_sides(r, where)
-        if sides is None:
-            if left_out is not None:
-                left_out.append(r)
-            continue
-        country = tables.countries.get(where.country or "", {})
+    for r, where, sides, country in conflict_events(frame, left_out):
         country_name = country.get("acled") or (_iso_name(where.country) if where.country else "")
         iso = pycountry.countries.get(alpha_3=where.country) if where.country else None
         low, best = _whole(r.get("low")), _whole(r.get("best"))
