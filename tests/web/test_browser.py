@@ -16,21 +16,16 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-import httpx
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 FILTERS = {"actor": "North Korean forces", "measure": "casualties", "source": "UK Ministry of Defence"}
-START_TIMEOUT = 60.0
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.is_file(),
@@ -38,44 +33,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(ledger_path, tmp_path_factory):
+def server(ledger_path, tmp_path_factory, serve):
     """`tollbook serve` on a free localhost port; yields its base URL and stops it afterwards."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tollbook.cli", "serve", "--db", ledger_path, "--host", "127.0.0.1",
-             "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"tollbook serve exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            if httpx.get(f"{base}/static/tollbook.css", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            process.terminate()
-            pytest.fail(f"tollbook serve did not answer within {START_TIMEOUT:.0f}s:\n{log.read_text()}")
-        time.sleep(0.2)
-    yield base
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    with serve(ledger_path, tmp_path_factory.mktemp("serve") / "serve.log") as (_process, base):
+        yield base
 
 
 @pytest.fixture

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +38,7 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def big_server(tmp_path_factory):
+def big_server(tmp_path_factory, serve):
     sys.path.insert(0, str(ROOT))
     from benchmarks.bench_ledger import fill_synthetic
     from tollbook.ledger import open_ledger
@@ -52,33 +49,8 @@ def big_server(tmp_path_factory):
     with open_ledger(path) as ledger:
         summary = ledger.ingest([str(ROOT / "examples" / "kursk"), str(ROOT / "examples" / "reports")])
         assert summary.documents_failed == 0
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log = folder / "serve.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "tollbook.cli", "serve", "--db", path, "--port", str(port)],
-                                   stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(base + "/static/tollbook.css", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"tollbook serve did not start: {log.read_text(errors='replace')[-2000:]}")
-        time.sleep(0.3)
-    yield base
-    process.terminate()
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with serve(path, folder / "serve.log") as (_process, base):
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,6 @@ and checks after each one that the same process still answers.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -19,7 +16,6 @@ import pytest
 from tollbook.safe_text import has_invisible, visible, xml_safe
 
 ROOT = Path(__file__).resolve().parents[2]
-START_TIMEOUT = 60.0
 
 # (path, params): each of these aborted the whole server through the chart renderer
 HOSTILE_CHARTS = [
@@ -180,39 +176,10 @@ def test_big_timeline_chart_is_aggregated():
 # ---------------------------------------------------------------- a real server survives every input
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def live_server(ledger_path, tmp_path_factory):
-    port = _free_port()
-    log = tmp_path_factory.mktemp("serve-hostile") / "serve.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "tollbook.cli", "serve", "--db", ledger_path,
-                                    "--host", "127.0.0.1", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT
-    while True:
-        try:
-            if httpx.get(base + "/", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"tollbook serve did not start: {log.read_text(errors='replace')[-2000:]}")
-        time.sleep(0.3)
-    yield process, base
-    process.terminate()
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+def live_server(ledger_path, tmp_path_factory, serve):
+    with serve(ledger_path, tmp_path_factory.mktemp("serve-hostile") / "serve.log") as running:
+        yield running
 
 
 def _still_up(process, base: str, after: str) -> None:
@@ -253,27 +220,11 @@ def test_derived_counts_read_as_people():
     assert interval({"low": 916.5, "best": 1000.0, "high": 1083.5}) == "about 920 – about 1,100"
 
 
-def test_serve_flags_reach_the_app(ledger_path):
+def test_serve_flags_reach_the_app(ledger_path, tmp_path, serve):
     """--allow-host adds a name; --max-body sets the cap (checked on a real server process)."""
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "tollbook.cli", "serve", "--db", ledger_path, "--port", str(port),
-                                "--allow-host", "ledger.example", "--max-body", "2000"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            try:
-                httpx.get(base + "/docs", timeout=2)
-                break
-            except httpx.HTTPError:
-                assert process.poll() is None and time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.3)
+    with serve(ledger_path, tmp_path / "serve.log", "--allow-host", "ledger.example", "--max-body", "2000") as (_, base):
         assert httpx.get(base + "/docs", headers={"host": "ledger.example"}, timeout=30).status_code == 200
         assert httpx.get(base + "/docs", headers={"host": "other.example"}, timeout=30).status_code == 400
         response = httpx.post(base + "/check", content=b"text=" + b"x" * 3000,
                               headers={"content-type": "application/x-www-form-urlencoded"}, timeout=30)
         assert response.status_code == 413
-    finally:
-        process.terminate()
-        process.wait(10)
