@@ -21,8 +21,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
+from tollbook.lexicons.measures import measure_names_text
 from tollbook.model import CLAIM_FIELD_DESCRIPTIONS as DESCRIBED
 from tollbook.model import SCHEMA_BASE, claim_json_schema
 
@@ -40,8 +40,22 @@ TEXT_SEARCH_CONFIG = "english"
 # PostgreSQL's GIN index on to_tsvector(TEXT_SEARCH_CONFIG, claims.quote).
 PG_QUOTE_SEARCH_INDEX = "ix_claims_quote_search"
 
-# JSONB on PostgreSQL (indexable, compact); JSON text elsewhere.
-Json = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+class Json(sa.types.TypeDecorator):
+    """JSONB on PostgreSQL (indexable, compact); JSON text elsewhere.
+
+    The PostgreSQL dialect is imported only when a PostgreSQL ledger is used: it brings
+    asyncio and ssl, a tenth of a second that a SQLite listing command need not pay.
+    """
+
+    impl = sa.JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: sa.Dialect) -> sa.types.TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(sa.JSON())
 
 # Codes are ASCII and matched by prefix as a range ("RU-" <= code < "RU."): byte order
 # ("C" collation) on PostgreSQL, whatever the database's locale, so the range means
@@ -195,6 +209,62 @@ appearances = sa.Table(
     comment="Every publication of a document's text: one text republished by twenty outlets is one document "
             "with twenty appearances. The document row keeps the first one seen.",
 )
+
+
+# Reconciliation, stored (migration 0004): what `tollbook.reconcile` computes from the
+# claims, kept so pages and the API read rows instead of recomputing. tollbook.reconcile.store
+# replaces an actor's rows whenever that actor's claims change (ingest) or on `tollbook reconcile`.
+series = sa.Table(
+    "series", metadata,
+    sa.Column("series", sa.Text, primary_key=True, comment="The series' label: actor | measure | unit | place code."),
+    sa.Column("actor", sa.Text, comment="Whose losses or troops (canonical name)."),
+    sa.Column("measure", sa.String(32), comment=f"What is counted: {measure_names_text()}."),
+    sa.Column("unit", sa.Text, comment="personnel, or the kind of equipment."),
+    sa.Column("place_code", PlaceCode, comment="ISO code of the place (country alpha-3, region ISO 3166-2)."),
+    sa.Column("place", sa.Text, comment="The place's readable name."),
+    sa.Column("parent", PlaceCode, comment="The country of a region's series (RU-KRS -> RUS); empty for a country."),
+    sa.Column("claims", sa.Integer, nullable=False, comment="Independent claims (one figure per originator and period, reprints merged)."),
+    sa.Column("appearances", sa.Integer, nullable=False, comment="Publications carrying the series' claims."),
+    sa.Column("appearance_groups", sa.Integer, nullable=False, comment="Syndication clusters the publications fall into."),
+    sa.Column("originators", sa.Integer, nullable=False, comment="How many originators gave figures."),
+    sa.Column("originator_names", Json, nullable=False, comment="The originators, sorted."),
+    sa.Column("first_date", sa.Text, comment="Earliest as-of date (ISO)."),
+    sa.Column("last_date", sa.Text, comment="Latest as-of date (ISO)."),
+    sa.Column("findings", sa.Integer, nullable=False, comment="Findings whose label is this series."),
+    sa.Column("computed_at", UtcDateTime, nullable=False, comment="When the row was computed (UTC)."),
+    comment="One row per series (actor, measure, unit, place), recomputed from the claims.",
+)
+sa.Index("ix_series_actor", series.c.actor)
+
+findings = sa.Table(
+    "findings", metadata,
+    sa.Column("finding_id", sa.String(16), primary_key=True, comment="Stable id: the same rule over the same claims keeps it."),
+    sa.Column("kind", sa.String(32), nullable=False, comment="revision, monotonicity, disagreement, scope_mismatch, impossible_arithmetic or adversary_claim."),
+    sa.Column("severity", sa.String(8), nullable=False, comment="error, warning or info."),
+    sa.Column("rank", sa.Integer, nullable=False, comment="Sort order: severity, then kind (most severe first)."),
+    sa.Column("series", sa.Text, nullable=False, comment="Label of the series the finding is filed under."),
+    sa.Column("actor", sa.Text, comment="The series' actor: findings are recomputed actor by actor."),
+    sa.Column("rule", sa.Text, nullable=False, comment="One sentence saying what fired."),
+    sa.Column("claims", Json, nullable=False, comment="The claim_ids the finding rests on, in the rule's order."),
+    sa.Column("spans", Json, nullable=False, comment="Where each figure was read: doc_id, start, end, quote."),
+    sa.Column("detail", Json, nullable=False, comment="The numbers the rule compared."),
+    sa.Column("first_doc_id", sa.String(64), comment="The first span's document (a sort key)."),
+    sa.Column("computed_at", UtcDateTime, nullable=False, comment="When the finding was computed (UTC)."),
+    comment="Reconciliation findings, recomputed from the claims.",
+)
+sa.Index("ix_findings_order", findings.c.rank, findings.c.series, findings.c.first_doc_id, findings.c.finding_id)
+sa.Index("ix_findings_kind", findings.c.kind)
+sa.Index("ix_findings_series", findings.c.series)
+sa.Index("ix_findings_actor", findings.c.actor)
+
+finding_claims = sa.Table(
+    "finding_claims", metadata,
+    sa.Column("finding_id", sa.String(16), sa.ForeignKey("findings.finding_id", ondelete="CASCADE"), primary_key=True,
+              comment="The finding."),
+    sa.Column("claim_id", sa.String(64), primary_key=True, comment="A claim it rests on."),
+    comment="Which claims each finding rests on: a claim's or a document's findings in one index look-up.",
+)
+sa.Index("ix_finding_claims_claim_id", finding_claims.c.claim_id)
 
 
 def described_by_metadata(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
