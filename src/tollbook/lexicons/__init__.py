@@ -106,6 +106,31 @@ def _data_path(name: str) -> Any:
     return resources.files(__package__).joinpath(name)
 
 
+def merge_lexicon(base: Any, extra: Any) -> Any:
+    """`extra` laid over `base`: tables merge key by key at every depth, lists join with the
+    user's entries first (they win ties) and repeats dropped, anything else is replaced.
+
+    A user file adds to the packaged lexicon, it never replaces it: three words under
+    `[measure.killed]` join the packaged ones, and a `[qualifier.more_than]` table that only
+    lists more `before` words keeps the packaged factors.
+    """
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = merge_lexicon(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        joined: list[Any] = []
+        seen: set[Any] = set()
+        for item in extra + base:
+            key = item if isinstance(item, (str, int, float)) else repr(item)
+            if key not in seen:
+                seen.add(key)
+                joined.append(item)
+        return joined
+    return extra
+
+
 def read_toml(name: str) -> dict[str, Any]:
     """A packaged TOML lexicon; with $TOLLBOOK_LEXICONS, a user file of the same name is merged on top."""
     with _data_path(name).open("rb") as fh:
@@ -115,13 +140,7 @@ def read_toml(name: str) -> dict[str, Any]:
         extra = os.path.join(extra_dir, name)
         if os.path.isfile(extra):
             with open(extra, "rb") as fh:
-                for key, value in tomllib.load(fh).items():
-                    if isinstance(value, list) and isinstance(data.get(key), list):
-                        data[key] = value + data[key]  # user entries first: they win ties
-                    elif isinstance(value, dict) and isinstance(data.get(key), dict):
-                        data[key] = {**data[key], **value}
-                    else:
-                        data[key] = value
+                data = merge_lexicon(data, tomllib.load(fh))
     return data
 
 
