@@ -41,6 +41,10 @@ _FOLD = {i: " " for i in range(0x250) if not chr(i).isalnum()} | {
     ord(c): " " for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2010\u2011\u2026\u00ab\u00bb\u00b7\u2022"}
 
 
+# Identifies the folding table, so text folded and kept (a compiled gazetteer) is redone when it changes.
+FOLD_SIGNATURE = hashlib.sha256(repr(sorted(_FOLD.items())).encode()).hexdigest()[:12]
+
+
 def fold(text: str) -> str:
     """Lowercase with punctuation as spaces, padded by one space each side (see _FOLD)."""
     return " " + text.lower().translate(_FOLD) + " "
@@ -157,7 +161,7 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tollbook"
 
 
-def compiled(name: str, build: Callable[[], C], version: int = 1) -> C:
+def compiled(name: str, build: Callable[[], C], version: int | str = 1) -> C:
     """`build()`, computed once per content of the packaged data file `name` and kept on disk.
 
     A large lexicon (the 73,000-alias gazetteer) costs most of a short run to parse; its

@@ -88,7 +88,10 @@ def compiled_places() -> CompiledPlaces:
     """The gazetteer, compiled once per content of places.csv (see `lexicons.compiled`)."""
     from tollbook.lexicons import compiled
 
-    return compiled("places.csv", _compile, version=COMPILED_FORMAT)
+    from tollbook.lexicons import FOLD_SIGNATURE
+
+    # the folded keys depend on `fold`: a change to its table compiles afresh
+    return compiled("places.csv", _compile, version=f"{COMPILED_FORMAT}-{FOLD_SIGNATURE}")
 
 
 @functools.cache
