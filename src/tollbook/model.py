@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
+from tollbook.lexicons.measures import measure_names_text
+
 Section = Literal["headline", "summary", "body"]
 Qualifier = Literal[
     "exact", "approximately", "more_than", "at_least", "at_most", "less_than", "nearly", "range", "vague"
@@ -168,7 +170,7 @@ CLAIM_FIELD_DESCRIPTIONS: dict[str, str] = {
     "claim_id": "Hash of document, span and measure (tollbook.model.claim_id).",
     "doc_id": "The document the claim was read from: a hash of its normalised text (tollbook.model.document_id).",
     "section": "headline, summary or body.",
-    "measure": "killed, wounded, casualties, missing, captured, deployed, strength, destroyed, damaged or displaced.",
+    "measure": f"{measure_names_text()}.",  # from the measure registry, measures.toml
     "measure_text": "The words that gave the measure.",
     "ambiguous_measure": "True for words such as 'eliminated' that do not say killed or wounded.",
     "unit": "personnel, or the kind of equipment (tank, aircraft, drone ...).",

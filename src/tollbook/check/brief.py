@@ -16,19 +16,13 @@ from datetime import date
 from typing import Any
 
 from tollbook.check.pairing import split_roles
+from tollbook.lexicons.measures import measure_registry
 from tollbook.model import Claim, Document
 
-# The verb phrase each measure takes; each is a cue the extractor's measures lexicon knows.
-_VERB = {
-    "killed": "were killed", "wounded": "were wounded", "missing": "were missing", "captured": "were captured",
-    "destroyed": "were destroyed", "damaged": "were damaged", "displaced": "were displaced",
-}
 _QUALIFIER_WORDS = {
     "exact": "", "approximately": "about ", "nearly": "nearly ", "more_than": "more than ",
     "at_least": "at least ", "at_most": "up to ", "less_than": "fewer than ",
 }
-_MEASURE_RANK = {"killed": 0, "casualties": 0, "wounded": 1, "missing": 1, "captured": 2, "displaced": 2,
-                 "destroyed": 3, "damaged": 3, "deployed": 4, "strength": 5}
 _NOUN = {"tank": "tanks", "armoured vehicle": "armoured vehicles", "artillery system": "artillery systems",
          "aircraft": "aircraft", "helicopter": "helicopters", "drone": "drones", "ship": "ships", "MLRS": "MLRS",
          "submarine": "submarines", "air-defence system": "air-defence systems", "vehicle": "vehicles",
@@ -157,20 +151,23 @@ def sentence_for(claim: Claim, share: Claim | None = None, with_place: bool = Tr
     where = _where(claim) if with_place else ""
     when = _when(claim) if with_date else ""
     lead = _lead(claim)
+    info = measure_registry().get(claim.measure)
+    if info is None:
+        return None
     if claim.measure == "casualties" and not claim.ambiguous_measure and claim.unit == "personnel":
         core = f"{claim.actor or 'the forces involved'} had {sure}lost {q} personnel{where}{when}"
     elif claim.measure == "deployed" and claim.unit == "personnel" and claim.actor:
         core = f"{claim.actor} had {sure}deployed {q} personnel{where}{when}"
     elif claim.measure == "strength" and claim.unit == "personnel" and claim.actor:
         core = f"{claim.actor} had an army of {q} personnel{where}{when}"
-    elif claim.measure in ("destroyed", "damaged") and (not claim.unit or claim.unit == "personnel"):
+    elif not info.people and (not claim.unit or claim.unit == "personnel"):
         return None  # equipment counts need their equipment noun
-    elif claim.measure in _VERB and not claim.ambiguous_measure:
+    elif info.brief_verb and not claim.ambiguous_measure:
         noun = _NOUN.get(claim.unit or "", "") if claim.unit and claim.unit != "personnel" else _who(claim)
         if not noun:
             return None
         adj = f"{claim.actor.split()[0]} " if claim.unit != "personnel" and claim.actor and claim.actor.endswith("forces") else ""
-        verb = _VERB[claim.measure].replace("were ", f"were {sure}") if sure else _VERB[claim.measure]
+        verb = info.brief_verb.replace("were ", f"were {sure}") if sure else info.brief_verb
         core = f"{q} {adj}{noun} {verb}{where}{when}"
     else:
         return None
@@ -208,10 +205,15 @@ def unsupported_figures(text: str, sources: tuple[Claim, ...], published: str | 
 # ---------------------------------------------------------------- selection
 
 
+def _measure_rank(measure: str | None) -> int:
+    info = measure_registry().get(measure or "")
+    return info.brief_rank if info else 9
+
+
 def _rank(claim: Claim) -> tuple:
     """Claimed figures first, deaths and losses before other measures, larger and more recent first; shares last."""
     explicit = bool(claim.source and claim.source != "anonymous" and claim.attribution in ("explicit", "carried"))
-    return (claim.derived_from is not None, 0 if explicit else 1, _MEASURE_RANK.get(claim.measure or "", 9), -(claim.best or 0),
+    return (claim.derived_from is not None, 0 if explicit else 1, _measure_rank(claim.measure), -(claim.best or 0),
             "" if not claim.date_end else "".join(chr(255 - ord(ch)) for ch in claim.date_end))
 
 

@@ -16,23 +16,25 @@ import re
 from dataclasses import dataclass, field
 
 from tollbook.lexicons import PhraseIndex, load, read_csv
+from tollbook.lexicons.measures import measure_registry
 from tollbook.model import Claim, Document
 
-# Families for pairing: a headline may change the measure inside a family (losses shown as
-# killed) and the pair must still form. Wounded/killed and damaged/destroyed pair only on
-# an equal value (see `pair_score`).
-_FAMILY = {
-    "killed": "losses", "casualties": "losses", "wounded": "wounded", "missing": "missing",
-    "captured": "captured", "deployed": "forces", "strength": "forces",
-    "destroyed": "equipment", "damaged": "equipment", "displaced": "displaced",
-}
+# Families for pairing (measures.toml, `family`): a headline may change the measure inside a
+# family (losses shown as killed) and the pair must still form. Wounded/killed and
+# damaged/destroyed pair only on an equal value (see `pair_score`).
 _NEIGHBOURS = {frozenset({"losses", "wounded"}), frozenset({"losses", "missing"})}
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u25aa\u25cf]|\d{1,2}[.)])\s+")
 
 
 def family(claim: Claim) -> str | None:
-    return _FAMILY.get(claim.measure or "")
+    return family_of(claim.measure)
+
+
+def family_of(measure: str | None) -> str | None:
+    """The pairing family of a measure name, None for an unknown or missing one."""
+    info = measure_registry().get(measure or "")
+    return info.family if info else None
 
 
 def unit_kind(claim: Claim) -> str | None:

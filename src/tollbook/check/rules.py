@@ -20,6 +20,7 @@ from tollbook.check.pairing import (
     Roles, actor_compatible, claimant_mentions, family, interval, overlaps, pair, parties,
     place_compatible, relative_gap, same_digits, source_country, speaker_phrase, split_roles,
 )
+from tollbook.lexicons.measures import measure_registry, measures_where
 from tollbook.model import Claim, Document
 
 # Bounds that keep `check` near-linear in the number of claims on any document (a page of
@@ -34,7 +35,6 @@ OPEN_CAP = 1.5  # "more than 12,000" is read as at most 18,000 when a sum or sha
 
 _ABOVE = {"more_than", "at_least"}
 _BELOW = {"at_most", "less_than", "nearly"}
-_GLOSS = {"casualties": " (killed and wounded)"}
 _FRACTION_WORD = re.compile(r"^(?:a|an|one|two|three|half|third|thirds|quarter|quarters|fifth|tenth|\d)", re.I)
 
 
@@ -64,8 +64,9 @@ def _said(claim: Claim) -> str:
 
 def _body_said(claim: Claim, source: str | None) -> str:
     measure = claim.measure_text or claim.measure or ""
-    if claim.measure == "casualties" and not claim.ambiguous_measure:
-        measure = f"{measure}{_GLOSS['casualties']}" if "wounded" not in measure else measure
+    info = measure_registry().get(claim.measure or "")
+    if info is not None and info.gloss and not claim.ambiguous_measure and info.gloss.split()[-1] not in measure:
+        measure = f"{measure} ({info.gloss})"  # "casualties (killed and wounded)", unless the words already say so
     out = f"{claim.value_text} {measure}".strip()
     return f"{out}, per {source}" if source else out
 
@@ -274,7 +275,6 @@ def _sum_of_parts(h: Claim, evidence: tuple[Claim, ...]) -> tuple[list[Claim], b
     return parts, lo <= total <= hi or relative_gap(h.best, total) <= ROUNDING / 2
 
 
-_LOSS = {"killed", "casualties", "wounded", "missing", "captured"}
 
 
 class ClaimIndex:
@@ -302,8 +302,8 @@ def fraction_check(f: Claim, claims: list[Claim] | ClaimIndex, evidence_ids: set
         return None
     if f.measure != base.measure:
         measures = {f.measure or ""}  # "a quarter killed" of a deployment: compared with killed counts only
-    elif f.measure in ("deployed", "strength", "casualties"):
-        measures = _LOSS  # the share's own measure was not named: any loss of those troops
+    elif f.measure in measures_where(whole=True):
+        measures = measures_where(loss=True, people=True)  # the share's own measure was not named: any loss of those troops
     else:
         measures = {f.measure or ""}
     base_low = base.low if base.low is not None else base.best
@@ -330,12 +330,6 @@ def fraction_check(f: Claim, claims: list[Claim] | ClaimIndex, evidence_ids: set
               f"{' or more' if math.isinf(fhi) else ''}, which {c.value_text} does not fit")
     return Finding("arithmetic", "medium", f"The {_part(f)} says '{f.value_text}' of {base.value_text} "
                    f"but the figure it describes is {c.value_text}: {reason}.", f, (c,))
-
-
-def family_of(measure: str) -> str | None:
-    from tollbook.check.pairing import _FAMILY
-
-    return _FAMILY.get(measure)
 
 
 def part_larger_than_whole(evidence: tuple[Claim, ...], sources: dict[str, str | None]) -> list[Finding]:

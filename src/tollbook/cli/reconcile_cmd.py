@@ -29,6 +29,7 @@ from tollbook.cli.common import (
     required_measure,
 )
 from tollbook.errors import TollbookError
+from tollbook.lexicons.measures import measure_names_text
 from tollbook.output import Format, choose_format, write_rows
 
 MAX_FAULTS_SHOWN = 50
@@ -92,7 +93,7 @@ def series(db: DbOpt = None, json_: JsonOpt = False, nl: NlOpt = False, csv_: Cs
 @app.command()
 def timeline(
     actor: Annotated[str, typer.Option("--actor", help="Whose losses or troops, e.g. 'Russian forces'.")],
-    measure: Annotated[str, typer.Option("--measure", callback=required_measure, help="killed, wounded, casualties, destroyed ...")],
+    measure: Annotated[str, typer.Option("--measure", callback=required_measure, help=f"{measure_names_text()}.")],
     place: PlaceOpt = None,
     db: DbOpt = None,
     chart: Annotated[str | None, typer.Option("--chart", help="Write a chart: out.html, out.svg, out.png or out.json (Vega-Lite spec).")] = None,

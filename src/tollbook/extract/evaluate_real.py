@@ -26,6 +26,7 @@ from typing import Any
 
 from tollbook.extract.actors import find_actors, is_agent
 from tollbook.extract.pipeline import extract_document
+from tollbook.lexicons.measures import measures_where
 from tollbook.model import Claim
 from tollbook.read import make_document
 
@@ -37,7 +38,7 @@ GOLD_MEASURE = {m: m for m in ("killed", "wounded", "casualties", "missing", "ca
                                 "deployed", "strength", "destroyed", "damaged")}
 # Measures that count people. Gold leaves vague amounts, percentages and rescued people
 # unlabelled, so only claims of these measures that are neither vague nor fractions can be spurious.
-PEOPLE_MEASURES = frozenset({"killed", "wounded", "casualties", "missing", "captured", "displaced", "deployed", "strength"})
+PEOPLE_MEASURES = measures_where(people=True)
 FIELDS = ("value", "measure", "actor", "claimant", "period")
 
 

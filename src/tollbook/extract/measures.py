@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from tollbook.extract.proximity import nearest
 from tollbook.lexicons import Match, PhraseIndex, load
+from tollbook.lexicons.measures import measure_registry
 from tollbook.model import PERSONNEL
 
-PEOPLE_MEASURES = {"killed", "wounded", "casualties", "missing", "captured", "deployed", "strength", "displaced"}
-EQUIPMENT_MEASURES = {"destroyed", "damaged", "captured"}
 _AMBIGUOUS = "ambiguous"
 _AMBIGUOUS_FOR_PEOPLE = "ambiguous_people"
 _NOT_COUNTED = "not_counted"
@@ -106,10 +105,10 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         measure, ambiguous = ("destroyed" if equipment else "casualties"), True
     elif measure == _AMBIGUOUS_FOR_PEOPLE:
         measure, ambiguous = ("destroyed", False) if equipment else ("casualties", True)
-    elif equipment and measure == "casualties":
-        measure = "destroyed"  # "losses" of tanks are tanks destroyed, as every tally counts them
-    elif equipment and measure in ("killed", "wounded", "missing", "displaced", "strength"):
+    elif equipment and measure_registry()[measure].equipment_as:
+        measure = measure_registry()[measure].equipment_as  # "losses" of tanks are tanks destroyed, as every tally counts them
+    elif equipment and not measure_registry()[measure].equipment:
         return MeasureChoice(None, None, False, unit)
     if unit is None:
-        unit = PERSONNEL if measure in PEOPLE_MEASURES else None
+        unit = PERSONNEL if measure_registry()[measure].people else None
     return MeasureChoice(measure, cue.text, ambiguous, unit, cue.start, cue.end)

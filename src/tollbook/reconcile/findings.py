@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from itertools import combinations
 from types import MappingProxyType
 from typing import Any, Literal
 
 from tollbook.errors import UsageError
+from tollbook.lexicons.measures import measure_registry, measures_where
 from tollbook.reconcile.series import (
     CUMULATIVE_MEASURES,
     ClaimGroup,
@@ -41,7 +43,10 @@ FINDING_KINDS: tuple[str, ...] = FindingKind.__args__  # type: ignore[attr-defin
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 # Measures that count a party's losses (an adversary claim is about these, not deployments).
-LOSS_MEASURES = frozenset({"killed", "wounded", "casualties", "missing", "captured", "destroyed", "damaged"})
+LOSS_MEASURES = measures_where(loss=True)
+# Wholes and the parts they sum (measures.toml, `parts`): killed and wounded within casualties.
+_PARTS: dict[str, tuple[str, ...]] = {name: info.parts for name, info in measure_registry().items() if info.parts}
+_SUMMED = frozenset(_PARTS) | {part for parts in _PARTS.values() for part in parts}
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,7 +453,7 @@ def find_impossible_arithmetic(groups: list[ClaimGroup], config: ReconcileConfig
     for g in groups:
         if g.key.measure == "deployed":
             deployed[(g.originator, g.key.actor, g.key.unit)].append(g)
-        elif g.key.measure in ("killed", "wounded", "casualties"):
+        elif g.key.measure in _SUMMED:
             scope = (g.originator, g.key.actor, g.key.unit, g.key.place_code, g.date_start, g.date_end)
             same_scope[scope][g.key.measure].append(g)
 
@@ -456,31 +461,34 @@ def find_impossible_arithmetic(groups: list[ClaimGroup], config: ReconcileConfig
         return bounds(g)[0] or 0.0
 
     for by_measure in same_scope.values():
-        for whole in by_measure.get("casualties", []):
-            whole_high = bounds(whole)[1]
-            if whole_high is None:
-                continue
-            for part_measure in ("killed", "wounded"):
-                for part in by_measure.get(part_measure, []):
-                    if low(part) > whole_high:
-                        yield _finding(
-                            "impossible_arithmetic", [part, whole],
-                            f"{whole.originator}: {part_measure} ({_interval(part)}) exceeds casualties "
-                            f"({_interval(whole)}) for the same period.",
-                            {"part": _claim_detail(part), "whole": _claim_detail(whole),
-                             "relation": f"{part_measure} > casualties"}, "error",
-                        )
-            for killed in by_measure.get("killed", []):
-                for wounded in by_measure.get("wounded", []):
-                    total = low(killed) + low(wounded)
-                    if low(killed) <= whole_high and low(wounded) <= whole_high and total > whole_high:
-                        yield _finding(
-                            "impossible_arithmetic", [killed, wounded, whole],
-                            f"{whole.originator}: killed ({_interval(killed)}) plus wounded ({_interval(wounded)}) "
-                            f"exceed casualties ({_interval(whole)}) for the same period.",
-                            {"parts": [_claim_detail(killed), _claim_detail(wounded)], "whole": _claim_detail(whole),
-                             "relation": "killed + wounded > casualties", "parts_low_total": total}, "error",
-                        )
+        for whole_measure, parts in _PARTS.items():
+            for whole in by_measure.get(whole_measure, []):
+                whole_high = bounds(whole)[1]
+                if whole_high is None:
+                    continue
+                for part_measure in parts:
+                    for part in by_measure.get(part_measure, []):
+                        if low(part) > whole_high:
+                            yield _finding(
+                                "impossible_arithmetic", [part, whole],
+                                f"{whole.originator}: {part_measure} ({_interval(part)}) exceeds {whole_measure} "
+                                f"({_interval(whole)}) for the same period.",
+                                {"part": _claim_detail(part), "whole": _claim_detail(whole),
+                                 "relation": f"{part_measure} > {whole_measure}"}, "error",
+                            )
+                for first_measure, second_measure in combinations(parts, 2):
+                    for first in by_measure.get(first_measure, []):
+                        for second in by_measure.get(second_measure, []):
+                            total = low(first) + low(second)
+                            if low(first) <= whole_high and low(second) <= whole_high and total > whole_high:
+                                yield _finding(
+                                    "impossible_arithmetic", [first, second, whole],
+                                    f"{whole.originator}: {first_measure} ({_interval(first)}) plus {second_measure} "
+                                    f"({_interval(second)}) exceed {whole_measure} ({_interval(whole)}) for the same period.",
+                                    {"parts": [_claim_detail(first), _claim_detail(second)], "whole": _claim_detail(whole),
+                                     "relation": f"{first_measure} + {second_measure} > {whole_measure}",
+                                     "parts_low_total": total}, "error",
+                                )
     for by_measure in same_scope.values():
         for casualties in by_measure.get("casualties", []):
             for troops in deployed.get((casualties.originator, casualties.key.actor, casualties.key.unit), []):

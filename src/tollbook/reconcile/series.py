@@ -26,11 +26,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from tollbook.lexicons.measures import measures_where
+
 UNKNOWN_ORIGINATOR = "unknown"
 
 # Measures that count up over a war or disaster: a figure for a longer period from the
-# same start can only be larger (killed, wounded, casualties, captured, destroyed).
-CUMULATIVE_MEASURES: frozenset[str] = frozenset({"killed", "wounded", "casualties", "captured", "destroyed"})
+# same start can only be larger (measures.toml, `cumulative`).
+CUMULATIVE_MEASURES: frozenset[str] = measures_where(cumulative=True)
 
 
 @dataclass(frozen=True, slots=True, order=True)
