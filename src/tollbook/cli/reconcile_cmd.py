@@ -150,13 +150,15 @@ def reconcile(
     json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
 ) -> None:
     """Every finding: revisions, falling cumulative figures, disagreements, scope mismatches,
-    impossible arithmetic and adversary claims."""
-    from tollbook.reconcile import find_findings
+    impossible arithmetic and adversary claims. They are recomputed (actor by actor) and
+    stored in the ledger, where the web pages and the API read them."""
+    from tollbook.reconcile.store import refresh_all, stored_findings
 
     with ledger_or_exit(db) as ledger:
-        records = ledger.claims()
         try:
-            found = find_findings(records, kinds=kind or None)
+            refresh_all(ledger.engine)
+            with ledger.engine.connect() as conn:
+                found = stored_findings(conn, kinds=kind or None)
         except TollbookError as exc:
             error(str(exc))
             raise typer.Exit(EXIT_USAGE) from None

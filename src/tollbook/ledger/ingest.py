@@ -455,6 +455,7 @@ def run_ingest(engine: sa.Engine, index: SyndicationIndex, items: Iterable[Docum
     summary = start_run(engine, "ingest", extractor_version)
     completed = False
     queued: set[str] = set()  # doc_ids handed on for storage in this run
+    touched: set[str | None] = set()  # actors of the claims stored by this run
     try:
         with engine.connect() as conn, ExtractionWorker(extract, budget, in_worker=pipeline is not False) as worker:
             pending: _Chunk | None = None
@@ -467,19 +468,33 @@ def run_ingest(engine: sa.Engine, index: SyndicationIndex, items: Iterable[Docum
                 queued.update(i.document.doc_id for i in items_ if isinstance(i, ExtractedDocument))
                 chunk.results = worker.submit(chunk.todo)
                 if pending is not None:  # store the chunk before while this one is extracted
-                    _store_batch(conn, index, pending.entries(extractor_version, summary), extractor_version, summary)
+                    _store_batch(conn, index, touching(pending.entries(extractor_version, summary), touched),
+                                 extractor_version, summary)
                     if progress is not None:
                         progress(summary)
                 pending = chunk
                 del items_, chunk  # a chunk's documents are freed once stored
             if pending is not None:
-                _store_batch(conn, index, pending.entries(extractor_version, summary), extractor_version, summary)
+                _store_batch(conn, index, touching(pending.entries(extractor_version, summary), touched),
+                             extractor_version, summary)
                 if progress is not None:
                     progress(summary)
+        if touched:  # the stored series and findings of the actors the new claims name
+            from tollbook.reconcile.store import refresh_actors
+
+            refresh_actors(engine, touched)
         completed = True
     finally:
         finish_run(engine, summary, completed=completed)
     return summary
+
+
+def touching(batch: list[Entry], actors: set[str | None]) -> list[Entry]:
+    """The batch unchanged; the actors its new claims name are added to `actors`."""
+    for entry in batch:
+        if entry.rows:
+            actors.update(row.get("actor") for row in entry.rows)
+    return batch
 
 
 class _Chunk:
@@ -543,6 +558,10 @@ def run_reextract(engine: sa.Engine, extract: Callable[[Document], list[Claim]],
     try:
         with ExtractionWorker(extract, budget) as worker:
             _reextract(engine, worker, extractor_version, summary, progress)
+        if summary.documents_new:  # claims were replaced, of any actor: the stored findings are redone
+            from tollbook.reconcile.store import refresh_all
+
+            refresh_all(engine)
         completed = True
     finally:
         finish_run(engine, summary, completed=completed)

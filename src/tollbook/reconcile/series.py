@@ -106,12 +106,15 @@ class Series:
         }
 
 
+_PLAIN = frozenset({str, int, bool, list, dict, tuple})
+
+
 def _clean(value: Any) -> Any:
     """None for the missing values pandas writes as NaN/NaT."""
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
+    if value is None or type(value) in _PLAIN:  # most values: decided without pandas
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
     try:
         import pandas as pd
 
@@ -205,7 +208,12 @@ def group_claims(records: Iterable[Mapping[str, Any]] | Any) -> list[ClaimGroup]
     Claims without a figure (best, low and high all None) are left out. Groups come out
     sorted by series, then date.
     """
-    recs = [r for r in normalise_records(records) if any(v is not None for v in _figure(r))]
+    return group_normalised(normalise_records(records))
+
+
+def group_normalised(records: list[dict[str, Any]]) -> list[ClaimGroup]:
+    """`group_claims` over records `normalise_records` already returned (not normalised twice)."""
+    recs = [r for r in records if any(v is not None for v in _figure(r))]
     uf = _UnionFind(len(recs))
     first_by_claim: dict[tuple, int] = {}
     first_by_cluster: dict[tuple, int] = {}
@@ -297,7 +305,7 @@ def build_series(records: Iterable[Mapping[str, Any]] | Any) -> list[Series]:
     ['Russian forces | casualties | personnel | RUS', 'Russian forces | casualties | personnel | RU-KRS']
     """
     recs = normalise_records(records)
-    return build_series_from_groups(group_claims(recs), recs)
+    return build_series_from_groups(group_normalised(recs), recs)
 
 
 def series_of(records: Iterable[Mapping[str, Any]] | Any, *, actor: str | None = None, measure: str | None = None,

@@ -150,6 +150,10 @@ def claims_csv(request: Request) -> Response:
     return csv_response(listing.rows, CLAIM_FRAME_COLUMNS, "claims.csv")
 
 
+# The stored findings a claim or document page lists (the findings page has them all).
+FINDINGS_SHOWN = 50
+
+
 @router.get("/claims/{claim_id}", response_class=HTMLResponse, include_in_schema=False)
 def claim_view(request: Request, claim_id: str) -> Response:
     ledger = request.app.state.ledger
@@ -160,9 +164,14 @@ def claim_view(request: Request, claim_id: str) -> Response:
     if record.get("derived_from") and parent is None:
         parent = ledger.claim(record["derived_from"])
     shown_fields = [(name, record.get(name)) for name in claim_field_names()]
+    from tollbook.reconcile.store import findings_of_claims
+
+    with ledger.engine.connect() as conn:
+        findings = findings_of_claims(conn, [record["claim_id"]], limit=FINDINGS_SHOWN)
     return render(request, "claim.html", claim=record, fields=shown_fields,
                   evidence=passage(record.get("text") or "", record["start"], record["end"], record.get("quote")),
-                  parent=parent, derived=derived, appearances=appearances_of(ledger, record["doc_id"]))
+                  parent=parent, derived=derived, appearances=appearances_of(ledger, record["doc_id"]),
+                  findings=[f.to_dict() for f in findings], findings_cap=FINDINGS_SHOWN)
 
 
 @router.get("/api/claims", tags=["claims"])

@@ -17,7 +17,7 @@ from tollbook.ledger.queries import DOCUMENT_FRAME_COLUMNS
 from tollbook.web.params import PAGE_SIZE, BadRequest, int_param, link, parse_paging, text_param
 from tollbook.web.present import csv_response, marked_text, plain, records_of
 from tollbook.web.templating import render
-from tollbook.web.views.claims import appearances_of
+from tollbook.web.views.claims import FINDINGS_SHOWN, appearances_of
 
 router = APIRouter()
 
@@ -93,9 +93,14 @@ def documents_csv(request: Request) -> Response:
 def document_view(request: Request, doc_id: str) -> Response:
     ledger = request.app.state.ledger
     document = one_document(ledger, doc_id)
+    from tollbook.reconcile.store import findings_of_document
+
     claims = records_of(ledger.claims(doc_id=doc_id))
+    with ledger.engine.connect() as conn:
+        findings = findings_of_document(conn, doc_id, limit=FINDINGS_SHOWN)
     return render(request, "document.html", document=document, claims=claims,
-                  body=marked_text(document["text"], claims), appearances=appearances_of(ledger, doc_id))
+                  body=marked_text(document["text"], claims), appearances=appearances_of(ledger, doc_id),
+                  findings=[f.to_dict() for f in findings], findings_cap=FINDINGS_SHOWN)
 
 
 @router.get("/api/documents", tags=["documents"])

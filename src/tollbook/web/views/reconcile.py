@@ -26,15 +26,25 @@ log = logging.getLogger("tollbook.web")
 router = APIRouter()
 
 
-def all_findings(ledger: Ledger, kind: str | None = None) -> list[Any]:
-    from tollbook.reconcile import find_findings
+def claims_by_id(ledger: Ledger, claim_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The claims with these ids as `Ledger.claims()` records (one indexed query, not the whole ledger)."""
+    import pandas as pd
 
-    return find_findings(ledger.claims(), kinds=[kind] if kind else None)
+    from tollbook.ledger.queries import CLAIM_FRAME_COLUMNS
+    from tollbook.reconcile.store import claim_rows_by_id
+
+    if not claim_ids:
+        return {}
+    with ledger.engine.connect() as conn:
+        rows = claim_rows_by_id(conn, claim_ids)
+    frame = pd.DataFrame.from_records(rows, columns=list(CLAIM_FRAME_COLUMNS))
+    frame["published_at"] = pd.to_datetime(frame["published_at"], utc=True)
+    return {c["claim_id"]: c for c in records_of(frame)}
 
 
 def finding_evidence(ledger: Ledger, findings: Sequence[Any]) -> list[dict[str, Any]]:
     """Findings as dicts, each span with its claim's headline and its sentence split around the value."""
-    claims = {c["claim_id"]: c for c in records_of(ledger.claims())} if findings else {}
+    claims = claims_by_id(ledger, list(dict.fromkeys(c for f in findings for c in f.claims)))
     texts: dict[str, str] = {}
 
     def text_of(doc_id: str | None) -> str:
@@ -61,12 +71,40 @@ def finding_evidence(ledger: Ledger, findings: Sequence[Any]) -> list[dict[str, 
     return out
 
 
-def series_rows(ledger: Ledger) -> list[dict[str, Any]]:
-    from tollbook.reconcile import build_series, find_findings
+def requested_paging(request: Request) -> Paging:
+    problems: list[str] = []
+    paging = parse_paging(dict(request.query_params), problems)
+    if problems:
+        raise BadRequest(problems)
+    return paging
 
-    records = ledger.claims()
-    found = Counter(f.series for f in find_findings(records))
-    return [{**s.to_dict(), "findings": found.get(s.key.label, 0)} for s in build_series(records)]
+
+def series_rows(ledger: Ledger, paging: Paging | None = None) -> tuple[list[dict[str, Any]], int, bool]:
+    """Stored series (one page with `paging`, one more row asked for to know if a next page exists),
+    their total, and whether the stored tables describe the ledger yet."""
+    from tollbook.reconcile.store import count_series, is_filled, stored_series
+
+    with ledger.engine.connect() as conn:
+        if paging is None:
+            rows = stored_series(conn)
+        else:
+            rows = stored_series(conn, limit=paging.size + 1, offset=paging.offset)
+        return rows, count_series(conn), is_filled(conn)
+
+
+def stored_page(ledger: Ledger, kind: str | None, series: str | None,
+                paging: Paging | None) -> tuple[list[Any], Counter[str], bool]:
+    """Stored findings (a page with `paging`, plus one row to tell if more follow), the counts per kind
+    (the total is their sum) and whether the stored tables describe the ledger yet."""
+    from tollbook.reconcile.store import finding_counts, is_filled, stored_findings
+
+    with ledger.engine.connect() as conn:
+        if paging is None:
+            found = stored_findings(conn, kind=kind, series_label=series)
+        else:
+            found = stored_findings(conn, kind=kind, series_label=series, limit=paging.size + 1,
+                                    offset=paging.offset)
+        return found, finding_counts(conn, series_label=series), is_filled(conn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,26 +136,25 @@ FINDING_COLUMNS = ("finding_id", "kind", "severity", "series", "rule", "claims",
 
 
 def paged(request: Request, rows: list[Any]) -> tuple[list[Any], Paging, bool]:
-    """One page of an in-memory list, by the request's page and size."""
-    problems: list[str] = []
-    paging = parse_paging(dict(request.query_params), problems)
-    if problems:
-        raise BadRequest(problems)
+    """One page of an in-memory list (a timeline's claims), by the request's page and size."""
+    paging = requested_paging(request)
     page, more = page_of(rows, paging)
     return page, paging, more
 
 
 @router.get("/series", response_class=HTMLResponse, include_in_schema=False)
 def series_page(request: Request) -> Response:
-    rows = series_rows(request.app.state.ledger)
-    page, paging, more = paged(request, rows)
-    return render(request, "series.html", rows=page, total=len(rows), paging=paging, more=more)
+    paging = requested_paging(request)
+    rows, total, filled = series_rows(request.app.state.ledger, paging)
+    return render(request, "series.html", rows=rows[:paging.size], total=total, paging=paging,
+                  more=len(rows) > paging.size, filled=filled)
 
 
 @router.get("/series.{fmt}", include_in_schema=False)
 def series_twin(request: Request, fmt: str) -> Any:
-    page, paging, more = paged(request, series_rows(request.app.state.ledger))
-    return twin(fmt, page, SERIES_COLUMNS, "series", paging, more, request)
+    paging = requested_paging(request)
+    rows, _, _ = series_rows(request.app.state.ledger, paging)
+    return twin(fmt, rows[:paging.size], SERIES_COLUMNS, "series", paging, len(rows) > paging.size, request)
 
 
 @router.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
@@ -154,45 +191,54 @@ def timeline_chart_svg(request: Request) -> Response:
         return Response(error_svg(f"No chart: {exc}"), status_code=500, media_type="image/svg+xml")
 
 
+def _finding_filters(request: Request) -> tuple[str | None, str | None]:
+    from tollbook.reconcile import FINDING_KINDS
+
+    params = dict(request.query_params)
+    kind, series = text_param(params, "kind"), text_param(params, "series")
+    if kind and kind not in FINDING_KINDS:
+        raise BadRequest([f"kind: {kind!r} is not one of {', '.join(FINDING_KINDS)}"])
+    return kind, series
+
+
 @router.get("/findings", response_class=HTMLResponse, include_in_schema=False)
 def findings_page(request: Request) -> Response:
     from tollbook.reconcile import FINDING_KINDS
 
     ledger = request.app.state.ledger
-    params = dict(request.query_params)
-    kind, series = text_param(params, "kind"), text_param(params, "series")
-    if kind and kind not in FINDING_KINDS:
-        raise BadRequest([f"kind: {kind!r} is not one of {', '.join(FINDING_KINDS)}"])
-    found = [f for f in all_findings(ledger, kind) if series is None or f.series == series]
-    page, paging, more = paged(request, found)
-    return render(request, "findings.html", findings=finding_evidence(ledger, page), kind=kind, series=series,
-                  kinds=FINDING_KINDS, counts=Counter(f.kind for f in found), total=len(found), paging=paging,
-                  more=more)
+    kind, series = _finding_filters(request)
+    paging = requested_paging(request)
+    found, counts, filled = stored_page(ledger, kind, series, paging)
+    total = counts.get(kind, 0) if kind else sum(counts.values())
+    return render(request, "findings.html", findings=finding_evidence(ledger, found[:paging.size]), kind=kind,
+                  series=series, kinds=FINDING_KINDS, counts=counts, total=total, paging=paging,
+                  more=len(found) > paging.size, filled=filled)
 
 
 @router.get("/findings.{fmt}", include_in_schema=False)
 def findings_twin(request: Request, fmt: str) -> Any:
-    params = dict(request.query_params)
-    kind, series = text_param(params, "kind"), text_param(params, "series")
-    found = [f.to_dict() for f in all_findings(request.app.state.ledger, kind)
-             if series is None or f.series == series]
-    page, paging, more = paged(request, found)
-    return twin(fmt, page, FINDING_COLUMNS, "findings", paging, more, request)
+    kind, series = _finding_filters(request)
+    paging = requested_paging(request)
+    found, _, _ = stored_page(request.app.state.ledger, kind, series, paging)
+    return twin(fmt, [f.to_dict() for f in found[:paging.size]], FINDING_COLUMNS, "findings", paging,
+                len(found) > paging.size, request)
 
 
 @router.get("/findings/{finding_id}", response_class=HTMLResponse, include_in_schema=False)
 def finding_view(request: Request, finding_id: str) -> Response:
     """One finding at a stable address: the same rule over the same claims keeps its id."""
     from tollbook.reconcile import FINDING_KINDS
+    from tollbook.reconcile.store import stored_finding
 
     ledger = request.app.state.ledger
-    found = [f for f in all_findings(ledger) if f.finding_id == finding_id]
-    if not found:
+    with ledger.engine.connect() as conn:
+        found = stored_finding(conn, finding_id)
+    if found is None:
         raise HTTPException(404, f"No finding {finding_id!r} in this ledger now; findings change as claims are "
                                  "added. See the findings page.")
-    return render(request, "findings.html", findings=finding_evidence(ledger, found), kind=None, series=None,
-                  kinds=FINDING_KINDS, counts=Counter(f.kind for f in found), total=1,
-                  paging=Paging(1, PAGE_SIZE), more=False, single=True)
+    return render(request, "findings.html", findings=finding_evidence(ledger, [found]), kind=None, series=None,
+                  kinds=FINDING_KINDS, counts=Counter([found.kind]), total=1,
+                  paging=Paging(1, PAGE_SIZE), more=False, single=True, filled=True)
 
 
 def twin(fmt: str, rows: list[dict[str, Any]], columns: tuple[str, ...], name: str, paging: Paging, more: bool,
@@ -209,8 +255,9 @@ def twin(fmt: str, rows: list[dict[str, Any]], columns: tuple[str, ...], name: s
 
 @router.get("/api/series", tags=["reconcile"])
 def api_series(request: Request) -> list[dict[str, Any]]:
-    """Every series (actor, measure, unit, place) with its claims, appearances, originators and findings."""
-    return series_rows(request.app.state.ledger)
+    """Every series (actor, measure, unit, place) with its claims, appearances, originators and findings,
+    as stored in the ledger (recomputed on ingest and by `tollbook reconcile`)."""
+    return series_rows(request.app.state.ledger)[0]
 
 
 @router.get("/api/timeline", tags=["reconcile"])
@@ -227,9 +274,6 @@ def api_timeline(request: Request, actor: str, measure: str, place: str | None =
 
 @router.get("/api/findings", tags=["reconcile"])
 def api_findings(request: Request, kind: str | None = None) -> list[dict[str, Any]]:
-    """Every reconciliation finding, most severe first; `kind` keeps one kind."""
-    from tollbook.reconcile import FINDING_KINDS
-
-    if kind and kind not in FINDING_KINDS:
-        raise BadRequest([f"kind: {kind!r} is not one of {', '.join(FINDING_KINDS)}"])
-    return [f.to_dict() for f in all_findings(request.app.state.ledger, kind)]
+    """Every reconciliation finding as stored in the ledger, most severe first; `kind` keeps one kind."""
+    kind, _ = _finding_filters(request)
+    return [f.to_dict() for f in stored_page(request.app.state.ledger, kind, None, None)[0]]

@@ -1,0 +1,261 @@
+"""Series and findings kept in the ledger: computed when claims change, read by pages and the API.
+
+Every rule (findings.py) compares claims of one actor only: groups, series, revisions,
+disagreements and arithmetic key on the actor, and a scope mismatch compares figures of
+the same actor across measures and places. So an actor's series and findings depend on
+that actor's claims and nothing else, and the unit of recomputation is the actor: after
+an ingest run the actors its claims name are recomputed whole (every series of theirs,
+a country's regions included), which gives the same rows as recomputing the ledger.
+
+    >>> from tollbook.reconcile.store import refresh_all, stored_findings
+    >>> refresh_all(ledger.engine)                                  # doctest: +SKIP
+    >>> with ledger.engine.connect() as conn:                       # doctest: +SKIP
+    ...     first_page = stored_findings(conn, limit=50)
+
+Writers take a lock (SQLite: an immediate transaction; PostgreSQL: an advisory
+lock) before reading an actor's claims, so concurrent ingesters leave the rows of the
+last one, which saw every committed claim.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from types import MappingProxyType
+from typing import Any
+
+import sqlalchemy as sa
+
+from tollbook.ledger.queries import ClaimFilter, claim_record, distinct_values, select_claims
+from tollbook.ledger.schema import claims, finding_claims, findings, series
+from tollbook.reconcile.findings import FINDING_KINDS, SEVERITY_ORDER, Finding, Span, find_findings
+from tollbook.reconcile.series import Series, build_series_from_groups, group_normalised, normalise_records
+
+# Any fixed 64-bit number: the PostgreSQL advisory lock one writer of these tables holds at a time.
+RECONCILE_LOCK = 0x7265636F6E63696C  # "reconcil"
+
+
+@dataclass(frozen=True, slots=True)
+class Refreshed:
+    """What one recomputation wrote."""
+
+    actors: int
+    series: int
+    findings: int
+
+
+def rank(finding: Finding) -> int:
+    """Severity, then kind, as one integer: the order `find_findings` returns."""
+    return SEVERITY_ORDER[finding.severity] * 100 + FINDING_KINDS.index(finding.kind)
+
+
+def actor_records(conn: sa.Connection, actor: str | None) -> list[dict[str, Any]]:
+    """The claims of one actor exactly as stored (None: claims with no actor), as `Ledger.claims()` rows."""
+    query = select_claims(conn, ClaimFilter()).where(claims.c.actor.is_(None) if actor is None
+                                                     else claims.c.actor == actor)
+    return [claim_record(row) for row in conn.execute(query)]
+
+
+def compute(records: Iterable[Mapping[str, Any]] | Any) -> tuple[list[Series], list[Finding]]:
+    """Series and findings of the records: `build_series` and `find_findings` from one grouping."""
+    recs = normalise_records(records)
+    groups = group_normalised(recs)
+    return build_series_from_groups(groups, recs), find_findings(groups)
+
+
+@contextmanager
+def _writing(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A transaction no other writer of the stored tables holds at the same time."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock now, not at the first DELETE
+        elif conn.dialect.name == "postgresql":
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(RECONCILE_LOCK)))
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
+
+def _replace(conn: sa.Connection, actor: str | None, found_series: list[Series], found: list[Finding]) -> int:
+    """Replace one actor's rows; returns how many findings were stored."""
+    same_actor = findings.c.actor.is_(None) if actor is None else findings.c.actor == actor
+    conn.execute(finding_claims.delete().where(
+        finding_claims.c.finding_id.in_(sa.select(findings.c.finding_id).where(same_actor))))
+    conn.execute(findings.delete().where(same_actor))
+    conn.execute(series.delete().where(series.c.actor.is_(None) if actor is None else series.c.actor == actor))
+    now = datetime.now(timezone.utc)
+    unique: dict[str, Finding] = {}
+    for f in found:
+        unique.setdefault(f.finding_id, f)
+    per_series = Counter(f.series for f in unique.values())
+    if found_series:
+        conn.execute(series.insert(), [
+            {**{k: v for k, v in s.to_dict().items() if k in series.c}, "findings": per_series.get(s.key.label, 0),
+             "computed_at": now} for s in found_series])
+    if unique:
+        conn.execute(findings.insert(), [{
+            "finding_id": fid, "kind": f.kind, "severity": f.severity, "rank": rank(f), "series": f.series,
+            "actor": actor, "rule": f.rule, "claims": list(f.claims),
+            "spans": [span_dict(s) for s in f.spans], "detail": json.loads(json.dumps(dict(f.detail), default=str)),
+            "first_doc_id": f.spans[0].doc_id if f.spans else None, "computed_at": now,
+        } for fid, f in unique.items()])
+        conn.execute(finding_claims.insert(), [{"finding_id": fid, "claim_id": c}
+                                               for fid, f in unique.items() for c in dict.fromkeys(f.claims)])
+    return len(unique)
+
+
+def span_dict(span: Span) -> dict[str, Any]:
+    return {"doc_id": span.doc_id, "start": span.start, "end": span.end, "quote": span.quote}
+
+
+def refresh_actors(engine: sa.Engine, actors: Iterable[str | None]) -> Refreshed:
+    """Recompute and store the series and findings of these actors, one transaction per actor.
+
+    A ledger whose tables were never filled (migrated from before they existed) is
+    recomputed whole instead, so the stored rows never cover only part of it.
+    """
+    with engine.connect() as conn:
+        filled = conn.execute(sa.select(series.c.series).limit(1)).first() is not None
+    if not filled:
+        return refresh_all(engine)
+    total = Refreshed(0, 0, 0)
+    for actor in dict.fromkeys(actors):
+        with _writing(engine) as conn:
+            found_series, found = compute(actor_records(conn, actor))
+            stored = _replace(conn, actor, found_series, found)
+        total = Refreshed(total.actors + 1, total.series + len(found_series), total.findings + stored)
+    return total
+
+
+def refresh_all(engine: sa.Engine) -> Refreshed:
+    """Recompute every actor's series and findings (one actor's claims in memory at a time)."""
+    with engine.connect() as conn:
+        actors: list[str | None] = [*distinct_values(conn, claims.c.actor), None]
+        stored = conn.execute(sa.select(series.c.actor).distinct()).scalars().all()
+        gone = [a for a in stored if a is not None and a not in set(actors)]
+    total = Refreshed(0, 0, 0)
+    for actor in [*actors, *gone]:
+        with _writing(engine) as conn:
+            found_series, found = compute(actor_records(conn, actor))
+            n = _replace(conn, actor, found_series, found)
+        total = Refreshed(total.actors + 1, total.series + len(found_series), total.findings + n)
+    return total
+
+
+def actors_of(rows: Iterable[Mapping[str, Any]]) -> set[str | None]:
+    """The actors claim rows name (None for rows without one)."""
+    return {r.get("actor") for r in rows}
+
+
+# ---------------------------------------------------------------- reading
+
+
+def is_filled(conn: sa.Connection) -> bool:
+    """Whether the stored tables describe the claims: filled, or there is nothing to describe."""
+    if conn.execute(sa.select(series.c.series).limit(1)).first() is not None:
+        return True
+    return conn.execute(sa.select(claims.c.claim_id).where(claims.c.best.is_not(None)).limit(1)).first() is None
+
+
+def series_order() -> list[sa.ColumnElement]:
+    """A wider place first, its regions right after it (the order of `build_series`)."""
+    c = series.c
+    return [sa.func.coalesce(c.actor, ""), sa.func.coalesce(c.measure, ""), sa.func.coalesce(c.unit, ""),
+            sa.func.coalesce(c.parent, c.place_code, ""), sa.case((c.parent.is_(None), 0), else_=1),
+            sa.func.coalesce(c.place_code, "")]
+
+
+SERIES_FIELDS = ("series", "actor", "measure", "unit", "place_code", "place", "parent", "claims", "appearances",
+                 "appearance_groups", "originators", "originator_names", "first_date", "last_date", "findings")
+
+
+def stored_series(conn: sa.Connection, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Series rows (the fields of `Series.to_dict()` plus `findings`), in `build_series` order."""
+    query = sa.select(*(series.c[name] for name in SERIES_FIELDS)).order_by(*series_order())
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    rows = [dict(r._mapping) for r in conn.execute(query)]
+    for r in rows:
+        r["originator_names"] = list(r["originator_names"] or [])
+    return rows
+
+
+def count_series(conn: sa.Connection) -> int:
+    return conn.execute(sa.select(sa.func.count()).select_from(series)).scalar_one()
+
+
+def _finding_filter(kind: str | None, series_label: str | None, kinds: Iterable[str] | None = None) -> list[Any]:
+    where: list[Any] = []
+    if kind:
+        where.append(findings.c.kind == kind)
+    if kinds:
+        where.append(findings.c.kind.in_(list(kinds)))
+    if series_label is not None:
+        where.append(findings.c.series == series_label)
+    return where
+
+
+def finding_of(row: Any) -> Finding:
+    """A stored row as the `Finding` the rules returned."""
+    m = row._mapping
+    spans = tuple(Span(s.get("doc_id"), s.get("start"), s.get("end"), s.get("quote")) for s in m["spans"] or [])
+    return Finding(m["kind"], m["series"], tuple(m["claims"] or ()), spans, m["rule"],
+                   MappingProxyType(dict(m["detail"] or {})), m["severity"])
+
+
+FINDING_ORDER = (findings.c.rank, findings.c.series, sa.func.coalesce(findings.c.first_doc_id, ""),
+                 findings.c.finding_id)
+
+
+def stored_findings(conn: sa.Connection, *, kind: str | None = None, series_label: str | None = None,
+                    kinds: Iterable[str] | None = None, limit: int | None = None, offset: int = 0) -> list[Finding]:
+    """Stored findings, most severe first (the order of `find_findings`), one page with `limit`."""
+    query = sa.select(findings).where(*_finding_filter(kind, series_label, kinds)).order_by(*FINDING_ORDER)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return [finding_of(r) for r in conn.execute(query)]
+
+
+def finding_counts(conn: sa.Connection, *, series_label: str | None = None) -> Counter[str]:
+    """How many stored findings of each kind (in one series, with `series_label`)."""
+    query = (sa.select(findings.c.kind, sa.func.count()).where(*_finding_filter(None, series_label))
+             .group_by(findings.c.kind))
+    return Counter({k: n for k, n in conn.execute(query)})
+
+
+def stored_finding(conn: sa.Connection, finding_id: str) -> Finding | None:
+    row = conn.execute(sa.select(findings).where(findings.c.finding_id == finding_id)).first()
+    return finding_of(row) if row is not None else None
+
+
+def findings_of_claims(conn: sa.Connection, claim_ids: Iterable[str], *, limit: int | None = None) -> list[Finding]:
+    """The stored findings resting on any of these claims (index look-ups on finding_claims)."""
+    ids = list(dict.fromkeys(claim_ids))
+    if not ids:
+        return []
+    involved = sa.select(finding_claims.c.finding_id).where(finding_claims.c.claim_id.in_(ids))
+    query = sa.select(findings).where(findings.c.finding_id.in_(involved)).order_by(*FINDING_ORDER).limit(limit)
+    return [finding_of(r) for r in conn.execute(query)]
+
+
+def findings_of_document(conn: sa.Connection, doc_id: str, *, limit: int | None = None) -> list[Finding]:
+    """The stored findings resting on any claim of one document."""
+    involved = (sa.select(finding_claims.c.finding_id)
+                .join(claims, claims.c.claim_id == finding_claims.c.claim_id).where(claims.c.doc_id == doc_id))
+    query = sa.select(findings).where(findings.c.finding_id.in_(involved)).order_by(*FINDING_ORDER).limit(limit)
+    return [finding_of(r) for r in conn.execute(query)]
+
+
+def claim_rows_by_id(conn: sa.Connection, claim_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """The claims with these ids, as `Ledger.claims()` rows (a primary-key look-up each)."""
+    ids = list(dict.fromkeys(claim_ids))
+    if not ids:
+        return []
+    return [claim_record(row) for row in conn.execute(select_claims(conn, ClaimFilter()).where(claims.c.claim_id.in_(ids)))]
