@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,11 +9,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "000_191dc300254514ad.txt"
-CORPUS = ROOT / "tests" / "corpus" / "en"
-
-
-def corpus(name: str) -> dict:
-    return json.loads((CORPUS / name).read_text(encoding="utf-8"))
 
 
 @pytest.fixture

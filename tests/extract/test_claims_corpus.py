@@ -1,11 +1,11 @@
-"""Measures, units, actors and places on whole sentences (tests/corpus/en/claims.json)."""
+"""Measures, units, actors and places on whole sentences (src/tollbook/lang/<code>/corpus/claims.json)."""
 
 from __future__ import annotations
 
 import pytest
 
 import tollbook
-from tests.conftest import corpus
+from tollbook.lang import corpus
 
 DATA = corpus("claims.json")
 

@@ -1,10 +1,10 @@
-"""Attribution cues and estimative language against their corpora (tests/corpus/en/)."""
+"""Attribution cues and estimative language against their corpora (src/tollbook/lang/<code>/corpus/)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import corpus
+from tollbook.lang import corpus
 from tollbook.extract.attribution import attribute_sentence
 from tollbook.extract.confidence import estimative_term, hedge, modality
 from tollbook.extract.numbers import parse_quantities

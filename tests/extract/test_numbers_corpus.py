@@ -1,4 +1,4 @@
-"""The number grammar against its corpus (tests/corpus/en/numbers.json): one case a line of data.
+"""The number grammar against its corpus (src/tollbook/lang/<code>/corpus/numbers.json): one case a line of data.
 
 Positive cases are checked at the number level (every figure, bases before the
 fractions taken of them); negative cases at the claim level: they must yield no claim.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import tollbook
-from tests.conftest import corpus
+from tollbook.lang import corpus
 from tollbook.extract.numbers import parse_quantities
 
 DATA = corpus("numbers.json")

@@ -1,4 +1,4 @@
-"""The time grammar against its corpus (tests/corpus/en/times.json)."""
+"""The time grammar against its corpus (src/tollbook/lang/<code>/corpus/times.json)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import corpus
+from tollbook.lang import corpus
 from tollbook.extract.times import find_times, latest_date_in
 
 DATA = corpus("times.json")

@@ -10,11 +10,15 @@ from pathlib import Path
 import pycountry
 import pytest
 
-LEXICONS = Path(str(resources.files("tollbook") / "lexicons"))
+from tollbook import model
+from tollbook.lexicons import merge_lexicon
+
+LEXICONS = Path(str(resources.files("tollbook") / "lexicons"))  # language-neutral
+ENGLISH = Path(str(resources.files("tollbook") / "lang" / "en"))  # English words, laid over them
 
 ACTOR_KINDS = {"state_forces", "armed_group", "civilians", "other"}
 CLAIMANT_KINDS = {"ministry", "military", "intelligence", "government", "international", "ngo", "official", "person", "media"}
-MEASURES = {"killed", "wounded", "casualties", "missing", "captured", "deployed", "strength", "destroyed", "damaged", "displaced"}
+MEASURES = set(model.MEASURES)
 UNITS = {
     "tank", "armoured vehicle", "artillery system", "MLRS", "aircraft", "helicopter", "drone", "ship",
     "submarine", "air-defence system", "vehicle", "missile", "special equipment", "fuel tank",
@@ -24,7 +28,12 @@ OWN_PLACE_CODES = {"PS-GAZA", "PS-WBK"}
 
 
 def load(name: str) -> dict:
-    return tomllib.loads((LEXICONS / name).read_text(encoding="utf-8"))
+    """The packaged lexicon as tollbook reads it in English, without any user folder."""
+    data: dict = {}
+    for folder in (LEXICONS, ENGLISH):
+        if (folder / name).is_file():
+            data = merge_lexicon(data, tomllib.loads((folder / name).read_text(encoding="utf-8")))
+    return data
 
 
 def valid_alpha3(code: str) -> bool:
@@ -39,12 +48,10 @@ def assert_phrases(words: list, where: str) -> None:
     assert not dupes, f"{where}: duplicate phrases {sorted(dupes)}"
 
 
-@pytest.mark.parametrize(
-    "name",
-    ["actors.toml", "claimants.toml", "measures.toml", "units.toml", "yardstick.toml", "cues.toml", "vague_counts.toml", "places_extra.toml"],
-)
-def test_file_parses_and_names_its_sources(name: str) -> None:
-    text = (LEXICONS / name).read_text(encoding="utf-8")
+@pytest.mark.parametrize("path", sorted([*LEXICONS.glob("*.toml"), *ENGLISH.glob("*.toml")]), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_file_parses_and_names_its_sources(path: Path) -> None:
+    name = path.name
+    text = path.read_text(encoding="utf-8")
     assert text.startswith("#"), f"{name} must begin with a comment naming its sources"
     tomllib.loads(text)
 

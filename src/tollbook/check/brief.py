@@ -5,7 +5,7 @@ measure, place, date, confidence), never copied from the report, and is then rea
 back with the extractor: a point is kept only when every figure the extractor finds
 in it has the interval, qualifier and measure of a claim it was written from. The
 measure words of the templates ("lost N personnel", "were killed", "were destroyed")
-are the ones in lexicons/measures.toml, so the read-back sees what the writer meant.
+are the ones in lang/en/measures.toml, so the read-back sees what the writer meant.
 """
 
 from __future__ import annotations

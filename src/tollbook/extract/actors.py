@@ -1,6 +1,6 @@
 """Whose losses (or whose troops) a figure counts.
 
-Actors and demonyms come from lexicons/actors.toml. The victim, not the agent: in
+Actors and demonyms come from lang/en/actors.toml. The victim, not the agent: in
 "Over 4,000 North Korean soldiers eliminated by the AFU" the actor is North Korean
 forces, and the AFU after "by" is the agent; in "Russian strikes killed 12 people"
 "Russian" names the attacker and the 12 are civilians.

@@ -1,7 +1,7 @@
 """Who says so: the originator of a figure and the chain that carried it to the reader.
 
 Claimants, officials and cue words come from lexicons/claimants.toml and
-lexicons/cues.toml. A sentence's claimant is a named body or official tied to an
+lang/en/cues.toml. A sentence's claimant is a named body or official tied to an
 attribution cue ("according to X", "X said", "X's latest update"); "This was
 reported by X" points back to the figures before it; a figure with no cue is the
 outlet's own.

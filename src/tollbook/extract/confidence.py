@@ -1,7 +1,7 @@
 """How sure, and in what mood: estimative terms, hedges and modality.
 
-Probability ranges come from lexicons/yardstick.toml (UK PHIA, US ICD 203); hedge
-and modality cues from lexicons/cues.toml. Cues count only near the figure (its
+Probability ranges come from lang/en/yardstick.toml (UK PHIA, US ICD 203); hedge
+and modality cues from lang/en/cues.toml. Cues count only near the figure (its
 clause), since a "will" three clauses away says nothing about it.
 """
 

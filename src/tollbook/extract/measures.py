@@ -1,8 +1,9 @@
 """What a figure counts: the measure (killed, wounded, ...) and the unit (personnel, tank, ...).
 
-Words come from lexicons/measures.toml and lexicons/units.toml. Ambiguous verbs
-("eliminated", "neutralised") map to casualties and say so, because the reader
-cannot tell killed from wounded and neither can we.
+Words come from lang/en/measures.toml and lang/en/units.toml, a measure's properties
+from the registry (lexicons/measures.toml). Ambiguous verbs ("eliminated",
+"neutralised") map to casualties and say so, because the reader cannot tell killed
+from wounded and neither can we.
 """
 
 from __future__ import annotations

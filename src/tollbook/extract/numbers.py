@@ -5,7 +5,7 @@ claim (digits, number words, scale words, ranges, vague counts, fractions of a b
 with its qualifier's interval, and drops what is never a claim: years, dates, ages,
 unit designations, money, durations, distances, clock times, model names.
 The intervals follow docs/conventions.md; qualifier words and their factors live in
-lexicons/qualifiers.toml and vague counts in lexicons/vague_counts.toml.
+lang/en/qualifiers.toml and vague counts in lang/en/vague_counts.toml.
 """
 
 from __future__ import annotations

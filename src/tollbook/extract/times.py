@@ -3,7 +3,7 @@
 Each rule is a compiled pattern and a function from the match and the reference date
 (publication date) to (start, end, forward). News has a past bias: "on Tuesday" is
 the latest Tuesday up to the reference date. The rules follow docs/conventions.md
-("Time") and the corpus tests/corpus/en/times.json.
+("Time") and the corpus lang/en/corpus/times.json.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Load the packaged rule data once and index it for fast phrase lookup.
 
-The data files beside this module are the lexicons (TOML/CSV); this module only
-reads them. `PhraseIndex` finds whole-word, case-insensitive phrase matches with an
+The data files beside this module are the language-neutral lexicons (TOML/CSV: the
+measure registry, claimants, places, belligerents); each language package
+(tollbook/lang/<code>/) holds its words, laid over them by `load(name, lang)`. This module
+only reads them. `PhraseIndex` finds whole-word, case-insensitive phrase matches with an
 Aho-Corasick automaton: one pass over a sentence finds every alias of every entry,
 which keeps gazetteers of thousands of names off the hot path's cost.
 """
@@ -22,6 +24,8 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
+
+from tollbook.lang import DEFAULT_LANGUAGE, language_files
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -110,6 +114,14 @@ def _data_path(name: str) -> Any:
     return resources.files(__package__).joinpath(name)
 
 
+def _packaged(name: str, lang: str) -> list[Any]:
+    """The packaged files of a lexicon: the shared, language-neutral one, then the language's own."""
+    found = [path for path in (_data_path(name), language_files(lang).joinpath(name)) if path.is_file()]
+    if not found:
+        raise FileNotFoundError(f"no lexicon {name!r} in tollbook/lexicons or tollbook/lang/{lang}")
+    return found
+
+
 def merge_lexicon(base: Any, extra: Any) -> Any:
     """`extra` laid over `base`: tables merge key by key at every depth, lists join with the
     user's entries first (they win ties) and repeats dropped, anything else is replaced.
@@ -135,10 +147,15 @@ def merge_lexicon(base: Any, extra: Any) -> Any:
     return extra
 
 
-def read_toml(name: str) -> dict[str, Any]:
-    """A packaged TOML lexicon; with $TOLLBOOK_LEXICONS, a user file of the same name is merged on top."""
-    with _data_path(name).open("rb") as fh:
-        data = tomllib.load(fh)
+def read_toml(name: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """A TOML lexicon: the shared file (tollbook/lexicons/) with the language's file
+    (tollbook/lang/<lang>/) laid over it, and with $TOLLBOOK_LEXICONS a user file of the same
+    name laid over both. Either packaged file may be absent, not both.
+    """
+    data: dict[str, Any] = {}
+    for path in _packaged(name, lang):
+        with path.open("rb") as fh:
+            data = merge_lexicon(data, tomllib.load(fh))
     extra_dir = os.environ.get("TOLLBOOK_LEXICONS")
     if extra_dir:
         extra = os.path.join(extra_dir, name)
@@ -191,6 +208,6 @@ def compiled(name: str, build: Callable[[], C], version: int | str = 1) -> C:
 
 
 @functools.cache
-def load(name: str) -> dict[str, Any]:
-    """Cached TOML lexicon by file name."""
-    return read_toml(name)
+def load(name: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """Cached TOML lexicon by file name and language (see `read_toml`)."""
+    return read_toml(name, lang)
