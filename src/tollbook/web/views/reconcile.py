@@ -273,7 +273,11 @@ def api_timeline(request: Request, actor: str, measure: str, place: str | None =
 
 
 @router.get("/api/findings", tags=["reconcile"])
-def api_findings(request: Request, kind: str | None = None) -> list[dict[str, Any]]:
-    """Every reconciliation finding as stored in the ledger, most severe first; `kind` keeps one kind."""
+def api_findings(request: Request, kind: str | None = None, page: int | None = None,
+                 size: int | None = None) -> list[dict[str, Any]]:
+    """Every reconciliation finding as stored in the ledger, most severe first; `kind` keeps one kind.
+    With `page` or `size`, one page of them (as /findings.json, which also gives the next page's link)."""
     kind, _ = _finding_filters(request)
-    return [f.to_dict() for f in stored_page(request.app.state.ledger, kind, None, None)[0]]
+    paging = requested_paging(request) if page is not None or size is not None else None
+    found = stored_page(request.app.state.ledger, kind, None, paging)[0]
+    return [f.to_dict() for f in (found[:paging.size] if paging else found)]
