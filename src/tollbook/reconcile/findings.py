@@ -442,7 +442,8 @@ def find_scope_mismatches(groups: list[ClaimGroup], config: ReconcileConfig) -> 
     for gs in buckets.values():
         gs.sort(key=lambda g: g.best)
         for i, a in enumerate(gs):
-            for b in gs[i + 1:]:
+            for j in range(i + 1, len(gs)):  # by index: a slice per claim would copy the bucket n times
+                b = gs[j]
                 if b.best - a.best > config.same_figure_tolerance * b.best:
                     break
                 if a.key == b.key or set(a.claim_ids) & set(b.claim_ids):

@@ -23,6 +23,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -106,7 +107,7 @@ class Series:
         }
 
 
-_PLAIN = frozenset({str, int, bool, list, dict, tuple})
+_PLAIN = frozenset({str, int, bool, list, dict, tuple, date, datetime})  # exact types: pandas' NaT is neither
 
 
 def _clean(value: Any) -> Any:
