@@ -44,3 +44,13 @@ def test_corpus_joins_every_language_and_tags_its_cases() -> None:
     assert all(isinstance(text, str) for text in numbers["negative"])
     for code in languages():  # every language brings its examples beside its rules
         assert language_files(code).joinpath("corpus", "numbers.json").is_file(), code
+
+
+def test_every_language_gives_the_grammar_names_english_gives() -> None:
+    import importlib
+
+    english = {name for name in vars(importlib.import_module("tollbook.lang.en.patterns")) if name.isupper()}
+    assert {"NUMBER_UNITS", "MONTHS", "SENTENCE_END", "CLAUSE_BREAK", "SUMMARY_LABEL"} <= english
+    for code in languages():
+        patterns = importlib.import_module(f"tollbook.lang.{code}.patterns")
+        assert english <= set(vars(patterns)), code

@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from tollbook.lang.en import patterns as en
 from tollbook.lexicons import PhraseIndex, load, read_csv
 from tollbook.lexicons.measures import measure_registry
 from tollbook.model import Claim, Document
@@ -214,7 +215,7 @@ def parties(text: str) -> list[tuple[str, str | None, str]]:
     return [(m.value[0], m.value[1], m.text) for m in _party_index().find(text)]
 
 
-_SAYS = re.compile(r"\b(?:says?|said|claims?|claimed|reports?|reported|confirms?|confirmed|estimates?|counts?|puts?)\b", re.I)
+_SAYS = en.SAYS
 _HEAD_PREFIX = re.compile(r"^\s*([^:]{2,60}):\s")
 
 

@@ -8,9 +8,9 @@ clause), since a "will" three clauses away says nothing about it.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
+from tollbook.lang.en import patterns as en
 from tollbook.lexicons import Match, PhraseIndex, load
 
 _PRIORITY = ("denied", "hypothetical", "forecast", "estimated")
@@ -40,7 +40,7 @@ def _index() -> tuple[PhraseIndex[Term], PhraseIndex[str], PhraseIndex[str]]:
     return PhraseIndex(terms.items()), PhraseIndex(modality), PhraseIndex(hedges)
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\band that\b|\bbut\b|\bwhile\b", re.IGNORECASE)
+_CLAUSE_BREAK = en.CUE_CLAUSE_BREAK
 
 
 def _near(matches: tuple[Match, ...], start: int, end: int, sentence: str) -> list[Match]:

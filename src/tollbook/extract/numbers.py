@@ -16,25 +16,13 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from tollbook.lang.en import patterns as en
 from tollbook.lexicons import load
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "mln": 1_000_000}
-_F = Fraction
-_FRACTIONS = {
-    "half": _F(1, 2), "a half": _F(1, 2), "one half": _F(1, 2), "a third": _F(1, 3), "one third": _F(1, 3),
-    "one-third": _F(1, 3), "two thirds": _F(2, 3), "two-thirds": _F(2, 3), "a quarter": _F(1, 4),
-    "one quarter": _F(1, 4), "one-quarter": _F(1, 4), "three quarters": _F(3, 4), "three-quarters": _F(3, 4),
-    "a fifth": _F(1, 5), "one fifth": _F(1, 5), "one-fifth": _F(1, 5), "two fifths": _F(2, 5),
-    "two-fifths": _F(2, 5), "a tenth": _F(1, 10), "one tenth": _F(1, 10), "one-tenth": _F(1, 10),
-    "a sixth": _F(1, 6), "one sixth": _F(1, 6), "an eighth": _F(1, 8), "a majority": _F(1, 2),
-}
+_UNITS = en.NUMBER_UNITS
+_TENS = en.NUMBER_TENS
+_SCALES = en.NUMBER_SCALES
+_FRACTIONS = en.FRACTIONS
 
 # The largest figure that can be a count: more than everyone alive. A larger one (a serial number, a
 # digit dump, "one hundred and one hundred and ...") is not a claim, and never becomes Infinity.
@@ -46,24 +34,14 @@ _MAX_INTEGER_DIGITS = len(str(MAX_COUNT))
 # Opening quotes and brackets: a qualifier inside them still qualifies ('said "more than 300"', "(over 300)").
 _OPENING = "\"'“‘«([{"
 
-_WORD = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
-_WORDNUM = (
-    rf"(?:(?:a|one)\s+(?:hundred|thousand|million|dozen)|(?:{_WORD})(?:-(?:{'|'.join(_UNITS)}))?)"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:(?:{_WORD})(?:-(?:{'|'.join(_UNITS)}))?|hundred|thousand|million|billion|dozen))*"
-)
+_WORDNUM = en.WORD_NUMBER
 _DIGITS = r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009| )\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|mln|mn|bn)\b|(?:k|m)\b)"
-_NUM = rf"(?:(?:{_DIGITS}){_SCALE}?|half\s+a\s+million|{_WORDNUM})"
-_FRACTION_WORDS = "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True))
-_ORDINAL_DENOM = r"(?:five|four|three|ten|six|seven|eight|nine|two|\d+)"
-_FRACTION = rf"(?:{_FRACTION_WORDS}|\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)|(?:one|1)\s+in\s+{_ORDINAL_DENOM}\b)"
+_NUM = rf"(?:(?:{_DIGITS}){en.SCALE_AFTER_DIGITS}?|{en.HALF_A_MILLION}|{_WORDNUM})"
+_FRACTION = en.FRACTION
 
-# Words without which a sentence holds no fraction or vague count: the patterns run only past these gates.
-_FRACTION_GATE = re.compile(r"half|third|quarter|fifth|tenth|sixth|eighth|%|cent|majority| in ")
-_VAGUE_GATE = re.compile(r"dozen|score|hundreds|thousands|millions|several|few|handful|tens of|multiple|couple|many")
-
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_FRACTION_GATE = en.FRACTION_GATE
+_VAGUE_GATE = en.VAGUE_GATE
+_MONTHS = en.MONTHS_PATTERN
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,15 +235,9 @@ _AFTER_NOT_A_COUNT = re.compile(
 )
 # The word just before a figure that makes it a label, not a count ("Brigade 47", "No. 1", "Page 2"),
 # looked up as the last word rather than searched for: this runs for every figure in every sentence.
-_LABEL_WORDS = frozenset(
-    "aged age no. nos. number page pages resolution article chapter section route highway flight version "
-    "brigade battalion regiment division corps unit squadron fleet army platoon company motorway road room "
-    "building grade level category phase stage day year week covid code model class type series block precinct "
-    "district zone sector channel episode season item paragraph vol. p. pp. © (c)".split())
+_LABEL_WORDS = en.LABEL_WORDS
 _CURRENCY = frozenset("$€£¥₴₽")
-_MONTH_NAMES = frozenset(
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
-    "oct october nov november dec december".split())
+_MONTH_NAMES = en.MONTH_NAMES
 
 
 def _label_before(before: str) -> bool:

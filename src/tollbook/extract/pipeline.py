@@ -24,6 +24,7 @@ from tollbook.extract.derive import resolve_base, wants_deployment
 from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fraction
 from tollbook.extract.scan import any_between, candidates, number_dump
 from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sentences_in
+from tollbook.lang.en import patterns as en
 from tollbook.lexicons import fold
 from tollbook.model import Claim, Document, claim_id
 
@@ -404,14 +405,12 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     return out
 
 
-_VERB = re.compile(r"\b(?:are|were|is|was|have|has|had|will|would|could|may|might)\b")
-_SUBSET = re.compile(r"\b(?:among them|among whom|including|of whom|of them)\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
-_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
-_GROUP = r"(dead|killed|injured|wounded|victims|casualties|missing|displaced|fatalities)"
-_PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|those)\s+" + _GROUP + r"\b", re.IGNORECASE)
-_PARTITIVE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+" + _GROUP + r"\b(?:\s+[\w'-]+){0,3},?\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
-_GROUP_MEASURE = {"dead": "killed", "killed": "killed", "victims": "killed", "fatalities": "killed", "injured": "wounded",
-                  "wounded": "wounded", "casualties": "casualties", "missing": "missing", "displaced": "displaced"}
+_VERB = en.AUXILIARY
+_SUBSET = en.SUBSET_BEFORE
+_OF_THEM = en.OF_THEM_AFTER
+_PARTITIVE_AFTER = en.PARTITIVE_AFTER
+_PARTITIVE_BEFORE = en.PARTITIVE_BEFORE
+_GROUP_MEASURE = en.GROUP_MEASURE
 
 
 def _part_of(s_text: str, q: Quantity, offset: int, earlier: list[Claim], out: list[Claim]) -> Claim | None:

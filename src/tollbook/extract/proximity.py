@@ -7,13 +7,13 @@ killed"), then before it ("killed 12 people"), never across another figure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TypeVar
 
+from tollbook.lang.en import patterns as en
 from tollbook.lexicons import Match
 
-_CLAUSE_BREAK = re.compile(r"\band\b|;|\bwhile\b|\bbut\b")
+_CLAUSE_BREAK = en.CLAUSE_BREAK
 
 T = TypeVar("T")
 

@@ -11,13 +11,10 @@ import bisect
 import functools
 import re
 
+from tollbook.lang.en import patterns as en
 from tollbook.lexicons import PhraseIndex, load
 
-_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
-    "million millions dozen dozens scores half third thirds quarter quarters fifth fifths tenth several handful"
-).split()
+_WORDS = en.SCAN_WORDS
 _DIGIT = re.compile(r"\d+")
 
 

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 
+from tollbook.lang.en import patterns as en
 from tollbook.model import Section
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u25aa\u25cf]|\d{1,2}[.)])\s+")
-_SUMMARY_LABEL = re.compile(
-    r"^\s*(points of attention|key points|key facts|summary|in brief|at a glance|highlights|what we know|the essentials)\s*:?\s*$",
-    re.IGNORECASE,
-)
+_SUMMARY_LABEL = en.SUMMARY_LABEL
 _TALLY = re.compile(r"^\s*(?:[-*\u2022\u2013]\s*)?[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about\s+)?\d")
 _HEADLINE_MAX = 160
 _TOP_BODY_CHARS = 400

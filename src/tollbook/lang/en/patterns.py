@@ -1,0 +1,106 @@
+"""English grammar patterns: number words, months, clause and sentence breaks, labels.
+
+The language-neutral stages (tollbook.extract, tollbook.read.sections, tollbook.check.pairing)
+import these rather than spelling English inside their code; the phrasings each must read
+are in corpus/*.json beside this file. A new language gives the same names in its own
+lang/<code>/patterns.py.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from fractions import Fraction
+
+# --- numbers (tollbook.extract.numbers, tollbook.extract.scan) ---------------------------
+
+NUMBER_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+NUMBER_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+                 "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "mln": 1_000_000}
+_F = Fraction
+FRACTIONS = {
+    "half": _F(1, 2), "a half": _F(1, 2), "one half": _F(1, 2), "a third": _F(1, 3), "one third": _F(1, 3),
+    "one-third": _F(1, 3), "two thirds": _F(2, 3), "two-thirds": _F(2, 3), "a quarter": _F(1, 4),
+    "one quarter": _F(1, 4), "one-quarter": _F(1, 4), "three quarters": _F(3, 4), "three-quarters": _F(3, 4),
+    "a fifth": _F(1, 5), "one fifth": _F(1, 5), "one-fifth": _F(1, 5), "two fifths": _F(2, 5),
+    "two-fifths": _F(2, 5), "a tenth": _F(1, 10), "one tenth": _F(1, 10), "one-tenth": _F(1, 10),
+    "a sixth": _F(1, 6), "one sixth": _F(1, 6), "an eighth": _F(1, 8), "a majority": _F(1, 2),
+}
+_WORD = "|".join(sorted(list(NUMBER_UNITS) + list(NUMBER_TENS), key=len, reverse=True))
+# A number written in words: "two hundred and forty-five thousand", "a dozen", "seventy-one".
+WORD_NUMBER = (
+    rf"(?:(?:a|one)\s+(?:hundred|thousand|million|dozen)|(?:{_WORD})(?:-(?:{'|'.join(NUMBER_UNITS)}))?)"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:(?:{_WORD})(?:-(?:{'|'.join(NUMBER_UNITS)}))?|hundred|thousand|million|billion|dozen))*"
+)
+SCALE_AFTER_DIGITS = r"(?:\s*(?:hundred|thousand|million|billion|mln|mn|bn)\b|(?:k|m)\b)"
+HALF_A_MILLION = r"half\s+a\s+million"
+_FRACTION_WORDS = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+_ORDINAL_DENOM = r"(?:five|four|three|ten|six|seven|eight|nine|two|\d+)"
+FRACTION = rf"(?:{_FRACTION_WORDS}|\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)|(?:one|1)\s+in\s+{_ORDINAL_DENOM}\b)"
+# Words without which a sentence holds no fraction or vague count: the patterns run only past these gates.
+FRACTION_GATE = re.compile(r"half|third|quarter|fifth|tenth|sixth|eighth|%|cent|majority| in ")
+VAGUE_GATE = re.compile(r"dozen|score|hundreds|thousands|millions|several|few|handful|tens of|multiple|couple|many")
+# Words a candidate scan stops at: any of them may start a figure.
+SCAN_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
+    "million millions dozen dozens scores half third thirds quarter quarters fifth fifths tenth several handful"
+).split()
+# Words right before a figure that make it a label, not a count ("Brigade 47", "page 12").
+LABEL_WORDS = frozenset(
+    "aged age no. nos. number page pages resolution article chapter section route highway flight version "
+    "brigade battalion regiment division corps unit squadron fleet army platoon company motorway road room "
+    "building grade level category phase stage day year week covid code model class type series block precinct "
+    "district zone sector channel episode season item paragraph vol. p. pp. © (c)".split())
+
+# --- months and days (tollbook.extract.numbers, tollbook.extract.times) ------------------
+
+MONTHS_PATTERN = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+                  r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+MONTH_NAMES = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+    "oct october nov november dec december".split())
+MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name} | {
+    name: i for i, name in enumerate(calendar.month_abbr) if name} | {"Sept": 9}
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+# Small counts in time phrases ("two weeks ago", "a month").
+TIME_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
+
+# --- sentences and clauses (tollbook.extract.sentences, .proximity, .confidence) ---------
+
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "nos", "vs", "etc",
+                 "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
+                 "u.n", "e.g", "i.e", "approx", "est", "gov", "rep", "sen", "prof", "inc", "ltd", "co", "corp"}
+SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9—–-])")
+# Where a cue stops reaching a figure: the nearest-cue search does not cross these.
+CLAUSE_BREAK = re.compile(r"\band\b|;|\bwhile\b|\bbut\b")
+# The clause a hedge or modality cue governs ends at these.
+CUE_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\band that\b|\bbut\b|\bwhile\b", re.IGNORECASE)
+
+# --- document sections and headlines (tollbook.read.sections, tollbook.check.pairing) ----
+
+SUMMARY_LABEL = re.compile(
+    r"^\s*(points of attention|key points|key facts|summary|in brief|at a glance|highlights|what we know|the essentials)\s*:?\s*$",
+    re.IGNORECASE,
+)
+SAYS = re.compile(r"\b(?:says?|said|claims?|claimed|reports?|reported|confirms?|confirmed|estimates?|counts?|puts?)\b", re.I)
+
+# --- parts of a count (tollbook.extract.pipeline) -----------------------------------------
+
+# An auxiliary between figure and cue: "12 people were killed" reads the cue after the figure.
+AUXILIARY = re.compile(r"\b(?:are|were|is|was|have|has|had|will|would|could|may|might)\b")
+# "among them N", "including N": the figure is a part of the one before it.
+SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|including|of whom|of them)\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
+OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+# "N of the injured", "Of the dead, N": the group noun names the measure of the whole.
+GROUP_MEASURE = {"dead": "killed", "killed": "killed", "victims": "killed", "fatalities": "killed", "injured": "wounded",
+                 "wounded": "wounded", "casualties": "casualties", "missing": "missing", "displaced": "displaced"}
+_GROUP = r"(dead|killed|injured|wounded|victims|casualties|missing|displaced|fatalities)"
+PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|those)\s+" + _GROUP + r"\b", re.IGNORECASE)
+PARTITIVE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+" + _GROUP + r"\b(?:\s+[\w'-]+){0,3},?\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
