@@ -5,12 +5,16 @@ Stages, each a module answering one question:
   measures (what it counts) -> actors (whose) -> places (where) -> times (when) ->
   attribution (who says so) -> confidence (how sure, what mood) -> derive (of what).
 Only sentences the scan keeps are analysed; everything else costs one regex probe.
+Within a sentence, each figure passes the ordered `STAGES` (value, derivation, measure,
+actor, place, time, attribution, confidence, claim), each a function of the sentence's
+record and the figure's draft.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -25,7 +29,7 @@ from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fractio
 from tollbook.extract.scan import any_between, candidates, number_dump
 from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sentences_in
 from tollbook.lang.en import patterns as en
-from tollbook.lexicons import fold
+from tollbook.lexicons import Match, fold
 from tollbook.model import Claim, Document, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -216,9 +220,70 @@ def _assign_back(claims: list[Claim], ctx: _Context, att: attr_mod.Attribution, 
     ctx.unattributed = []
 
 
-def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, quantities: list[Quantity],
-                     ref: date | None, ctx: _Context, earlier: list[Claim]) -> list[Claim]:
-    offset = sent.start
+@dataclass(slots=True)
+class _SentenceRecord:
+    """One sentence under analysis: what was found in it once, and the claims being built.
+
+    Every stage reads and writes this record (and the draft of the figure in hand); the
+    attribution fields are the sentence's, so a figure that inherits its base's claimant
+    leaves it for the figures after it, as one reading of the sentence does.
+    """
+
+    doc: Document
+    text: str
+    lowered: str
+    offset: int
+    ref: date | None
+    ctx: _Context
+    earlier: list[Claim]
+    quantities: list[Quantity]
+    cues: list
+    units: list
+    actor_mentions: list
+    place_mentions: list
+    time_mentions: list
+    att: attr_mod.Attribution | None
+    how: str | None
+    source: str | None
+    chain: tuple
+    spans: list[tuple[int, int]]
+    span_starts: list[int]
+    linked: set[int]
+    out: list[Claim] = field(default_factory=list)
+    sentence_actor: tuple[str | None, str | None, str | None] | None = None
+
+
+@dataclass(slots=True)
+class _Draft:
+    """The figure in hand and what the stages have decided about it so far."""
+
+    qi: int
+    q: Quantity
+    blockers: list[tuple[int, int]] = field(default_factory=list)
+    skip: list[tuple[int, int]] = field(default_factory=list)
+    base_claim: Claim | None = None
+    pending: Quantity | None = None
+    part_of: Claim | None = None
+    derived_from: str | None = None
+    choice: measures_mod.MeasureChoice | None = None
+    unit_m: Match[str] | None = None
+    actor: tuple | None = None
+    actor_name: str | None = None
+    actor_country: str | None = None
+    actor_text: str | None = None
+    place: places_mod.Place | None = None
+    place_m: Match[places_mod.Place] | None = None
+    place_text: str | None = None
+    tm: times_mod.TimeSpan | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    date_text: str | None = None
+    term: conf_mod.Term | None = None
+
+
+def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, quantities: list[Quantity],
+                   ref: date | None, ctx: _Context, earlier: list[Claim]) -> _SentenceRecord:
+    """The sentence's mentions, found once: measure cues, unit nouns, actors, places, times and its claimant."""
     cues = measures_mod.find_measure_cues(s_text, lowered)
     units = measures_mod.find_unit_nouns(s_text, lowered)
     actor_mentions = actors_mod.find_actors(s_text, lowered)
@@ -228,7 +293,7 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     if att is not None:  # "the State Emergency Service of Ukraine said": a speaker, not a victim
         actor_mentions = [m for m in actor_mentions if m.end <= att.start or m.start >= att.end]
     place_mentions = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in actor_mentions], speaker)
-    how = "explicit"
+    how: str | None = "explicit"
     if att is None and attr_mod.refers_to_earlier(s_text) and ctx.latest_attribution() is not None:
         att, how = ctx.last_attribution, "carried"
         ctx.paragraph_claimants[att.claimant.name] = att
@@ -239,155 +304,227 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     source, chain = attr_mod.source_chain(att, doc.outlet)
     if att is None:
         how = "outlet" if doc.outlet else None
-
     spans = [(q.start, q.end) for q in quantities]
-    span_starts = [sp[0] for sp in spans]  # quantities come in text order
     linked = {i for i, q in enumerate(quantities) if q.base_index is not None} | \
         {q.base_index for q in quantities if q.base_index is not None}
-    out: list[Claim] = []
-    sentence_actor = None
+    return _SentenceRecord(doc, s_text, lowered, sent.start, ref, ctx, earlier, quantities, cues, units, actor_mentions,
+                           place_mentions, time_mentions, att, how, source, chain, spans,
+                           [sp[0] for sp in spans],  # quantities come in text order
+                           linked)
+
+
+def _value(s: _SentenceRecord, f: _Draft) -> bool:
+    """The figure's neighbourhood: the other figures that block a mention, and its base's own words to skip."""
+    q, qi, spans = f.q, f.qi, s.spans
+    lo = bisect.bisect_left(s.span_starts, q.start - _BLOCKER_REACH)
+    hi = bisect.bisect_right(s.span_starts, q.end + _BLOCKER_REACH)
+    if s.linked:  # a fraction and its base do not block each other
+        f.blockers = [spans[j] for j in range(lo, hi) if j != qi and s.quantities[j].base_index != qi and q.base_index != j]
+    else:
+        f.blockers = spans[lo:qi] + spans[qi + 1:hi] if lo <= qi < hi else spans[lo:hi]
+    if q.anaphor and q.fraction is not None and s.text[q.end:q.end + 4].lower() == " of ":
+        f.skip = [(q.end, q.end + 4 + len(q.anaphor))]
+    elif q.base_index is not None:
+        # "a third of the 11,000 troops deployed": the base's own words (up to the verb) describe the base
+        base_end = s.quantities[q.base_index].end
+        verb = _VERB.search(s.text, base_end, base_end + 40)
+        f.skip = [(q.end, verb.start() if verb else base_end + 40)]  # "of the soldiers sent": the base's words, not this figure's
+    return True
+
+
+def _derivation(s: _SentenceRecord, f: _Draft) -> bool:
+    """What the figure is of: a tally's increment, a share of an earlier figure, a part of a whole."""
+    q, offset, ctx, out = f.q, s.offset, s.ctx, s.out
+    running = next((c for c in reversed(out) if c.end <= offset + q.start), None)
+    if q.increment and running is not None:
+        # "(+1,200)" after a running total: the same quantity, counted for the tally's day
+        ref = s.ref
+        out.append(replace(running, claim_id=claim_id(s.doc.doc_id, offset + q.start, offset + q.end, running.measure),
+                           low=q.low, best=q.best, high=q.high, qualifier="exact", value_text=q.text,
+                           date_start=ref.isoformat() if ref else None, date_end=ref.isoformat() if ref else None,
+                           date_text=None, start=offset + q.start, end=offset + q.end, derived_from=None))
+        return False
+    if q.fraction is not None and q.base_index is None:
+        ctx.carried()
+        before = [c for c in _recent(s.earlier, out) if c.start < offset + q.start]  # an anaphor looks back, never ahead
+        f.base_claim = resolve_base(q.anaphor or "", before, ctx.actor[0].name if ctx.actor else None)
+        if wants_deployment(q.anaphor or "") and (f.base_claim is None or f.base_claim.measure != "deployed"):
+            f.pending = q
+        if f.base_claim is None:
+            return False
+        f.q = q = resolve_fraction(q, f.base_claim.low, f.base_claim.best, f.base_claim.high, f.base_claim.qualifier)
+    if f.base_claim is None and q.fraction is None:
+        f.part_of = _part_of(s.text, q, offset, s.earlier, out)
+        if f.part_of is not None:
+            f.base_claim = f.part_of
+    if q.base_index is not None:
+        base_q = s.quantities[q.base_index]
+        f.derived_from = next((c.claim_id for c in out if c.start == offset + base_q.start), None)
+    if f.base_claim is not None:
+        f.derived_from = f.base_claim.claim_id
+    return True
+
+
+def _measure(s: _SentenceRecord, f: _Draft) -> bool:
+    """What the figure counts; a part counts what its whole counts unless it names its own measure."""
+    q = f.q
+    choice = measures_mod.choose_measure(s.text, s.cues, s.units, q.start, q.end, f.blockers, f.skip)
+    if f.part_of is not None:
+        # "killed 24 people, among them four children", "11 of the injured were children":
+        # the part counts what its whole counts, and is read from it ("8,000 of them have moved" keeps its verb)
+        part_of = f.part_of
+        unit = choice.unit if choice is not None and choice.unit else part_of.unit
+        if not (_OF_THEM.match(s.text, q.end) and choice is not None and choice.measure):
+            choice = measures_mod.MeasureChoice(part_of.measure, part_of.measure_text, part_of.ambiguous_measure, unit)
+    if q.base_index is not None and (choice is None or choice.measure is None):
+        # "60% of the 40,000 displaced are children": the share counts what its base counts
+        base_q = s.quantities[q.base_index]
+        whole = next((c for c in s.out if c.start == s.offset + base_q.start), None)
+        if whole is not None:
+            choice = measures_mod.MeasureChoice(whole.measure, None, whole.ambiguous_measure, whole.unit)
+    if f.base_claim is not None and (choice is None or choice.measure is None):
+        # "roughly half of the displaced are children": the part counts what its whole counts
+        choice = measures_mod.MeasureChoice(f.base_claim.measure, None, f.base_claim.ambiguous_measure, f.base_claim.unit)
+    if choice is None or choice.measure is None:
+        if not _tally_line(s.text) or choice is None:
+            return False
+        measure = "casualties" if choice.unit == "personnel" else "destroyed"
+        choice = measures_mod.MeasureChoice(measure, None, False, choice.unit)
+    f.choice = choice
+    return True
+
+
+def _actor(s: _SentenceRecord, f: _Draft) -> bool:
+    """Whose losses or troops: the nearest victim mention, a list's heading, the sentence's or paragraph's actor, the base's."""
+    q, ctx, text = f.q, s.ctx, s.text
+    f.unit_m = unit_m = measures_mod.choose_unit(s.units, q.start, q.end, f.blockers, text)
+    speaker = (s.att.claimant.name, s.att.claimant.country) if s.att is not None else None
+    actor = actors_mod.choose_actor(text, s.lowered, s.actor_mentions, q.start, q.end, f.blockers, unit_m, speaker)
+    if actor is None and unit_m is not None and measures_mod.list_item(text, unit_m, q.start, q.end):
+        # "Russian equipment destroyed: tanks 9,870, ...": the heading's actor owns every item
+        heading = [m for m in s.actor_mentions if m.end <= unit_m.start and not actors_mod.is_agent(text, m, m.end)]
+        if heading:
+            actor = (heading[0].value, heading[0].text, heading[0].start, heading[0].end)
+    f.actor = actor
+    if actor is not None:
+        f.actor_name, f.actor_country, f.actor_text = actor[0].name, actor[0].country, actor[1]
+    elif s.sentence_actor is not None and not (unit_m is not None and 0 <= unit_m.start - q.end <= 25):
+        f.actor_name, f.actor_country, f.actor_text = s.sentence_actor  # "killed 24 people ... and injured 108"
+    elif _carry(ctx) and f.choice is not None and f.choice.unit:
+        f.actor_name, f.actor_country, f.actor_text = ctx.actor[0].name, ctx.actor[0].country, None
+    if actor is not None:
+        s.sentence_actor = (f.actor_name, f.actor_country, f.actor_text)
+        if actor[0].kind != "civilians":
+            ctx.actor = (actor[0], actor[1])
+    if f.base_claim is not None and actor is None:
+        f.actor_name, f.actor_country = f.base_claim.actor, f.base_claim.actor_country
+    return True
+
+
+def _place(s: _SentenceRecord, f: _Draft) -> bool:
+    """Where: the nearest place mention, else the paragraph's place, else the base's."""
+    ctx = s.ctx
+    f.place_m = place_m = places_mod.choose_place(s.text, s.place_mentions, f.q.start, f.q.end)
+    if place_m is None:
+        ctx.carried()
+    f.place = place_m.value if place_m else (ctx.place[0] if ctx.place else None)
+    f.place_text = place_m.text if place_m else None
+    if place_m is not None:
+        ctx.place = (place_m.value, place_m.text)
+    base = f.base_claim
+    if base is not None and place_m is None:
+        f.place, f.place_text = None, base.place_text
+        if base.place_code:
+            f.place = places_mod.Place(base.place or "", base.place_code, "", "")
+    return True
+
+
+def _time(s: _SentenceRecord, f: _Draft) -> bool:
+    """When: the nearest time mention, else up to the reference date; a tally's increment is the reference day."""
+    ref = s.ref
+    f.tm = tm = times_mod.choose_time(s.time_mentions, f.q.start, f.q.end)
+    f.date_start = tm.date_start.isoformat() if tm and tm.date_start else None
+    f.date_end = tm.date_end.isoformat() if tm and tm.date_end else (ref.isoformat() if ref and not tm else None)
+    f.date_text = tm.text if tm else None
+    if f.q.increment and ref:
+        f.date_start = f.date_end = ref.isoformat()
+    if f.base_claim is not None and tm is None:
+        f.date_start, f.date_end, f.date_text = f.base_claim.date_start, f.base_claim.date_end, f.base_claim.date_text
+    return True
+
+
+def _attribution(s: _SentenceRecord, f: _Draft) -> bool:
+    """Who says so: the sentence's claimant; with none, the base's (and so for the rest of the sentence)."""
+    if f.base_claim is not None and s.att is None:
+        s.source, s.chain, s.how = f.base_claim.source, f.base_claim.sources, "carried"
+    return True
+
+
+def _confidence(s: _SentenceRecord, f: _Draft) -> bool:
+    """How sure: the estimative term near the figure (modality and hedge are read with the claim)."""
+    f.term = conf_mod.estimative_term(s.text, s.lowered, f.q.start, f.q.end)
+    return True
+
+
+def _claim(s: _SentenceRecord, f: _Draft) -> bool:
+    """The claim record, from everything the stages decided."""
+    q, choice, place, term, tm = f.q, f.choice, f.place, f.term, f.tm
+    assert choice is not None
+    start, end = s.offset + q.start, s.offset + q.end
+    claim = Claim(
+        claim_id=claim_id(s.doc.doc_id, start, end, choice.measure),
+        doc_id=s.doc.doc_id,
+        section=s.doc.section_at(start),
+        measure=choice.measure,  # type: ignore[arg-type]
+        measure_text=choice.measure_text,
+        ambiguous_measure=choice.ambiguous,
+        unit=choice.unit,
+        actor=f.actor_name,
+        actor_country=f.actor_country,
+        actor_text=f.actor_text,
+        place=place.name if place else None,
+        place_code=place.code if place else None,
+        place_text=f.place_text,
+        low=q.low, best=q.best, high=q.high,
+        qualifier=q.qualifier,  # type: ignore[arg-type]
+        value_text=q.text,
+        date_start=f.date_start, date_end=f.date_end, date_text=f.date_text,
+        source=s.source, sources=s.chain,
+        confidence_term=term.phrase if term else None,
+        p_low=term.p_low if term else None, p_high=term.p_high if term else None,
+        modality=conf_mod.modality(s.text, s.lowered, q.start, q.end, bool(tm and tm.forward)),  # type: ignore[arg-type]
+        derived_from=f.derived_from,
+        quote=s.text,
+        start=start, end=end,
+        hedge=conf_mod.hedge(s.text, s.lowered, q.start, q.end),
+        fraction=q.fraction,
+        attribution=s.how,
+    )
+    s.out.append(claim)
+    if f.base_claim is not None and f.pending is not None:
+        s.ctx.forward.append((len(s.earlier) + len(s.out) - 1, f.pending, claim.actor))
+    return True
+
+
+# The stages a figure passes through, in order; each takes the sentence record and the figure's
+# draft, and returns False to drop the figure (it counts nothing we record, or it was consumed).
+STAGES: tuple[Callable[[_SentenceRecord, _Draft], bool], ...] = (
+    _value, _derivation, _measure, _actor, _place, _time, _attribution, _confidence, _claim,
+)
+
+
+def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, quantities: list[Quantity],
+                     ref: date | None, ctx: _Context, earlier: list[Claim]) -> list[Claim]:
+    """The claims of one sentence holding figures: each figure through `STAGES`, then in text order."""
+    s = _read_sentence(doc, sent, s_text, lowered, quantities, ref, ctx, earlier)
     # bases before the fractions taken of them, so a derived claim can name its base
     order = sorted(range(len(quantities)), key=lambda i: (quantities[i].fraction is not None, quantities[i].start))
     for qi in order:
-        q = quantities[qi]
-        lo = bisect.bisect_left(span_starts, q.start - _BLOCKER_REACH)
-        hi = bisect.bisect_right(span_starts, q.end + _BLOCKER_REACH)
-        if linked:  # a fraction and its base do not block each other
-            blockers = [spans[j] for j in range(lo, hi) if j != qi and quantities[j].base_index != qi and q.base_index != j]
-        else:
-            blockers = spans[lo:qi] + spans[qi + 1:hi] if lo <= qi < hi else spans[lo:hi]
-        skip = []
-        if q.anaphor and q.fraction is not None and s_text[q.end:q.end + 4].lower() == " of ":
-            skip = [(q.end, q.end + 4 + len(q.anaphor))]
-        elif q.base_index is not None:
-            # "a third of the 11,000 troops deployed": the base's own words (up to the verb) describe the base
-            base_end = quantities[q.base_index].end
-            verb = _VERB.search(s_text, base_end, base_end + 40)
-            skip = [(q.end, verb.start() if verb else base_end + 40)]  # "of the soldiers sent": the base's words, not this figure's
-        choice = measures_mod.choose_measure(s_text, cues, units, q.start, q.end, blockers, skip)
-        running = next((c for c in reversed(out) if c.end <= offset + q.start), None)
-        if q.increment and running is not None:
-            # "(+1,200)" after a running total: the same quantity, counted for the tally's day
-            out.append(replace(running, claim_id=claim_id(doc.doc_id, offset + q.start, offset + q.end, running.measure),
-                               low=q.low, best=q.best, high=q.high, qualifier="exact", value_text=q.text,
-                               date_start=ref.isoformat() if ref else None, date_end=ref.isoformat() if ref else None,
-                               date_text=None, start=offset + q.start, end=offset + q.end, derived_from=None))
-            continue
-        base_claim: Claim | None = None
-        pending: Quantity | None = None
-        if q.fraction is not None and q.base_index is None:
-            ctx.carried()
-            before = [c for c in _recent(earlier, out) if c.start < offset + q.start]  # an anaphor looks back, never ahead
-            base_claim = resolve_base(q.anaphor or "", before, ctx.actor[0].name if ctx.actor else None)
-            if wants_deployment(q.anaphor or "") and (base_claim is None or base_claim.measure != "deployed"):
-                pending = q
-            if base_claim is None:
-                continue
-            q = resolve_fraction(q, base_claim.low, base_claim.best, base_claim.high, base_claim.qualifier)
-        part_of = _part_of(s_text, q, offset, earlier, out) if base_claim is None and q.fraction is None else None
-        if part_of is not None:
-            # "killed 24 people, among them four children", "11 of the injured were children":
-            # the part counts what its whole counts, and is read from it ("8,000 of them have moved" keeps its verb)
-            base_claim = part_of
-            unit = choice.unit if choice is not None and choice.unit else part_of.unit
-            if not (_OF_THEM.match(s_text, q.end) and choice is not None and choice.measure):
-                choice = measures_mod.MeasureChoice(part_of.measure, part_of.measure_text, part_of.ambiguous_measure, unit)
-        if q.base_index is not None and (choice is None or choice.measure is None):
-            # "60% of the 40,000 displaced are children": the share counts what its base counts
-            base_q = quantities[q.base_index]
-            whole = next((c for c in out if c.start == offset + base_q.start), None)
-            if whole is not None:
-                choice = measures_mod.MeasureChoice(whole.measure, None, whole.ambiguous_measure, whole.unit)
-        if base_claim is not None and (choice is None or choice.measure is None):
-            # "roughly half of the displaced are children": the part counts what its whole counts
-            choice = measures_mod.MeasureChoice(base_claim.measure, None, base_claim.ambiguous_measure, base_claim.unit)
-        if choice is None or choice.measure is None:
-            if not _tally_line(s_text) or choice is None:
-                continue
-            measure = "casualties" if choice.unit == "personnel" else "destroyed"
-            choice = measures_mod.MeasureChoice(measure, None, False, choice.unit)
-        unit_m = measures_mod.choose_unit(units, q.start, q.end, blockers, s_text)
-        speaker = (att.claimant.name, att.claimant.country) if att is not None else None
-        actor = actors_mod.choose_actor(s_text, lowered, actor_mentions, q.start, q.end, blockers, unit_m, speaker)
-        if actor is None and unit_m is not None and measures_mod.list_item(s_text, unit_m, q.start, q.end):
-            # "Russian equipment destroyed: tanks 9,870, ...": the heading's actor owns every item
-            heading = [m for m in actor_mentions if m.end <= unit_m.start and not actors_mod.is_agent(s_text, m, m.end)]
-            if heading:
-                actor = (heading[0].value, heading[0].text, heading[0].start, heading[0].end)
-        actor_name = actor_country = actor_text = None
-        if actor is not None:
-            actor_name, actor_country, actor_text = actor[0].name, actor[0].country, actor[1]
-        elif sentence_actor is not None and not (unit_m is not None and 0 <= unit_m.start - q.end <= 25):
-            actor_name, actor_country, actor_text = sentence_actor  # "killed 24 people ... and injured 108"
-        elif _carry(ctx) and choice.unit:
-            actor_name, actor_country, actor_text = ctx.actor[0].name, ctx.actor[0].country, None
-        if actor is not None:
-            sentence_actor = (actor_name, actor_country, actor_text)
-            if actor[0].kind != "civilians":
-                ctx.actor = (actor[0], actor[1])
-        place_m = places_mod.choose_place(s_text, place_mentions, q.start, q.end)
-        if place_m is None:
-            ctx.carried()
-        place = place_m.value if place_m else (ctx.place[0] if ctx.place else None)
-        place_text = place_m.text if place_m else None
-        if place_m is not None:
-            ctx.place = (place_m.value, place_m.text)
-        tm = times_mod.choose_time(time_mentions, q.start, q.end)
-        date_start = tm.date_start.isoformat() if tm and tm.date_start else None
-        date_end = tm.date_end.isoformat() if tm and tm.date_end else (ref.isoformat() if ref and not tm else None)
-        date_text = tm.text if tm else None
-        if q.increment and ref:
-            date_start = date_end = ref.isoformat()
-        term = conf_mod.estimative_term(s_text, lowered, q.start, q.end)
-        derived_from = None
-        if q.base_index is not None:
-            base_q = quantities[q.base_index]
-            derived_from = next((c.claim_id for c in out if c.start == offset + base_q.start), None)
-        if base_claim is not None:
-            derived_from = base_claim.claim_id
-            actor_name = actor_name if actor is not None else base_claim.actor
-            actor_country = actor_country if actor is not None else base_claim.actor_country
-            if place_m is None:
-                place, place_text = None, base_claim.place_text
-                if base_claim.place_code:
-                    place = places_mod.Place(base_claim.place or "", base_claim.place_code, "", "")
-            if tm is None:
-                date_start, date_end, date_text = base_claim.date_start, base_claim.date_end, base_claim.date_text
-            if att is None:
-                source, chain, how = base_claim.source, base_claim.sources, "carried"
-        start, end = offset + q.start, offset + q.end
-        claim = Claim(
-            claim_id=claim_id(doc.doc_id, start, end, choice.measure),
-            doc_id=doc.doc_id,
-            section=doc.section_at(start),
-            measure=choice.measure,  # type: ignore[arg-type]
-            measure_text=choice.measure_text,
-            ambiguous_measure=choice.ambiguous,
-            unit=choice.unit,
-            actor=actor_name,
-            actor_country=actor_country,
-            actor_text=actor_text,
-            place=place.name if place else None,
-            place_code=place.code if place else None,
-            place_text=place_text,
-            low=q.low, best=q.best, high=q.high,
-            qualifier=q.qualifier,  # type: ignore[arg-type]
-            value_text=q.text,
-            date_start=date_start, date_end=date_end, date_text=date_text,
-            source=source, sources=chain,
-            confidence_term=term.phrase if term else None,
-            p_low=term.p_low if term else None, p_high=term.p_high if term else None,
-            modality=conf_mod.modality(s_text, lowered, q.start, q.end, bool(tm and tm.forward)),  # type: ignore[arg-type]
-            derived_from=derived_from,
-            quote=s_text,
-            start=start, end=end,
-            hedge=conf_mod.hedge(s_text, lowered, q.start, q.end),
-            fraction=q.fraction,
-            attribution=how,
-        )
-        out.append(claim)
-        if base_claim is not None and pending is not None:
-            ctx.forward.append((len(earlier) + len(out) - 1, pending, claim.actor))
+        draft = _Draft(qi, quantities[qi])
+        for stage in STAGES:
+            if not stage(s, draft):
+                break
+    out = s.out
     order_before = [c.claim_id for c in out]
     out.sort(key=lambda c: c.start)
     if order_before != [c.claim_id for c in out]:
