@@ -9,10 +9,10 @@ forces, and the AFU after "by" is the agent; in "Russian strikes killed 12 peopl
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from tollbook.extract.proximity import nearest
+from tollbook.lang.en import patterns as en
 from tollbook.lexicons import Match, PhraseIndex, load
 
 
@@ -24,29 +24,13 @@ class Actor:
 
 
 _CIVILIANS = "civilians"
-_AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at|for|alongside|behalf of|help|helping|support|supporting|aid|assist|assisting)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_BEFORE = en.AGENT_BEFORE
 # "Russia's Kursk region", "Ukraine's commander-in-chief", "Russian governor": an owner of a place or a speaker
-_OWNER_OF = re.compile(
-    r"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|border|city|territory|capital|commander|commander-in-chief|"
-    r"president|military|general staff|defen[cs]e|ministry|army chief|intelligence|spokes\w+|officials?|government|"
-    r"authorities|leader|governor|mayor|prime minister|foreign|health)|"
-    r"\s+(?:regional\s+)?(?:governor|officials?|authorities|president|prime minister|spokes\w+|state media|media|"
-    r"ministry|defen[cs]e ministry|health ministry|emergency service|air force|navy|general staff|commander|commanders|"
-    r"prosecutors?|police|mayor|leader|leadership|government|intelligence|embassy|foreign ministry))\b",
-    re.IGNORECASE,
-)
-_POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?$", re.IGNORECASE)
-_AGENT_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:forces\s+|troops\s+|army\s+|military\s+)?(?:air\s*strikes?|strikes?|attacks?|shelling|missiles?|drones?|"
-    r"bombardment|bombing|raids?|fire|offensive|assault|artillery|barrage|airstrike|air raids?)\b",
-    re.IGNORECASE,
-)
-_ACTIVE_VERB = re.compile(
-    r"\b(?:killed|kill|kills|destroyed|destroys|shot down|downed|captured|captures|eliminated|eliminates|"
-    r"liquidated|neutrali[sz]ed|wounded|injured|struck|hit|took out|wiped out)\b",
-    re.IGNORECASE,
-)
-_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OWNER_OF = en.OWNER_OF
+_POSSESSIVE_PRONOUN = en.POSSESSIVE_PRONOUN
+_AGENT_AFTER = en.AGENT_AFTER
+_ACTIVE_VERB = en.ACTIVE_VERB
+_PASSIVE = en.PASSIVE
 
 
 @functools.cache

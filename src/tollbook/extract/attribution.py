@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from tollbook.lang.en import patterns as en
 from tollbook.lexicons import Match, PhraseIndex, load
 from tollbook.model import SourceRef
 
@@ -39,23 +40,12 @@ class Attribution:
     intermediaries: tuple[SourceRef, ...] = ()
 
 
-_POSSESSIVE_REPORT = re.compile(
-    r"^(?:'s|’s|s'|’)\s+(?:(?:latest|most recent|new|daily|weekly|regular|own|official|updated|intelligence|"
-    r"defence|defense|morning|evening)\s+){0,3}(?:update|report|assessment|statement|data|figures?|tally|count|"
-    r"estimates?|briefing|bulletin|summary|toll|numbers?)\b",
-    re.IGNORECASE,
-)
-_POINTS_BACK_CORE = (
-    r"(?:this|that|it|these|the (?:figure|figures|information|data|number|numbers|estimate|assessment|report))\s+"
-    r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"
-    r"posted|disclosed|revealed|claimed|estimated|assessed)\s+by\b"
-)
+_POSSESSIVE_REPORT = en.POSSESSIVE_REPORT
+_POINTS_BACK_CORE = en.POINTS_BACK_CORE
 POINTS_BACK = re.compile("^" + _POINTS_BACK_CORE, re.IGNORECASE)
 _POINTS_BACK_IN = re.compile(r"(?:^|(?<=[.!?] ))" + _POINTS_BACK_CORE, re.IGNORECASE)
-_AS_NOTED = re.compile(r"\bas (?:noted|stated|mentioned|reported|said) (?:in|by|earlier)\b", re.IGNORECASE)
-_BACK_NOUN = (r"(?:he|she|they|it|its|the (?:[\w-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|"
-              r"mission|agency|ministry|monitors|update|report|statement|administration|governor|military|army|service|"
-              r"office|department|command|staff|commander|minister|president|source|bulletin|briefing|assessment|tally))")
+_AS_NOTED = en.AS_NOTED
+_BACK_NOUN = en.BACK_NOUN
 _PRONOUN = re.compile(
     rf"\baccording to (?:him|her|them|{_BACK_NOUN[3:-1]})\b|\b{_BACK_NOUN}\s+(?:also\s+)?(?:has\s+|had\s+)?"
     r"(?:said|says|added|noted|estimated|told|reported|denied|assessed|verified|recorded|counted|put|puts|gave|claimed)\b",
@@ -135,7 +125,7 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
     return Attribution(chosen.value, chosen.text, chosen.start, chosen.end, via)
 
 
-_DETERMINER = re.compile(r"^(?:(?:The|A|An|According to|In|On|At|This|That|Its|Their)\s+)+")
+_DETERMINER = en.NAME_DETERMINER
 
 
 @functools.cache

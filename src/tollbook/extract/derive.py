@@ -7,13 +7,13 @@ one about the same actor.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from tollbook.lang.en import patterns as en
 from tollbook.model import Claim
 
-_DEPLOYED_NP = re.compile(r"\b(?:sent|deployed|dispatched|stationed|committed|contingent|force|deployment|arrived)\b", re.IGNORECASE)
-_DEMONSTRATIVE = {"these", "them", "those", "this number", "this figure", "that number", "that figure", "the total"}
+_DEPLOYED_NP = en.DEPLOYED_NP
+_DEMONSTRATIVE = en.DEMONSTRATIVE
 
 
 def wants_deployment(anaphor: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from tollbook.extract.proximity import nearest
+from tollbook.lang.en import patterns as en
 from tollbook.lexicons import Match, PhraseIndex, load
 from tollbook.lexicons.measures import measure_registry
 from tollbook.model import PERSONNEL
@@ -21,7 +22,7 @@ _AMBIGUOUS = "ambiguous"
 _AMBIGUOUS_FOR_PEOPLE = "ambiguous_people"
 _NOT_COUNTED = "not_counted"
 _NEXT_WORD = re.compile(r" [a-z]")
-_ATTACK_VERBS = {"struck", "hit", "hits", "strike", "launched", "fired", "attacked", "targeted", "slammed"}
+_ATTACK_VERBS = en.ATTACK_VERBS
 
 
 @dataclass(frozen=True, slots=True)

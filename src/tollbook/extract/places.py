@@ -10,8 +10,8 @@ town of that name the world gazetteer holds.
 from __future__ import annotations
 
 import functools
-import re
 
+from tollbook.lang.en import patterns as en
 from tollbook.lexicons import Match, PhraseIndex
 from tollbook.lexicons.gazetteer import Place, compiled_places, place_at
 
@@ -21,12 +21,7 @@ __all__ = ["Place", "choose_place", "find_places"]
 # a figure only after a locative ("in Roy", "near Soledar"); larger cities are read anywhere.
 SMALL_CITY = 100_000
 
-_LOCATIVE = re.compile(
-    r"\b(?:in|near|across|around|at|inside|outside|throughout|into|over|from|on|of|to|toward|towards|within|along|"
-    r"for|the)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|occupied|border|frontline|front-line|"
-    r"south|north|east|west)\s+)?$",
-    re.IGNORECASE,
-)
+_LOCATIVE = en.LOCATIVE
 
 
 @functools.cache
@@ -36,9 +31,7 @@ def _index() -> PhraseIndex[int]:
     return PhraseIndex.from_folded(table.folded, table.refs)
 
 
-_SPEAKS = re.compile(
-    r"^(?:'s|’s)?\s+(?:\w+\s+)?(?:says|said|estimates|estimated|claims|claimed|believes|reports|reported|announced|"
-    r"spy agency|intelligence|officials?|government|ministry|military|defence|defense|embassy)\b", re.IGNORECASE)
+_SPEAKS = en.SPEAKS_AFTER
 
 
 def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],

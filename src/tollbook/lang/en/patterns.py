@@ -104,3 +104,73 @@ GROUP_MEASURE = {"dead": "killed", "killed": "killed", "victims": "killed", "fat
 _GROUP = r"(dead|killed|injured|wounded|victims|casualties|missing|displaced|fatalities)"
 PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|those)\s+" + _GROUP + r"\b", re.IGNORECASE)
 PARTITIVE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+" + _GROUP + r"\b(?:\s+[\w'-]+){0,3},?\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
+
+# --- attribution cues (tollbook.extract.attribution) ---
+
+# "Russia's latest update", "this was reported by", "as noted by", "the spokesman said": a claimant's frames.
+POSSESSIVE_REPORT = re.compile(
+    r"^(?:'s|’s|s'|’)\s+(?:(?:latest|most recent|new|daily|weekly|regular|own|official|updated|intelligence|"
+    r"defence|defense|morning|evening)\s+){0,3}(?:update|report|assessment|statement|data|figures?|tally|count|"
+    r"estimates?|briefing|bulletin|summary|toll|numbers?)\b",
+    re.IGNORECASE,
+)
+POINTS_BACK_CORE = (
+    r"(?:this|that|it|these|the (?:figure|figures|information|data|number|numbers|estimate|assessment|report))\s+"
+    r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"
+    r"posted|disclosed|revealed|claimed|estimated|assessed)\s+by\b"
+)
+AS_NOTED = re.compile(r"\bas (?:noted|stated|mentioned|reported|said) (?:in|by|earlier)\b", re.IGNORECASE)
+BACK_NOUN = (r"(?:he|she|they|it|its|the (?:[\w-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|"
+             r"mission|agency|ministry|monitors|update|report|statement|administration|governor|military|army|service|"
+             r"office|department|command|staff|commander|minister|president|source|bulletin|briefing|assessment|tally))")
+NAME_DETERMINER = re.compile(r"^(?:(?:The|A|An|According to|In|On|At|This|That|Its|Their)\s+)+")
+
+# --- actors: victim or agent (tollbook.extract.actors) ---
+
+# The words that make a named party the agent of a figure ("by Russian forces", "Israeli strikes"),
+# its owner ("Russia's Kursk region") or a speaker, not the side that lost it.
+AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at|for|alongside|behalf of|help|helping|support|supporting|aid|assist|assisting)\s+(?:the\s+)?$", re.IGNORECASE)
+OWNER_OF = re.compile(
+    r"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|border|city|territory|capital|commander|commander-in-chief|"
+    r"president|military|general staff|defen[cs]e|ministry|army chief|intelligence|spokes\w+|officials?|government|"
+    r"authorities|leader|governor|mayor|prime minister|foreign|health)|"
+    r"\s+(?:regional\s+)?(?:governor|officials?|authorities|president|prime minister|spokes\w+|state media|media|"
+    r"ministry|defen[cs]e ministry|health ministry|emergency service|air force|navy|general staff|commander|commanders|"
+    r"prosecutors?|police|mayor|leader|leadership|government|intelligence|embassy|foreign ministry))\b",
+    re.IGNORECASE,
+)
+POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?$", re.IGNORECASE)
+AGENT_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:forces\s+|troops\s+|army\s+|military\s+)?(?:air\s*strikes?|strikes?|attacks?|shelling|missiles?|drones?|"
+    r"bombardment|bombing|raids?|fire|offensive|assault|artillery|barrage|airstrike|air raids?)\b",
+    re.IGNORECASE,
+)
+ACTIVE_VERB = re.compile(
+    r"\b(?:killed|kill|kills|destroyed|destroys|shot down|downed|captured|captures|eliminated|eliminates|"
+    r"liquidated|neutrali[sz]ed|wounded|injured|struck|hit|took out|wiped out)\b",
+    re.IGNORECASE,
+)
+PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+# --- places (tollbook.extract.places) ---
+
+# A small town is a figure's place only after a locative; a country that speaks ("Britain says") is not a place.
+LOCATIVE = re.compile(
+    r"\b(?:in|near|across|around|at|inside|outside|throughout|into|over|from|on|of|to|toward|towards|within|along|"
+    r"for|the)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|occupied|border|frontline|front-line|"
+    r"south|north|east|west)\s+)?$",
+    re.IGNORECASE,
+)
+SPEAKS_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:\w+\s+)?(?:says|said|estimates|estimated|claims|claimed|believes|reports|reported|announced|"
+    r"spy agency|intelligence|officials?|government|ministry|military|defence|defense|embassy)\b", re.IGNORECASE)
+
+# --- shares of an earlier figure (tollbook.extract.derive) ---
+
+DEPLOYED_NP = re.compile(r"\b(?:sent|deployed|dispatched|stationed|committed|contingent|force|deployment|arrived)\b", re.IGNORECASE)
+DEMONSTRATIVE = {"these", "them", "those", "this number", "this figure", "that number", "that figure", "the total"}
+
+# --- measures (tollbook.extract.measures) ---
+
+# Verbs of weapons used, not weapons lost: "two missiles struck the centre".
+ATTACK_VERBS = {"struck", "hit", "hits", "strike", "launched", "fired", "attacked", "targeted", "slammed"}
