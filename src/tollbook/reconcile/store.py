@@ -32,7 +32,7 @@ import sqlalchemy as sa
 
 from tollbook.ledger.queries import ClaimFilter, claim_record, distinct_values, select_claims
 from tollbook.ledger.schema import claims, finding_claims, findings, series
-from tollbook.reconcile.findings import FINDING_KINDS, SEVERITY_ORDER, Finding, Span, find_findings
+from tollbook.reconcile.findings import FINDING_KINDS, RULES, SEVERITY_ORDER, Finding, Span, load_config
 from tollbook.reconcile.series import Series, build_series_from_groups, group_normalised, normalise_records
 
 # Any fixed 64-bit number: the PostgreSQL advisory lock one writer of these tables holds at a time.
@@ -60,11 +60,13 @@ def actor_records(conn: sa.Connection, actor: str | None) -> list[dict[str, Any]
     return [claim_record(row) for row in conn.execute(query)]
 
 
-def compute(records: Iterable[Mapping[str, Any]] | Any) -> tuple[list[Series], list[Finding]]:
-    """Series and findings of the records: `build_series` and `find_findings` from one grouping."""
+def compute(records: Iterable[Mapping[str, Any]] | Any) -> tuple[list[Series], Iterator[Finding]]:
+    """Series and findings of the records from one grouping: what `build_series` and `find_findings`
+    give, the findings as they come (unsorted), so a writer need not hold them all."""
     recs = normalise_records(records)
     groups = group_normalised(recs)
-    return build_series_from_groups(groups, recs), find_findings(groups)
+    config = load_config()
+    return build_series_from_groups(groups, recs), (f for rule in RULES.values() for f in rule(groups, config))
 
 
 @contextmanager
@@ -83,7 +85,10 @@ def _writing(engine: sa.Engine) -> Iterator[sa.Connection]:
         conn.commit()
 
 
-def _replace(conn: sa.Connection, actor: str | None, found_series: list[Series], found: list[Finding]) -> int:
+WRITE_BATCH = 5_000  # findings inserted per statement: memory stays flat however many an actor has
+
+
+def _replace(conn: sa.Connection, actor: str | None, found_series: list[Series], found: Iterable[Finding]) -> int:
     """Replace one actor's rows; returns how many findings were stored."""
     same_actor = findings.c.actor.is_(None) if actor is None else findings.c.actor == actor
     conn.execute(finding_claims.delete().where(
@@ -91,24 +96,39 @@ def _replace(conn: sa.Connection, actor: str | None, found_series: list[Series],
     conn.execute(findings.delete().where(same_actor))
     conn.execute(series.delete().where(series.c.actor.is_(None) if actor is None else series.c.actor == actor))
     now = datetime.now(timezone.utc)
-    unique: dict[str, Finding] = {}
+    seen: set[str] = set()
+    per_series: Counter[str] = Counter()
+    rows: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if rows:
+            conn.execute(findings.insert(), rows)
+            conn.execute(finding_claims.insert(), links)
+        rows.clear()
+        links.clear()
+
     for f in found:
-        unique.setdefault(f.finding_id, f)
-    per_series = Counter(f.series for f in unique.values())
-    if found_series:
-        conn.execute(series.insert(), [
-            {**{k: v for k, v in s.to_dict().items() if k in series.c}, "findings": per_series.get(s.key.label, 0),
-             "computed_at": now} for s in found_series])
-    if unique:
-        conn.execute(findings.insert(), [{
+        fid = f.finding_id
+        if fid in seen:  # the same rule over the same claims twice: one finding
+            continue
+        seen.add(fid)
+        per_series[f.series] += 1
+        rows.append({
             "finding_id": fid, "kind": f.kind, "severity": f.severity, "rank": rank(f), "series": f.series,
             "actor": actor, "rule": f.rule, "claims": list(f.claims),
             "spans": [span_dict(s) for s in f.spans], "detail": json.loads(json.dumps(dict(f.detail), default=str)),
             "first_doc_id": f.spans[0].doc_id if f.spans else None, "computed_at": now,
-        } for fid, f in unique.items()])
-        conn.execute(finding_claims.insert(), [{"finding_id": fid, "claim_id": c}
-                                               for fid, f in unique.items() for c in dict.fromkeys(f.claims)])
-    return len(unique)
+        })
+        links.extend({"finding_id": fid, "claim_id": c} for c in dict.fromkeys(f.claims))
+        if len(rows) >= WRITE_BATCH:
+            flush()
+    flush()
+    if found_series:
+        conn.execute(series.insert(), [
+            {**{k: v for k, v in s.to_dict().items() if k in series.c}, "findings": per_series.get(s.key.label, 0),
+             "computed_at": now} for s in found_series])
+    return len(seen)
 
 
 def span_dict(span: Span) -> dict[str, Any]:
