@@ -253,8 +253,10 @@ findings = sa.Table(
     comment="Reconciliation findings, recomputed from the claims.",
 )
 sa.Index("ix_findings_order", findings.c.rank, findings.c.series, findings.c.first_doc_id, findings.c.finding_id)
-sa.Index("ix_findings_kind", findings.c.kind)
-sa.Index("ix_findings_series", findings.c.series)
+# A kind's or a series' findings, in page order, read straight from an index.
+sa.Index("ix_findings_kind", findings.c.kind, findings.c.rank, findings.c.series, findings.c.first_doc_id,
+         findings.c.finding_id)
+sa.Index("ix_findings_series", findings.c.series, findings.c.rank, findings.c.first_doc_id, findings.c.finding_id)
 sa.Index("ix_findings_actor", findings.c.actor)
 
 finding_claims = sa.Table(

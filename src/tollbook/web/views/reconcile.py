@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -93,10 +92,10 @@ def series_rows(ledger: Ledger, paging: Paging | None = None) -> tuple[list[dict
 
 
 def stored_page(ledger: Ledger, kind: str | None, series: str | None,
-                paging: Paging | None) -> tuple[list[Any], Counter[str], bool]:
-    """Stored findings (a page with `paging`, plus one row to tell if more follow), the counts per kind
-    (the total is their sum) and whether the stored tables describe the ledger yet."""
-    from tollbook.reconcile.store import finding_counts, is_filled, stored_findings
+                paging: Paging | None) -> tuple[list[Any], int, bool]:
+    """Stored findings (a page with `paging`, plus one row to tell if more follow), their total
+    and whether the stored tables describe the ledger yet."""
+    from tollbook.reconcile.store import count_findings, is_filled, stored_findings
 
     with ledger.engine.connect() as conn:
         if paging is None:
@@ -104,7 +103,7 @@ def stored_page(ledger: Ledger, kind: str | None, series: str | None,
         else:
             found = stored_findings(conn, kind=kind, series_label=series, limit=paging.size + 1,
                                     offset=paging.offset)
-        return found, finding_counts(conn, series_label=series), is_filled(conn)
+        return found, count_findings(conn, kind=kind, series_label=series), is_filled(conn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,10 +207,9 @@ def findings_page(request: Request) -> Response:
     ledger = request.app.state.ledger
     kind, series = _finding_filters(request)
     paging = requested_paging(request)
-    found, counts, filled = stored_page(ledger, kind, series, paging)
-    total = counts.get(kind, 0) if kind else sum(counts.values())
+    found, total, filled = stored_page(ledger, kind, series, paging)
     return render(request, "findings.html", findings=finding_evidence(ledger, found[:paging.size]), kind=kind,
-                  series=series, kinds=FINDING_KINDS, counts=counts, total=total, paging=paging,
+                  series=series, kinds=FINDING_KINDS, total=total, paging=paging,
                   more=len(found) > paging.size, filled=filled)
 
 
@@ -237,7 +235,7 @@ def finding_view(request: Request, finding_id: str) -> Response:
         raise HTTPException(404, f"No finding {finding_id!r} in this ledger now; findings change as claims are "
                                  "added. See the findings page.")
     return render(request, "findings.html", findings=finding_evidence(ledger, [found]), kind=None, series=None,
-                  kinds=FINDING_KINDS, counts=Counter([found.kind]), total=1,
+                  kinds=FINDING_KINDS, total=1,
                   paging=Paging(1, PAGE_SIZE), more=False, single=True, filled=True)
 
 

@@ -69,8 +69,8 @@ def upgrade() -> None:
         sa.Column("computed_at", UTC, nullable=False),
     )
     op.create_index("ix_findings_order", "findings", ["rank", "series", "first_doc_id", "finding_id"])
-    op.create_index("ix_findings_kind", "findings", ["kind"])
-    op.create_index("ix_findings_series", "findings", ["series"])
+    op.create_index("ix_findings_kind", "findings", ["kind", "rank", "series", "first_doc_id", "finding_id"])
+    op.create_index("ix_findings_series", "findings", ["series", "rank", "first_doc_id", "finding_id"])
     op.create_index("ix_findings_actor", "findings", ["actor"])
     op.create_table(
         "finding_claims",
