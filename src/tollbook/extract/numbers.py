@@ -226,13 +226,7 @@ def _interval(v: Fraction, qualifier: str) -> tuple[float | None, float, float |
 
 
 # What a figure must not be next to. Each pattern is tried on the text around a match.
-_AFTER_NOT_A_COUNT = re.compile(
-    r"^(?:-?\s*(?:year|yr|month|week|day|hour|minute|second|min|sec)s?(?:-old|\s+old)?\b|(?:st|nd|rd|th)\b|"
-    r"\s*(?:%|per\s*cent|percent)|\s*(?:km|kilomet(?:re|er)s?|miles?|metres?|meters?|mi|ft|feet|sq|square|hectares?|acres?|kg|kilograms?|tonnes?|tons?|mm|cm|degrees?|°|km/h|mph)\b|"
-    r"\s*(?:dollars?|euros?|pounds? sterling|rubles?|roubles?|hryvnias?|hryvnia|shekels?|yuan|won|usd|eur|gbp|uah|rub)\b|"
-    r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|:\d))",
-    re.IGNORECASE,
-)
+_AFTER_NOT_A_COUNT = en.AFTER_NOT_A_COUNT
 # The word just before a figure that makes it a label, not a count ("Brigade 47", "No. 1", "Page 2"),
 # looked up as the last word rather than searched for: this runs for every figure in every sentence.
 _LABEL_WORDS = en.LABEL_WORDS
@@ -257,11 +251,11 @@ _DATE_AROUND = re.compile(rf"^\s*(?:{_MONTHS})\b\.?", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_COUNT_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:soldiers|troops|people|civilians|personnel|fighters|tanks|drones)\b")
+_COUNT_NOUN_AFTER = en.COUNT_NOUN_AFTER
 _DATE_DIGITS_AFTER = re.compile(r"[/.]\d")
 _DECIMAL = re.compile(r"\d+\.\d+")
 _APPOSITION_BEFORE = re.compile(r"[A-Za-z],\s*$")
-_PARTITIVE_AFTER = re.compile(r"\s*of\s+(?:the|these|those|them|its|their)\b")
+_PARTITIVE_AFTER = en.OF_DETERMINER_AFTER
 
 
 def _is_year(text: str) -> bool:
@@ -368,12 +362,11 @@ def _qualifier_before(sentence: str, start: int) -> tuple[int, str | None]:
     return start, None
 
 
-_AND_OR = re.compile(r"\s(?:and|or)\s")
-_BETWEEN_SPLIT = re.compile(r"(.+?)\s+and\s+(.+)")
-_CHANGE_VERB = re.compile(
-    r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|fell|dropped|declined|went up|revised)\s+$", re.IGNORECASE)
-_SCALE_END = re.compile(r"\s*(thousand|million|billion)$", re.IGNORECASE)
-_SCALE_WORD = re.compile(r"(thousand|million|billion)", re.IGNORECASE)
+_AND_OR = en.AND_OR
+_BETWEEN_SPLIT = en.BETWEEN_SPLIT
+_CHANGE_VERB = en.CHANGE_VERB
+_SCALE_END = en.SCALE_END
+_SCALE_WORD = en.SCALE_WORD
 
 
 def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None:
@@ -417,8 +410,8 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
     return _single(sentence, m.start(2), m.end(2), first, plus1 or (second is None and plus2))
 
 
-_OR_MORE_AFTER = re.compile(r"\s*(?:or more|plus)\b", re.IGNORECASE)
-_STRONG_AFTER = re.compile(r"[-\u2010]strong", re.IGNORECASE)
+_OR_MORE_AFTER = en.OR_MORE_AFTER
+_STRONG_AFTER = en.STRONG_AFTER
 _COMPOUND_AFTER = re.compile(r"-[a-z]", re.IGNORECASE)
 
 
@@ -447,8 +440,7 @@ def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | s
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
-_ANAPHOR_WORDS = r"(these|them|those|this number|this figure|the total|that number|that figure)"
-_LEAD_OF = re.compile(rf"\b(?:of|among)\s+{_ANAPHOR_WORDS}\s*,?\s*(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
+_LEAD_OF = en.LEAD_OF
 _LEAD_OF_WINDOW = 120
 
 
@@ -483,13 +475,8 @@ def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(start, m.end(1), None, None, None, qual, sentence[start:m.end(1)], fraction=float(f), anaphor=anaphor)
 
 
-_ANAPHOR_NP = re.compile(
-    r"\s+of\s+(those\s+(?:sent|deployed|dispatched|stationed|mobilised|mobilized|committed)\b|"
-    r"(?:them|these|those|whom)\b(?!\s+(?:soldiers|troops|men|people|casualties|losses)\b)|(?:the|these|those|its|their|all|his|her)\b"
-    r"(?:\s+(?!(?:since|in|on|at|by|from|with|to|who|that|which|were|was|are|is|have|has|had|and|or|but)\b)[\w'-]+){0,5})",
-    re.IGNORECASE,
-)
-_BASE_GAP = re.compile(r"\s+of\s+(?:the\s+|an?\s+|some\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?", re.IGNORECASE)
+_ANAPHOR_NP = en.ANAPHOR_NP
+_BASE_GAP = en.BASE_GAP
 
 
 def _link_fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:

@@ -174,3 +174,34 @@ DEMONSTRATIVE = {"these", "them", "those", "this number", "this figure", "that n
 
 # Verbs of weapons used, not weapons lost: "two missiles struck the centre".
 ATTACK_VERBS = {"struck", "hit", "hits", "strike", "launched", "fired", "attacked", "targeted", "slammed"}
+
+# --- around a figure (tollbook.extract.numbers) ---
+
+# What a figure must not be next to (ages, distances, money, times), the words of ranges and changes,
+# and the anaphors and partitives that tie a share to its base ("a third of them", "of the 11,000 sent").
+AFTER_NOT_A_COUNT = re.compile(
+    r"^(?:-?\s*(?:year|yr|month|week|day|hour|minute|second|min|sec)s?(?:-old|\s+old)?\b|(?:st|nd|rd|th)\b|"
+    r"\s*(?:%|per\s*cent|percent)|\s*(?:km|kilomet(?:re|er)s?|miles?|metres?|meters?|mi|ft|feet|sq|square|hectares?|acres?|kg|kilograms?|tonnes?|tons?|mm|cm|degrees?|°|km/h|mph)\b|"
+    r"\s*(?:dollars?|euros?|pounds? sterling|rubles?|roubles?|hryvnias?|hryvnia|shekels?|yuan|won|usd|eur|gbp|uah|rub)\b|"
+    r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|:\d))",
+    re.IGNORECASE,
+)
+COUNT_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:soldiers|troops|people|civilians|personnel|fighters|tanks|drones)\b")
+OF_DETERMINER_AFTER = re.compile(r"\s*of\s+(?:the|these|those|them|its|their)\b")
+AND_OR = re.compile(r"\s(?:and|or)\s")
+BETWEEN_SPLIT = re.compile(r"(.+?)\s+and\s+(.+)")
+CHANGE_VERB = re.compile(
+    r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|fell|dropped|declined|went up|revised)\s+$", re.IGNORECASE)
+SCALE_END = re.compile(r"\s*(thousand|million|billion)$", re.IGNORECASE)
+SCALE_WORD = re.compile(r"(thousand|million|billion)", re.IGNORECASE)
+OR_MORE_AFTER = re.compile(r"\s*(?:or more|plus)\b", re.IGNORECASE)
+STRONG_AFTER = re.compile(r"[-\u2010]strong", re.IGNORECASE)
+ANAPHOR_WORDS = r"(these|them|those|this number|this figure|the total|that number|that figure)"
+LEAD_OF = re.compile(rf"\b(?:of|among)\s+{ANAPHOR_WORDS}\s*,?\s*(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
+ANAPHOR_NP = re.compile(
+    r"\s+of\s+(those\s+(?:sent|deployed|dispatched|stationed|mobilised|mobilized|committed)\b|"
+    r"(?:them|these|those|whom)\b(?!\s+(?:soldiers|troops|men|people|casualties|losses)\b)|(?:the|these|those|its|their|all|his|her)\b"
+    r"(?:\s+(?!(?:since|in|on|at|by|from|with|to|who|that|which|were|was|are|is|have|has|had|and|or|but)\b)[\w'-]+){0,5})",
+    re.IGNORECASE,
+)
+BASE_GAP = re.compile(r"\s+of\s+(?:the\s+|an?\s+|some\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?", re.IGNORECASE)
