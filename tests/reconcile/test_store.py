@@ -166,3 +166,22 @@ def test_records_as_a_frame_or_as_dicts_give_the_same_findings(tmp_path):
         with ledger.engine.connect() as conn:
             dicts = fetch_claims(conn, ClaimFilter())
     assert [f.to_dict() for f in find_findings(frame)] == [f.to_dict() for f in find_findings(dicts)]
+
+
+def test_import_refreshes_the_stored_findings(tmp_path):
+    """A series import (not an ingest) leaves the stored series equal to a full recompute."""
+    from tollbook.ledger import open_ledger
+    from tollbook.reconcile import build_series
+    from tollbook.reconcile.store import stored_series
+
+    series_csv = tmp_path / "tanks.csv"
+    series_csv.write_text("date,value\n2024-03-01,3000\n2024-03-02,3010\n2024-03-03,3005\n", encoding="utf-8")
+    with open_ledger(str(tmp_path / "imported.db")) as ledger:
+        from tollbook.imports import import_file
+
+        report = import_file(series_csv, "series", ledger, source="Armed Forces of Ukraine", measure="destroyed",
+                             actor="Russian forces")
+        assert report.documents_new == 3
+        with ledger.engine.connect() as conn:
+            stored = [row["series"] for row in stored_series(conn)]
+        assert stored == [s.key.label for s in build_series(ledger.claims())]

@@ -138,7 +138,13 @@ def read_rows(path: str | Path, fmt: str, *, source: str | None = None, measure:
 
 
 def import_rows(ledger: Any, rows: Iterable[ImportedRow], report: ImportReport) -> ImportReport:
-    """Store rows with `Ledger.add`; a row already stored counts as present, not as an error."""
+    """Store rows with `Ledger.add`; a row already stored counts as present, not as an error.
+
+    The stored series and findings of every actor the new claims name are recomputed at the
+    end, as after an ingest run."""
+    from tollbook.reconcile.store import refresh_actors
+
+    touched: set[str | None] = set()
     for row in rows:
         report.rows += 1
         report.faults.extend(row.faults)
@@ -147,8 +153,11 @@ def import_rows(ledger: Any, rows: Iterable[ImportedRow], report: ImportReport) 
         if ledger.add(row.doc, list(row.claims)):
             report.documents_new += 1
             report.claims += len(row.claims)
+            touched.update(claim.actor for claim in row.claims)
         else:
             report.documents_present += 1
+    if touched:
+        refresh_actors(ledger.engine, touched)
     return report
 
 
