@@ -103,3 +103,17 @@ def test_findings_have_permalinks(client, ledger):
     one = client.get(f"/findings/{finding.finding_id}")
     assert one.status_code == 200 and finding.rule.split()[0] in html.unescape(one.text)
     assert client.get("/findings/0000000000000000").status_code == 404
+
+
+def test_api_timeline_pages_its_claims(client, uk_4000):
+    params = {"actor": "North Korean forces", "measure": "casualties"}
+    whole = client.get("/api/timeline", params=params).json()
+    assert whole["total"] == len(whole["claims"]) and whole["next"] is None and whole["estimates"]
+    walked, url = [], client.get("/api/timeline", params={**params, "size": 2}).json()
+    while True:
+        walked += [c["claim_id"] for c in url["claims"]]
+        if not url["next"]:
+            break
+        url = client.get(url["next"]).json()
+    assert walked == [c["claim_id"] for c in whole["claims"]]
+    assert uk_4000["claim_id"] in walked

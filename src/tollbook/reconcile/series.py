@@ -139,12 +139,17 @@ def normalise_records(records: Iterable[Mapping[str, Any]] | Any) -> list[dict[s
     """Plain dicts from a list of dicts or a DataFrame; NaN becomes None, dates ISO strings.
 
     Adds `originator` (source, else outlet, else 'unknown') and `as_of` (date_end, else
-    the publication date) so the rules below read one field each.
+    the publication date) so the rules below read one field each. A record this function
+    already returned (it has both added keys) is passed on as it is: normalising is idempotent,
+    and a timeline hands the same records to the fusion and the chart.
     """
     if hasattr(records, "to_dict") and hasattr(records, "columns"):
         records = records.to_dict(orient="records")
     out: list[dict[str, Any]] = []
     for raw in records:
+        if isinstance(raw, dict) and "as_of" in raw and "originator" in raw:
+            out.append(raw)
+            continue
         r = {k: _clean(v) for k, v in dict(raw).items()}
         for bound in ("low", "best", "high"):
             if r.get(bound) is not None:
