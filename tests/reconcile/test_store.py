@@ -8,11 +8,8 @@ actors its claims name.
 
 from __future__ import annotations
 
-import os
-import uuid
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 
 from tollbook.ledger import open_ledger
@@ -25,29 +22,6 @@ from tollbook.reconcile.store import (
 )
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-PG_SERVER = os.environ.get("TOLLBOOK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "ledger.db")
-        return
-    admin = sa.create_engine(PG_SERVER, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-    try:
-        with admin.connect():
-            pass
-    except sa.exc.OperationalError as exc:
-        pytest.skip(f"PostgreSQL not reachable at {PG_SERVER}: {str(exc.orig).strip()}")
-    name = f"tollbook_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield sa.make_url(PG_SERVER).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 def stored_state(ledger) -> tuple[list[str], list[dict]]:
     with ledger.engine.connect() as conn:
         return [f.finding_id for f in stored_findings(conn)], stored_series(conn)
