@@ -22,13 +22,15 @@ from tollbook.cli.common import (
 )
 from tollbook.errors import ReadError, extraction_failed
 from tollbook.model import Document
-from tollbook.read import DEFAULT_MAX_BYTES, read_paths
+from tollbook.read.decode import DEFAULT_MAX_BYTES
 
 T = TypeVar("T")
 
 
 def _documents(paths: list[str], published: str | None, outlet: str | None, max_bytes: int) -> tuple[list[Document], int]:
     """The documents that could be read and how many inputs could not (each reported in one line)."""
+    from tollbook.read import read_paths
+
     docs, failed = [], 0
     for item in read_paths(paths, published=published, outlet=outlet, max_bytes=max_bytes):
         if isinstance(item, ReadError):

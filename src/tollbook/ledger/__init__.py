@@ -21,15 +21,24 @@ import sqlalchemy as sa
 from tollbook.errors import LedgerError, ReadError
 from tollbook.extract.budget import TimeBudget
 from tollbook.ledger import queries
-from tollbook.ledger.ingest import (
-    Entry, ExtractedDocument, IngestSummary, Progress, claim_rows, run_ingest, run_reextract, store_alone,
-)
 from tollbook.ledger.schema import fingerprints
 from tollbook.ledger.syndication import SyndicationIndex
 from tollbook.model import Claim, Document
 
 if TYPE_CHECKING:
     import pandas
+
+    from tollbook.ledger.ingest import ExtractedDocument, IngestSummary, Progress
+
+
+def __getattr__(name: str) -> Any:
+    # The writing side (ingest, its worker and readers) loads when first used, so a
+    # command that only reads the ledger starts without it.
+    if name in ("ExtractedDocument", "IngestSummary"):
+        from tollbook.ledger import ingest
+
+        return getattr(ingest, name)
+    raise AttributeError(name)
 
 __all__ = ["DEFAULT_DB", "ExtractedDocument", "IngestSummary", "Ledger", "open_ledger", "resolve_url"]
 
@@ -235,6 +244,8 @@ class Ledger:
         Either way the document's appearance (outlet, url, date) is recorded, once.
         """
         version = extractor_version or _current_extractor_version()
+        from tollbook.ledger.ingest import Entry, claim_rows, store_alone
+
         entry = Entry(doc, claim_rows(doc, claims, version))
         with self.engine.connect() as conn:
             return store_alone(conn, self.syndication, entry, version).new[0]
@@ -249,6 +260,7 @@ class Ledger:
         A file over `max_bytes` (default: the readers' limit) fails alone too.
         """
         from tollbook.extract import extract_document
+        from tollbook.ledger.ingest import run_ingest
         from tollbook.read.walk import read_inputs
 
         limit = {} if max_bytes is None else {"max_bytes": max_bytes}
@@ -259,11 +271,14 @@ class Ledger:
     def store(self, items: Iterable[ExtractedDocument | ReadError], progress: Progress | None = None) -> IngestSummary:
         """Store documents whose claims were extracted elsewhere (e.g. on a Dask cluster), exactly as
         `ingest` would: the same batches, appearances, run record and per-file failures."""
+        from tollbook.ledger.ingest import run_ingest
+
         return run_ingest(self.engine, self.syndication, items, _no_extraction, _current_extractor_version(), progress)
 
     def reextract(self, progress: Progress | None = None, budget: TimeBudget | None = TimeBudget()) -> int:
         """Re-extract documents stored by another extractor version; returns how many were redone."""
         from tollbook.extract import extract_document
+        from tollbook.ledger.ingest import run_reextract
 
         return run_reextract(self.engine, extract_document, _current_extractor_version(), progress,
                              budget=budget).documents_new

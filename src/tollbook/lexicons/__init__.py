@@ -19,7 +19,6 @@ import sys
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -111,7 +110,7 @@ class PhraseIndex(Generic[T]):
 
 
 def _data_path(name: str) -> Any:
-    return resources.files(__package__).joinpath(name)
+    return Path(__file__).parent / name  # package data beside the code (no importlib.resources at start)
 
 
 def _packaged(name: str, lang: str) -> list[Any]:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from itertools import combinations
 from types import MappingProxyType
 from typing import Any, Literal
@@ -128,7 +127,9 @@ class ReconcileConfig:
 
 
 def _read_lexicon(name: str) -> dict[str, Any]:
-    path = resources.files("tollbook.lexicons").joinpath(name)
+    from tollbook.lexicons import _data_path
+
+    path = _data_path(name)
     if not path.is_file():
         return {}
     with path.open("rb") as fh:
