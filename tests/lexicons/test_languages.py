@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tollbook.lang import DEFAULT_LANGUAGE, corpus, language_files, languages
-from tollbook.lexicons import load, read_toml
+from tollbook.lexicons import inflected, load, read_toml
 from tollbook.model import Document
 
 
@@ -19,8 +19,14 @@ def test_measures_join_the_shared_registry_and_the_language_words() -> None:
     data = load("measures.toml", "en")
     killed = data["measure"]["killed"]
     assert killed["family"] == "losses"  # from lexicons/measures.toml, the registry
-    assert "killed" in killed["words"]  # from lang/en/measures.toml
+    assert "kill" in killed["lemmas"] and "death toll" in killed["words"]  # from lang/en/measures.toml
     assert data == load("measures.toml")  # the default language is English
+
+
+def test_lemmas_are_inflected_by_the_language_package() -> None:
+    forms = set(inflected(["murder", "die/V", "gun down/V", "body/N"], "en"))
+    assert {"murdered", "murders", "murdering", "died", "dying", "gunned down", "bodies"} <= forms
+    assert "dice" not in forms  # "die/V": the verb's forms only
 
 
 def test_a_shared_only_lexicon_falls_back_to_the_shared_folder() -> None:

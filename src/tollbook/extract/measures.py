@@ -1,6 +1,6 @@
 """What a figure counts: the measure (killed, wounded, ...) and the unit (personnel, tank, ...).
 
-Words come from lang/en/measures.toml and lang/en/units.toml, a measure's properties
+Words come from lang/en/measures.toml (lemmas, inflected, and fixed phrases) and lang/en/units.toml, a measure's properties
 from the registry (lexicons/measures.toml). Ambiguous verbs ("eliminated",
 "neutralised") map to casualties and say so, because the reader cannot tell killed
 from wounded and neither can we.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tollbook.extract.proximity import nearest
 from tollbook.lang.en import patterns as en
-from tollbook.lexicons import Match, PhraseIndex, load
+from tollbook.lexicons import Match, PhraseIndex, inflected, load
 from tollbook.lexicons.measures import measure_registry
 from tollbook.model import PERSONNEL
 
@@ -40,7 +40,7 @@ def _indexes() -> tuple[PhraseIndex[str], PhraseIndex[str]]:
     data = load("measures.toml")
     phrases: list[tuple[str, str]] = []
     for measure, entry in data["measure"].items():
-        phrases += [(w, measure) for w in entry["words"]]
+        phrases += [(w, measure) for w in entry.get("words", []) + inflected(entry.get("lemmas", []))]
     phrases = [(w, _AMBIGUOUS) for w in data["ambiguous"]["words"]] + phrases
     phrases = [(w, _AMBIGUOUS_FOR_PEOPLE) for w in data["ambiguous"].get("people_words", [])] + phrases
     units: list[tuple[str, str]] = []

@@ -25,6 +25,7 @@ from tollbook.extract import measures as measures_mod
 from tollbook.extract import places as places_mod
 from tollbook.extract import times as times_mod
 from tollbook.extract.derive import resolve_base, wants_deployment
+from tollbook.extract.normalize import Normalized, normalize
 from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fraction
 from tollbook.extract.scan import any_between, candidates, number_dump
 from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sentences_in
@@ -97,7 +98,27 @@ def reference_date(doc: Document) -> date | None:
 
 
 def extract_document(doc: Document) -> list[Claim]:
-    """Every claim in a document, in text order."""
+    """Every claim in a document, in text order, its offsets and value_text in the original text."""
+    norm = normalize(doc.text)
+    if norm.text == doc.text:
+        return _extract(doc)
+    claims = _extract(replace(doc, text=norm.text, sections=tuple(
+        (_normal_offset(norm, a), _normal_offset(norm, b), name) for a, b, name in doc.sections)))
+    ids = {c.claim_id: claim_id(doc.doc_id, norm.original(c.start), norm.original(c.end), c.measure) for c in claims}
+    out = []
+    for c in claims:
+        start, end = norm.original(c.start), norm.original(c.end)
+        out.append(replace(c, start=start, end=end, value_text=doc.text[start:end], claim_id=ids[c.claim_id],
+                           derived_from=ids.get(c.derived_from, c.derived_from) if c.derived_from else None))
+    return out
+
+
+def _normal_offset(norm: Normalized, offset: int) -> int:
+    """The normalised offset of an original one (sections are marked on the original text)."""
+    return offset if norm.origin is None else bisect.bisect_left(norm.origin, offset)
+
+
+def _extract(doc: Document) -> list[Claim]:
     text = doc.text
     ref = reference_date(doc)
     claims: list[Claim] = []

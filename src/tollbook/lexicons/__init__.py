@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import importlib
 import os
 import pickle
 import sys
@@ -177,16 +178,16 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tollbook"
 
 
-def compiled(name: str, build: Callable[[], C], version: int | str = 1) -> C:
+def compiled(name: str, build: Callable[[], C], version: int | str = 1, content: bytes | None = None) -> C:
     """`build()`, computed once per content of the packaged data file `name` and kept on disk.
 
     A large lexicon (the 73,000-alias gazetteer) costs most of a short run to parse; its
     compiled form loads in a few hundredths of a second. The key is the file's SHA-256, the
     Python version and `version` (raise it when the compiled form changes shape), so an edited
     file, a new interpreter or new code compiles afresh; a cache that cannot be read or
-    written is simply not used.
+    written is simply not used. `content`, when given, keys the cache instead of the file.
     """
-    data = _data_path(name).read_bytes()
+    data = _data_path(name).read_bytes() if content is None else content
     digest = hashlib.sha256(data + f"{sys.version}|{version}".encode()).hexdigest()[:20]
     path = cache_dir() / f"{name}.{digest}.pickle"
     try:
@@ -204,6 +205,25 @@ def compiled(name: str, build: Callable[[], C], version: int | str = 1) -> C:
     except OSError:
         pass
     return value
+
+
+def inflected(lemmas: Iterable[str], lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """Every form of each lemma, by the language package's inflector (`lang/<lang>/inflect.py`).
+
+    Lexicons list lemmas ("murder", "die/V"); the forms are made by a well-kept inflection
+    library once per content of the list and kept on disk (`compiled`), so a run does not pay
+    for loading the library.
+    """
+    lemmas = sorted(set(lemmas))
+    if not lemmas:
+        return []
+
+    def build() -> list[str]:
+        inflect = importlib.import_module(f"tollbook.lang.{lang}.inflect")
+        return sorted({form for lemma in lemmas for form in inflect.forms(lemma)})
+
+    rules = language_files(lang).joinpath("inflect.py").read_bytes()  # new rules, new forms
+    return compiled(f"inflected-{lang}", build, content="\n".join(lemmas).encode() + rules)
 
 
 @functools.cache
