@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from tollbook.lang.en import patterns as en
+from tollbook.extract.speakers import Speaker, find_speaker, headline_speaker
 from tollbook.lexicons import Match, PhraseIndex, load
 from tollbook.model import SourceRef
 
@@ -101,6 +102,11 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
             if _POSSESSIVE_REPORT.match(sentence[m.end:m.end + 60]) or (m.start < 40 and _HEADLINE_COLON.match(sentence[m.end:])):
                 chosen = m  # "X's latest update", or a headline "X: ..."
                 break
+    speaker = find_speaker(sentence) if verbs else None
+    if speaker is None and not _ENDS_SENTENCE.search(sentence):
+        speaker = headline_speaker(sentence)  # "..., mayor says", "... - minister"
+    if speaker is not None and (chosen is None or chosen.value.kind == "media" or _within(sentence, chosen, speaker)):
+        return _speaker_attribution(sentence, speaker, named, media)
     if chosen is None:
         best = None
         for m in named:
@@ -126,6 +132,35 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
 
 
 _DETERMINER = en.NAME_DETERMINER
+_ENDS_SENTENCE = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
+
+
+_COMPLEMENT = re.compile(r"\s*,?\s*(?:of|for|at|from|with|in)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$")
+
+
+def _within(sentence: str, m: Match[Claimant], speaker: Speaker) -> bool:
+    """The body is part of the speaker's phrase, or its complement right after ("minister X of the eastern government")."""
+    if speaker.start <= m.start and m.end <= speaker.end + 3:
+        return True
+    return m.start >= speaker.end and _COMPLEMENT.fullmatch(sentence, speaker.end, m.start) is not None
+
+
+def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Claimant]],
+                         media: list[Match[Claimant]]) -> Attribution:
+    """A person or office as claimant: the body named in the same phrase is the claimant, the person kept beside it;
+    an office with neither ("a local health official") is anonymous, its words kept."""
+    body = next((m for m in named if m.value.kind != "media" and _within(sentence, m, speaker)), None)
+    end = max(speaker.end, body.end) if body is not None else speaker.end
+    via = tuple(SourceRef(m.value.name, "media", m.text) for m in media if m is not body)
+    text = speaker.text if body is None else f"{speaker.text} ({body.text})" if body.start >= speaker.end else speaker.text
+    if body is not None:
+        c = body.value
+        claimant = Claimant(c.name, c.kind, c.country, speaker.person or c.person)
+    elif speaker.person:
+        claimant = Claimant(speaker.person, "person", None, speaker.person)
+    else:
+        claimant = ANONYMOUS
+    return Attribution(claimant, text, speaker.start, end, via)
 
 
 @functools.cache

@@ -22,6 +22,8 @@ _AMBIGUOUS = "ambiguous"
 _AMBIGUOUS_FOR_PEOPLE = "ambiguous_people"
 _NOT_COUNTED = "not_counted"
 _NEXT_WORD = re.compile(r" [a-z]")
+_LABEL_GAP = re.compile(r"\s*[(:=\-]?\s*")
+_LEADS_INTO = re.compile(r"\s*(?:(?:an?|the|another|other|some)\s+)?")
 _ATTACK_VERBS = en.ATTACK_VERBS
 
 
@@ -60,9 +62,17 @@ def find_unit_nouns(sentence: str, lowered: str) -> list[Match[str]]:
 
 
 def choose_unit(units: list[Match[str]], start: int, end: int, blockers: list[tuple[int, int]],
-                sentence: str) -> Match[str] | None:
-    """The noun the figure counts: right after it ("4,000 North Korean soldiers"), else just before ("tanks - 9,800")."""
-    return nearest(units, start, end, blockers, after=45, before=25, before_penalty=2.0)
+                sentence: str, cues: list[Match[str]] = ()) -> Match[str] | None:
+    """The noun the figure counts: right after it ("4,000 North Korean soldiers"), else just before ("tanks - 9,800").
+
+    Never across a measure word: in "3 died in attacks" and "rockets kill 30" the noun is
+    what the verb is about, not what the figure counts. A noun before the figure is its unit
+    only as a label ("tanks 9,870", "tanks: 9,870", "tanks (9,870)"), not across a comma
+    ("shells a truck, two killed").
+    """
+    verbs = [(c.start, c.end) for c in cues if c.end <= start or c.start >= end]
+    units = [u for u in units if u.end > start or _LABEL_GAP.fullmatch(sentence, u.end, start)]
+    return nearest(units, start, end, blockers + verbs if verbs else blockers, after=45, before=25, before_penalty=2.0)
 
 
 def list_item(sentence: str, unit_m: Match[str], start: int, end: int) -> bool:
@@ -76,10 +86,16 @@ def list_item(sentence: str, unit_m: Match[str], start: int, end: int) -> bool:
 def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]], start: int, end: int,
                    blockers: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> MeasureChoice | None:
     """Measure and unit of the figure at [start, end), or None when it counts nothing we record."""
-    unit_m = choose_unit(units, start, end, blockers, sentence)
+    unit_m = choose_unit(units, start, end, blockers, sentence, cues)
+    if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.end <= start:
+        # "since last year 41 soldiers": a noun of time or place before a figure is no unit of it
+        unit_m = choose_unit([u for u in units if u.start >= end], start, end, blockers, sentence, cues)
     if sentence[start:end].lower() == "one" and _NEXT_WORD.match(sentence, end) and (unit_m is None or unit_m.start != end + 1) \
             and not any(0 < c.start - end <= 25 for c in cues):
         return None  # "one estimate he cited": 'one' before a noun that no measure follows counts nothing we record
+    if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start >= end:
+        head = next((u for u in units if 0 < u.start - unit_m.end <= 1 and u.value == PERSONNEL), None)
+        unit_m = head or unit_m  # "two night watchmen": the last noun of a compound is the head
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start - end < 12:
         return None
     unit = unit_m.value if unit_m is not None and unit_m.value != _NOT_COUNTED else None
@@ -87,7 +103,21 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if strong:
         return MeasureChoice("strength", sentence[end:end + strong.end()].lstrip("-\u2010 "), False, unit or PERSONNEL,
                              end, end + strong.end())
-    cue = nearest(cues, start, end, blockers, skip=skip, sentence=sentence)
+    owned = [(c.start, c.end) for c in cues if c.start >= end and any(
+        b[0] >= c.end and _LEADS_INTO.fullmatch(sentence, c.end, b[0]) for b in blockers)]
+    if owned:  # "shelling kills 16, injures 114": a verb right before another figure is that figure's
+        skip = [*skip, *owned]
+    cue = None
+    if en.REACHES_BEFORE.search(sentence, max(0, start - 40), start):
+        cue = _subject_far_before(sentence, cues, start, blockers)
+    if cue is None:
+        cue = nearest(cues, start, end, blockers, skip=skip, sentence=sentence)
+        if cue is not None and cue.start >= end and unit_m is not None and unit_m.start == cue.start:
+            # "executed nine prisoners": the noun after the figure is what it counts; the verb before says what befell them
+            verb = nearest([c for c in cues if c.end <= start], start, end, blockers, before=25, sentence=sentence)
+            cue = verb or cue
+    if cue is not None and cue.end <= start and cue.value in measure_registry() and measure_registry()[cue.value].parts:
+        cue = _named_part_after(sentence, cues, end, unit_m, measure_registry()[cue.value].parts) or cue
     if cue is None and unit_m is not None and list_item(sentence, unit_m, start, end):
         # "destroyed: tanks 9,870 (+8), armoured vehicles 20,540 (+14), ...": the heading's verb counts for every item
         heading = [c for c in cues if c.end <= min(unit_m.start, start)]
@@ -114,3 +144,27 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if unit is None:
         unit = PERSONNEL if measure_registry()[measure].people else None
     return MeasureChoice(measure, cue.text, ambiguous, unit, cue.start, cue.end)
+
+
+def _subject_far_before(sentence: str, cues: list[Match[str]], start: int,
+                        blockers: list[tuple[int, int]]) -> Match[str] | None:
+    """"The death toll from the shelling of the town rose to two": the measure is the subject of
+    a verb of reaching, the first measure word of the clause however far before the figure
+    ("casualties among the marines sent to the island have reached 900"), with no figure between."""
+    clause_start = max((m.end() for m in en.SUBJECT_CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    for c in cues:
+        if clause_start <= c.start and c.end <= start and c.value != _NOT_COUNTED \
+                and not any(c.end <= b0 and b1 <= start for b0, b1 in blockers):
+            return c
+    return None
+
+
+def _named_part_after(sentence: str, cues: list[Match[str]], end: int, unit_m: Match[str] | None,
+                      parts: tuple[str, ...]) -> Match[str] | None:
+    """"Lost more than 50 people killed": after a verb of loss, the word right after the count
+    (and its noun) names which loss."""
+    after = unit_m.end if unit_m is not None and unit_m.start >= end and unit_m.start - end <= 3 else end
+    for c in cues:
+        if 0 <= c.start - after <= 2 and c.value in parts:
+            return c
+    return None

@@ -231,19 +231,24 @@ _AFTER_NOT_A_COUNT = en.AFTER_NOT_A_COUNT
 # looked up as the last word rather than searched for: this runs for every figure in every sentence.
 _LABEL_WORDS = en.LABEL_WORDS
 _CURRENCY = frozenset("$€£¥₴₽")
+_PERIOD_LABELS = frozenset(("day", "week", "year", "month"))
+_PERIOD_DETERMINERS = en.PERIOD_DETERMINERS
 _MONTH_NAMES = en.MONTH_NAMES
 
 
-def _label_before(before: str) -> bool:
+def _label_before(before: str, digits: bool = True) -> bool:
     """A currency sign, a model name ('Su-'), a month or a label word right before the figure."""
     stripped = before.rstrip()
     if not stripped:
         return False
     if stripped[-1] in _CURRENCY or stripped.lower().endswith("us$"):
         return True
-    if before.endswith("-") and len(before) > 1 and before[-2].isalpha():
-        return True  # "Su-34", "F-16", "Covid-19"
-    last = stripped.rsplit(None, 1)[-1].lower()
+    if digits and before.endswith("-") and len(before) > 1 and before[-2].isalpha():
+        return True  # "Su-34", "F-16", "Covid-19"; not a wire slug's "RPT-One civilian killed"
+    words = stripped.rsplit(None, 2)
+    last = words[-1].lower()
+    if last in _PERIOD_LABELS and len(words) > 1 and words[-2].lower() in _PERIOD_DETERMINERS:
+        return False  # "since last year 41 soldiers", "in the past day 12": a period, then the count
     return last in _LABEL_WORDS or last.rstrip(".") in _MONTH_NAMES or stripped.lower().endswith("the year")
 
 
@@ -265,7 +270,7 @@ def _is_year(text: str) -> bool:
 def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
     before = sentence[max(0, start - 24):start]
     after = sentence[end:end + 24]
-    if _label_before(before) or _AFTER_NOT_A_COUNT.match(after) or _DATE_AROUND.match(after):
+    if _label_before(before, core.strip()[:1].isdigit()) or _AFTER_NOT_A_COUNT.match(after) or _DATE_AROUND.match(after):
         return True
     core = core.strip()
     if _is_year(core) and not _COUNT_NOUN_AFTER.match(after):

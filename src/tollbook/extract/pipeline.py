@@ -418,7 +418,7 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
 def _actor(s: _SentenceRecord, f: _Draft) -> bool:
     """Whose losses or troops: the nearest victim mention, a list's heading, the sentence's or paragraph's actor, the base's."""
     q, ctx, text = f.q, s.ctx, s.text
-    f.unit_m = unit_m = measures_mod.choose_unit(s.units, q.start, q.end, f.blockers, text)
+    f.unit_m = unit_m = measures_mod.choose_unit(s.units, q.start, q.end, f.blockers, text, s.cues)
     speaker = (s.att.claimant.name, s.att.claimant.country) if s.att is not None else None
     actor = actors_mod.choose_actor(text, s.lowered, s.actor_mentions, q.start, q.end, f.blockers, unit_m, speaker)
     if actor is None and unit_m is not None and measures_mod.list_item(text, unit_m, q.start, q.end):

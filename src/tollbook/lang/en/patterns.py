@@ -58,6 +58,9 @@ LABEL_WORDS = frozenset(
     "building grade level category phase stage day year week covid code model class type series block precinct "
     "district zone sector channel episode season item paragraph vol. p. pp. © (c)".split())
 
+# Before "day", "week", "month" or "year", these make it a period, not a label: "last year 41 soldiers".
+PERIOD_DETERMINERS = frozenset("last this past next previous every each per that a one same".split())
+
 # --- months and days (tollbook.extract.numbers, tollbook.extract.times) ------------------
 
 MONTHS_PATTERN = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
@@ -80,6 +83,16 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sg
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9—–-])")
 # Where a cue stops reaching a figure: the nearest-cue search does not cross these.
 CLAUSE_BREAK = re.compile(r"\band\b|;|\bwhile\b|\bbut\b")
+# A verb of reaching right before a figure: its subject ("the death toll", "casualties among
+# the troops") names the measure, however far back in the clause.
+REACHES_BEFORE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:now\s+)?)?(?:rose|rises|risen|rising|climbed|climbs|jumped|jumps|soared|soars|surged|surges|"
+    r"increased|increases|grew|grows|mounted|mounts|went up|gone up)\s+(?:again\s+)?(?:to|above|past|beyond|over)\s*$|"
+    r"\b(?:reached|reaches|hit|hits|topped|tops|passed|passes|exceeded|exceeds|surpassed|surpasses|neared|nears|"
+    r"stands at|stood at|is now at|was|is|now stands at|amounted to|amounts to|totals|totalled|totaled|stood)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE)
+# Where the subject's clause starts, looking back from the figure.
+SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:and|but|while|after|as|when)\s", re.IGNORECASE)
 # The clause a hedge or modality cue governs ends at these.
 CUE_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\band that\b|\bbut\b|\bwhile\b", re.IGNORECASE)
 
