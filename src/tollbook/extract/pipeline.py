@@ -65,7 +65,7 @@ class _Context:
     unattributed: list[int] = field(default_factory=list)  # indexes of claims with no cue since the last pointer
     paragraph_claims: list[int] = field(default_factory=list)
     forward: list[tuple[int, Quantity, str]] = field(default_factory=list)  # summary shares of a deployment stated later
-    paragraph_claimants: dict[str, attr_mod.Attribution] = field(default_factory=dict)
+    paragraph_claimants: list[tuple[int, attr_mod.Attribution]] = field(default_factory=list)  # (where named, who)
     body_claims: bool = False
 
     def carried(self) -> None:
@@ -86,10 +86,10 @@ class _Context:
         self.plain_since_attribution = []
         return self.last_attribution
 
-    def attributed(self, att: attr_mod.Attribution) -> None:
+    def attributed(self, att: attr_mod.Attribution, where: int) -> None:
         self.last_attribution = att
         self.plain_since_attribution = []
-        self.paragraph_claimants[att.claimant.name] = att
+        self.paragraph_claimants.append((where, att))
 
 
 def reference_date(doc: Document) -> date | None:
@@ -142,7 +142,7 @@ def _extract(doc: Document) -> list[Claim]:
                 att = attr_mod.attribute_sentence(s_text, fold(s_text))
                 if att is not None:
                     _assign_back(claims, ctx, att, doc)
-                    ctx.attributed(att)
+                    ctx.attributed(att, sent.start)
                 continue
             worth_parsing = any_between(cands, sent.start, sent.end) and not number_dump(cands, sent.start, sent.end)
             quantities = parse_quantities(s_text) if worth_parsing else []
@@ -204,16 +204,25 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
             plain = ctx.text[start:end]
             att = attr_mod.attribute_sentence(plain, fold(plain))
             if att is not None and att.claimant.kind != "anonymous":
-                ctx.paragraph_claimants.setdefault(att.claimant.name, att)
+                ctx.paragraph_claimants.append((start, att))
     ctx.paragraph_plain = []
-    if len(ctx.paragraph_claimants) == 1:
-        att = next(iter(ctx.paragraph_claimants.values()))
-        source, chain = attr_mod.source_chain(att, doc.outlet)
-        for idx in ctx.paragraph_claims:
-            if claims[idx].attribution in (None, "outlet"):
-                claims[idx] = replace(claims[idx], source=source, sources=chain, attribution="carried")
+    named = sorted(ctx.paragraph_claimants, key=lambda item: item[0])
+    only = {a.claimant.name for _, a in named}
+    for idx in ctx.paragraph_claims:
+        if claims[idx].attribution not in (None, "outlet"):
+            continue
+        c = claims[idx]
+        before = [a for where, a in named if where <= c.start]
+        # the claimant named last before the figure; after it only for a tally's lines, whose publisher may be
+        # named once the list is done ("tanks 9,870 (+8), ... according to the General Staff"). In real copy a
+        # claimant named after a figure is mostly another statement's.
+        after = [a for where, a in named if where > c.start]
+        att = before[-1] if before else (after[0] if len(only) == 1 and after and _tally(c.quote) else None)
+        if att is not None:
+            source, chain = attr_mod.source_chain(att, doc.outlet)
+            claims[idx] = replace(claims[idx], source=source, sources=chain, attribution="carried")
     ctx.paragraph_claims = []
-    ctx.paragraph_claimants = {}
+    ctx.paragraph_claimants = []
 
 
 def _remember_mentions(s_text: str, lowered: str, ctx: _Context) -> None:
@@ -317,9 +326,9 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
     how: str | None = "explicit"
     if att is None and attr_mod.refers_to_earlier(s_text) and ctx.latest_attribution() is not None:
         att, how = ctx.last_attribution, "carried"
-        ctx.paragraph_claimants[att.claimant.name] = att
+        ctx.paragraph_claimants.append((sent.start, att))
     elif att is not None and att.claimant.kind != "anonymous":
-        ctx.attributed(att)
+        ctx.attributed(att, sent.start)
     if att is None and _tally_line(s_text) and ctx.latest_attribution() is not None:
         att, how = ctx.last_attribution, "carried"  # a tally's lines belong to whoever published the tally
     source, chain = attr_mod.source_chain(att, doc.outlet)
@@ -593,6 +602,14 @@ def _recent(earlier: list[Claim], out: list[Claim]) -> list[Claim]:
         return out[-_LOOK_BACK:]
     return earlier[max(0, len(earlier) - (_LOOK_BACK - len(out))):] + out
 _TALLY = re.compile(r"^\W{0,3}[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about|approximately|around|some|over)?\s*\d")
+
+
+def _tally(s_text: str) -> bool:
+    """A tally's line, or a sentence listing several tally items with their day's increments."""
+    return _tally_line(s_text) or len(_INCREMENT.findall(s_text)) >= 2
+
+
+_INCREMENT = re.compile(r"\(\s*\+\s*\d")
 
 
 def _tally_line(s_text: str) -> bool:
