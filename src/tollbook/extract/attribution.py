@@ -135,7 +135,7 @@ _DETERMINER = en.NAME_DETERMINER
 _ENDS_SENTENCE = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
 
 
-_COMPLEMENT = re.compile(r"\s*,?\s*(?:of|for|at|from|with|in)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$")
+_COMPLEMENT = re.compile(r"\s*,?\s*(?:[\w'\u2019-]+\s+){0,3}?(?:of|for|at|from|with|in)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}$")
 
 
 def _within(sentence: str, m: Match[Claimant], speaker: Speaker) -> bool:

@@ -220,7 +220,10 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
         att = before[-1] if before else (after[0] if len(only) == 1 and after and _tally(c.quote) else None)
         if att is not None:
             source, chain = attr_mod.source_chain(att, doc.outlet)
-            claims[idx] = replace(claims[idx], source=source, sources=chain, attribution="carried")
+            claims[idx] = replace(c, source=source, sources=chain, attribution="carried")
+            for k in range(idx + 1, min(len(claims), idx + _LOOK_BACK)):  # its parts ("including 20,000 killed")
+                if claims[k].derived_from == c.claim_id and claims[k].attribution != "explicit":
+                    claims[k] = replace(claims[k], source=source, sources=chain, attribution="carried")
     ctx.paragraph_claims = []
     ctx.paragraph_claimants = []
 
@@ -404,7 +407,9 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         # the part counts what its whole counts, and is read from it ("8,000 of them have moved" keeps its verb)
         part_of = f.part_of
         unit = choice.unit if choice is not None and choice.unit else part_of.unit
-        if not (_OF_THEM.match(s.text, q.end) and choice is not None and choice.measure):
+        own = choice is not None and choice.measure is not None and (
+            _OF_THEM.match(s.text, q.end) or choice.cue_start is not None and 0 <= choice.cue_start - q.end <= 2)
+        if not own:  # "including over 20,000 killed in action" names its own measure
             choice = measures_mod.MeasureChoice(part_of.measure, part_of.measure_text, part_of.ambiguous_measure, unit)
     if q.base_index is not None and (choice is None or choice.measure is None):
         # "60% of the 40,000 displaced are children": the share counts what its base counts

@@ -48,6 +48,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?P<office>{office})(?:\s+(?P<name>{_NAME}))?\s+{_ADVERBIAL}{_SAY}\b"),
         # "..., said the mayor." / "..., said Marie el-Drese, secretary general of the group."
         re.compile(rf"\b{_SAY}\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)\s*(?:[.,;]|$)"),
+        # "This was stated by Serhiy Cherevaty, spokesman for the Eastern grouping"
+        re.compile(rf"\b(?:stated|said|reported|announced|confirmed|given|released|published|told)\s+by\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # "according to interior minister Essam Abu Zariba of the country's eastern government"
         re.compile(rf"\b(?i:according\s+to)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # a named person as the subject: "Prigozhin said", "Yevgeny Prigozhin told reporters"
