@@ -93,7 +93,7 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
     chosen: Match[Claimant] | None = None
     for v in verbs:
         if v.text.lower() == "according to":
-            after = [m for m in named if 0 <= m.start - v.end <= 40]
+            after = [m for m in named if 0 <= m.start - v.end <= 60]
             if after:
                 chosen = after[0]
                 break

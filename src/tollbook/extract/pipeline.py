@@ -284,6 +284,7 @@ class _SentenceRecord:
     linked: set[int]
     out: list[Claim] = field(default_factory=list)
     sentence_actor: tuple[str | None, str | None, str | None] | None = None
+    clause_breaks: list[int] = field(default_factory=list)  # where a clause with its own speaker may start
 
 
 @dataclass(slots=True)
@@ -308,6 +309,9 @@ class _Draft:
     place_m: Match[places_mod.Place] | None = None
     place_text: str | None = None
     tm: times_mod.TimeSpan | None = None
+    source: str | None = None  # the figure's own clause's claimant, when it differs from the sentence's
+    chain: tuple = ()
+    how: str | None = None
     date_start: str | None = None
     date_end: str | None = None
     date_text: str | None = None
@@ -340,10 +344,11 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
     spans = [(q.start, q.end) for q in quantities]
     linked = {i for i, q in enumerate(quantities) if q.base_index is not None} | \
         {q.base_index for q in quantities if q.base_index is not None}
+    breaks = [m.start() for m in en.SPEAKER_CLAUSE_BREAK.finditer(s_text)] if att is not None and len(quantities) > 1 else []
     return _SentenceRecord(doc, s_text, lowered, sent.start, ref, ctx, earlier, quantities, cues, units, actor_mentions,
                            place_mentions, time_mentions, att, how, source, chain, spans,
                            [sp[0] for sp in spans],  # quantities come in text order
-                           linked)
+                           linked, clause_breaks=breaks)
 
 
 def _value(s: _SentenceRecord, f: _Draft) -> bool:
@@ -489,7 +494,16 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
 
 
 def _attribution(s: _SentenceRecord, f: _Draft) -> bool:
-    """Who says so: the sentence's claimant; with none, the base's (and so for the rest of the sentence)."""
+    """Who says so: the claimant of the figure's own clause ("X say 35,418 died, while 5,800 died in Syria,
+    according to Y"), else the sentence's; with none, the base's (and so for the rest of the sentence)."""
+    if s.att is not None and s.clause_breaks:
+        lo = max((b for b in s.clause_breaks if b <= f.q.start), default=0)
+        hi = min((b for b in s.clause_breaks if b >= f.q.end), default=len(s.text))
+        if not lo <= s.att.start < hi:
+            own = attr_mod.attribute_sentence(s.text[lo:hi], fold(s.text[lo:hi]))
+            if own is not None:
+                f.source, f.chain = attr_mod.source_chain(own, s.doc.outlet)
+                f.how = "explicit"
     if f.base_claim is not None and s.att is None:
         s.source, s.chain, s.how = f.base_claim.source, f.base_claim.sources, "carried"
     return True
@@ -524,7 +538,7 @@ def _claim(s: _SentenceRecord, f: _Draft) -> bool:
         qualifier=q.qualifier,  # type: ignore[arg-type]
         value_text=q.text,
         date_start=f.date_start, date_end=f.date_end, date_text=f.date_text,
-        source=s.source, sources=s.chain,
+        source=f.source or s.source, sources=f.chain or s.chain,
         confidence_term=term.phrase if term else None,
         p_low=term.p_low if term else None, p_high=term.p_high if term else None,
         modality=conf_mod.modality(s.text, s.lowered, q.start, q.end, bool(tm and tm.forward)),  # type: ignore[arg-type]
@@ -533,7 +547,7 @@ def _claim(s: _SentenceRecord, f: _Draft) -> bool:
         start=start, end=end,
         hedge=conf_mod.hedge(s.text, s.lowered, q.start, q.end),
         fraction=q.fraction,
-        attribution=s.how,
+        attribution=f.how or s.how,
     )
     s.out.append(claim)
     if f.base_claim is not None and f.pending is not None:

@@ -91,6 +91,8 @@ REACHES_BEFORE = re.compile(
     r"\b(?:reached|reaches|hit|hits|topped|tops|passed|passes|exceeded|exceeds|surpassed|surpasses|neared|nears|"
     r"stands at|stood at|is now at|was|is|now stands at|amounted to|amounts to|totals|totalled|totaled|stood)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE)
+# Where a clause that may name its own speaker starts: "X say 35,418 died, while 5,800 died in Syria, according to Y".
+SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
 SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:and|but|while|after|as|when)\s", re.IGNORECASE)
 # The clause a hedge or modality cue governs ends at these.
