@@ -23,6 +23,7 @@ from tollbook.extract import attribution as attr_mod
 from tollbook.extract import confidence as conf_mod
 from tollbook.extract import measures as measures_mod
 from tollbook.extract import places as places_mod
+from tollbook.extract import speakers as speakers_mod
 from tollbook.extract import times as times_mod
 from tollbook.extract.derive import resolve_base, wants_deployment
 from tollbook.extract.normalize import Normalized, normalize
@@ -31,7 +32,7 @@ from tollbook.extract.scan import any_between, candidates, number_dump
 from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sentences_in
 from tollbook.lang.en import patterns as en
 from tollbook.lexicons import Match, fold
-from tollbook.model import Claim, Document, claim_id
+from tollbook.model import Claim, Document, SourceRef, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
 
@@ -156,7 +157,27 @@ def _extract(doc: Document) -> list[Claim]:
             claims.extend(new)
     _close_paragraph(claims, ctx, doc)
     _resolve_forward(claims, ctx)
+    _name_the_roles(claims, text)
     return claims
+
+
+def _name_the_roles(claims: list[Claim], text: str) -> None:
+    """An unnamed office ("..., governor says", "the mayor said") is the one person the document names in
+    that office, when it names exactly one ("Gov. Ricardo Rossello")."""
+    found: dict[str, SourceRef | None] = {}
+    for i, c in enumerate(claims):
+        first = c.sources[0] if c.sources else None
+        if first is None or first.kind != "anonymous" or not first.text:
+            continue
+        role = speakers_mod.role_of(first.text)
+        if role is None or role.endswith("s"):
+            continue  # "officials", "authorities": a group, not one person
+        if role not in found:
+            sp = speakers_mod.named_for_role(text, role)
+            found[role] = SourceRef(sp.person, "person", sp.text) if sp is not None and sp.person else None
+        ref = found[role]
+        if ref is not None:
+            claims[i] = replace(c, source=ref.name, sources=(ref, *c.sources[1:]))
 
 
 def _plain(ctx: _Context, start: int, end: int, new_paragraph: bool = False) -> None:

@@ -19,7 +19,8 @@ from tollbook.lexicons import load
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|bin|ibn|de|da|van|von|der|le|la|abu|abd)-?[\w'\u2019-]*)"
 _NAME = rf"(?:[A-Z][\w'\u2019.-]+(?:\s+{_NAME_WORD}){{1,3}})"
 _SAY = (r"(?:said|says|told|tells|added|adds|estimated|estimates|announced|announces|confirmed|confirms|stated|"
-        r"states|reported|reports|wrote|writes|posted|declared|declares|noted|notes)")
+        r"states|reported|reports|wrote|writes|posted|declared|declares|noted|notes|claimed|claims|tweeted|tweets|"
+        r"acknowledged|acknowledges|warned|warns|denied|denies|disputed|disputes|found|finds|insisted|insists)")
 _ADVERBIAL = r"(?:(?:also|later|earlier|previously|separately|then|now|had|has|have|on\s+\w+|in\s+a\s+[\w-]+(?:\s+[\w-]+)?|\w+ly)\s+)*"
 _DETERMINER = r"(?:(?:the|a|an|its|their|his|her|one)\s+)"
 
@@ -108,3 +109,33 @@ _NOT_NAMES = frozenset("The This That These Those It He She They We Officials Po
 def _looks_like_person(name: str) -> bool:
     first = name.split()[0]
     return first[:1].isupper() and first not in _NOT_NAMES and not name.isupper() and not _ORGANISATION_WORD.search(name)
+
+
+def role_of(text: str) -> str | None:
+    """The role word of an unnamed speaker's words ("governor", "a local health official" -> "official")."""
+    found = [m.group(0).lower() for m in _role_words().finditer(text)]
+    return found[-1] if found else None
+
+
+def named_for_role(document: str, role: str) -> Speaker | None:
+    """The one person the document names in this role ("Gov. Ricardo Rossello", "Hector Pesquera, the
+    public safety secretary"), so that a headline's "governor says" or a later "the governor said" is
+    credited to them; None when nobody or more than one person holds the role."""
+    r = re.escape(role)
+    titles = "|".join(re.escape(t) for t in [role, *load("cues.toml").get("role_abbreviations", {}).get(role, [])])
+    pattern = re.compile(rf"(?i:\b(?:{titles})\.?)\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:{_DETERMINER})?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{r})\b")
+    people: dict[str, tuple[bool, Speaker]] = {}  # by surname: (title before the name, the mention)
+    for m in pattern.finditer(document):
+        name = m.group("a") or m.group("b")
+        if not _looks_like_person(name):
+            continue
+        titled, key = m.group("a") is not None, name.split()[-1]
+        if key not in people or titled and not people[key][0]:  # "Gov. Ricardo Rossello" beats "Later Rossello, the governor"
+            people[key] = (titled, Speaker(m.group(0), name, m.start(), m.end()))
+    return next(iter(people.values()))[1] if len(people) == 1 else None
+
+
+@functools.cache
+def _role_words() -> re.Pattern[str]:
+    roles = sorted(load("cues.toml")["roles"]["words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")\b", re.IGNORECASE)
