@@ -377,6 +377,11 @@ def _value(s: _SentenceRecord, f: _Draft) -> bool:
     q, qi, spans = f.q, f.qi, s.spans
     lo = bisect.bisect_left(s.span_starts, q.start - _BLOCKER_REACH)
     hi = bisect.bisect_right(s.span_starts, q.end + _BLOCKER_REACH)
+    if any(b[0] >= q.end and _PART_AFTER.fullmatch(s.text, q.end, b[0]) for b in spans[qi + 1:hi]):
+        # "Thirteen Palestinians, including five minors, were killed": a part named in passing does not block
+        spans = [b for b in spans if not (b[0] >= q.end and _PART_AFTER.fullmatch(s.text, q.end, b[0]))]
+        lo, hi = bisect.bisect_left([b[0] for b in spans], q.start - _BLOCKER_REACH), len(spans)
+        qi = spans.index((q.start, q.end))
     if s.linked:  # a fraction and its base do not block each other
         f.blockers = [spans[j] for j in range(lo, hi) if j != qi and s.quantities[j].base_index != qi and q.base_index != j]
     else:
@@ -446,6 +451,13 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
     if f.base_claim is not None and (choice is None or choice.measure is None):
         # "roughly half of the displaced are children": the part counts what its whole counts
         choice = measures_mod.MeasureChoice(f.base_claim.measure, None, f.base_claim.ambiguous_measure, f.base_claim.unit)
+    if (choice is None or choice.measure is None) and s.out:
+        # "revised from 1,400 to about 1,200", "increased to 34 from 16", "bringing the total to 41,732":
+        # the figure paired with the one before counts what it counts
+        prev = s.out[-1]
+        if en.PAIRED_AFTER.fullmatch(s.text, prev.end - s.offset, q.start) or en.TOTAL_BEFORE.search(s.text, prev.end - s.offset, q.start):
+            unit = choice.unit if choice is not None and choice.unit else prev.unit
+            choice = measures_mod.MeasureChoice(prev.measure, prev.measure_text, prev.ambiguous_measure, unit)
     if choice is None or choice.measure is None:
         if not _tally_line(s.text) or choice is None:
             return False
@@ -615,6 +627,7 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
 _VERB = en.AUXILIARY
 _SUBSET = en.SUBSET_BEFORE
 _OF_THEM = en.OF_THEM_AFTER
+_PART_AFTER = en.PART_AFTER
 _PARTITIVE_AFTER = en.PARTITIVE_AFTER
 _PARTITIVE_BEFORE = en.PARTITIVE_BEFORE
 _GROUP_MEASURE = en.GROUP_MEASURE

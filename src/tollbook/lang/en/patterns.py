@@ -94,7 +94,15 @@ REACHES_BEFORE = re.compile(
 # Where a clause that may name its own speaker starts: "X say 35,418 died, while 5,800 died in Syria, according to Y".
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
-SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:and|but|while|after|as|when)\s", re.IGNORECASE)
+SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:and|but|while)\s", re.IGNORECASE)
+# Between two figures, what makes the second a pair of the first (it counts the same thing):
+# "from 1,400 to about 1,200", "to 34 from 16", "2,975, up from 64".
+PAIRED_AFTER = re.compile(r"\s+(?:to|from)\s+|,?\s+(?:up|down)\s+from\s+", re.IGNORECASE)
+# Between a figure and the next, a total of what came before: "..., bringing the confirmed total to 41,732".
+TOTAL_BEFORE = re.compile(r"\b(?:bringing|putting|taking|raising|pushing)\s+the\s+(?:[\w-]+\s+){0,2}"
+                          r"(?:total|toll|tally|number|figure)\s+(?:to|at)\s+$", re.IGNORECASE)
+# After a figure, a part named in passing: "Thirteen Palestinians, including five minors, were killed".
+PART_AFTER = re.compile(r"[^,;.]{0,40},\s*(?:including|among them|among whom|of whom|of them)\s+", re.IGNORECASE)
 # The clause a hedge or modality cue governs ends at these.
 CUE_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\band that\b|\bbut\b|\bwhile\b", re.IGNORECASE)
 
