@@ -29,6 +29,7 @@ _AGENT_BEFORE = en.AGENT_BEFORE
 _OWNER_OF = en.OWNER_OF
 _POSSESSIVE_PRONOUN = en.POSSESSIVE_PRONOUN
 _AGENT_AFTER = en.AGENT_AFTER
+_AGENT_BY = en.AGENT_BY
 _ACTIVE_VERB = en.ACTIVE_VERB
 _PASSIVE = en.PASSIVE
 
@@ -52,8 +53,8 @@ def find_actors(sentence: str, lowered: str) -> list[Match[Actor]]:
 
 def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
     """True when the mention names who did it, not who suffered it."""
-    if _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]):
-        return True
+    if _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]) or _AGENT_BY.search(sentence, max(0, m.start - 40), m.start):
+        return True  # "killed by Russian strikes", "the attack by the militant group Hamas"
     if _AGENT_AFTER.match(sentence[m.end:m.end + 40]) or _OWNER_OF.match(sentence[m.end:m.end + 50]):
         return True
     if m.end <= figure_start:

@@ -153,6 +153,8 @@ NAME_DETERMINER = re.compile(r"^(?:(?:The|A|An|According to|In|On|At|This|That|I
 # The words that make a named party the agent of a figure ("by Russian forces", "Israeli strikes"),
 # its owner ("Russia's Kursk region") or a speaker, not the side that lost it.
 AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at|for|alongside|behalf of|help|helping|support|supporting|aid|assist|assisting)\s+(?:the\s+)?$", re.IGNORECASE)
+# "by" and a few words of description before a party: "an attack by the militant group Hamas".
+AGENT_BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+){1,3}$", re.IGNORECASE)
 OWNER_OF = re.compile(
     r"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|border|city|territory|capital|commander|commander-in-chief|"
     r"president|military|general staff|defen[cs]e|ministry|army chief|intelligence|spokes\w+|officials?|government|"
