@@ -88,7 +88,9 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     # 1. inside the noun phrase after the figure: "4,000 North Korean soldiers", "32 Ukrainian drones"
     np_end = unit_match.end if unit_match is not None and unit_match.start >= end else end + 30
     in_np = [m for m in mentions if end <= m.start <= np_end + 1 and not any(end <= bs < m.start for bs, _ in blockers)
-             and not _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start])]
+             and not _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start])
+             and (unit_match is not None and 0 <= unit_match.start - m.end <= 2 or not is_agent(sentence, m, start))]
+    # ("46 Ukrainian drones": the drones are what is counted; "casualties since Russia's invasion": the invader is no victim)
     civ_np = [m for m in in_np if m.value.kind == _CIVILIANS]
     if civ_np:  # "40 Ukrainian civilians": the demonym names their country, not an army
         m = civ_np[-1]

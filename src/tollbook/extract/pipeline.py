@@ -489,8 +489,10 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         s.sentence_actor = (f.actor_name, f.actor_country, f.actor_text)
         if actor[0].kind != "civilians":
             ctx.actor = (actor[0], actor[1])
-    if f.base_claim is not None and actor is None:
+    if f.base_claim is not None and (actor is None or _OF_THOSE.match(text, q.end) and f.base_claim.actor):
+        # "about 9,000 of those fighters": a part of the figure before is of the same party
         f.actor_name, f.actor_country = f.base_claim.actor, f.base_claim.actor_country
+        f.actor_text = f.base_claim.actor_text
     return True
 
 
@@ -628,6 +630,7 @@ _VERB = en.AUXILIARY
 _SUBSET = en.SUBSET_BEFORE
 _OF_THEM = en.OF_THEM_AFTER
 _PART_AFTER = en.PART_AFTER
+_OF_THOSE = re.compile(r"\s+of\s+(?:those|these|them|whom)\b", re.IGNORECASE)
 _PARTITIVE_AFTER = en.PARTITIVE_AFTER
 _PARTITIVE_BEFORE = en.PARTITIVE_BEFORE
 _GROUP_MEASURE = en.GROUP_MEASURE

@@ -164,10 +164,11 @@ OWNER_OF = re.compile(
     r"prosecutors?|police|mayor|leader|leadership|government|intelligence|embassy|foreign ministry))\b",
     re.IGNORECASE,
 )
-POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?$", re.IGNORECASE)
+POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their|our|his|her)\s+(?:own\s+)?$", re.IGNORECASE)
 AGENT_AFTER = re.compile(
     r"^(?:'s)?\s+(?:forces\s+|troops\s+|army\s+|military\s+)?(?:air\s*strikes?|strikes?|attacks?|shelling|missiles?|drones?|"
-    r"bombardment|bombing|raids?|fire|offensive|assault|artillery|barrage|airstrike|air raids?)\b",
+    r"bombardment|bombing|raids?|fire|offensive|assault|artillery|barrage|airstrike|air raids?|invasion|"
+    r"full-scale invasion|aggression|occupation|incursion|blockade|siege)\b",
     re.IGNORECASE,
 )
 ACTIVE_VERB = re.compile(
