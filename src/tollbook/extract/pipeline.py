@@ -32,6 +32,7 @@ from tollbook.extract.scan import any_between, candidates, number_dump
 from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sentences_in
 from tollbook.lang.en import patterns as en
 from tollbook.lexicons import Match, fold
+from tollbook.lexicons.measures import measure_registry
 from tollbook.model import Claim, Document, SourceRef, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -44,6 +45,8 @@ _BLOCKER_REACH = 100
 # How far back (in claims) an anaphor or a partitive looks for the figure it is about.
 # A real reference is a few claims back; the bound keeps a huge document linear.
 _LOOK_BACK = 500
+# A figure stated more than this many days after the event it names is a running total since it.
+_SAME_EVENT_DAYS = 3
 
 
 @dataclass(slots=True)
@@ -521,11 +524,27 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
     f.date_start = tm.date_start.isoformat() if tm and tm.date_start else None
     f.date_end = tm.date_end.isoformat() if tm and tm.date_end else (ref.isoformat() if ref and not tm else None)
     f.date_text = tm.text if tm else None
+    if tm is not None and tm.date_start and f.choice is not None and f.choice.measure \
+            and measure_registry()[f.choice.measure].cumulative and _names_event(s.text, tm):
+        # "38,044 had died from the February 6 tremor": a running total since the event, as of the
+        # sentence's other time ("on Friday") or the reference date; a figure told within days of its
+        # event ("19 were killed when bombs struck the store on Saturday") is that day's count
+        others = [t for t in s.time_mentions if t is not tm and not _names_event(s.text, t)]
+        until = times_mod.choose_time(others, f.q.start, f.q.end)
+        end = until.date_end if until is not None and until.date_end else ref
+        if end is not None and (end - tm.date_start).days > _SAME_EVENT_DAYS:
+            f.date_start, f.date_end = tm.date_start.isoformat(), end.isoformat()
+            f.date_text = until.text if until is not None else tm.text
     if f.q.increment and ref:
         f.date_start = f.date_end = ref.isoformat()
     if f.base_claim is not None and tm is None:
         f.date_start, f.date_end, f.date_text = f.base_claim.date_start, f.base_claim.date_end, f.base_claim.date_text
     return True
+
+
+def _names_event(text: str, tm: times_mod.TimeSpan) -> bool:
+    """A date of the event itself ("the October 7 attack", "struck on Feb. 6"), not of the figure."""
+    return bool(en.EVENT_AFTER_DATE.match(text, tm.end) or en.EVENT_BEFORE_DATE.search(text, max(0, tm.start - 80), tm.start))
 
 
 def _attribution(s: _SentenceRecord, f: _Draft) -> bool:

@@ -91,6 +91,15 @@ REACHES_BEFORE = re.compile(
     r"\b(?:reached|reaches|hit|hits|topped|tops|passed|passes|exceeded|exceeds|surpassed|surpasses|neared|nears|"
     r"stands at|stood at|is now at|was|is|now stands at|amounted to|amounts to|totals|totalled|totaled|stood)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE)
+# A date that names an event, not the day a figure stands at: "the February 6 tremor", "the
+# October 7 Hamas attack", "the earthquakes that struck on Feb. 6", "the attack on October 7".
+_EVENT_NOUN = (r"(?:attacks?|assault|tremors?|earthquakes?|quakes?|storms?|hurricanes?|floods?|flooding|blasts?|"
+               r"explosions?|strikes?|air\s*strikes?|bombings?|invasion|offensive|massacre|war|disaster|landfall|"
+               r"collapse|raids?|incursion|shooting|eruption|tsunami|cyclone|typhoon|battle|onslaught|rampage|crash|fire)")
+EVENT_AFTER_DATE = re.compile(rf"\s*,?\s*(?:[A-Z][\w'\u2019-]*\s+){{0,3}}(?:[\w-]+\s+)?{_EVENT_NOUN}\b")
+EVENT_BEFORE_DATE = re.compile(
+    rf"\b(?:{_EVENT_NOUN}|struck|hit|began|started|launched|erupted|broke out|made landfall|devastated|rocked)\b"
+    r"[^,.;\d]{0,60}?(?:\b(?:on|of|since)\s+(?:the\s+)?)?$", re.IGNORECASE)
 # Where a clause that may name its own speaker starts: "X say 35,418 died, while 5,800 died in Syria, according to Y".
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
