@@ -105,11 +105,19 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
     speaker = find_speaker(sentence) if verbs else None
     if speaker is None and not _ENDS_SENTENCE.search(sentence):
         speaker = headline_speaker(sentence)  # "..., mayor says", "... - minister"
+    if speaker is not None and speaker.place:
+        # "the Health Ministry in the Gaza Strip says": the body before the place speaks
+        body = next((m for m in named if m.end <= speaker.start and _IN_PLACE.fullmatch(sentence, m.end, speaker.start)), None)
+        if body is not None:
+            return Attribution(body.value, sentence[body.start:speaker.end], body.start, speaker.end)
     if speaker is not None and (chosen is None or chosen.value.kind == "media" or _within(sentence, chosen, speaker)):
         return _speaker_attribution(sentence, speaker, named, media)
     if chosen is None:
         best = None
+        asides = [r.span() for r in _RELATIVE_ASIDE.finditer(sentence)]
         for m in named:
+            if any(a <= m.start < b for a, b in asides):
+                continue  # "the health ministry, which is run by Hamas, said": Hamas describes, the ministry speaks
             for v in verbs:
                 gap = v.start - m.end if v.start >= m.end else m.start - v.end
                 if v.start >= m.end and gap <= 60 or v.end <= m.start and gap <= 25:
@@ -132,6 +140,8 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
 
 
 _DETERMINER = en.NAME_DETERMINER
+_IN_PLACE = re.compile(r"\s+(?:in|of|for)\s+(?:the\s+)?")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]{0,80},")
 _ENDS_SENTENCE = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
 
 
@@ -158,6 +168,8 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
         claimant = Claimant(c.name, c.kind, c.country, speaker.person or c.person)
     elif speaker.person:
         claimant = Claimant(speaker.person, "person", None, speaker.person)
+    elif speaker.place:
+        claimant = Claimant(speaker.text, "government", None)
     else:
         claimant = ANONYMOUS
     return Attribution(claimant, text, speaker.start, end, via)

@@ -33,6 +33,7 @@ class Speaker:
     person: str | None
     start: int
     end: int
+    place: bool = False  # a country or city named as speaker: its authorities
 
 
 @functools.cache
@@ -77,6 +78,9 @@ def find_speaker(sentence: str) -> Speaker | None:
         name = groups.get("name") or groups.get("name2")
         office = groups.get("office") or groups.get("office2")
         if name is not None and not _looks_like_person(name):
+            if office is None and is_place(name):
+                start, end = m.span("name") if groups.get("name") else m.span("name2")
+                return Speaker(name, None, start, end, place=True)
             name = None
             if office is None:
                 continue
@@ -108,7 +112,15 @@ _NOT_NAMES = frozenset("The This That These Those It He She They We Officials Po
 
 def _looks_like_person(name: str) -> bool:
     first = name.split()[0]
-    return first[:1].isupper() and first not in _NOT_NAMES and not name.isupper() and not _ORGANISATION_WORD.search(name)
+    if not first[:1].isupper() or first in _NOT_NAMES or name.isupper() or _ORGANISATION_WORD.search(name):
+        return False
+    return not is_place(name)  # "Israel said": a country speaking through its government, not a person
+
+
+def is_place(name: str) -> bool:
+    from tollbook.lexicons.gazetteer import place  # the gazetteer loads only when a name needs checking
+
+    return place(name, None) is not None
 
 
 def role_of(text: str) -> str | None:
