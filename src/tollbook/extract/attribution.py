@@ -150,7 +150,7 @@ _COMPLEMENT = re.compile(r"\s*,?\s*(?:[\w'\u2019-]+\s+){0,3}?(?:of|for|at|from|w
 
 def _within(sentence: str, m: Match[Claimant], speaker: Speaker) -> bool:
     """The body is part of the speaker's phrase, or its complement right after ("minister X of the eastern government")."""
-    if speaker.start <= m.start and m.end <= speaker.end + 3:
+    if speaker.start <= m.start < speaker.end:
         return True
     return m.start >= speaker.end and _COMPLEMENT.fullmatch(sentence, speaker.end, m.start) is not None
 
