@@ -22,6 +22,8 @@ _AMBIGUOUS = "ambiguous"
 _AMBIGUOUS_FOR_PEOPLE = "ambiguous_people"
 _NOT_COUNTED = "not_counted"
 _NEXT_WORD = re.compile(r" [a-z]")
+_PREPOSITION = re.compile(r"\b(?:in|on|at|over|during|within|per|after|for)\b")
+_NOT_IN_NOUN_PHRASE = re.compile(r"[,;:]|\b(?:in|on|at|over|during|within|per|after|for|from|by|with|to)\b")
 _LABEL_GAP = re.compile(r"\s*[(:=\-]?\s*")
 _LEADS_INTO = re.compile(r"\s*(?:(?:an?|the|another|other|some)\s+)?")
 _ATTACK_VERBS = en.ATTACK_VERBS
@@ -68,10 +70,12 @@ def choose_unit(units: list[Match[str]], start: int, end: int, blockers: list[tu
     Never across a measure word: in "3 died in attacks" and "rockets kill 30" the noun is
     what the verb is about, not what the figure counts. A noun before the figure is its unit
     only as a label ("tanks 9,870", "tanks: 9,870", "tanks (9,870)"), not across a comma
-    ("shells a truck, two killed").
+    ("shells a truck, two killed"); after it, within its noun phrase (not across a comma or a
+    preposition: "rises to four, fragments from CAESAR shells").
     """
     verbs = [(c.start, c.end) for c in cues if c.end <= start or c.start >= end]
-    units = [u for u in units if u.end > start or _LABEL_GAP.fullmatch(sentence, u.end, start)]
+    units = [u for u in units if (u.start >= end and not _NOT_IN_NOUN_PHRASE.search(sentence, end, u.start))
+             or u.end <= start and _LABEL_GAP.fullmatch(sentence, u.end, start) or u.start < end and u.end > start]
     return nearest(units, start, end, blockers + verbs if verbs else blockers, after=45, before=25, before_penalty=2.0)
 
 
@@ -96,8 +100,9 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start >= end:
         head = next((u for u in units if 0 < u.start - unit_m.end <= 1 and u.value == PERSONNEL), None)
         unit_m = head or unit_m  # "two night watchmen": the last noun of a compound is the head
-    if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start - end < 12:
-        return None
+    if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start - end < 12 \
+            and not _PREPOSITION.search(sentence, end, unit_m.start):
+        return None  # "40 km", "12 villages"; not "kills six in one week"
     unit = unit_m.value if unit_m is not None and unit_m.value != _NOT_COUNTED else None
     strong = re.match(r"^[-\u2010\s]?strong\b", sentence[end:end + 8], re.IGNORECASE)
     if strong:
