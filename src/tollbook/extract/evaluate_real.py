@@ -502,12 +502,17 @@ class UcdpScore:
     rows: int = 0
     with_killed: int = 0
     equal_best: int = 0
+    death_word_rows: int = 0  # headlines with a word of death at all (the baseline's list): the reachable rows
+    death_word_read: int = 0
     disagreements: list[tuple[str, float, list[float]]] = field(default_factory=list)
 
     def row(self) -> dict[str, Any]:
         return {"rows": self.rows, "killed_read": round(self.with_killed / self.rows, 3) if self.rows else None,
                 "equal_best": round(self.equal_best / self.rows, 3) if self.rows else None,
-                "equal_best_of_read": round(self.equal_best / self.with_killed, 3) if self.with_killed else None}
+                "equal_best_of_read": round(self.equal_best / self.with_killed, 3) if self.with_killed else None,
+                "death_word_rows": self.death_word_rows,
+                "killed_read_of_death_word_rows": round(self.death_word_read / self.death_word_rows, 3)
+                if self.death_word_rows else None}
 
 
 def _iso_day_first(day_first: str) -> str | None:
@@ -533,6 +538,9 @@ def ucdp_headlines(path: Path | None = None) -> UcdpScore:
             headline = row["source_headline"]
             doc = make_document(headline, published=_iso_day_first(row["source_date"]), outlet=row["source_office"])
             killed = [c.best for c in extract_document(doc) if c.measure == "killed" and c.best is not None]
+            if _DEATH_WORDS.search(headline):
+                score.death_word_rows += 1
+                score.death_word_read += bool(killed)
             if not killed:
                 continue
             score.with_killed += 1
@@ -601,7 +609,8 @@ def summary_lines(sets: RealSets) -> list[str]:
                      f"claims in the keys {_f(b['in_key'])}")
     if sets.ucdp is not None:
         u = sets.ucdp.row()
-        lines.append(f"UCDP single-source headlines ({u['rows']} rows): killed claim read {_f(u['killed_read'])}; "
+        lines.append(f"UCDP single-source headlines ({u['rows']} rows): killed claim read {_f(u['killed_read'])} "
+                     f"({_f(u['killed_read_of_death_word_rows'])} of the {u['death_word_rows']} rows with a word of death); "
                      f"equal to UCDP best {_f(u['equal_best'])}")
     lines += [f"{name}: skipped, {why}" for name, why in sets.skipped.items()]
     return lines
