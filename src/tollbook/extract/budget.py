@@ -35,9 +35,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-from tollbook.model import Claim, Document
+from tollbook.model import Document
 
-Extract = Callable[[Document], list[Claim]]
+# What the worker runs on each document: its claims, or what the caller builds from them
+# there (the ledger's rows), or an ExtractionFailed saying why it has none.
+Extract = Callable[[Document], "list[Any] | ExtractionFailed"]
 
 # Processor seconds per document, and as many again per million characters of its text:
 # today's extractor takes well under a second per MB, so only a runaway document reaches it.
@@ -75,7 +77,7 @@ class ExtractionFailed:
     reason: str
 
 
-Outcome = list[Claim] | ExtractionFailed
+Outcome = list[Any] | ExtractionFailed  # list[Claim] for tollbook.extract_document
 
 
 def outcome_of(extract: Extract, doc: Document) -> Outcome:

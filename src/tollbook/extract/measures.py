@@ -25,6 +25,7 @@ _NEXT_WORD = re.compile(r" [a-z]")
 _PREPOSITION = re.compile(r"\b(?:in|on|at|over|during|within|per|after|for)\b")
 _NOT_IN_NOUN_PHRASE = re.compile(r"[,;:]|\b(?:in|on|at|over|during|within|per|after|for|from|by|with|to)\b")
 _LABEL_GAP = re.compile(r"\s*[(:=\-]?\s*")
+_NOUN_PHRASE_AFTER = re.compile(r"\s+(?:(?!(?:and|or|but|while|then|as|after|when)\b)[\w'\u2019-]+\s+){0,3}", re.IGNORECASE)
 _LEADS_INTO = re.compile(r"\s*(?:(?:an?|the|another|other|some)\s+)?")
 _ATTACK_VERBS = en.ATTACK_VERBS
 
@@ -112,11 +113,18 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         b[0] >= c.end and _LEADS_INTO.fullmatch(sentence, c.end, b[0]) for b in blockers)]
     if owned:  # "shelling kills 16, injures 114": a verb right before another figure is that figure's
         skip = [*skip, *owned]
+    # "Of the 11,000 troops sent, about 3,000 have become casualties": a verb right after another figure's
+    # noun is that figure's, when this figure has a verb of its own after it (not in "38,044 died in
+    # Turkey and 3,688 in Syria", where the second shares the first's)
+    theirs = [(c.start, c.end) for c in cues if c.end <= start and any(
+        b[1] <= c.start and _NOUN_PHRASE_AFTER.fullmatch(sentence, b[1], c.start) for b in blockers)]
     cue = None
     if en.REACHES_BEFORE.search(sentence, max(0, start - 40), start):
         cue = _subject_far_before(sentence, cues, start, blockers)
     if cue is None:
         cue = nearest(cues, start, end, blockers, skip=skip, sentence=sentence)
+        if cue is not None and (cue.start, cue.end) in theirs:
+            cue = nearest([c for c in cues if c.start >= end], start, end, blockers, skip=skip, sentence=sentence) or cue
         if cue is not None and cue.start >= end and unit_m is not None and unit_m.start == cue.start:
             # "executed nine prisoners": the noun after the figure is what it counts; the verb before says what befell them
             verb = nearest([c for c in cues if c.end <= start], start, end, blockers, before=25, sentence=sentence)
@@ -134,6 +142,18 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if cue is not None and unit is not None and unit != PERSONNEL and cue.start >= end and cue.text.lower() in _ATTACK_VERBS \
             and not re.search(r"\b(?:were|was|been|being|are|is)\b", sentence[end:cue.start]):
         return None  # "two missiles struck the centre": weapons used, not weapons lost
+    if cue is None and unit == PERSONNEL and unit_m is not None:
+        if en.PRESENCE_AFTER.match(sentence, unit_m.end):
+            return MeasureChoice("deployed", None, False, unit)  # "12,000 North Korean soldiers are in Kursk"
+        if en.OWNED_BEFORE.search(sentence, max(0, start - 20), start):
+            return MeasureChoice("strength", None, False, unit)  # "its 4,500 men"
+    if cue is not None and cue.value == "deployed" and unit_m is not None and unit_m.end <= cue.start <= unit_m.end + 2:
+        # "the 1,500 soldiers dispatched to the front were killed": the participle describes them
+        later = next((c for c in cues if c.start > cue.end and c.value != "deployed"
+                      and (en.FINITE_BEFORE.search(sentence, max(cue.end, c.start - 20), c.start)
+                           or en.FINITE_BEFORE.match(c.text + " ") is not None)
+                      and not any(cue.end <= b0 and b1 <= c.start for b0, b1 in blockers)), None)
+        cue = later or cue
     if cue is None:
         return MeasureChoice(None, None, False, unit) if unit else None
     measure, ambiguous = cue.value, False

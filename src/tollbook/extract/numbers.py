@@ -283,6 +283,8 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
         return True  # "a man, 62, was detained": an age in apposition
     if core.lower() == "one" and _PARTITIVE_AFTER.match(after):
         return True  # "one of the": a partitive, not a count
+    if core.lower() == "one" and before.lower().endswith(("no ", "any ", "every ", "no-")):
+        return True  # "no one would be left homeless": nobody, not one
     return False
 
 

@@ -442,8 +442,8 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         part_of = f.part_of
         unit = choice.unit if choice is not None and choice.unit else part_of.unit
         own = choice is not None and choice.measure is not None and (
-            _OF_THEM.match(s.text, q.end) or choice.cue_start is not None and 0 <= choice.cue_start - q.end <= 2)
-        if not own:  # "including over 20,000 killed in action" names its own measure
+            _OF_THEM.match(s.text, q.end) or choice.cue_start is not None and choice.cue_start >= q.end)
+        if not own:  # "including over 20,000 killed in action", "about 3,000 have become casualties" name their own
             choice = measures_mod.MeasureChoice(part_of.measure, part_of.measure_text, part_of.ambiguous_measure, unit)
     if q.base_index is not None and (choice is None or choice.measure is None):
         # "60% of the 40,000 displaced are children": the share counts what its base counts
@@ -535,6 +535,10 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
         if end is not None and (end - tm.date_start).days > _SAME_EVENT_DAYS:
             f.date_start, f.date_end = tm.date_start.isoformat(), end.isoformat()
             f.date_text = until.text if until is not None else tm.text
+    if ref and f.date_end and f.date_end > ref.isoformat() and not (tm and tm.forward):
+        f.date_end = ref.isoformat()  # "as of April 2025" told on 2 April: as of the day it is told
+        if f.date_start and f.date_start > f.date_end:
+            f.date_start = f.date_end
     if f.q.increment and ref:
         f.date_start = f.date_end = ref.isoformat()
     if f.base_claim is not None and tm is None:

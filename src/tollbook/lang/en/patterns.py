@@ -100,6 +100,14 @@ EVENT_AFTER_DATE = re.compile(rf"\s*,?\s*(?:[A-Z][\w'\u2019-]*\s+){{0,3}}(?:[\w-
 EVENT_BEFORE_DATE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|struck|hit|began|started|launched|erupted|broke out|made landfall|devastated|rocked)\b"
     r"[^,.;\d]{0,60}?(?:\b(?:on|of|since)\s+(?:the\s+)?)?$", re.IGNORECASE)
+# Presence as deployment: "12,000 North Korean soldiers are in Kursk" (after the people noun).
+PRESENCE_AFTER = re.compile(r"\s+(?:are|were|remain|remained|have been|had been|is|was)\s+(?:now\s+|still\s+|currently\s+|already\s+)?"
+                            r"(?:in|inside|on the ground in|fighting in|based in|present in)\s+(?:the\s+)?[A-Z]")
+# A possessive before a count of people: its strength ("its 4,500 men", "Wagner's 50,000 fighters").
+OWNED_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our)|['\u2019]s)\s+(?:(?:own|some|about|nearly|roughly|around)\s+)?$", re.IGNORECASE)
+# A finite verb right before a measure word: "... were killed", "have been wounded".
+FINITE_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been|had|have|has)\s+(?:\w+ly\s+)?$|"
+                           r"^(?:were|was|have been|has been|had been)\s", re.IGNORECASE)
 # Where a clause that may name its own speaker starts: "X say 35,418 died, while 5,800 died in Syria, according to Y".
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
