@@ -39,6 +39,7 @@ class Attribution:
     start: int
     end: int
     intermediaries: tuple[SourceRef, ...] = ()
+    back: bool = False  # an office named with "the": the caller may know who holds it
 
 
 _POSSESSIVE_REPORT = en.POSSESSIVE_REPORT
@@ -170,9 +171,11 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
         claimant = Claimant(speaker.person, "person", None, speaker.person)
     elif speaker.place:
         claimant = Claimant(speaker.text, "government", None)
+    elif speaker.body:
+        claimant = Claimant(speaker.text, "official", None)
     else:
         claimant = ANONYMOUS
-    return Attribution(claimant, text, speaker.start, end, via)
+    return Attribution(claimant, text, speaker.start, end, via, back=speaker.back and body is None)
 
 
 @functools.cache

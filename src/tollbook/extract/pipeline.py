@@ -355,7 +355,10 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
         actor_mentions = [m for m in actor_mentions if m.end <= att.start or m.start >= att.end]
     place_mentions = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in actor_mentions], speaker)
     how: str | None = "explicit"
-    if att is None and attr_mod.refers_to_earlier(s_text) and ctx.latest_attribution() is not None:
+    if att is not None and att.back and ctx.latest_attribution() is not None \
+            and ctx.last_attribution.claimant.kind != "anonymous":
+        att, how = ctx.last_attribution, "carried"  # "the spokesperson said": the one named before
+    elif att is None and attr_mod.refers_to_earlier(s_text) and ctx.latest_attribution() is not None:
         att, how = ctx.last_attribution, "carried"
         ctx.paragraph_claimants.append((sent.start, att))
     elif att is not None and att.claimant.kind != "anonymous":

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from tollbook.lexicons import load
 
-_NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|bin|ibn|de|da|van|von|der|le|la|abu|abd)-?[\w'\u2019-]*)"
+_NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|ibn|abu|abd)-[\w'\u2019-]+|(?:bin|ibn|de|da|van|von|der|le|la|al|el|abu)(?=\s))"
 _NAME = rf"(?:[A-Z][\w'\u2019.-]+(?:\s+{_NAME_WORD}){{1,3}})"
 _SAY = (r"(?:said|says|told|tells|added|adds|estimated|estimates|announced|announces|confirmed|confirms|stated|"
         r"states|reported|reports|wrote|writes|posted|declared|declares|noted|notes|claimed|claims|tweeted|tweets|"
@@ -34,6 +34,8 @@ class Speaker:
     start: int
     end: int
     place: bool = False  # a country or city named as speaker: its authorities
+    back: bool = False  # "the governor": an office named with "the", whose holder is named elsewhere
+    body: bool = False  # a body the claimant lexicon does not know, named in full ("Center for Investigative Journalism")
 
 
 @functools.cache
@@ -47,7 +49,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # "Kamal al-Siwi, the official in charge of identification, said"; "Ossama Hamad, head of the government, on Monday said"
         re.compile(rf"(?P<name>{_NAME}),\s+(?P<office>{office})[^,;]{{0,80}}?,\s+{_ADVERBIAL}{_SAY}\b"),
         # "interior minister Essam Abu Zariba said", "Mayor Abdulmenam al-Ghaithi said", "a local health official said Wednesday"
-        re.compile(rf"(?P<office>{office})(?:\s+(?P<name>{_NAME}))?\s+{_ADVERBIAL}{_SAY}\b"),
+        re.compile(rf"(?P<office>{office})(?:\s+(?P<name>{_NAME})(?:\s+(?:of|for|at)\s+[^,;]{{0,50}}?)?)?\s+{_ADVERBIAL}{_SAY}\b"),
         # "..., said the mayor." / "..., said Marie el-Drese, secretary general of the group."
         re.compile(rf"\b{_SAY}\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)\s*(?:[.,;]|$)"),
         # "This was stated by Serhiy Cherevaty, spokesman for the Eastern grouping"
@@ -77,6 +79,16 @@ def find_speaker(sentence: str) -> Speaker | None:
         groups = {k: v for k, v in m.groupdict().items() if v}
         name = groups.get("name") or groups.get("name2")
         office = groups.get("office") or groups.get("office2")
+        if name is not None and office is None and not is_place(name):
+            name_start = m.start("name" if groups.get("name") else "name2")
+            if _INSIDE_A_NAME.search(sentence, max(0, name_start - 30), name_start):
+                # "the Center for Investigative Journalism found": the tail of a body's name, not a person
+                whole = _BODY_NAME_BEFORE.search(sentence, max(0, name_start - 80), name_start)
+                if whole is None or not _ORGANISATION_WORD.search(whole.group(0)):
+                    continue
+                start = whole.start() + len(_LEADING_THE.match(whole.group(0)).group(0))
+                end = name_start + len(name)
+                return Speaker(sentence[start:end], None, start, end, body=True)
         if name is not None and not _looks_like_person(name):
             if office is None and is_place(name):
                 start, end = m.span("name") if groups.get("name") else m.span("name2")
@@ -84,11 +96,11 @@ def find_speaker(sentence: str) -> Speaker | None:
             name = None
             if office is None:
                 continue
-        if name is None and _BACK_REFERENCE.match(office or ""):
-            continue  # "the spokesperson said": one named earlier, found by the caller
         spans = [m.span(k) for k in ("name", "name2", "office", "office2") if groups.get(k)]
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
-        return Speaker(sentence[start:end], name, start, end)
+        # "the spokesperson said", "the US territory's governor said": one named earlier, or elsewhere
+        back = name is None and _BACK_REFERENCE.match(office or "") is not None
+        return Speaker(sentence[start:end], name, start, end, back=back)
     return None
 
 
@@ -102,10 +114,14 @@ def headline_speaker(headline: str) -> Speaker | None:
     return Speaker(who, who if _looks_like_person(who) else None, start, start + len(who))
 
 
+_BODY_NAME_BEFORE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'\u2019&.-]*|of|for|the|and|on|at)\s+)+$")
+_LEADING_THE = re.compile(r"(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+_INSIDE_A_NAME = re.compile(r"(?:\b(?:of|for|the|and|at|on)\s+|[A-Z][\w'\u2019-]*\s+)$")
 _BACK_REFERENCE = re.compile(r"(?:the|its|their|his|her)\s", re.IGNORECASE)
 _ORGANISATION_WORD = re.compile(r"\b(?:Ministry|Service|Forces|Force|Agency|Army|Command|Office|Department|Government|"
                                 r"Group|Council|Committee|Organi[sz]ation|Authority|Police|Guard|Staff|Crescent|Cross|"
-                                r"Observatory|Nations|Union|Institute|Intelligence|Hamas|Hezbollah)\b")
+                                r"Observatory|Nations|Union|Institute|Intelligence|Hamas|Hezbollah|Center|Centre|"
+                                r"University|School|Network|Agency|Foundation|Society|Commission|Bureau|Mission)\b")
 _NOT_NAMES = frozenset("The This That These Those It He She They We Officials Police Rescuers Doctors Monday Tuesday "
                        "Wednesday Thursday Friday Saturday Sunday".split())
 
