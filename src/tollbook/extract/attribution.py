@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tollbook.lang.en import patterns as en
 from tollbook.extract.speakers import Speaker, find_speaker, headline_speaker
-from tollbook.lexicons import Match, PhraseIndex, load
+from tollbook.lexicons import Match, PhraseIndex, inflected, load
 from tollbook.model import SourceRef
 
 
@@ -72,7 +72,8 @@ def _index() -> tuple[PhraseIndex[Claimant], PhraseIndex[str], PhraseIndex[str]]
         c = Claimant(org.name, org.kind, org.country, entry["name"])
         phrases += [(a, c) for a in [entry["name"]] + entry.get("aliases", [])]
     cues = load("cues.toml")["attribution"]
-    verbs = PhraseIndex((v, "verb") for v in cues["verbs"] if v.lower() not in ("per", "via", "shows", "showed"))
+    words = cues["verbs"] + inflected(cues.get("lemmas", []))
+    verbs = PhraseIndex((v, "verb") for v in words if v.lower() not in ("per", "via", "shows", "showed"))
     anonymous = PhraseIndex((a, "anonymous") for a in cues["anonymous"] if a.lower() not in ("reports", "estimates"))
     return PhraseIndex(phrases), verbs, anonymous
 
@@ -172,7 +173,8 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
     elif speaker.place:
         claimant = Claimant(speaker.text, "government", None)
     elif speaker.body:
-        claimant = Claimant(speaker.text, "official", None)
+        heads = _organisation_pattern()[1]
+        claimant = Claimant(speaker.text, heads.get(speaker.text.split()[-1].lower(), "government"), None)
     else:
         claimant = ANONYMOUS
     return Attribution(claimant, text, speaker.start, end, via, back=speaker.back and body is None)

@@ -98,6 +98,11 @@ def find_speaker(sentence: str) -> Speaker | None:
                 continue
         spans = [m.span(k) for k in ("name", "name2", "office", "office2") if groups.get(k)]
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        if name is None and office and _BODY_WORD.search(office) and _CAPITALISED.search(_LEADING_THE.sub("", office, 1)):
+            # "the Lagos State Emergency Management Agency said": a named body, not a back-reference
+            rest = _LEADING_THE.sub("", office, 1)
+            lead = len(office) - len(rest) + _CAPITALISED.search(rest).start()  # "the opposition National Unity Government"
+            return Speaker(office[lead:], None, start + lead, end, body=True)
         # "the spokesperson said", "the US territory's governor said": one named earlier, or elsewhere
         back = name is None and _BACK_REFERENCE.match(office or "") is not None
         return Speaker(sentence[start:end], name, start, end, back=back)
@@ -116,6 +121,9 @@ def headline_speaker(headline: str) -> Speaker | None:
 
 _BODY_NAME_BEFORE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'\u2019&.-]*|of|for|the|and|on|at)\s+)+$")
 _LEADING_THE = re.compile(r"(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+_BODY_WORD = re.compile(r"\b(?:agency|ministry|government|authority|service|department|command|administration|observatory)$",
+                        re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z]")
 _INSIDE_A_NAME = re.compile(r"(?:\b(?:of|for|the|and|at|on)\s+|[A-Z][\w'\u2019-]*\s+)$")
 _BACK_REFERENCE = re.compile(r"(?:the|its|their|his|her)\s", re.IGNORECASE)
 _ORGANISATION_WORD = re.compile(r"\b(?:Ministry|Service|Forces|Force|Agency|Army|Command|Office|Department|Government|"
