@@ -83,7 +83,7 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
     claimants_idx, verbs_idx, anon_idx = _index()
     claimants = claimants_idx.find(sentence, lowered)
     media = [m for m in claimants if m.value.kind == "media"]
-    verbs = verbs_idx.find(sentence, lowered)
+    verbs = [v for v in verbs_idx.find(sentence, lowered) if not _NEGATED.search(sentence, max(0, v.start - 24), v.start)]
     named = [m for m in claimants if m.value.kind != "media"]
     if not named and media and verbs:
         # "Western officials told the BBC": the officials are the source, the broadcaster carried it
@@ -142,6 +142,8 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
 
 
 _DETERMINER = en.NAME_DETERMINER
+# "did not confirm", "declined to say": no one vouches for the figure
+_NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bunable to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\s+(?:in|of|for)\s+(?:the\s+)?")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]{0,80},")
 _ENDS_SENTENCE = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
