@@ -145,8 +145,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if cue is None and unit == PERSONNEL and unit_m is not None:
         if en.PRESENCE_AFTER.match(sentence, unit_m.end):
             return MeasureChoice("deployed", None, False, unit)  # "12,000 North Korean soldiers are in Kursk"
-        if en.OWNED_BEFORE.search(sentence, max(0, start - 20), start):
-            return MeasureChoice("strength", None, False, unit)  # "its 4,500 men"
+        if en.OWNED_BEFORE.search(sentence, max(0, start - 20), start) and en.FIGHTERS.fullmatch(unit_m.text):
+            return MeasureChoice("strength", None, False, unit)  # "its 4,500 men"; not "the territory's 2.3 million people"
     if cue is not None and cue.value == "deployed" and unit_m is not None and unit_m.end <= cue.start <= unit_m.end + 2:
         # "the 1,500 soldiers dispatched to the front were killed": the participle describes them
         later = next((c for c in cues if c.start > cue.end and c.value != "deployed"

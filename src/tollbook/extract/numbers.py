@@ -231,6 +231,8 @@ _AFTER_NOT_A_COUNT = en.AFTER_NOT_A_COUNT
 # looked up as the last word rather than searched for: this runs for every figure in every sentence.
 _LABEL_WORDS = en.LABEL_WORDS
 _CURRENCY = frozenset("$€£¥₴₽")
+_RATIO = re.compile(r"\b(?:one|1)\s+(?:in|out of)\s+(?:every\s+)?$", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
 _PERIOD_LABELS = frozenset(("day", "week", "year", "month"))
 _PERIOD_DETERMINERS = en.PERIOD_DETERMINERS
 _MONTH_NAMES = en.MONTH_NAMES
@@ -246,7 +248,7 @@ def _label_before(before: str, digits: bool = True) -> bool:
     if digits and before.endswith("-") and len(before) > 1 and before[-2].isalpha():
         return True  # "Su-34", "F-16", "Covid-19"; not a wire slug's "RPT-One civilian killed"
     words = stripped.rsplit(None, 2)
-    last = words[-1].lower()
+    last = words[-1].lower().lstrip("([")
     if last in _PERIOD_LABELS and len(words) > 1 and words[-2].lower() in _PERIOD_DETERMINERS:
         return False  # "since last year 41 soldiers", "in the past day 12": a period, then the count
     return last in _LABEL_WORDS or last.rstrip(".") in _MONTH_NAMES or stripped.lower().endswith("the year")
@@ -285,6 +287,8 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
         return True  # "one of the": a partitive, not a count
     if core.lower() == "one" and before.lower().endswith(("no ", "any ", "every ", "no-")):
         return True  # "no one would be left homeless": nobody, not one
+    if _RATIO.search(before) or core.lower() == "one" and _RATIO_AFTER.match(after):
+        return True  # "one in three dead": a share, not a count
     return False
 
 

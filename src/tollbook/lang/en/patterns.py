@@ -105,6 +105,9 @@ PRESENCE_AFTER = re.compile(r"\s+(?:are|were|remain|remained|have been|had been|
                             r"(?:in|inside|on the ground in|fighting in|based in|present in)\s+(?:the\s+)?[A-Z]")
 # A possessive before a count of people: its strength ("its 4,500 men", "Wagner's 50,000 fighters").
 OWNED_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our)|['\u2019]s)\s+(?:(?:own|some|about|nearly|roughly|around)\s+)?$", re.IGNORECASE)
+# Nouns of fighting people: a possessive count of these is a strength.
+FIGHTERS = re.compile(r"(?:soldiers|troops|men|fighters|servicemen|personnel|mercenaries|marines|paratroopers|reservists|"
+                      r"conscripts|recruits|volunteers|militiamen|guerrillas|combatants|convicts|prisoners)", re.IGNORECASE)
 # A finite verb right before a measure word: "... were killed", "have been wounded".
 FINITE_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been|had|have|has)\s+(?:\w+ly\s+)?$|"
                            r"^(?:were|was|have been|has been|had been)\s", re.IGNORECASE)
