@@ -112,7 +112,9 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
         body = next((m for m in named if m.end <= speaker.start and _IN_PLACE.fullmatch(sentence, m.end, speaker.start)), None)
         if body is not None:
             return Attribution(body.value, sentence[body.start:speaker.end], body.start, speaker.end)
-    if speaker is not None and (chosen is None or chosen.value.kind == "media" or _within(sentence, chosen, speaker)):
+    subject = speaker is not None and chosen is not None and speaker.end <= chosen.start and any(
+        speaker.end <= v.start and v.end <= chosen.start for v in verbs)  # "Israeli officials say Hamas fighters captured 100"
+    if speaker is not None and (chosen is None or subject or chosen.value.kind == "media" or _within(sentence, chosen, speaker)):
         return _speaker_attribution(sentence, speaker, named, media)
     if chosen is None:
         best = None

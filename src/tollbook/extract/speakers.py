@@ -18,7 +18,7 @@ from tollbook.lexicons import load
 
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|ibn|abu|abd)-[\w'\u2019-]+|(?:bin|ibn|de|da|van|von|der|le|la|al|el|abu)(?=\s))"
 _NAME = rf"(?:[A-Z][\w'\u2019.-]+(?:\s+{_NAME_WORD}){{1,3}})"
-_SAY = (r"(?:said|says|told|tells|added|adds|estimated|estimates|announced|announces|confirmed|confirms|stated|"
+_SAY = (r"(?:said|says|say|told|tells|tell|estimate|report|confirm|claim|warn|insist|added|adds|estimated|estimates|announced|announces|confirmed|confirms|stated|"
         r"states|reported|reports|wrote|writes|posted|declared|declares|noted|notes|claimed|claims|tweeted|tweets|"
         r"acknowledged|acknowledges|warned|warns|denied|denies|disputed|disputes|found|finds|insisted|insists)")
 _ADVERBIAL = r"(?:(?:also|later|earlier|previously|separately|then|now|had|has|have|on\s+\w+|in\s+a\s+[\w-]+(?:\s+[\w-]+)?|\w+ly)\s+)*"
@@ -42,7 +42,7 @@ class Speaker:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     roles = sorted(load("cues.toml")["roles"]["words"], key=len, reverse=True)
     role = "(?i:" + "|".join(re.escape(r) for r in roles) + ")"
-    modifier = r"(?:[A-Za-z][\w'\u2019-]*\s+){0,4}?"
+    modifier = r"(?:[A-Za-z][\w'\u2019-]*\s+){0,4}"  # greedy: "a foreign ministry spokesman" is a spokesman
     of_body = rf"(?:\s+(?:of|for|at|in|with)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&.-]*|[a-z][\w-]*)(?:\s+(?:[A-Z][\w'\u2019&.-]*|of|for|and|the|[a-z][\w-]*)){{0,6}}?)?"
     office = rf"(?:{_DETERMINER}?{modifier}{role}\b{of_body})"
     return (
