@@ -4,17 +4,24 @@ Each rule reads independent claims (`ClaimGroup`s, see series.py) and returns ty
 `Finding` records naming the claims and the spans it read, a one-sentence `rule`
 saying what fired, and the numbers in `detail`. Rules never change a claim.
 
-    revision               the same originator changes its figure for the same period
-    monotonicity           a cumulative figure falls over time within one originator
-    disagreement           independent originators, comparable periods, intervals apart
-    scope_mismatch         the same figure given for a different measure or place
+    revision               an originator's successive figures for one quantity (a fall is a warning)
+    monotonicity           a running tally (an originator's figure day after day) falls
+    disagreement           independent originators, one quantity, overlapping periods, intervals apart
+    scope_mismatch         one originator's figure retold as another measure or place
     impossible_arithmetic  a part larger than its whole (killed > casualties ...)
     adversary_claim        a party's figure for its enemy's losses (info)
+
+Only statements are compared: hypotheticals ("could reach 20,000"), forecasts, denials and
+shares taken of another figure are left beside (`is_statement`). Revisions, disagreements,
+scope mismatches and adversary claims need an originator: a figure credited to no one
+(the outlet's own words, "officials said") cannot be revised by or disagree with anyone
+(`has_originator`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -30,6 +37,7 @@ from tollbook.errors import UsageError
 from tollbook.lexicons.measures import measure_registry, measures_where
 from tollbook.reconcile.series import (
     CUMULATIVE_MEASURES,
+    UNKNOWN_ORIGINATOR,
     ClaimGroup,
     group_claims,
     place_parent,
@@ -47,6 +55,10 @@ LOSS_MEASURES = measures_where(loss=True)
 # Wholes and the parts they sum (measures.toml, `parts`): killed and wounded within casualties.
 _PARTS: dict[str, tuple[str, ...]] = {name: info.parts for name, info in measure_registry().items() if info.parts}
 _SUMMED = frozenset(_PARTS) | {part for parts in _PARTS.values() for part in parts}
+# What a figure is when it is compared at all: counted or estimated (model.Modality); a forecast,
+# a hypothetical or a denial is not a figure anyone stands behind.
+STATEMENT_MODALITIES = frozenset({"reported", "estimated"})
+ANONYMOUS = "anonymous"  # the source extraction gives "officials said", "a source told"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +114,21 @@ class Conflict:
 class ReconcileConfig:
     """Thresholds and lexicons of the rules; `load_config()` reads the bundled lexicons."""
 
-    asof_window_days: int = 7  # two "as of" figures this close are about the same moment
+    # Two "as of" figures this close are about the same moment: a figure is reported the day it is
+    # given or the next, and a disaster's toll doubles in two days.
+    asof_window_days: int = 1
     event_max_days: int = 7  # a figure for a shorter explicit period counts one event, not a total
     min_window_overlap: float = 0.5  # explicit periods must share half the longer one
-    cumulative_growth_allowance: float = 1.5  # a cumulative figure dated later may be this much higher
+    # A cumulative figure dated later may be this much higher before it disagrees; None: any rise is
+    # growth (a disaster's toll doubles in a day), and only a later figure below an earlier one disagrees.
+    cumulative_growth_allowance: float | None = None
+    tally_min_dates: int = 10  # an originator with a figure on this many dates keeps a tally, not estimates
+    revision_max_fall: float = 3.0  # a fall to under a third is another count (a town, an event), not a revision
+    vague_margin: float = 0.25  # "thousands" (to 9,999) does not contradict 10,100 two days later
+    min_total: float = 10  # an undated count under ten is one incident's toll, not a running total
+    max_ratio: float = 100  # figures two orders of magnitude apart count different things (a town, a country)
+    min_ratio: float = 1.1  # figures within 10% are one count at two moments of its updating
+    revision_window_days: int = 180  # figures half a year apart are a count and its growth, not a revision
     same_figure_tolerance: float = 0.01  # "the same figure" for scope_mismatch: within 1%
     scope_min_figure: float = 10  # below this, equal figures agree by chance (1 killed, 2 wounded)
     scope_window_days: int = 7  # cumulative series pass through each other's figures weeks apart
@@ -242,35 +265,207 @@ def _claim_detail(g: ClaimGroup) -> dict[str, Any]:
             "appearances": g.appearances}
 
 
+# ---------------------------------------------------------------- what a rule may compare
+
+
+def is_statement(g: ClaimGroup) -> bool:
+    """A figure someone gives as a count or an estimate: not a hypothetical ("could reach 20,000"),
+    a forecast, a denial ("3,000 did not die"), nor a share computed from another figure
+    ("a quarter of the 4,000").
+
+    Those are listed beside an estimate, never compared with it or inside it.
+    """
+    return (g.first.get("modality") or "reported") in STATEMENT_MODALITIES and g.first.get("fraction") is None
+
+
+def is_part(g: ClaimGroup) -> bool:
+    """A count of some of another figure's people ("among them four children", "4,000 of them were
+    killed"): it takes the whole's measure, so it is not a rival figure for the whole."""
+    return bool(g.first.get("derived_from"))
+
+
+def has_originator(g: ClaimGroup) -> bool:
+    """Whether someone is credited with the figure: a named body or person, not 'officials said' and not
+    the outlet's own words when no one was named (an outlet is an originator only when it is named as one,
+    "The New York Times reported 1,052")."""
+    if g.originator in (UNKNOWN_ORIGINATOR, ANONYMOUS):
+        return False
+    return g.first.get("attribution") != "outlet" or g.originator not in g.outlets
+
+
+def is_vague(g: ClaimGroup) -> bool:
+    """'dozens', 'thousands': the interval is a convention of the phrase, not a figure anyone gave."""
+    return g.first.get("qualifier") == "vague"
+
+
+def _same_figure(a: ClaimGroup, b: ClaimGroup, tolerance: float) -> bool:
+    if a.best is None or b.best is None:
+        return bounds(a) == bounds(b)
+    top = max(abs(a.best), abs(b.best))
+    return top == 0 or abs(a.best - b.best) <= tolerance * top
+
+
+def _family(measure: str | None) -> str | None:
+    info = measure_registry().get(measure or "")
+    return info.family if info else None
+
+
+def _place_relation(a: str | None, b: str | None) -> int | None:
+    """0: the same ground (equal, or one unnamed); -1: a lies inside b (Kursk in Russia); 1: b inside a."""
+    if a is None or b is None or a == b:
+        return 0
+    if place_parent(a) == b:
+        return -1
+    if place_parent(b) == a:
+        return 1
+    return None
+
+
+def relation(a: ClaimGroup, b: ClaimGroup) -> int | None:
+    """How two figures' quantities relate: 0 the same, -1 a is a part of b, 1 b of a, None not comparable.
+
+    The same measure on the same ground is one quantity; a region's figure is a part of its
+    country's. Different measures are never compared across originators: a part (killed)
+    never stands for its whole (casualties), and a whole tells nothing about one part alone.
+    """
+    if a.key.measure != b.key.measure:
+        return None
+    return _place_relation(a.key.place_code, b.key.place_code)
+
+
+def _log_gap(a: ClaimGroup, b: ClaimGroup) -> float:
+    """How far apart two figures are, as a ratio on a log scale (0 for equal bests)."""
+    if a.best is None or b.best is None:
+        return math.inf
+    return abs(math.log(max(a.best, 1e-9) / max(b.best, 1e-9)))
+
+
 # ---------------------------------------------------------------- rules
 
 
+def _revision(before: ClaimGroup, after: ClaimGroup, rule_tail: str, extra: dict[str, Any]) -> Finding:
+    change = None if before.best is None or after.best is None else after.best - before.best
+    down = change is not None and change < 0
+    return _finding(
+        "revision", [before, after],
+        f"{after.originator} revised its {_what(after)} figure {'down' if down else 'up' if change else ''} "
+        f"from {_interval(before)} to {_interval(after)}{rule_tail}".replace("  ", " "),
+        {"before": _claim_detail(before), "after": _claim_detail(after), "change": change,
+         "direction": "down" if down else "up" if change else "same", **extra},
+        # a count that goes down is the one a reader must not miss: totals only grow
+        "warning" if down else "info",
+    )
+
+
+def _as_of_point(g: ClaimGroup) -> bool:
+    """A total given as of a moment: an open start, or a fuzzy third of a month ("as of mid-January":
+    days 11-20, docs/conventions.md). A figure for one explicit day is that day's count, not a total."""
+    if not g.date_start:
+        return True
+    start, end = _day(g.date_start), _day(g.first.get("date_end"))
+    if start is None or end is None:
+        return False
+    return start.day in (1, 11, 21) and 9 <= (end - start).days <= 10 and start.month == end.month
+
+
+def _run_revisions(gs: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Finding]:
+    """Revisions within one originator's figures for one quantity, in order of their dates.
+
+    Each figure is compared with the originator's most recent earlier figure of the same ground
+    (the nearest in value when that day has several). A figure less than 1/`revision_max_fall`
+    of it is another count (a town's or a hospital's toll beside a national total) and is
+    skipped; a figure many times larger is growth (64, then 1,427, then 2,975), unless an
+    earlier figure is near it and the latest was the other count. Places are a hierarchy,
+    not separate series: a figure for Kursk follows one for Russia or one with no place.
+    """
+    by_day: dict[str, list[ClaimGroup]] = defaultdict(list)
+    for g in gs:
+        by_day[g.as_of].append(g)  # type: ignore[index]
+    days = sorted(by_day)
+    if len(days) >= config.tally_min_dates:
+        return
+    sequence: list[ClaimGroup] = []
+    stands: dict[str, bool] = {}
+    for i, day in enumerate(days):
+        later = [g for d in days[i + 1:] for g in by_day[d]]
+        for g in by_day[day]:
+            # Two figures on one day: the one the originator keeps giving afterwards is the revision
+            # (500 and 471 both reported on the 18th, 471 still on the 26th: 500 then 471).
+            stands[g.group_id] = max(g.dates, default=day) > day or any(
+                _same_figure(g, x, config.same_figure_tolerance) for x in later)
+        sequence += sorted(by_day[day], key=lambda g: (stands[g.group_id], g.published_at or "", g.group_id))
+    found: dict[tuple[str, str], tuple[float, ClaimGroup, ClaimGroup]] = {}
+    for p, after in enumerate(sequence):
+        prior = [e for e in sequence[:p] if relation(e, after) is not None
+                 and (_days_apart(e.as_of, after.as_of) or 0) <= config.revision_window_days
+                 # figures given together are separate counts (2,778 killed and 9,700 wounded)
+                 and not set(e.doc_ids) & set(after.doc_ids)
+                 # a same-day figure follows another only when it is the one that stands, or came out later
+                 and (e.as_of != after.as_of or stands[after.group_id]
+                      or (after.published_at or "") > (e.published_at or ""))]
+        if not prior:
+            continue
+        latest_day = prior[-1].as_of
+        before = min((e for e in prior if e.as_of == latest_day), key=lambda e: _log_gap(e, after))
+        if after.best * config.revision_max_fall < before.best:
+            continue  # far below the latest figure: another count (a town's, a hospital's), not a revision
+        if after.best > before.best * config.revision_max_fall:
+            # far above: growth, unless the latest figure was the other count and an earlier one is this figure's
+            near = [e for e in prior if after.best <= e.best * config.revision_max_fall]
+            before = near[-1] if near else before
+        if _same_figure(before, after, config.same_figure_tolerance):
+            continue
+        if after.best < before.best and not _apart(after, before):
+            continue  # "at least 600" after "more than 1,300" does not say fewer: no change of mind
+        # One document giving two new figures continues the earlier one through the nearer.
+        key = (before.group_id, after.doc_ids[0])
+        gap = _log_gap(before, after)
+        if key not in found or gap < found[key][0]:
+            found[key] = (gap, before, after)
+    for _, before, after in sorted(found.values(), key=lambda t: (t[2].as_of or "", t[2].group_id)):
+        yield _revision(before, after, f" ({before.as_of} to {after.as_of}).",
+                        {"days_apart": _days_apart(before.as_of, after.as_of)})
+
+
 def find_revisions(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Finding]:
-    """The same originator gives a different figure for the same series and period."""
-    by_period: dict[tuple, list[ClaimGroup]] = defaultdict(list)
+    """An originator's successive figures for one quantity: each change is a revision, up or down.
+
+    Cumulative "as of" figures (NIS: 100, then 300, then 600 killed) are taken day after day:
+    each figure is compared with the one of the originator's previous day that is nearest to it,
+    and a figure already given that day is no change. A running tally (an originator with a
+    figure on `tally_min_dates` days or more) counts rather than revises: its rises are not
+    listed, its falls are `monotonicity` findings. A fall to less than 1/`revision_max_fall`
+    of the earlier figure is another count (one town, one event), not a revision of it.
+    A figure for an explicit period restated later with another value is a revision too.
+    """
+    runs: dict[tuple, list[ClaimGroup]] = defaultdict(list)
+    restated: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     for g in groups:
-        if g.date_end:
-            by_period[(g.key, g.originator, g.date_start, g.date_end)].append(g)
-    for (_, originator, start, end), gs in by_period.items():
+        if not (g.as_of and g.best is not None and is_statement(g) and has_originator(g)) \
+                or is_vague(g) or is_part(g):
+            continue
+        if g.key.measure in CUMULATIVE_MEASURES and (_as_of_point(g) or not is_event_count(g, config)):
+            start = None if _as_of_point(g) else g.date_start
+            runs[(g.key.actor, g.key.measure, g.key.unit, g.originator, start)].append(g)
+        elif g.date_end:
+            restated[(g.key, g.originator, g.date_start, g.date_end)].append(g)
+    for gs in runs.values():
+        yield from _run_revisions(gs, config)
+    for (_, _, start, end), gs in restated.items():
         gs.sort(key=lambda g: (g.published_at or "", g.group_id))
         for before, after in zip(gs, gs[1:]):
             # Figures published together are separate counts (two events, two towns), not a change of mind.
             if not (before.published_at and after.published_at and after.published_at > before.published_at):
                 continue
-            if _different_events(before, after, config):
+            if _different_events(before, after, config) or _same_figure(before, after, config.same_figure_tolerance):
                 continue
-            yield _finding(
-                "revision", [before, after],
-                f"{originator} gave {_interval(before)} then {_interval(after)} for the same period "
-                f"({start or 'start'} to {end}).",
-                {"before": _claim_detail(before), "after": _claim_detail(after),
-                 "change": None if before.best is None or after.best is None else after.best - before.best},
-                "warning",
-            )
+            yield _revision(before, after, f" for the same period ({start or 'start'} to {end}).", {})
 
 
 def find_monotonicity(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Finding]:
-    """A cumulative figure from one originator falls between one date and the next.
+    """A running tally falls: an originator's cumulative figure, given on `tally_min_dates` days or
+    more, is lower on one date than on the one before (an originator that gives fewer figures
+    revises them instead: see `find_revisions`).
 
     Compared: claims with the same start (an open "as of" start, or the same "since" when
     the periods run a week or more: shorter ones are events' tolls, not running totals),
@@ -279,7 +474,7 @@ def find_monotonicity(groups: list[ClaimGroup], config: ReconcileConfig) -> Iter
     """
     runs: dict[tuple, dict[str, ClaimGroup]] = defaultdict(dict)
     for g in groups:
-        if g.key.measure not in CUMULATIVE_MEASURES or g.best is None:
+        if g.key.measure not in CUMULATIVE_MEASURES or g.best is None or not is_statement(g) or is_part(g):
             continue
         if is_event_count(g, config):
             continue
@@ -291,6 +486,8 @@ def find_monotonicity(groups: list[ClaimGroup], config: ReconcileConfig) -> Iter
             if held is None or (g.published_at or "", g.group_id) > (held.published_at or "", held.group_id):
                 latest[day] = g
     for (_, originator, _start), by_day in runs.items():
+        if len({g.as_of for g in by_day.values()}) < config.tally_min_dates:
+            continue
         ordered = [by_day[d] for d in sorted(by_day)]
         days = sorted(by_day)
         for (day_before, before), (day_after, after) in zip(zip(days, ordered), zip(days[1:], ordered[1:])):
@@ -327,16 +524,21 @@ def _comparable(a: ClaimGroup, b: ClaimGroup, config: ReconcileConfig) -> int | 
 
 
 def _disagree(a: ClaimGroup, b: ClaimGroup, config: ReconcileConfig) -> tuple[ClaimGroup, ClaimGroup] | None:
-    """(lower, upper) when the two intervals do not overlap, allowing growth of a later cumulative figure."""
+    """(lower, upper) when two figures of one quantity cannot both be right.
+
+    Intervals that do not overlap disagree. A cumulative figure dated later may have grown
+    since: then only a later figure below the earlier one disagrees (a total never falls),
+    unless `cumulative_growth_allowance` bounds the growth.
+    """
     earlier, later = sorted((a, b), key=lambda g: g.as_of or "")
-    if earlier.as_of != later.as_of and earlier.key.measure in CUMULATIVE_MEASURES:
-        # The later figure may have grown since: it disagrees only by falling short of the
-        # earlier one, or by outgrowing it more than the allowance.
+    if earlier.as_of != later.as_of and earlier.key.measure in CUMULATIVE_MEASURES \
+            and later.key.measure in CUMULATIVE_MEASURES:
         if _apart(later, earlier):
             return later, earlier
+        allowance = config.cumulative_growth_allowance
         _, hi = bounds(earlier)
         lo, _ = bounds(later)
-        if hi is not None and lo is not None and lo > hi * config.cumulative_growth_allowance:
+        if allowance is not None and hi is not None and lo is not None and lo > hi * allowance:
             return earlier, later
         return None
     if _apart(a, b):
@@ -344,6 +546,14 @@ def _disagree(a: ClaimGroup, b: ClaimGroup, config: ReconcileConfig) -> tuple[Cl
     if _apart(b, a):
         return b, a
     return None
+
+
+def _exceeds(part: ClaimGroup, whole: ClaimGroup) -> bool:
+    """A part larger than its whole: killed above another originator's casualties, a region above its
+    country. A part dated later than a cumulative whole may have outgrown it."""
+    if (part.as_of or "") > (whole.as_of or "") and part.key.measure in CUMULATIVE_MEASURES:
+        return False
+    return _apart(whole, part)
 
 
 class _Candidates:
@@ -382,64 +592,157 @@ class _Candidates:
             yield from (b for b in self.with_start if b.date_start != a.date_start)
 
 
-def find_disagreements(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Finding]:
-    """Independent originators, comparable periods, intervals that do not overlap.
+def _comparable_for_disagreement(g: ClaimGroup, config: ReconcileConfig) -> bool:
+    if not (g.as_of and (g.low is not None or g.best is not None or g.high is not None)
+            and is_statement(g) and has_originator(g)) or is_part(g):
+        return False
+    return bool(g.date_start) or g.best is None or g.best >= config.min_total
 
-    Each claim is compared with the nearest-in-time comparable claim of every other
-    originator, so a daily series against another is not compared day x day.
+
+def find_disagreements(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Finding]:
+    """Independent originators, one quantity, overlapping periods, intervals that cannot both hold.
+
+    One quantity: the same actor, unit and measure on the same ground (an unnamed place is
+    taken as the same ground); a region's figure disagrees with its country's only by
+    exceeding it. A later cumulative figure may have grown; a later one below an earlier one
+    disagrees. Two vague counts never disagree, and a vague count only with a figure clearly
+    outside it. Each pair of originators is compared through claims that are each other's
+    nearest in time (then in value), so a daily series against another is not compared
+    day x day and a hospital's toll is not held against the war's.
     """
-    by_series: dict[Any, dict[str, list[ClaimGroup]]] = defaultdict(lambda: defaultdict(list))
+    buckets: dict[tuple, dict[str, list[ClaimGroup]]] = defaultdict(lambda: defaultdict(list))
     for g in groups:
-        if g.as_of and (g.low is not None or g.best is not None or g.high is not None):
-            by_series[g.key][g.originator].append(g)
-    for by_originator in by_series.values():
+        if _comparable_for_disagreement(g, config):
+            buckets[(g.key.actor, g.key.unit, _family(g.key.measure))][g.originator].append(g)
+    for by_originator in buckets.values():
         names = sorted(by_originator)
-        seen: set[tuple[str, str]] = set()
         for i, name_a in enumerate(names):
             for name_b in names[i + 1:]:
-                candidates = _Candidates(by_originator[name_b])
-                for a in by_originator[name_a]:
-                    nearest = min(
-                        ((gap, b) for b in candidates.near(a, config)
-                         if (gap := _comparable(a, b, config)) is not None),
-                        key=lambda t: (t[0], t[1].group_id), default=None,
-                    )
-                    if nearest is None:
+                pairs = _mutual_nearest(by_originator[name_a], by_originator[name_b], config)
+                said: set[tuple] = set()  # "3,000" and "more than 3,000" in one report are one statement
+                for a, b, days_apart in pairs:
+                    statement = (a.as_of, a.best, b.as_of, b.best)
+                    if statement in said:
                         continue
-                    b = nearest[1]
-                    pair = tuple(sorted((a.group_id, b.group_id)))
-                    if pair in seen:
-                        continue
-                    seen.add(pair)
-                    apart = _disagree(a, b, config)
-                    if apart is None:
-                        continue
-                    lower, upper = apart
-                    ratio = _ratio(bounds(upper)[0], bounds(lower)[1])
-                    yield _finding(
-                        "disagreement", [lower, upper],
-                        f"{upper.originator} ({_interval(upper)}, {upper.as_of}) and {lower.originator} "
-                        f"({_interval(lower)}, {lower.as_of}) give intervals that do not overlap"
-                        + (f"; the larger is {ratio:g} times the smaller." if ratio else "."),
-                        {"lower": _claim_detail(lower), "upper": _claim_detail(upper), "ratio": ratio,
-                         "best_ratio": _ratio(max(lower.best or 0, upper.best or 0),
-                                              min(x for x in (lower.best, upper.best) if x is not None)
-                                              if lower.best is not None and upper.best is not None else None),
-                         "days_apart": nearest[0]},
-                        "info" if ratio is not None and ratio < 1.1 else "warning",
-                    )
+                    said.add(statement)
+                    rel = relation(a, b)
+                    if rel == 0:
+                        apart = _disagree(a, b, config)
+                    elif rel == -1:
+                        apart = (b, a) if _exceeds(a, b) else None
+                    else:
+                        apart = (a, b) if _exceeds(b, a) else None
+                    if apart is not None and (_vague_holds(*apart, config) or _far_apart(*apart, config)
+                                              or _close(*apart, config)):
+                        apart = None
+                    if apart is not None:
+                        yield _disagreement(*apart, days_apart, part_of_whole=rel != 0)
+
+
+def _nearest(a: ClaimGroup, candidates: _Candidates,
+             config: ReconcileConfig) -> tuple[int, ClaimGroup, frozenset[str]] | None:
+    """The comparable claim nearest to `a` in time, then in value, with the ids of every claim as
+    near in time; None when none is comparable."""
+    found = [(gap, _log_gap(a, b), b.group_id, b) for b in candidates.near(a, config)
+             if relation(a, b) is not None and not (is_vague(a) and is_vague(b))
+             and (gap := _comparable(a, b, config)) is not None]
+    if not found:
+        return None
+    gap = min(t[0] for t in found)
+    tied = [t for t in found if t[0] == gap]
+    best = min(tied, key=lambda t: t[1:3])
+    return gap, best[3], frozenset(t[2] for t in tied)
+
+
+def _mutual_nearest(xs: list[ClaimGroup], ys: list[ClaimGroup],
+                    config: ReconcileConfig) -> list[tuple[ClaimGroup, ClaimGroup, int]]:
+    """Pairs of claims of two originators: each claim with the other's claim nearest to it in time
+    (then value), kept when it is also among that claim's nearest in time.
+
+    An originator with several figures near one of another's (a hospital's toll beside the
+    war's, given the day before) is compared through those of the same moment, not once
+    per figure.
+    """
+    cx, cy = _Candidates(xs), _Candidates(ys)
+    pairs: list[tuple[ClaimGroup, ClaimGroup, int]] = []
+    seen: set[tuple[str, str]] = set()
+    for a, own, other in [*((x, cx, cy) for x in xs), *((y, cy, cx) for y in ys)]:
+        found = _nearest(a, other, config)
+        if found is None:
+            continue
+        gap, b, _ = found
+        back = _nearest(b, own, config)
+        key = tuple(sorted((a.group_id, b.group_id)))
+        if back is not None and a.group_id in back[2] and key not in seen:
+            seen.add(key)  # type: ignore[arg-type]
+            pairs.append((a, b, gap))
+    return pairs
+
+
+def _far_apart(lower: ClaimGroup, upper: ClaimGroup, config: ReconcileConfig) -> bool:
+    """Figures `max_ratio` times apart or more: three dead found in one town beside a country's toll."""
+    ratio = _ratio(bounds(upper)[0] or upper.best, bounds(lower)[1] or lower.best)
+    return ratio is not None and ratio >= config.max_ratio
+
+
+def _vague_holds(lower: ClaimGroup, upper: ClaimGroup, config: ReconcileConfig) -> bool:
+    """Whether a vague count is compatible with the figure it was set against.
+
+    A vague amount is what its speaker vouches for at least: "hundreds wounded", "thousands of
+    children", "dozens of bodies" seen at a scene. Its top (dozens: 99) is the coding convention
+    of docs/conventions.md, not a claim, and news uses "thousands" for 38,000; so a vague count
+    disagrees only with a figure clearly below its floor (beyond `vague_margin`).
+    """
+    if is_vague(lower):
+        return True  # the figure above a vague count is within what the phrase vouches for
+    if is_vague(upper):
+        floor, _ = bounds(upper)
+        _, hi = bounds(lower)
+        return floor is not None and hi is not None and floor <= hi * (1 + config.vague_margin)
+    return False
+
+
+def _close(lower: ClaimGroup, upper: ClaimGroup, config: ReconcileConfig) -> bool:
+    """Figures within `min_ratio` of each other: one count at two moments of its updating (500 said on
+    the night, 471 the next morning), not two estimates that cannot both hold."""
+    top = bounds(upper)[0] if bounds(upper)[0] is not None else upper.best
+    bottom = bounds(lower)[1] if bounds(lower)[1] is not None else lower.best
+    ratio = _ratio(top, bottom)
+    return ratio is not None and ratio < config.min_ratio
+
+
+def _disagreement(lower: ClaimGroup, upper: ClaimGroup, days_apart: int, part_of_whole: bool) -> Finding:
+    ratio = _ratio(bounds(upper)[0], bounds(lower)[1])
+    both = lower.best is not None and upper.best is not None
+    what = (f"; {_what(upper)} ({upper.key.place_code or 'unnamed place'}) exceeds "
+            f"{_what(lower)} ({lower.key.place_code or 'unnamed place'}), a part larger than its whole"
+            if part_of_whole else "")
+    return _finding(
+        "disagreement", [lower, upper],
+        f"{upper.originator} ({_interval(upper)}, {upper.as_of}) and {lower.originator} "
+        f"({_interval(lower)}, {lower.as_of}) give intervals that do not overlap{what}"
+        + (f"; the larger is {ratio:g} times the smaller." if ratio else "."),
+        {"lower": _claim_detail(lower), "upper": _claim_detail(upper), "ratio": ratio,
+         "best_ratio": _ratio(max(lower.best or 0, upper.best or 0), min(lower.best, upper.best)) if both else None,
+         "days_apart": days_apart, "part_of_whole": part_of_whole},
+        "info" if ratio is not None and ratio < 1.1 else "warning",
+    )
 
 
 def find_scope_mismatches(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Finding]:
-    """The same figure (within 1%) about the same actor, but as a different measure or place.
+    """One originator's figure retold as another quantity: the same figure (within 1%) for the same
+    actor under another measure of its family or another place.
 
-    "4,000 casualties" (one source) and "4,000 killed" (another) are likely the same
-    number with its scope changed in the retelling.
+    Zelensky's "4,000 killed or wounded" in January, then "4,000 of them were killed" in an
+    interview: the figure kept, its scope changed. Different originators giving equal
+    round numbers, two counts of one originator that differ in kind (300 killed, 300 wounded)
+    and vague amounts ("thousands" is no figure) are not retellings.
     """
     buckets: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     for g in groups:
-        if g.best is not None and g.best >= config.scope_min_figure and g.key.actor:
-            buckets[(g.key.actor, g.key.unit)].append(g)
+        if g.best is not None and g.best >= config.scope_min_figure and g.key.actor is not None \
+                and is_statement(g) and has_originator(g) and not is_vague(g):
+            buckets[(g.key.actor, g.key.unit, g.originator)].append(g)
     for gs in buckets.values():
         gs.sort(key=lambda g: g.best)
         for i, a in enumerate(gs):
@@ -455,17 +758,20 @@ def find_scope_mismatches(groups: list[ClaimGroup], config: ReconcileConfig) -> 
                 window = config.retelling_window_days if _undated_retelling(a, b) else config.scope_window_days
                 if gap is None or gap > window:
                     continue
-                changed = [f for f in ("measure", "place_code") if getattr(a.key, f) != getattr(b.key, f)]
-                if "place_code" in changed and not _places_conflict(a.key.place_code, b.key.place_code):
-                    changed.remove("place_code")  # an unnamed or enclosing place narrows nothing: Kursk is in Russia
+                changed = []
+                if a.key.measure != b.key.measure:
+                    if _family(a.key.measure) != _family(b.key.measure):
+                        continue  # two counts of different kinds, not one retold
+                    changed.append("measure")
+                if _places_conflict(a.key.place_code, b.key.place_code):
+                    changed.append("place_code")  # an unnamed or enclosing place narrows nothing: Kursk is in Russia
                 if not changed:
                     continue
                 what = " and ".join(
                     f"{getattr(a.key, f) or 'unknown'} vs {getattr(b.key, f) or 'unknown'}" for f in changed)
                 yield _finding(
                     "scope_mismatch", [a, b],
-                    f"The same figure ({_fmt(a.best)}) appears as {what}: "
-                    f"{a.originator} and {b.originator}.",
+                    f"{a.originator}'s figure {_fmt(a.best)} appears as {what}.",
                     {"a": {**_claim_detail(a), "measure": a.key.measure, "place_code": a.key.place_code},
                      "b": {**_claim_detail(b), "measure": b.key.measure, "place_code": b.key.place_code},
                      "differs_in": changed, "days_apart": gap},
@@ -492,6 +798,8 @@ def find_impossible_arithmetic(groups: list[ClaimGroup], config: ReconcileConfig
     same_scope: dict[tuple, dict[str, list[ClaimGroup]]] = defaultdict(lambda: defaultdict(list))
     deployed: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     for g in groups:
+        if not is_statement(g) or is_vague(g) or is_part(g):
+            continue  # "could reach", "dozens", "among them four children": no figure to add up
         if g.key.measure == "deployed":
             deployed[(g.originator, g.key.actor, g.key.unit)].append(g)
         elif g.key.measure in _SUMMED:
@@ -572,6 +880,8 @@ def find_adversary_claims(groups: list[ClaimGroup], config: ReconcileConfig) -> 
     marked: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     conflicts: dict[tuple, str] = {}
     for g in groups:
+        if not (is_statement(g) and has_originator(g)):
+            continue  # the outlet's own words name no party; a share is marked with the figure it is taken of
         conflict = adversary_conflict(g, config)
         if conflict:
             marked[(g.key, g.originator)].append(g)
