@@ -156,8 +156,12 @@ def fuse(series_records: Iterable[Mapping[str, Any]] | Any, period: str = "month
     groups = series_records if isinstance(series_records, list) and series_records \
         and isinstance(series_records[0], ClaimGroup) else group_claims(series_records)
     buckets: dict[tuple, list[ClaimGroup]] = defaultdict(list)
+    periods: dict[str | None, tuple[str, str | None, str | None]] = {}  # many claims share a date
     for g in groups:
-        label, start, end = period_of(g.as_of, period)
+        found = periods.get(g.as_of)
+        if found is None:
+            found = periods[g.as_of] = period_of(g.as_of, period)
+        label, start, end = found
         buckets[(g.key, label, start, end)].append(g)
     estimates = [fuse_groups(key, label, start, end, gs) for (key, label, start, end), gs in buckets.items()]
     estimates.sort(key=lambda e: (e.key.label, e.period_start or "", e.period))

@@ -150,7 +150,9 @@ def normalise_records(records: Iterable[Mapping[str, Any]] | Any) -> list[dict[s
         if isinstance(raw, dict) and "as_of" in raw and "originator" in raw:
             out.append(raw)
             continue
-        r = {k: _clean(v) for k, v in dict(raw).items()}
+        # most values are plain (decided by one type test); the rest go through _clean
+        items = raw.items() if isinstance(raw, dict) else dict(raw).items()
+        r = {k: v if v is None or type(v) in _PLAIN else _clean(v) for k, v in items}
         for bound in ("low", "best", "high"):
             if r.get(bound) is not None:
                 r[bound] = float(r[bound])
@@ -180,7 +182,12 @@ def place_parent(code: str | None) -> str | None:
 
 
 def _figure(record: Mapping[str, Any]) -> tuple[float | None, ...]:
-    return tuple(None if record.get(b) is None else round(float(record[b]), 6) for b in ("low", "best", "high"))
+    low, best, high = record.get("low"), record.get("best"), record.get("high")
+    return (None if low is None else round(float(low), 6), None if best is None else round(float(best), 6),
+            None if high is None else round(float(high), 6))
+
+
+_NO_FIGURE: tuple[None, None, None] = (None, None, None)
 
 
 class _UnionFind:
@@ -218,20 +225,34 @@ def group_claims(records: Iterable[Mapping[str, Any]] | Any) -> list[ClaimGroup]
 
 
 def group_normalised(records: list[dict[str, Any]]) -> list[ClaimGroup]:
-    """`group_claims` over records `normalise_records` already returned (not normalised twice)."""
-    recs = [r for r in records if any(v is not None for v in _figure(r))]
+    """`group_claims` over records `normalise_records` already returned (not normalised twice).
+
+    Linear in the records: each figure is computed once, the union-find keys hold the
+    series as a plain tuple (cheap to hash), and each series' key is one shared object.
+    """
+    recs: list[dict[str, Any]] = []
+    figures: list[tuple[float | None, ...]] = []
+    for r in records:
+        fig = _figure(r)
+        if fig != _NO_FIGURE:
+            recs.append(r)
+            figures.append(fig)
     uf = _UnionFind(len(recs))
     first_by_claim: dict[tuple, int] = {}
     first_by_cluster: dict[tuple, int] = {}
+    keys: dict[tuple, SeriesKey] = {}
     for i, r in enumerate(recs):
-        key, fig = series_key(r), _figure(r)
-        same_claim = (key, fig, r["date_start"], r["date_end"], r["originator"])
+        parts = (r.get("actor"), r.get("measure"), r.get("unit"), r.get("place_code"))
+        if parts not in keys:
+            keys[parts] = SeriesKey(*parts)
+        fig = figures[i]
+        same_claim = (parts, fig, r["date_start"], r["date_end"], r["originator"])
         if same_claim in first_by_claim:
             uf.union(first_by_claim[same_claim], i)
         else:
             first_by_claim[same_claim] = i
         if r.get("cluster_id") is not None:
-            same_copy = (key, fig, str(r["cluster_id"]))
+            same_copy = (parts, fig, str(r["cluster_id"]))
             if same_copy in first_by_cluster:
                 uf.union(first_by_cluster[same_copy], i)
             else:
@@ -240,8 +261,9 @@ def group_normalised(records: list[dict[str, Any]]) -> list[ClaimGroup]:
     for i in range(len(recs)):
         members[uf.find(i)].append(i)
 
-    groups = [_make_group([recs[i] for i in idx]) for idx in members.values()]
-    groups.sort(key=lambda g: (g.key.label, g.as_of or "", g.originator, g.group_id))
+    groups = [_make_group([recs[i] for i in idx], keys) for idx in members.values()]
+    labels = {key: key.label for key in keys.values()}
+    groups.sort(key=lambda g: (labels[g.key], g.as_of or "", g.originator, g.group_id))
     return groups
 
 
@@ -254,7 +276,9 @@ def _publications(record: Mapping[str, Any]) -> int:
         return 1
 
 
-def _make_group(rs: list[dict[str, Any]]) -> ClaimGroup:
+def _make_group(rs: list[dict[str, Any]], keys: Mapping[tuple, SeriesKey] | None = None) -> ClaimGroup:
+    if len(rs) == 1:
+        return _single_group(rs[0], keys)
     rs = sorted(rs, key=lambda r: (r.get("published_at") or "", r.get("claim_id") or ""))
     first = rs[0]
     # The originator a reprint credits to the outlet is the one the other copies name.
@@ -264,7 +288,7 @@ def _make_group(rs: list[dict[str, Any]]) -> ClaimGroup:
     clusters = {str(r["cluster_id"]) if r.get("cluster_id") is not None else f"doc:{r.get('doc_id')}" for r in rs}
     dates_end = [r["date_end"] for r in rs if r["date_end"]]
     return ClaimGroup(
-        key=series_key(first), originator=originator,
+        key=_shared_key(first, keys), originator=originator,
         low=first.get("low"), best=first.get("best"), high=first.get("high"),
         date_start=first["date_start"], date_end=max(dates_end) if dates_end else None,
         as_of=first["as_of"] if first["date_end"] else (_iso_date(min(published)) if published else None),
@@ -277,6 +301,33 @@ def _make_group(rs: list[dict[str, Any]]) -> ClaimGroup:
         first=first,
         # One document repeating a figure is one publication; its copies under other outlets are more.
         appearances=sum({str(r.get("doc_id")): _publications(r) for r in rs}.values()),
+    )
+
+
+def _shared_key(record: Mapping[str, Any], keys: Mapping[tuple, SeriesKey] | None) -> SeriesKey:
+    """The record's series key: the one object `keys` holds for it, else a new one."""
+    parts = (record.get("actor"), record.get("measure"), record.get("unit"), record.get("place_code"))
+    key = keys.get(parts) if keys is not None else None
+    return key if key is not None else SeriesKey(*parts)
+
+
+def _single_group(r: dict[str, Any], keys: Mapping[tuple, SeriesKey] | None = None) -> ClaimGroup:
+    """`_make_group` of one record, without its sorting and counting: most claims are never repeated.
+
+    Gives what `_make_group([r])` gives: one record is its own credited originator either way.
+    """
+    published, cluster, as_of, copies = r.get("published_at"), r.get("cluster_id"), r.get("as_of"), r.get("appearances")
+    return ClaimGroup(
+        key=_shared_key(r, keys), originator=r["originator"],
+        low=r.get("low"), best=r.get("best"), high=r.get("high"),
+        date_start=r["date_start"], date_end=r["date_end"] or None,
+        as_of=as_of if r["date_end"] else (_iso_date(published) if published else None),
+        published_at=published or None,
+        claim_ids=(str(r.get("claim_id")),), doc_ids=(str(r.get("doc_id")),),
+        outlets=(r["outlet"],) if r.get("outlet") else (),
+        clusters=(str(cluster) if cluster is not None else f"doc:{r.get('doc_id')}",),
+        dates=(as_of,) if as_of else (), first=r,
+        appearances=copies if type(copies) is int and copies >= 1 else _publications(r),
     )
 
 
