@@ -7,7 +7,7 @@ so no stored outlet or title can hide or reorder what is printed beside it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +121,14 @@ def plain(value: Any) -> Any:
     from tollbook.ledger.exports import plain as plain_value
 
     return plain_value(value)
+
+
+def plain_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Rows as plain JSON-able dicts: `plain` on every value, imported once for the lot
+    (an import per value was a tenth of a 500-row API page)."""
+    from tollbook.ledger.exports import plain as plain_value
+
+    return [{key: plain_value(value) for key, value in row.items()} for row in rows]
 
 
 def records_of(frame: Any) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from tollbook.model import CLAIM_FIELDS
 from tollbook.web.params import (
     PAGE_SIZE, BadRequest, ClaimQuery, Paging, int_param, link, parse_claim_query, parse_paging, text_param,
 )
-from tollbook.web.present import csv_response, plain, records_of
+from tollbook.web.present import csv_response, plain, plain_rows, records_of
 from tollbook.web.templating import render
 
 router = APIRouter()
@@ -79,7 +79,7 @@ def claim_listing(ledger: Ledger, params: Mapping[str, str], *, facets: bool = T
             counts = claim_facets(conn, f) if facets else {}
     except UsageError as exc:  # a search with nothing to find, a damaged cursor
         raise BadRequest([str(exc)]) from None
-    rows = [{k: plain(v) for k, v in row.items()} for row in page.rows]
+    rows = plain_rows(page.rows)
     return Listing(query, sort, paging, rows, page.total, page.next_cursor, at if cursor else paging.offset + 1,
                    counts)
 

@@ -15,7 +15,7 @@ from tollbook.ledger import Ledger
 from tollbook.ledger.browse import document_page
 from tollbook.ledger.queries import DOCUMENT_FRAME_COLUMNS
 from tollbook.web.params import PAGE_SIZE, BadRequest, int_param, link, parse_paging, text_param
-from tollbook.web.present import csv_response, marked_text, plain, records_of
+from tollbook.web.present import csv_response, marked_text, plain_rows, records_of
 from tollbook.web.templating import render
 from tollbook.web.views.claims import FINDINGS_SHOWN, appearances_of
 
@@ -53,7 +53,7 @@ def document_listing(ledger: Ledger, params: Mapping[str, str]) -> DocumentListi
                                  offset=0 if cursor else paging.offset)
     except UsageError as exc:
         raise BadRequest([str(exc)]) from None
-    rows = [{k: plain(v) for k, v in row.items()} for row in page.rows]
+    rows = plain_rows(page.rows)
     return DocumentListing(outlet, paging.size, rows, page.total, page.next_cursor, at if cursor else paging.offset + 1)
 
 
