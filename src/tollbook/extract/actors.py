@@ -12,7 +12,8 @@ import functools
 from dataclasses import dataclass
 
 from tollbook.extract.proximity import nearest
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
+from tollbook.lang import per_language
 from tollbook.lexicons import Match, PhraseIndex, load
 
 
@@ -24,17 +25,10 @@ class Actor:
 
 
 _CIVILIANS = "civilians"
-_AGENT_BEFORE = en.AGENT_BEFORE
 # "Russia's Kursk region", "Ukraine's commander-in-chief", "Russian governor": an owner of a place or a speaker
-_OWNER_OF = en.OWNER_OF
-_POSSESSIVE_PRONOUN = en.POSSESSIVE_PRONOUN
-_AGENT_AFTER = en.AGENT_AFTER
-_AGENT_BY = en.AGENT_BY
-_ACTIVE_VERB = en.ACTIVE_VERB
-_PASSIVE = en.PASSIVE
 
 
-@functools.cache
+@per_language
 def _index() -> tuple[PhraseIndex[Actor], PhraseIndex[str]]:
     data = load("actors.toml")
     phrases: list[tuple[str, Actor]] = []
@@ -53,14 +47,14 @@ def find_actors(sentence: str, lowered: str) -> list[Match[Actor]]:
 
 def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
     """True when the mention names who did it, not who suffered it."""
-    if _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]) or _AGENT_BY.search(sentence, max(0, m.start - 40), m.start):
+    if en.AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]) or en.AGENT_BY.search(sentence, max(0, m.start - 40), m.start):
         return True  # "killed by Russian strikes", "the attack by the militant group Hamas"
-    if _AGENT_AFTER.match(sentence[m.end:m.end + 40]) or _OWNER_OF.match(sentence[m.end:m.end + 50]):
+    if en.AGENT_AFTER.match(sentence[m.end:m.end + 40]) or en.OWNER_OF.match(sentence[m.end:m.end + 50]):
         return True
     if m.end <= figure_start:
         between = sentence[m.end:figure_start]
-        verb = _ACTIVE_VERB.search(between)
-        if verb and not _PASSIVE.search(between[:verb.start()]):
+        verb = en.ACTIVE_VERB.search(between)
+        if verb and not en.PASSIVE.search(between[:verb.start()]):
             return True  # "Ukrainian forces killed 200 ..." : the subject did the killing
     return False
 
@@ -88,7 +82,7 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     # 1. inside the noun phrase after the figure: "4,000 North Korean soldiers", "32 Ukrainian drones"
     np_end = unit_match.end if unit_match is not None and unit_match.start >= end else end + 30
     in_np = [m for m in mentions if end <= m.start <= np_end + 1 and not any(end <= bs < m.start for bs, _ in blockers)
-             and not _AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start])
+             and not en.AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start])
              and (unit_match is not None and 0 <= unit_match.start - m.end <= 2 or not is_agent(sentence, m, start))]
     # ("46 Ukrainian drones": the drones are what is counted; "casualties since Russia's invasion": the invader is no victim)
     civ_np = [m for m in in_np if m.value.kind == _CIVILIANS]
@@ -99,7 +93,7 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
         m = in_np[0]
         return m.value, m.text, m.start, m.end
     # "40 of its armoured vehicles": the speaker's own forces
-    if unit_match is not None and _POSSESSIVE_PRONOUN.search(sentence[max(0, unit_match.start - 20):unit_match.start]):
+    if unit_match is not None and en.POSSESSIVE_PRONOUN.search(sentence[max(0, unit_match.start - 20):unit_match.start]):
         own = forces_of(*speaker) if speaker else None
         if own is not None:
             return own, sentence[max(0, unit_match.start - 20):unit_match.start].strip(), unit_match.start, unit_match.end

@@ -13,7 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
+from tollbook.lang import per_language
 from tollbook.extract.speakers import Speaker, find_speaker, headline_speaker
 from tollbook.lexicons import Match, PhraseIndex, inflected, load
 from tollbook.model import SourceRef
@@ -42,21 +43,21 @@ class Attribution:
     back: bool = False  # an office named with "the": the caller may know who holds it
 
 
-_POSSESSIVE_REPORT = en.POSSESSIVE_REPORT
-_POINTS_BACK_CORE = en.POINTS_BACK_CORE
-POINTS_BACK = re.compile("^" + _POINTS_BACK_CORE, re.IGNORECASE)
-_POINTS_BACK_IN = re.compile(r"(?:^|(?<=[.!?] ))" + _POINTS_BACK_CORE, re.IGNORECASE)
-_AS_NOTED = en.AS_NOTED
-_BACK_NOUN = en.BACK_NOUN
-_PRONOUN = re.compile(
-    rf"\baccording to (?:him|her|them|{_BACK_NOUN[3:-1]})\b|\b{_BACK_NOUN}\s+(?:also\s+)?(?:has\s+|had\s+)?"
-    r"(?:said|says|added|noted|estimated|told|reported|denied|assessed|verified|recorded|counted|put|puts|gave|claimed)\b",
-    re.IGNORECASE,
-)
+@per_language
+def _back_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """'This was reported by X' (at a sentence's start, and anywhere in a paragraph), 'according to him'."""
+    return (re.compile("^" + en.POINTS_BACK_CORE, re.IGNORECASE),
+            re.compile(r"(?:^|(?<=[.!?] ))" + en.POINTS_BACK_CORE, re.IGNORECASE),
+            re.compile(
+                rf"\baccording to (?:him|her|them|{en.BACK_NOUN[3:-1]})\b|\b{en.BACK_NOUN}\s+(?:also\s+)?(?:has\s+|had\s+)?"
+                r"(?:said|says|added|noted|estimated|told|reported|denied|assessed|verified|recorded|counted|put|puts|gave|"
+                r"claimed)\b", re.IGNORECASE))
+
+
 _HEADLINE_COLON = re.compile(r"^\s*:")
 
 
-@functools.cache
+@per_language
 def _index() -> tuple[PhraseIndex[Claimant], PhraseIndex[str], PhraseIndex[str]]:
     data = load("claimants.toml")
     phrases: list[tuple[str, Claimant]] = []
@@ -101,7 +102,7 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
                 break
     if chosen is None:
         for m in named:
-            if _POSSESSIVE_REPORT.match(sentence[m.end:m.end + 60]) or (m.start < 40 and _HEADLINE_COLON.match(sentence[m.end:])):
+            if en.POSSESSIVE_REPORT.match(sentence[m.end:m.end + 60]) or (m.start < 40 and _HEADLINE_COLON.match(sentence[m.end:])):
                 chosen = m  # "X's latest update", or a headline "X: ..."
                 break
     speaker = find_speaker(sentence) if verbs else None
@@ -135,7 +136,7 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
         for a in anon_idx.find(sentence, lowered):
             if any(0 <= v.start - a.end <= 40 or 0 <= a.start - v.end <= 25 for v in verbs):
                 return Attribution(ANONYMOUS, a.text, a.start, a.end)
-        if POINTS_BACK.match(sentence.strip()) and named:
+        if _back_patterns()[0].match(sentence.strip()) and named:
             chosen = named[0]
     if chosen is None:
         return None
@@ -143,7 +144,6 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
     return Attribution(chosen.value, chosen.text, chosen.start, chosen.end, via)
 
 
-_DETERMINER = en.NAME_DETERMINER
 # "did not confirm", "declined to say": no one vouches for the figure
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bunable to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\s+(?:in|of|for)\s+(?:the\s+)?")
@@ -184,7 +184,7 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
     return Attribution(claimant, text, speaker.start, end, via, back=speaker.back and body is None)
 
 
-@functools.cache
+@per_language
 def _organisation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     heads = {h: kind for kind, words in load("cues.toml")["organisation"].items() for h in words}
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
@@ -203,7 +203,7 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
 
     pattern, heads = _organisation_pattern()
     for m in pattern.finditer(sentence):
-        name = _DETERMINER.sub("", m.group(1)).strip()
+        name = en.NAME_DETERMINER.sub("", m.group(1)).strip()
         if not re.match(r"[A-Z]", name) or " " not in name and name.lower() in heads:
             continue  # "the ministry": a back-reference, not a new claimant
         start, end = m.end(1) - len(name), m.end(1)
@@ -221,17 +221,17 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
 
 def points_back(sentence: str) -> bool:
     """'This was reported by X': the claimant belongs to the figures already given."""
-    return bool(POINTS_BACK.match(sentence.strip()))
+    return bool(_back_patterns()[0].match(sentence.strip()))
 
 
 def has_pointer_back(paragraph: str) -> bool:
     """Whether any sentence of a paragraph is a 'This was reported by X'."""
-    return _POINTS_BACK_IN.search(paragraph) is not None
+    return _back_patterns()[1].search(paragraph) is not None
 
 
 def refers_to_earlier(sentence: str) -> bool:
     """'According to him', 'As noted in the summary': the claimant is one named earlier."""
-    return bool(_PRONOUN.search(sentence) or _AS_NOTED.search(sentence))
+    return bool(_back_patterns()[2].search(sentence) or en.AS_NOTED.search(sentence))
 
 
 def source_chain(attribution: Attribution | None, outlet: str | None) -> tuple[str | None, tuple[SourceRef, ...]]:

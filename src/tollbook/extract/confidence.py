@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
+from tollbook.lang import per_language
 from tollbook.lexicons import Match, PhraseIndex, load
 
 _PRIORITY = ("denied", "hypothetical", "forecast", "estimated")
@@ -25,7 +26,7 @@ class Term:
     scale: str
 
 
-@functools.cache
+@per_language
 def _index() -> tuple[PhraseIndex[Term], PhraseIndex[str], PhraseIndex[str]]:
     data = load("yardstick.toml")
     default = data.get("default_scale", "PHIA")
@@ -40,7 +41,6 @@ def _index() -> tuple[PhraseIndex[Term], PhraseIndex[str], PhraseIndex[str]]:
     return PhraseIndex(terms.items()), PhraseIndex(modality), PhraseIndex(hedges)
 
 
-_CLAUSE_BREAK = en.CUE_CLAUSE_BREAK
 
 
 def _near(matches: tuple[Match, ...], start: int, end: int, sentence: str) -> list[Match]:
@@ -48,7 +48,7 @@ def _near(matches: tuple[Match, ...], start: int, end: int, sentence: str) -> li
     out = []
     for m in matches:
         a, b = (end, m.start) if m.start >= end else (m.end, start)
-        if max(0, b - a) <= _WINDOW and not _CLAUSE_BREAK.search(sentence[a:b]):
+        if max(0, b - a) <= _WINDOW and not en.CUE_CLAUSE_BREAK.search(sentence[a:b]):
             out.append(m)
     return out
 

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
 from tollbook.model import Claim
 
-_DEPLOYED_NP = en.DEPLOYED_NP
-_DEMONSTRATIVE = en.DEMONSTRATIVE
 
 
 def wants_deployment(anaphor: str) -> bool:
     """'the soldiers sent', 'those deployed': a share of a deployment."""
-    return bool(_DEPLOYED_NP.search(anaphor))
+    return bool(en.DEPLOYED_NP.search(anaphor))
 
 
 def resolve_base(anaphor: str, earlier: Sequence[Claim], actor: str | None) -> Claim | None:
@@ -26,9 +24,9 @@ def resolve_base(anaphor: str, earlier: Sequence[Claim], actor: str | None) -> C
     candidates = [c for c in earlier if c.derived_from is None and c.best is not None]
     if not candidates:
         return None
-    if anaphor in _DEMONSTRATIVE:
+    if anaphor in en.DEMONSTRATIVE:
         return candidates[-1]
-    if _DEPLOYED_NP.search(anaphor):
+    if en.DEPLOYED_NP.search(anaphor):
         deployed = [c for c in candidates if c.measure == "deployed"]
         same = [c for c in deployed if actor is None or c.actor == actor]
         if same or deployed:

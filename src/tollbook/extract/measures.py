@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from tollbook.extract.proximity import nearest
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
+from tollbook.lang import per_language
 from tollbook.lexicons import Match, PhraseIndex, inflected, load
 from tollbook.lexicons.measures import measure_registry
 from tollbook.model import PERSONNEL
@@ -27,7 +28,6 @@ _NOT_IN_NOUN_PHRASE = re.compile(r"[,;:]|\b(?:in|on|at|over|during|within|per|af
 _LABEL_GAP = re.compile(r"\s*[(:=\-]?\s*")
 _NOUN_PHRASE_AFTER = re.compile(r"\s+(?:(?!(?:and|or|but|while|then|as|after|when)\b)[\w'\u2019-]+\s+){0,3}", re.IGNORECASE)
 _LEADS_INTO = re.compile(r"\s*(?:(?:an?|the|another|other|some)\s+)?")
-_ATTACK_VERBS = en.ATTACK_VERBS
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class MeasureChoice:
     cue_end: int | None = None
 
 
-@functools.cache
+@per_language
 def _indexes() -> tuple[PhraseIndex[str], PhraseIndex[str]]:
     data = load("measures.toml")
     phrases: list[tuple[str, str]] = []
@@ -139,7 +139,7 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         colon = sentence.rfind(":", 0, start)
         heading = [c for c in cues if c.end <= colon] if colon > 0 else []
         cue = heading[-1] if heading else None  # "casualties grew: about 110,000 in ..., 130,000 in ..."
-    if cue is not None and unit is not None and unit != PERSONNEL and cue.start >= end and cue.text.lower() in _ATTACK_VERBS \
+    if cue is not None and unit is not None and unit != PERSONNEL and cue.start >= end and cue.text.lower() in en.ATTACK_VERBS \
             and not re.search(r"\b(?:were|was|been|being|are|is)\b", sentence[end:cue.start]):
         return None  # "two missiles struck the centre": weapons used, not weapons lost
     if cue is None and unit == PERSONNEL and unit_m is not None:

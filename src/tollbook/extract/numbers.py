@@ -16,13 +16,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
+from tollbook.lang import per_language
 from tollbook.lexicons import load
 
-_UNITS = en.NUMBER_UNITS
-_TENS = en.NUMBER_TENS
-_SCALES = en.NUMBER_SCALES
-_FRACTIONS = en.FRACTIONS
 
 # The largest figure that can be a count: more than everyone alive. A larger one (a serial number, a
 # digit dump, "one hundred and one hundred and ...") is not a claim, and never becomes Infinity.
@@ -34,14 +31,13 @@ _MAX_INTEGER_DIGITS = len(str(MAX_COUNT))
 # Opening quotes and brackets: a qualifier inside them still qualifies ('said "more than 300"', "(over 300)").
 _OPENING = "\"'“‘«([{"
 
-_WORDNUM = en.WORD_NUMBER
 _DIGITS = r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009| )\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:\.\d+)?"
-_NUM = rf"(?:(?:{_DIGITS}){en.SCALE_AFTER_DIGITS}?|{en.HALF_A_MILLION}|{_WORDNUM})"
-_FRACTION = en.FRACTION
 
-_FRACTION_GATE = en.FRACTION_GATE
-_VAGUE_GATE = en.VAGUE_GATE
-_MONTHS = en.MONTHS_PATTERN
+
+def _num() -> str:
+    """A number in digits or in the language's words (the language being read)."""
+    return rf"(?:(?:{_DIGITS}){en.SCALE_AFTER_DIGITS}?|{en.HALF_A_MILLION}|{en.WORD_NUMBER})"
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +73,7 @@ def _factor(value: object) -> Fraction | None:
     return None if value == "none" else Fraction(str(value))
 
 
-@functools.cache
+@per_language
 def _grammar() -> _Grammar:
     qdata = load("qualifiers.toml")["qualifier"]
     cues: dict[str, str] = {}
@@ -97,11 +93,11 @@ def _grammar() -> _Grammar:
 
     # A NUL is no boundary: "40\x0000" is a damaged figure, not 40 and 0.
     number = re.compile(
-        rf"(?<![\w$€£¥₴₽.,/:\x00-])(?:(between|from)\s+)?({_NUM})(\+)?"
-        rf"(?:\s*(?:-|–|—|to|and|or)\s*({_NUM})(?![\w\x00-]))?(\+)?(?![\w\x00])",
+        rf"(?<![\w$€£¥₴₽.,/:\x00-])(?:(between|from)\s+)?({_num()})(\+)?"
+        rf"(?:\s*(?:-|–|—|to|and|or)\s*({_num()})(?![\w\x00-]))?(\+)?(?![\w\x00])",
         re.IGNORECASE,
     )
-    fraction = re.compile(rf"(?<![\w-])({_FRACTION})(?![\w-])", re.IGNORECASE)
+    fraction = re.compile(rf"(?<![\w-])({en.FRACTION})(?![\w-])", re.IGNORECASE)
     return _Grammar(cues, frozenset(c.split()[-1] for c in cues), factors, vague, vague_values, number, fraction)
 
 
@@ -125,16 +121,16 @@ def _word_value(text: str) -> int | None:
         if tok == "a" and not seen:
             group, below_hundred, seen = 1, 2, True
             continue
-        if tok in _UNITS:
-            unit = _UNITS[tok]
+        if tok in en.NUMBER_UNITS:
+            unit = en.NUMBER_UNITS[tok]
             if below_hundred == 2 or below_hundred == 1 and not 1 <= unit <= 9:
                 return None
             group += unit
             below_hundred = 2
-        elif tok in _TENS:
+        elif tok in en.NUMBER_TENS:
             if below_hundred:
                 return None
-            group += _TENS[tok]
+            group += en.NUMBER_TENS[tok]
             below_hundred = 1
         elif tok == "dozen":
             group = (group or 1) * 12
@@ -145,7 +141,7 @@ def _word_value(text: str) -> int | None:
             group = (group or 1) * 100
             below_hundred, hundred = 0, True
         elif tok in ("thousand", "million", "billion"):
-            scale = _SCALES[tok]
+            scale = en.NUMBER_SCALES[tok]
             if last_scale and scale >= last_scale:
                 return None
             total += (group or 1) * scale
@@ -189,7 +185,7 @@ def _exact_value(text: str) -> Fraction | None:
             digits = _SEPARATORS.sub("", digits)
         if len(digits.split(".")[0].lstrip("0")) > _MAX_INTEGER_DIGITS:
             return None
-        value = Fraction(digits) * (_SCALES[scale] if scale else 1)
+        value = Fraction(digits) * (en.NUMBER_SCALES[scale] if scale else 1)
         return value if value <= MAX_COUNT else None
     words = _word_value(t)
     return None if words is None else Fraction(words)
@@ -226,16 +222,12 @@ def _interval(v: Fraction, qualifier: str) -> tuple[float | None, float, float |
 
 
 # What a figure must not be next to. Each pattern is tried on the text around a match.
-_AFTER_NOT_A_COUNT = en.AFTER_NOT_A_COUNT
 # The word just before a figure that makes it a label, not a count ("Brigade 47", "No. 1", "Page 2"),
 # looked up as the last word rather than searched for: this runs for every figure in every sentence.
-_LABEL_WORDS = en.LABEL_WORDS
 _CURRENCY = frozenset("$€£¥₴₽")
 _RATIO = re.compile(r"\b(?:one|1)\s+(?:in|out of)\s+(?:every\s+)?$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
 _PERIOD_LABELS = frozenset(("day", "week", "year", "month"))
-_PERIOD_DETERMINERS = en.PERIOD_DETERMINERS
-_MONTH_NAMES = en.MONTH_NAMES
 
 
 def _label_before(before: str, digits: bool = True) -> bool:
@@ -249,20 +241,20 @@ def _label_before(before: str, digits: bool = True) -> bool:
         return True  # "Su-34", "F-16", "Covid-19"; not a wire slug's "RPT-One civilian killed"
     words = stripped.rsplit(None, 2)
     last = words[-1].lower().lstrip("([")
-    if last in _PERIOD_LABELS and len(words) > 1 and words[-2].lower() in _PERIOD_DETERMINERS:
+    if last in _PERIOD_LABELS and len(words) > 1 and words[-2].lower() in en.PERIOD_DETERMINERS:
         return False  # "since last year 41 soldiers", "in the past day 12": a period, then the count
-    return last in _LABEL_WORDS or last.rstrip(".") in _MONTH_NAMES or stripped.lower().endswith("the year")
+    return last in en.LABEL_WORDS or last.rstrip(".") in en.MONTH_NAMES or stripped.lower().endswith("the year")
 
 
-_DATE_AROUND = re.compile(rf"^\s*(?:{_MONTHS})\b\.?", re.IGNORECASE)
+@per_language
+def _date_around() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{en.MONTHS_PATTERN})\b\.?", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_COUNT_NOUN_AFTER = en.COUNT_NOUN_AFTER
 _DATE_DIGITS_AFTER = re.compile(r"[/.]\d")
 _DECIMAL = re.compile(r"\d+\.\d+")
 _APPOSITION_BEFORE = re.compile(r"[A-Za-z],\s*$")
-_PARTITIVE_AFTER = en.OF_DETERMINER_AFTER
 
 
 def _is_year(text: str) -> bool:
@@ -272,10 +264,10 @@ def _is_year(text: str) -> bool:
 def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
     before = sentence[max(0, start - 24):start]
     after = sentence[end:end + 24]
-    if _label_before(before, core.strip()[:1].isdigit()) or _AFTER_NOT_A_COUNT.match(after) or _DATE_AROUND.match(after):
+    if _label_before(before, core.strip()[:1].isdigit()) or en.AFTER_NOT_A_COUNT.match(after) or _date_around().match(after):
         return True
     core = core.strip()
-    if _is_year(core) and not _COUNT_NOUN_AFTER.match(after):
+    if _is_year(core) and not en.COUNT_NOUN_AFTER.match(after):
         return True
     if _DATE_DIGITS_AFTER.match(after) or before[-1:] in ("/", ".") and before[-2:-1].isdigit():  # 24/01/2025, 24.01.2025
         return True
@@ -283,7 +275,7 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
         return True
     if after.startswith(",") and _APPOSITION_BEFORE.search(before) and 14 <= (number_value(core) or 0) <= 110:
         return True  # "a man, 62, was detained": an age in apposition
-    if core.lower() == "one" and _PARTITIVE_AFTER.match(after):
+    if core.lower() == "one" and en.OF_DETERMINER_AFTER.match(after):
         return True  # "one of the": a partitive, not a count
     if core.lower() == "one" and before.lower().endswith(("no ", "any ", "every ", "no-")):
         return True  # "no one would be left homeless": nobody, not one
@@ -319,14 +311,14 @@ def parse_quantities(sentence: str) -> list[Quantity]:
     taken = _Taken()  # fractions and vague counts; figures of the number pattern never overlap each other
 
     lowered = sentence.lower()
-    fractions = g.fraction.finditer(sentence) if _FRACTION_GATE.search(lowered) else ()
+    fractions = g.fraction.finditer(sentence) if en.FRACTION_GATE.search(lowered) else ()
     for m in fractions:
         q = _fraction(sentence, m)
         if q is not None:
             found.append(q)
             taken.add(m.start(1), m.end(1))
 
-    vague = g.vague.finditer(sentence) if _VAGUE_GATE.search(lowered) else ()
+    vague = g.vague.finditer(sentence) if en.VAGUE_GATE.search(lowered) else ()
     for m in vague:
         if not taken.free(m.start(), m.end()):
             continue
@@ -373,20 +365,15 @@ def _qualifier_before(sentence: str, start: int) -> tuple[int, str | None]:
     return start, None
 
 
-_AND_OR = en.AND_OR
-_BETWEEN_SPLIT = en.BETWEEN_SPLIT
-_CHANGE_VERB = en.CHANGE_VERB
-_SCALE_END = en.SCALE_END
-_SCALE_WORD = en.SCALE_WORD
 
 
 def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None:
     lead, first, plus1, second, plus2 = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
-    if second is not None and not lead and _AND_OR.search(m.group(0)):
+    if second is not None and not lead and en.AND_OR.search(m.group(0)):
         # "12 killed and 30 wounded" is two figures, not a range; only "between X and Y" / "X or Y" words pair up
-        if " and " in m.group(0).lower() or not re.fullmatch(rf"{_WORDNUM}", first, re.IGNORECASE):
+        if " and " in m.group(0).lower() or not re.fullmatch(rf"{en.WORD_NUMBER}", first, re.IGNORECASE):
             second = None
-    split = _BETWEEN_SPLIT.fullmatch(first) if lead and lead.lower() == "between" and second is None else None
+    split = en.BETWEEN_SPLIT.fullmatch(first) if lead and lead.lower() == "between" and second is None else None
     if split:
         # "between three hundred and five hundred": the word grammar read one number where there are two
         a, b = exact_value(split.group(1)), exact_value(split.group(2))
@@ -396,7 +383,7 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
     v1 = exact_value(first)
     if v1 is None:
         return None
-    if second is not None and lead and lead.lower() == "from" and _CHANGE_VERB.search(sentence, max(0, m.start() - 40), m.start()):
+    if second is not None and lead and lead.lower() == "from" and en.CHANGE_VERB.search(sentence, max(0, m.start() - 40), m.start()):
         # "rose from 30 to 52": two figures, not a range
         pair = [_single(sentence, m.start(2), m.end(2), first), _single(sentence, m.start(4), m.end(4), second)]
         return [q for q in pair if q is not None]
@@ -404,10 +391,10 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
         v2 = exact_value(second)
         if v2 is None or _is_year(first) and _is_year(second):
             return None
-        scale = _SCALE_END.search(second)
+        scale = en.SCALE_END.search(second)
         core = first
-        if scale and v1 < v2 / 100 and not _SCALE_WORD.search(first):
-            v1 *= _SCALES[scale.group(1).lower()]  # "10 to 12 thousand"
+        if scale and v1 < v2 / 100 and not en.SCALE_WORD.search(first):
+            v1 *= en.NUMBER_SCALES[scale.group(1).lower()]  # "10 to 12 thousand"
             core = f"{first} {scale.group(1)}"  # "1.25 [million]": a scaled figure, not a bare decimal
         if v2 <= v1:
             second = None
@@ -421,8 +408,6 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
     return _single(sentence, m.start(2), m.end(2), first, plus1 or (second is None and plus2))
 
 
-_OR_MORE_AFTER = en.OR_MORE_AFTER
-_STRONG_AFTER = en.STRONG_AFTER
 _COMPOUND_AFTER = re.compile(r"-[a-z]", re.IGNORECASE)
 
 
@@ -431,7 +416,7 @@ def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | s
     v1 = exact_value(first)
     if v1 is None or _not_a_count(sentence, core_start, end, first):
         return None
-    if _COMPOUND_AFTER.match(sentence, end) and _STRONG_AFTER.match(sentence, end) is None:
+    if _COMPOUND_AFTER.match(sentence, end) and en.STRONG_AFTER.match(sentence, end) is None:
         return None  # "19-year-old", "24-hour", "three-day": a compound modifier, not a count
     if sentence[max(0, core_start - 1):core_start] == "+":
         if sentence[max(0, core_start - 2):core_start] != "(+":
@@ -444,21 +429,20 @@ def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | s
     if word:
         qual = g.qualifier_cues[word]
         return Quantity(qs, end, *interval(v1, qual), qual, sentence[qs:end])
-    after = _OR_MORE_AFTER.match(sentence, end)
+    after = en.OR_MORE_AFTER.match(sentence, end)
     if after:
         return Quantity(core_start, after.end(), *interval(v1, "more_than"), "more_than", sentence[core_start:after.end()])
     return Quantity(core_start, end, *interval(v1, "exact"), "exact", sentence[core_start:end])
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
-_LEAD_OF = en.LEAD_OF
 _LEAD_OF_WINDOW = 120
 
 
 def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
     text = m.group(1).lower()
-    if text in _FRACTIONS:
-        f = _FRACTIONS[text]
+    if text in en.FRACTIONS:
+        f = en.FRACTIONS[text]
     elif "in" in text.split():
         d = exact_value(text.split()[-1])
         if not d:
@@ -474,7 +458,7 @@ def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
     of_base = _OF_AFTER.match(sentence, m.end(1))
     # "of these, a quarter": looked for in a window before the fraction, not the whole sentence before it
     window_start = max(0, m.start(1) - _LEAD_OF_WINDOW)
-    lead_of = None if of_base else _LEAD_OF.search(sentence, window_start, m.start(1))
+    lead_of = None if of_base else en.LEAD_OF.search(sentence, window_start, m.start(1))
     if lead_of and lead_of.start() == window_start > 0 and sentence[window_start - 1].isalnum():
         lead_of = None  # the window cut a word: "...xof these" is no "of these"
     if not of_base and not lead_of:
@@ -486,8 +470,6 @@ def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(start, m.end(1), None, None, None, qual, sentence[start:m.end(1)], fraction=float(f), anaphor=anaphor)
 
 
-_ANAPHOR_NP = en.ANAPHOR_NP
-_BASE_GAP = en.BASE_GAP
 
 
 def _link_fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:
@@ -503,12 +485,12 @@ def _link_fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:
             continue
         base_i = None
         j = next_figure[i + 1]
-        if j is not None and out[j].start - q.end < 50 and _BASE_GAP.fullmatch(sentence, q.end, out[j].start):
+        if j is not None and out[j].start - q.end < 50 and en.BASE_GAP.fullmatch(sentence, q.end, out[j].start):
             base_i = j
         if base_i is not None:
             out[i] = _apply_base(q, out[base_i], base_i)
             continue
-        np = _ANAPHOR_NP.match(sentence, q.end)
+        np = en.ANAPHOR_NP.match(sentence, q.end)
         if np:
             out[i] = replace(q, anaphor=np.group(1).lower())
         else:

@@ -30,12 +30,14 @@ from tollbook.extract.normalize import Normalized, normalize
 from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fraction
 from tollbook.extract.scan import any_between, candidates, number_dump
 from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sentences_in
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
+from tollbook.lang import languages, reading
 from tollbook.lexicons import Match, fold
 from tollbook.lexicons.measures import measure_registry
 from tollbook.model import Claim, Document, SourceRef, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
+_LANGUAGES = frozenset(languages())
 
 # Every question about a figure is answered from its neighbourhood (the widest window a
 # blocker matters in is 90 characters before it and a unit noun's end, under 80, after it), so the other figures that can block a
@@ -102,7 +104,26 @@ def reference_date(doc: Document) -> date | None:
 
 
 def extract_document(doc: Document) -> list[Claim]:
-    """Every claim in a document, in text order, its offsets and value_text in the original text."""
+    """Every claim in a document, in text order, its offsets and value_text in the original text.
+
+    The document's language chooses the grammar and lexicons (tollbook.lang); a language with
+    no package is not read at all (UnsupportedLanguage), rather than read as English.
+    """
+    if doc.language not in _LANGUAGES:
+        raise UnsupportedLanguage(doc.language)
+    with reading(doc.language):
+        return _extract_normalised(doc)
+
+
+class UnsupportedLanguage(ValueError):
+    """A document in a language tollbook has no package for."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(f"no language package for {language!r} (have: {', '.join(sorted(_LANGUAGES))}); not read")
+        self.language = language
+
+
+def _extract_normalised(doc: Document) -> list[Claim]:
     norm = normalize(doc.text)
     if norm.text == doc.text:
         return _extract(doc)
@@ -383,9 +404,9 @@ def _value(s: _SentenceRecord, f: _Draft) -> bool:
     q, qi, spans = f.q, f.qi, s.spans
     lo = bisect.bisect_left(s.span_starts, q.start - _BLOCKER_REACH)
     hi = bisect.bisect_right(s.span_starts, q.end + _BLOCKER_REACH)
-    if any(b[0] >= q.end and _PART_AFTER.fullmatch(s.text, q.end, b[0]) for b in spans[qi + 1:hi]):
+    if any(b[0] >= q.end and en.PART_AFTER.fullmatch(s.text, q.end, b[0]) for b in spans[qi + 1:hi]):
         # "Thirteen Palestinians, including five minors, were killed": a part named in passing does not block
-        spans = [b for b in spans if not (b[0] >= q.end and _PART_AFTER.fullmatch(s.text, q.end, b[0]))]
+        spans = [b for b in spans if not (b[0] >= q.end and en.PART_AFTER.fullmatch(s.text, q.end, b[0]))]
         lo, hi = bisect.bisect_left([b[0] for b in spans], q.start - _BLOCKER_REACH), len(spans)
         qi = spans.index((q.start, q.end))
     if s.linked:  # a fraction and its base do not block each other
@@ -397,7 +418,7 @@ def _value(s: _SentenceRecord, f: _Draft) -> bool:
     elif q.base_index is not None:
         # "a third of the 11,000 troops deployed": the base's own words (up to the verb) describe the base
         base_end = s.quantities[q.base_index].end
-        verb = _VERB.search(s.text, base_end, base_end + 40)
+        verb = en.AUXILIARY.search(s.text, base_end, base_end + 40)
         f.skip = [(q.end, verb.start() if verb else base_end + 40)]  # "of the soldiers sent": the base's words, not this figure's
     return True
 
@@ -445,7 +466,7 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         part_of = f.part_of
         unit = choice.unit if choice is not None and choice.unit else part_of.unit
         own = choice is not None and choice.measure is not None and (
-            _OF_THEM.match(s.text, q.end) or choice.cue_start is not None and choice.cue_start >= q.end)
+            en.OF_THEM_AFTER.match(s.text, q.end) or choice.cue_start is not None and choice.cue_start >= q.end)
         if not own:  # "including over 20,000 killed in action", "about 3,000 have become casualties" name their own
             choice = measures_mod.MeasureChoice(part_of.measure, part_of.measure_text, part_of.ambiguous_measure, unit)
     if q.base_index is not None and (choice is None or choice.measure is None):
@@ -652,28 +673,21 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     return out
 
 
-_VERB = en.AUXILIARY
-_SUBSET = en.SUBSET_BEFORE
-_OF_THEM = en.OF_THEM_AFTER
-_PART_AFTER = en.PART_AFTER
 _OF_THOSE = re.compile(r"\s+of\s+(?:those|these|them|whom)\b", re.IGNORECASE)
-_PARTITIVE_AFTER = en.PARTITIVE_AFTER
-_PARTITIVE_BEFORE = en.PARTITIVE_BEFORE
-_GROUP_MEASURE = en.GROUP_MEASURE
 
 
 def _part_of(s_text: str, q: Quantity, offset: int, earlier: list[Claim], out: list[Claim]) -> Claim | None:
     """The claim a figure is a part of: 'among them N' (the figure before it in the sentence) or
     'N of the injured' / 'Of the dead, N' (the latest figure of that measure so far)."""
-    if _SUBSET.search(s_text, max(0, q.start - 30), q.start):
+    if en.SUBSET_BEFORE.search(s_text, max(0, q.start - 30), q.start):
         before = [c for c in out if c.start < offset + q.start]
         return max(before, key=lambda c: c.start) if before else None
-    if _OF_THEM.match(s_text, q.end):
+    if en.OF_THEM_AFTER.match(s_text, q.end):
         return next((c for c in reversed(_recent(earlier, out)) if c.start < offset + q.start and c.derived_from is None), None)
-    m = _PARTITIVE_AFTER.match(s_text[q.end:q.end + 40]) or _PARTITIVE_BEFORE.search(s_text, max(0, q.start - 60), q.start)
+    m = en.PARTITIVE_AFTER.match(s_text[q.end:q.end + 40]) or en.PARTITIVE_BEFORE.search(s_text, max(0, q.start - 60), q.start)
     if m is None:
         return None
-    measure = _GROUP_MEASURE[m.group(1).lower()]
+    measure = en.GROUP_MEASURE[m.group(1).lower()]
     return next((c for c in reversed(_recent(earlier, out)) if c.measure == measure and c.start < offset + q.start
                  and c.derived_from is None), None)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
 from tollbook.lexicons import Match, PhraseIndex
 from tollbook.lexicons.gazetteer import Place, compiled_places, place_at
 
@@ -21,7 +21,6 @@ __all__ = ["Place", "choose_place", "find_places"]
 # a figure only after a locative ("in Roy", "near Soledar"); larger cities are read anywhere.
 SMALL_CITY = 100_000
 
-_LOCATIVE = en.LOCATIVE
 
 
 @functools.cache
@@ -31,7 +30,6 @@ def _index() -> PhraseIndex[int]:
     return PhraseIndex.from_folded(table.folded, table.refs)
 
 
-_SPEAKS = en.SPEAKS_AFTER
 
 
 def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
@@ -44,9 +42,9 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
             continue
         if m.value.kind == "city" and m.text.isupper() and not sentence.isupper():
             continue  # "NIS said": an acronym in mixed-case text, not Niš
-        if any(s < m.end and m.start < e for s, e in speaker_spans) or _SPEAKS.match(sentence[m.end:m.end + 30]):
+        if any(s < m.end and m.start < e for s, e in speaker_spans) or en.SPEAKS_AFTER.match(sentence[m.end:m.end + 30]):
             continue
-        locative = bool(_LOCATIVE.search(sentence[max(0, m.start - 30):m.start]))
+        locative = bool(en.LOCATIVE.search(sentence[max(0, m.start - 30):m.start]))
         if m.value.kind == "city" and m.value.population < SMALL_CITY and not locative:
             continue  # "Kim said", "Roy told": a small town's name is more often a person's
         if any(s < m.end and m.start < e for s, e in actor_spans) and not locative:
@@ -63,5 +61,5 @@ def choose_place(sentence: str, places: list[Match[Place]], start: int, end: int
         return None
     def distance(m: Match[Place]) -> int:
         return m.start - end if m.start >= end else (start - m.end) + 10
-    locative = [m for m in places if _LOCATIVE.search(sentence[max(0, m.start - 30):m.start])]
+    locative = [m for m in places if en.LOCATIVE.search(sentence[max(0, m.start - 30):m.start])]
     return min(locative or places, key=distance)

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
 from tollbook.lexicons import Match
 
-_CLAUSE_BREAK = en.CLAUSE_BREAK
 
 T = TypeVar("T")
 
@@ -45,7 +44,7 @@ def nearest(mentions: Sequence[Match[T]], start: int, end: int, blockers: Sequen
             if any(m.end <= bs and be <= start for bs, be in blockers):
                 continue
             score = gap * before_penalty + 3
-            if _CLAUSE_BREAK.search(text_between(m.end, start)):
+            if en.CLAUSE_BREAK.search(text_between(m.end, start)):
                 score += 40  # "died and 4,521 have been injured": a verb across "and" belongs to the figure before
         else:
             score = 0.0  # the mention overlaps the figure ("1.2 million-strong")

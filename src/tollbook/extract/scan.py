@@ -11,17 +11,17 @@ import bisect
 import functools
 import re
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
+from tollbook.lang import per_language
 from tollbook.lexicons import PhraseIndex, load
 
-_WORDS = en.SCAN_WORDS
 _DIGIT = re.compile(r"\d+")
 
 
-@functools.cache
+@per_language
 def _words() -> PhraseIndex[str]:
     vague = [v["phrase"].split()[0] for v in load("vague_counts.toml").get("vague", [])]
-    words = set(_WORDS) | {w.lower() for w in vague if w.isalpha() and w not in ("a", "an", "about")}
+    words = set(en.SCAN_WORDS) | {w.lower() for w in vague if w.isalpha() and w not in ("a", "an", "about")}
     # compounds like "twenty-five" fold to "twenty five": each part is a word of its own
     return PhraseIndex((w, w) for w in words)
 

@@ -15,10 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
 
-_ABBREV = en.ABBREVIATIONS
-_END = en.SENTENCE_END
 _LAST_WORD = re.compile(r"([\w.]+)[.][\"'”’)\]]*$")
 _SPACE = re.compile(r"\s")
 
@@ -50,10 +48,10 @@ def sentences_in(text: str, start: int, end: int, paragraph: int) -> list[Senten
     """The sentences of text[start:end] (one paragraph)."""
     out: list[Sentence] = []
     s = start
-    for m in _END.finditer(text, start, end):
+    for m in en.SENTENCE_END.finditer(text, start, end):
         e = m.end()
         word = _LAST_WORD.search(text, max(s, e - 14), e)
-        if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1 and word.group(1).isupper()):
+        if word and (word.group(1).lower().rstrip(".") in en.ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper()):
             continue  # "Gen. Syrsky", "U.S. officials": not an end
         _append(out, text, s, e, paragraph)
         s = e

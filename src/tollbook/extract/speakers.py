@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from tollbook.lang import per_language
 from tollbook.lexicons import load
 
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|ibn|abu|abd)-[\w'\u2019-]+|(?:bin|ibn|de|da|van|von|der|le|la|al|el|abu)(?=\s))"
@@ -38,7 +39,7 @@ class Speaker:
     body: bool = False  # a body the claimant lexicon does not know, named in full ("Center for Investigative Journalism")
 
 
-@functools.cache
+@per_language
 def _patterns() -> tuple[re.Pattern[str], ...]:
     roles = sorted(load("cues.toml")["roles"]["words"], key=len, reverse=True)
     role = "(?i:" + "|".join(re.escape(r) for r in roles) + ")"
@@ -61,7 +62,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-@functools.cache
+@per_language
 def _headline_tag() -> re.Pattern[str]:
     roles = sorted(load("cues.toml")["roles"]["words"], key=len, reverse=True)
     role = "(?i:" + "|".join(re.escape(r) for r in roles) + ")"
@@ -70,10 +71,31 @@ def _headline_tag() -> re.Pattern[str]:
     return re.compile(rf"(?:,\s*|\s[-\u2013\u2014]\s*|:\s*)(?P<who>{who})(?:\s+(?:says|said|warns|claims|estimates))?\s*$")
 
 
+# Where each pattern can match: around a verb of saying (the first three and the last), after
+# "by" (the fourth) or after "according to" (the fifth). A pattern is searched only in windows
+# around these anchors, never along a whole long sentence: the office patterns are costly.
+_SAY_AT = re.compile(rf"\b{_SAY}\b")
+_BY_AT = re.compile(r"\bby\s")
+_ACCORDING_AT = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_BEFORE, _AFTER = 200, 160
+
+
+def _anchored(pattern: re.Pattern[str], sentence: str, anchors: list[re.Match[str]], before: int,
+              after: int) -> re.Match[str] | None:
+    for a in anchors:
+        m = pattern.search(sentence, max(0, a.start() - before), min(len(sentence), a.end() + after))
+        if m is not None:
+            return m
+    return None
+
+
 def find_speaker(sentence: str) -> Speaker | None:
     """The person or office this sentence credits with its figures, if it names one."""
-    for pattern in _patterns():
-        m = pattern.search(sentence)
+    says = list(_SAY_AT.finditer(sentence))
+    anchors = [says, says, says, list(_BY_AT.finditer(sentence)), list(_ACCORDING_AT.finditer(sentence)), says]
+    spans = [(_BEFORE, 0), (_BEFORE, 0), (0, _AFTER), (12, _AFTER), (0, _AFTER), (_BEFORE, 0)]
+    for pattern, found, (before, after) in zip(_patterns(), anchors, spans):
+        m = _anchored(pattern, sentence, found, before, after) if found else None
         if m is None:
             continue
         groups = {k: v for k, v in m.groupdict().items() if v}
@@ -171,7 +193,7 @@ def named_for_role(document: str, role: str) -> Speaker | None:
     return next(iter(people.values()))[1] if len(people) == 1 else None
 
 
-@functools.cache
+@per_language
 def _role_words() -> re.Pattern[str]:
     roles = sorted(load("cues.toml")["roles"]["words"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(r) for r in roles) + r")\b", re.IGNORECASE)

@@ -15,15 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
+from tollbook.lang import grammar, per_language
 
-MONTHS = en.MONTHS
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_MONTH = rf"(?P<month>{_MONTH_ALT})\.?"
+
+
+def _month_alt() -> str:
+    """The month names of the language being read, longest first, as one alternation."""
+    return "|".join(sorted((re.escape(m) for m in en.MONTHS), key=len, reverse=True))
+
+
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAYS = en.WEEKDAYS
-_NUMBERS = en.TIME_NUMBERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +43,7 @@ Resolver = Callable[[re.Match[str], date], tuple[date | None, date | None, bool]
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.rstrip(".").capitalize() if name.rstrip(".").capitalize() in MONTHS else name.rstrip(".").title()]
+    return en.MONTHS[name.rstrip(".").capitalize() if name.rstrip(".").capitalize() in en.MONTHS else name.rstrip(".").title()]
 
 
 def _month_end(y: int, m: int) -> date:
@@ -112,7 +115,7 @@ def _month_year(m: re.Match[str], ref: date) -> tuple[date | None, date | None, 
 
 
 def _weekday(m: re.Match[str], ref: date) -> tuple[date, date, bool]:
-    wd = _WEEKDAYS[m.group("wd").lower()]
+    wd = en.WEEKDAYS[m.group("wd").lower()]
     back = (ref.weekday() - wd) % 7
     d = ref - timedelta(days=back)
     return d, d, False
@@ -164,7 +167,7 @@ def _since_start(m: re.Match[str], ref: date) -> tuple[None, date, bool]:
 
 def _forward(m: re.Match[str], ref: date) -> tuple[date, date, bool] | None:
     n_text, unit = (m.group("n") or "one").lower(), m.group("unit").lower().rstrip("s")
-    n = _NUMBERS.get(n_text) or (int(n_text) if n_text.isdigit() else None)
+    n = en.TIME_NUMBERS.get(n_text) or (int(n_text) if n_text.isdigit() else None)
     if n is None:
         return None
     if unit == "month":
@@ -202,39 +205,78 @@ def _iso(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] |
 
 
 _LEAD = r"(?P<lead>(?:as of|as at|by|since|on|in|from|until)\s+(?:the\s+)?)?"
-_RULES: list[tuple[str, Resolver]] = [
-    (rf"\b(?:between|from)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_MONTH_ALT}))?\s+(?:and|to|-)\s+(?P<d2>[0-3]?\d)\s+(?P<month2>{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?\b", _day_range),
-    (rf"\bin\s+the\s+first\s+week\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b", _first_week),
-    (rf"\b{_LEAD}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", _day_month),
-    (rf"\b{_LEAD}{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b", _day_month),
-    (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
-    (rf"\b{_LEAD}(?:(?P<part>early|mid|late|middle)(?:-|\s+|\s+of\s+))?{_MONTH}(?:\s+{_YEAR})?\b", _month_year),
-    (r"\b(?:on|last|this|since|by)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
-    (r"\bby the end of (?:the|this) year\b", _end_of_year),  # before "this year" alone, which it holds
-    (r"\b(?:(?:early|mid|late|in the middle of)[- ]?)?(?:so far )?(?:this|last|previous|past|the past|the last|over the past|over the last|in the past|in the last) (?:week|month|year|24 hours|day)\b"
-     r"|\b(?:yesterday|today|overnight|tonight|last night|this morning|this evening)\b|\b(?:over|at) the weekend\b", _relative),
-    (r"\b(?:since the (?:start|beginning|outbreak) of the (?:full-scale |full scale )?(?:war|invasion|conflict|fighting|offensive|operation)|so far|to date|in total|since the war began)\b", _since_start),
-    (r"\b(?:within|in|over|during) (?:the )?(?:next |coming )?(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an) )?(?P<unit>months?|weeks?|days?|years?)\b", _forward),
-]
-_COMPILED = [(re.compile(p, re.IGNORECASE), f) for p, f in _RULES]
-# A rule runs only when one of its words is in the sentence: most sentences name no time at all,
-# and a substring test is far cheaper than a case-insensitive pattern tried at every position.
-_MONTH_WORDS = tuple(sorted({m.lower()[:3] for m in MONTHS}))
-_GATES: dict[Resolver, tuple[str, ...]] = {
-    _day_range: _MONTH_WORDS, _first_week: ("first week",), _day_month: _MONTH_WORDS, _iso: ("-0", "-1"),
-    _month_year: _MONTH_WORDS, _weekday: ("day",),
-    _relative: ("week", "month", "year", "hour", "day", "today", "yesterday", "overnight", "night", "morning",
-                "evening", "weekend"),
-    _since_start: ("since", "so far", "to date", "in total"), _forward: ("month", "week", "day", "year"),
-    _end_of_year: ("end of",),
-}
-# One pass finds every gate word; a word found also opens the rules of the gate words inside it
-# ("today" opens the weekday rule, whose gate is "day").
-_GATE_WORDS = sorted({w for words in _GATES.values() for w in words}, key=len, reverse=True)
-_GATE_ANY = re.compile("|".join(re.escape(w) for w in _GATE_WORDS))
-_OPENS: dict[str, frozenset[Resolver]] = {
-    found: frozenset(rule for rule, words in _GATES.items() if any(w in found for w in words)) for found in _GATE_WORDS
-}
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """The time rules of one language, compiled, with the gate words that open each."""
+
+    compiled: list[tuple[re.Pattern[str], Resolver]]
+    gate_any: re.Pattern[str]
+    opens: dict[str, frozenset[Resolver]]
+    absolute: re.Pattern[str]
+
+
+def _english_rules() -> tuple[list[tuple[str, Resolver]], dict[Resolver, tuple[str, ...]]]:
+    """English time expressions and, per rule, the words without which it cannot match."""
+    month_alt = _month_alt()
+    _MONTH = rf"(?P<month>{month_alt})\.?"  # noqa: N806 - the rules below read as patterns
+    _MONTH_ALT = month_alt  # noqa: N806
+    rules: list[tuple[str, Resolver]] = [
+        (rf"\b(?:between|from)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_MONTH_ALT}))?\s+(?:and|to|-)\s+(?P<d2>[0-3]?\d)\s+(?P<month2>{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?\b", _day_range),
+        (rf"\bin\s+the\s+first\s+week\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b", _first_week),
+        (rf"\b{_LEAD}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", _day_month),
+        (rf"\b{_LEAD}{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b", _day_month),
+        (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
+        (rf"\b{_LEAD}(?:(?P<part>early|mid|late|middle)(?:-|\s+|\s+of\s+))?{_MONTH}(?:\s+{_YEAR})?\b", _month_year),
+        (r"\b(?:on|last|this|since|by)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
+        (r"\bby the end of (?:the|this) year\b", _end_of_year),  # before "this year" alone, which it holds
+        (r"\b(?:(?:early|mid|late|in the middle of)[- ]?)?(?:so far )?(?:this|last|previous|past|the past|the last|over the past|over the last|in the past|in the last) (?:week|month|year|24 hours|day)\b"
+         r"|\b(?:yesterday|today|overnight|tonight|last night|this morning|this evening)\b|\b(?:over|at) the weekend\b", _relative),
+        (r"\b(?:since the (?:start|beginning|outbreak) of the (?:full-scale |full scale )?(?:war|invasion|conflict|fighting|offensive|operation)|so far|to date|in total|since the war began)\b", _since_start),
+        (r"\b(?:within|in|over|during) (?:the )?(?:next |coming )?(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an) )?(?P<unit>months?|weeks?|days?|years?)\b", _forward),
+    ]
+    # A rule runs only when one of its words is in the sentence: most sentences name no time at all,
+    # and a substring test is far cheaper than a case-insensitive pattern tried at every position.
+    month_words = tuple(sorted({m.lower()[:3] for m in en.MONTHS}))
+    gates: dict[Resolver, tuple[str, ...]] = {
+        _day_range: month_words, _first_week: ("first week",), _day_month: month_words, _iso: ("-0", "-1"),
+        _month_year: month_words, _weekday: ("day",),
+        _relative: ("week", "month", "year", "hour", "day", "today", "yesterday", "overnight", "night", "morning",
+                    "evening", "weekend"),
+        _since_start: ("since", "so far", "to date", "in total"), _forward: ("month", "week", "day", "year"),
+        _end_of_year: ("end of",),
+    }
+    return rules, gates
+
+
+@per_language
+def _table() -> _Table:
+    """The current language's rules: its package's TIME_RULES (pattern, resolver name) and TIME_GATES
+    (resolver name -> words) when it has them, else English's."""
+    own = getattr(grammar(), "TIME_RULES", None)
+    if own is not None:
+        by_name = {f.__name__.lstrip("_"): f for f in (_day_range, _first_week, _day_month, _iso, _month_year, _weekday,
+                                                        _end_of_year, _relative, _since_start, _forward)}
+        rules = [(p, by_name[name]) for p, name in own]
+        gates = {by_name[name]: tuple(words) for name, words in grammar().TIME_GATES.items()}
+    else:
+        rules, gates = _english_rules()
+    # One pass finds every gate word; a word found also opens the rules of the gate words inside it
+    # ("today" opens the weekday rule, whose gate is "day").
+    gate_words = sorted({w for words in gates.values() for w in words}, key=len, reverse=True)
+    month_alt = _month_alt()
+    absolute = re.compile(  # a full date ("24 January 2025", "January 24, 2025") ending where the window ends
+        rf"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{month_alt})\.?,?\s+(?P<y1>(?:19|20)\d\d)"
+        rf"|(?P<m2>{month_alt})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))$",
+        re.IGNORECASE)
+    return _Table([(re.compile(p, re.IGNORECASE), f) for p, f in rules],
+                  re.compile("|".join(re.escape(w) for w in gate_words)),
+                  {found: frozenset(rule for rule, words in gates.items() if any(w in found for w in words))
+                   for found in gate_words},
+                  absolute)
+
+
 _NOT_TIME = re.compile(r"\b\d+-(?:hour|day|week|month|year)\b|\b(?:sunday|monday) (?:times|telegraph|post|mirror|express)\b", re.IGNORECASE)
 _PERSON_NAME_MONTHS = re.compile(r"\b(?:April|May|June|August)\s+[A-Z][a-z]+\b")
 
@@ -243,12 +285,13 @@ def find_times(sentence: str, reference: date) -> list[TimeSpan]:
     """Every time expression in a sentence, resolved; overlapping ones keep the longest."""
     found: list[TimeSpan] = []
     open_rules: set[Resolver] = set()
-    for m in _GATE_ANY.finditer(sentence.lower()):
-        open_rules |= _OPENS[m.group(0)]
+    table = _table()
+    for m in table.gate_any.finditer(sentence.lower()):
+        open_rules |= table.opens[m.group(0)]
     if not open_rules:
         return found
     forward_context: bool | None = None  # looked for once per sentence, when a rule first asks
-    for pattern, resolve in _COMPILED:
+    for pattern, resolve in table.compiled:
         if resolve not in open_rules:
             continue
         for m in pattern.finditer(sentence):
@@ -303,11 +346,6 @@ def choose_time(times: list[TimeSpan], start: int, end: int) -> TimeSpan | None:
     return min(times, key=lambda t: (t.start - end) if t.start >= end else (start - t.end))
 
 
-# A full date ("24 January 2025", "January 24, 2025") ending where the search window ends.
-_ABSOLUTE = re.compile(
-    rf"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_ALT})\.?,?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))$",
-    re.IGNORECASE)
 _YEAR_ALONE = re.compile(r"(?:19|20)\d\d")  # digits on either side are ruled out by hand: lookarounds cost 3x
 _ABSOLUTE_REACH = 24  # characters before a year that a full date can take: "September 30th, " and some spacing
 
@@ -318,11 +356,12 @@ def latest_date_in(text: str) -> date | None:
     Years are found first (one cheap pass; most text has few), and the day and month are looked
     for only just before each, so a huge text costs one scan, not a month pattern at every character."""
     best: date | None = None
+    absolute = _table().absolute
     for y in _YEAR_ALONE.finditer(text):
         if text[y.start() - 1:y.start()].isdigit() or text[y.end():y.end() + 1].isdigit():
             continue
         start = max(0, y.start() - _ABSOLUTE_REACH)
-        m = _ABSOLUTE.search(text, start, y.end())
+        m = absolute.search(text, start, y.end())
         if m is None or m.start() == start > 0 and text[start - 1].isalnum():
             continue  # no full date, or the window cut into a longer word
         n = "1" if m.group("d1") else "2"

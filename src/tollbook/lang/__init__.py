@@ -9,10 +9,16 @@ the phrasings each grammar must read, and the negatives it must not), side by si
 
 from __future__ import annotations
 
+import functools
+import importlib
 import json
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import Any, TypeVar
 
 DEFAULT_LANGUAGE = "en"
 _CODE = re.compile(r"[a-z]{2,3}")
@@ -52,3 +58,69 @@ def corpus(name: str) -> dict[str, Any]:
             else:
                 joined.setdefault(key, value)
     return joined
+
+
+# --- the language being read ----------------------------------------------------------------
+# The stages ask for the grammar and lexicons of the document in hand, not of a fixed
+# language: `reading(lang)` sets it for the duration of one document (a context variable, so
+# threads and asyncio tasks each have their own), `grammar()` returns that language's
+# patterns module, and `per_language` caches what a stage compiles from them once per language.
+
+_LANGUAGE: ContextVar[str] = ContextVar("tollbook_language", default=DEFAULT_LANGUAGE)
+_GRAMMARS: dict[str, ModuleType] = {}
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def current() -> str:
+    """The language of the document being read (English outside `reading`)."""
+    return _LANGUAGE.get()
+
+
+@contextmanager
+def reading(lang: str) -> Iterator[None]:
+    """Read with `lang`'s package until the block ends; ValueError for a language with no package."""
+    language_files(lang)
+    token = _LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def grammar(lang: str | None = None) -> ModuleType:
+    """The patterns module of `lang` (default: the language being read)."""
+    lang = lang or _LANGUAGE.get()
+    found = _GRAMMARS.get(lang)
+    if found is None:
+        found = _GRAMMARS[lang] = importlib.import_module(f"tollbook.lang.{lang}.patterns")
+    return found
+
+
+class _Current:
+    """`en.CLAUSE_BREAK` in a stage reads the current language's CLAUSE_BREAK: the stages were
+    written against English and keep their spelling; the lookup happens at call time."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(grammar(), name)
+
+
+CURRENT = _Current()
+
+
+def per_language(fn: F) -> F:
+    """Cache a builder's result once per language (and per arguments), like functools.cache."""
+    cache: dict[tuple[Any, ...], Any] = {}
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any) -> Any:
+        key = (_LANGUAGE.get(), *args)
+        try:
+            return cache[key]
+        except KeyError:
+            value = cache[key] = fn(*args)
+            return value
+
+    wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]

@@ -25,7 +25,7 @@ from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
-from tollbook.lang import DEFAULT_LANGUAGE, language_files
+from tollbook.lang import DEFAULT_LANGUAGE, current, language_files
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -207,7 +207,7 @@ def compiled(name: str, build: Callable[[], C], version: int | str = 1, content:
     return value
 
 
-def inflected(lemmas: Iterable[str], lang: str = DEFAULT_LANGUAGE) -> list[str]:
+def inflected(lemmas: Iterable[str], lang: str | None = None) -> list[str]:
     """Every form of each lemma, by the language package's inflector (`lang/<lang>/inflect.py`).
 
     Lexicons list lemmas ("murder", "die/V"); the forms are made by a well-kept inflection
@@ -217,6 +217,7 @@ def inflected(lemmas: Iterable[str], lang: str = DEFAULT_LANGUAGE) -> list[str]:
     lemmas = sorted(set(lemmas))
     if not lemmas:
         return []
+    lang = lang or current()
 
     def build() -> list[str]:
         inflect = importlib.import_module(f"tollbook.lang.{lang}.inflect")
@@ -226,7 +227,11 @@ def inflected(lemmas: Iterable[str], lang: str = DEFAULT_LANGUAGE) -> list[str]:
     return compiled(f"inflected-{lang}", build, content="\n".join(lemmas).encode() + rules)
 
 
+def load(name: str, lang: str | None = None) -> dict[str, Any]:
+    """Cached TOML lexicon by file name and language (default: the language being read; see `read_toml`)."""
+    return _load(name, lang or current())
+
+
 @functools.cache
-def load(name: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
-    """Cached TOML lexicon by file name and language (see `read_toml`)."""
+def _load(name: str, lang: str) -> dict[str, Any]:
     return read_toml(name, lang)

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
 from tollbook.model import Section
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u25aa\u25cf]|\d{1,2}[.)])\s+")
-_SUMMARY_LABEL = en.SUMMARY_LABEL
 _TALLY = re.compile(r"^\s*(?:[-*\u2022\u2013]\s*)?[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about\s+)?\d")
 _HEADLINE_MAX = 160
 _TOP_BODY_CHARS = 400
@@ -51,7 +50,7 @@ def find_sections(text: str) -> tuple[tuple[int, int, Section], ...]:
             else:
                 _add(spans, start, end, "summary")  # a standfirst above the headline
             continue
-        if _SUMMARY_LABEL.match(stripped) and near_top:
+        if en.SUMMARY_LABEL.match(stripped) and near_top:
             in_summary = True
             _add(spans, start, end, "summary")
             continue
