@@ -3,8 +3,8 @@
     python scripts/real_reconcile.py ingest out.db          # the 70 fetched articles into a fresh ledger
     python scripts/real_reconcile.py findings out.db        # every stored finding, one JSON line each
     python scripts/real_reconcile.py score out.db           # precision against the judged findings
-    python scripts/real_reconcile.py check                  # `check` findings on the articles, one JSON line each
-    python scripts/real_reconcile.py check-score            # precision against the judged check findings
+    python scripts/real_reconcile.py check [--tensions]     # `check` findings on the articles, one JSON line each
+    python scripts/real_reconcile.py check-score [--tensions]   # precision against the judged check findings
 
 Why: issue 11 is judged on real reporting. The article texts are third-party copyright and
 live in a git-ignored folder (docs/real_sets.md); the judgements in
@@ -131,8 +131,9 @@ def stored_finding_facts(db: str, files: Mapping[str, str] | None = None) -> lis
 # ---------------------------------------------------------------- check findings as facts
 
 
-def check_facts(items: Sequence[Article]) -> list[dict[str, Any]]:
-    """`check` on each article (its outlet and date given) as fact rows: file, rule, the two sides."""
+def check_facts(items: Sequence[Article], tensions: bool = False) -> list[dict[str, Any]]:
+    """`check` on each article (its outlet and date given) as fact rows: file, rule, the two sides;
+    `tensions` as `tollbook check --tensions`."""
     from tollbook.check import check_document
     from tollbook.extract.pipeline import extract_document
     from tollbook.read import read_paths
@@ -140,7 +141,7 @@ def check_facts(items: Sequence[Article]) -> list[dict[str, Any]]:
     out = []
     for a in items:
         (doc,) = read_paths([str(a.path)], published=a.published, outlet=a.outlet)  # as `tollbook check` reads it
-        for f in check_document(doc, extract_document(doc)):
+        for f in check_document(doc, extract_document(doc), tensions=tensions):
             sides = [_check_side(f.headline_claim, a.file), *(_check_side(c, a.file) for c in f.body_claims)]
             out.append({"story": a.story, "kind": f.rule, "claims": sides, "severity": f.severity,
                         "explanation": f.explanation})
@@ -280,8 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in ("ingest", "findings", "score"):
         p = sub.add_parser(name)
         p.add_argument("db", help="SQLite file (ingest replaces it)")
-    sub.add_parser("check")
-    sub.add_parser("check-score")
+    for name in ("check", "check-score"):
+        sub.add_parser(name).add_argument("--tensions", action="store_true", help="as `tollbook check --tensions`")
     args = parser.parse_args(argv)
     items = articles()
     if args.command == "ingest":
@@ -298,9 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _dump(result.unjudged)
         print(result.line(), file=sys.stderr)
     elif args.command == "check":
-        _dump(check_facts(items))
+        _dump(check_facts(items, args.tensions))
     elif args.command == "check-score":
-        result = score(check_facts(items), load_judgements(CHECK_FILE))
+        result = score(check_facts(items, args.tensions), load_judgements(CHECK_FILE))
         _dump(result.unjudged)
         print(result.line(), file=sys.stderr)
     return 0

@@ -15,7 +15,7 @@ SEED = Path("/work/shared/seeds/000_191dc300254514ad.txt")
 
 
 def rules(text: str, published: str = "2025-01-27") -> list[str]:
-    return sorted({f.rule for f in check_text(text, published=published)})
+    return sorted({f.rule for f in check_text(text, published=published, tensions=True)})
 
 
 CASES = [
@@ -71,6 +71,45 @@ def test_finding_json_shape() -> None:
     assert "'over' was added" in d["explanation"]
 
 
+# ---------------------------------------------------------------- what real reporting does that is not a distortion
+
+QUIET = [
+    # A bound the body's figure keeps: "more than 1,400" for 1,427 is how a headline rounds a count down.
+    ("qualifier_changed", "Death toll passes 20,000 after the earthquake\n\n"
+                          "Officials said 20,451 people had been killed by the earthquake."),
+    # A headline's closing credit is a claimant: the estimate is not stated as fact.
+    ("attribution_changed", "About 17,000 Hamas fighters killed in Gaza - IDF\n\n"
+                            "The Israel Defense Forces estimated on Monday that about 17,000 Hamas fighters had been killed in Gaza."),
+    # A headline that names both countries keeps the body's ground.
+    ("scope_changed", "Death toll rises above 41,000 in Turkey, Syria quake\n\n"
+                      "Officials said 41,732 people had died in Syria and Turkey from the February 6 tremor."),
+    # A vague headline amount holds no figure whose scope could change.
+    ("scope_changed", "Hundreds killed in Gaza hospital blast\n\n"
+                      "A civil defence chief said 300 people were killed in Gaza City."),
+    # Another number is not the body's with its qualifier dropped.
+    ("qualifier_changed", "Wagner lost 17,000 prisoners in Bakhmut\n\n"
+                          "As many as 20,000 Wagner fighters were killed in Bakhmut."),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), QUIET, ids=[f"{r}-{i}" for i, (r, _) in enumerate(QUIET)])
+def test_rule_stays_quiet(rule: str, text: str) -> None:
+    assert rule not in rules(text, "2023-02-17")
+
+
+def test_casualties_retold_as_deaths_is_a_measure_change() -> None:
+    text = ("4,000 North Korean soldiers have died in Kursk\n\n"
+            "North Korean forces had suffered 4,000 casualties in the Kursk region, UK Defence Intelligence said.")
+    (finding,) = [f for f in check_text(text, published="2025-01-24") if f.rule == "measure_changed"]
+    assert "became deaths" in finding.explanation and finding.body_claims[0].value_text == "4,000"
+
+
+def test_tensions_are_listed_only_on_request() -> None:
+    text = CASES[-1][1]
+    assert "cross_claim_tension" not in {f.rule for f in check_text(text, published="2025-01-27")}
+    assert "cross_claim_tension" in rules(text)
+
+
 # ---------------------------------------------------------------- the seed
 
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="the seed report is in /work/shared, absent here")
@@ -105,6 +144,14 @@ def _write(tmp_path: Path, name: str, text: str) -> str:
     p = tmp_path / name
     p.write_text(text, encoding="utf-8")
     return str(p)
+
+
+def test_cli_tensions_flag(tmp_path: Path) -> None:
+    both = _write(tmp_path, "both.txt", CASES[-1][1])
+    plain = json.loads(runner.invoke(app, ["check", both, "--json"]).stdout)[0]["findings"]
+    asked = json.loads(runner.invoke(app, ["check", both, "--json", "--tensions"]).stdout)[0]["findings"]
+    assert "cross_claim_tension" not in {f["rule"] for f in plain}
+    assert "cross_claim_tension" in {f["rule"] for f in asked}
 
 
 def test_cli_exit_codes(tmp_path: Path) -> None:

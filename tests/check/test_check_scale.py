@@ -44,7 +44,7 @@ def _comparisons(doc, claims, monkeypatch: pytest.MonkeyPatch) -> int:
         return real(a, b, *args, **kwargs)
 
     monkeypatch.setattr(rules, "overlaps", counted)
-    rules.check_document(doc, claims)
+    rules.check_document(doc, claims, tensions=True)
     monkeypatch.setattr(rules, "overlaps", real)
     return count
 
@@ -63,18 +63,24 @@ def test_comparisons_grow_linearly_with_the_claims(monkeypatch: pytest.MonkeyPat
 # ---------------------------------------------------------------- the indexed rules against the plain definitions
 
 
+def _named(claim: Claim) -> bool:
+    return bool(claim.source) and claim.source != "anonymous" and claim.attribution != "outlet"
+
+
 def _naive_source(claim: Claim, evidence: tuple[Claim, ...], text: str) -> str | None:
-    if claim.source and claim.source != "anonymous":
+    if _named(claim):
         return claim.source
     para_start = text.rfind("\n\n", 0, claim.start)
-    earlier = [c for c in evidence if para_start < c.start < claim.start and c.source and c.source != "anonymous"]
+    earlier = [c for c in evidence if para_start < c.start < claim.start and _named(c)]
     return earlier[-1].source if earlier else None
 
 
 def _naive_tensions(evidence: tuple[Claim, ...], text: str) -> list[tuple[str, str]]:
-    """Every pair, as the rule reads: same series, two claimants, values apart but within a factor of 10."""
+    """Every pair, as the rule reads: same series and ground, two claimants, statements, values more than
+    10% apart but within a factor of 10."""
     out = []
-    plain = [c for c in evidence if c.derived_from is None and c.fraction is None and c.best]
+    plain = [c for c in evidence if c.derived_from is None and c.fraction is None and c.best
+             and c.qualifier != "vague" and c.modality in ("reported", "estimated")]
     for i, a in enumerate(plain):
         sa = _naive_source(a, evidence, text) or ("the estimate" if a.modality == "estimated" else None)
         for b in plain[i + 1:]:
@@ -84,6 +90,9 @@ def _naive_tensions(evidence: tuple[Claim, ...], text: str) -> list[tuple[str, s
                 continue
             sb = _naive_source(b, evidence, text) or ("the estimate" if b.modality == "estimated" else None)
             if not sa or not sb or sa == sb or pairing.overlaps(a, b) or max(a.best, b.best) > 10 * min(a.best, b.best):
+                continue
+            lower, upper = sorted((a, b), key=lambda c: c.best)
+            if not rules._same_ground(lower, upper) or not rules._apart_by(lower, upper, rules.TENSION_MIN_RATIO):
                 continue
             out.append((a.claim_id, b.claim_id))
     return out

@@ -18,10 +18,11 @@ from tollbook.model import Document
 __all__ = ["Finding", "RULES", "SEVERITIES", "check_document", "check_text"]
 
 
-def check_text(text: str, *, published: str | None = None, outlet: str | None = None) -> list[Finding]:
-    """Findings for one report given as text (first line the headline)."""
+def check_text(text: str, *, published: str | None = None, outlet: str | None = None,
+               tensions: bool = False) -> list[Finding]:
+    """Findings for one report given as text (first line the headline); `tensions` as in `check_document`."""
     from tollbook.read import make_document
 
     doc: Document = make_document(text, outlet=outlet, published=published,
                                   published_from="argument" if published else None)
-    return check_document(doc)
+    return check_document(doc, tensions=tensions)

@@ -217,13 +217,19 @@ def parties(text: str) -> list[tuple[str, str | None, str]]:
 
 _SAYS = en.SAYS
 _HEAD_PREFIX = re.compile(r"^\s*([^:]{2,60}):\s")
+# A headline's closing credit: "...: Zelensky", "... - foreign ministry" (a spaced dash, not a hyphen)
+_HEAD_SUFFIX = re.compile(r"(?::|\s[-\u2013\u2014])\s+([^:\-\u2013\u2014\d\n]{2,40}?)\s*\.?\s*$")
 
 
 def speaker_phrase(sentence: str) -> str | None:
-    """Words naming who a headline or bullet quotes: 'UK: ...', '..., Kyiv says', 'Pentagon says ...'."""
+    """Words naming who a headline or bullet quotes: 'UK: ...', '...: Zelensky', '... - foreign ministry',
+    '..., Kyiv says', 'Pentagon says ...'."""
     m = _HEAD_PREFIX.match(sentence)
     if m and not re.search(r"\d", m.group(1)):
         return m.group(1)
+    end = _HEAD_SUFFIX.search(sentence)
+    if end and len(end.group(1).split()) <= 5:
+        return end.group(1)
     tail = re.search(r",\s*([^,]{2,60}?)\s+(?:says?|said|claims?|reports?|confirms?|estimates?)\s*\.?\s*$", sentence, re.I)
     if tail:
         return tail.group(1)
@@ -248,16 +254,20 @@ def effective_sources(evidence: tuple[Claim, ...], text: str) -> dict[str, str |
     named_starts: list[int] = []
     named_sources: list[str] = []
     out: dict[str, str | None] = {}
+    def named(claim: Claim) -> bool:
+        # the outlet, credited because no one else was named, is no claimant of its own
+        return bool(claim.source) and claim.source != "anonymous" and claim.attribution != "outlet"
+
     for i in ordered:
         claim = evidence[i]
-        if claim.source and claim.source != "anonymous":
+        if named(claim):
             out[claim.claim_id] = claim.source
         else:
             b = bisect.bisect_right(breaks, claim.start - 2) - 1  # the last break ending at or before the claim
             para_start = breaks[b] if b >= 0 else -1
             k = bisect.bisect_left(named_starts, claim.start) - 1  # the latest named claim starting before it
             out[claim.claim_id] = named_sources[k] if k >= 0 and named_starts[k] > para_start else None
-        if claim.source and claim.source != "anonymous":
+        if named(claim):
             named_starts.append(claim.start)
             named_sources.append(claim.source)
     return out
@@ -311,6 +321,10 @@ def pair_score(h: Claim, b: Claim) -> float:
     else:
         gap = relative_gap(h.best, b.best)
         score += 3.0 if gap <= 0.10 else 2.0 if same_digits(h.best, b.best) else max(0.0, 1.5 - 2 * gap)
+    if equal_value:
+        score += 1.0  # the body states the headline's very figure: that is the claim it is about
+    if (h.date_start is None) == (b.date_start is None):
+        score += 0.5  # "rises to N" is a running total: its pair is a total, not one day's count
     if place_compatible(h.place_code, b.place_code):
         score += 0.5
     if h.source and b.source and h.source == b.source:

@@ -117,6 +117,7 @@ def check(
     json_: JsonOpt = False,
     fail_on_findings: Annotated[bool, typer.Option("--fail-on-findings", help=f"Exit {EXIT_FINDINGS} when a finding of at least --min-severity exists.")] = False,
     min_severity: Annotated[str, typer.Option("--min-severity", help="low, medium or high: the least severe finding that fails the run.")] = "low",
+    tensions: Annotated[bool, typer.Option("--tensions", help="Also list body figures of two claimants that cannot both hold (information; `reconcile` finds disagreements across documents).")] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Compare each report's headline and summary figures with its body.
@@ -131,7 +132,7 @@ def check(
         error(f"--min-severity must be one of {', '.join(SEVERITIES)}, not {min_severity!r}")
         raise typer.Exit(EXIT_USAGE)
     docs, unread = _documents(paths, published, outlet, max_bytes)
-    results, failed = _each(docs, lambda doc: check_document(doc, extract_document(doc)))
+    results, failed = _each(docs, lambda doc: check_document(doc, extract_document(doc), tensions=tensions))
     if json_:
         _dump([{"document": _document_json(d), "findings": [f.to_dict() for f in fs]} for d, fs in results])
     else:
