@@ -16,11 +16,12 @@ __all__ = ["Claim", "Document", "SourceRef", "extract", "open_ledger", "__versio
 
 
 def extract(text: str, *, published: str | None = None, outlet: str | None = None,
-            title: str | None = None, url: str | None = None) -> list[Claim]:
+            title: str | None = None, url: str | None = None, language: str | None = None) -> list[Claim]:
     """Every quantitative claim in one text, in document order.
 
     `published` is YYYY-MM-DD (or an ISO datetime); anything else raises ValueError, and a
-    date in the future gives a UserWarning.
+    date in the future gives a UserWarning. `language` (ISO 639-1) is detected when not given;
+    a language tollbook has no package for raises tollbook.extract.pipeline.UnsupportedLanguage.
     """
     import warnings
 
@@ -33,7 +34,7 @@ def extract(text: str, *, published: str | None = None, outlet: str | None = Non
         warnings.warn(warning, UserWarning, stacklevel=2)
 
     doc = make_document(text, title=title, url=url, outlet=outlet, published=published,
-                        published_from="argument" if published else None)
+                        published_from="argument" if published else None, language=language)
     return extract_document(doc)
 
 

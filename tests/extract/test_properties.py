@@ -16,7 +16,7 @@ news_like = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=12)), ma
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(max_size=400), news_like))
 def test_extraction_never_crashes_and_spans_hold(text: str) -> None:
-    for c in tollbook.extract(text, published="2025-01-27"):
+    for c in tollbook.extract(text, published="2025-01-27", language="en"):
         assert 0 <= c.start < c.end <= len(text)  # offsets index the caller's text, line ends and all
         values = [v for v in (c.low, c.best, c.high) if v is not None]
         assert values == sorted(values), (c.low, c.best, c.high)

@@ -75,6 +75,7 @@ NlOpt = Annotated[bool, typer.Option("--nl", help="One JSON object per line on s
 CsvOpt = Annotated[bool, typer.Option("--csv", help="CSV with a header row on stdout.")]
 TsvOpt = Annotated[bool, typer.Option("--tsv", help="Tab-separated values on stdout.")]
 PublishedOpt = Annotated[str | None, typer.Option("--published", callback=_date_callback("--published", warn_future=True), help="Publication date (YYYY-MM-DD) of the documents; times like 'this week' are resolved against it.")]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="Language of the documents (ISO 639-1: en, uk, ru); detected per document when not given.")]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet that published the documents (last link of every attribution chain).")]
 DbOpt = Annotated[str | None, typer.Option("--db", envvar="TOLLBOOK_DB", help="Ledger: a SQLite path or a postgresql:// URL [default: tollbook.db].")]
 SinceOpt = Annotated[str | None, typer.Option("--since", callback=_date_callback("--since"), help="Claims whose period ends on or after this date (YYYY-MM-DD).")]

@@ -12,14 +12,17 @@ from tollbook.cli.common import (
     EXIT_USAGE,
     CsvOpt,
     JsonOpt,
+    LangOpt,
     MaxBytesOpt,
     NlOpt,
     OutletOpt,
     PublishedOpt,
     TsvOpt,
     error,
+    warn,
 )
 from tollbook.errors import ReadError, extraction_failed
+from tollbook.lang import languages
 from tollbook.model import CLAIM_FIELDS
 from tollbook.read.decode import DEFAULT_MAX_BYTES
 
@@ -34,10 +37,16 @@ def extract(
     outlet: OutletOpt = None,
     title: Annotated[str | None, typer.Option("--title", help="Headline, when the file does not start with it.")] = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    lang: LangOpt = None,
     json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False,
 ) -> None:
-    """Print every quantitative claim in the given reports."""
-    from tollbook.extract.pipeline import extract_document
+    """Print every quantitative claim in the given reports.
+
+    A document in a language tollbook has no package for is named in a warning and not read.
+    """
+    from dataclasses import replace
+
+    from tollbook.extract.pipeline import UnsupportedLanguage, extract_document
     from tollbook.output import choose_format, write_rows
     from tollbook.read import read_paths
 
@@ -52,8 +61,14 @@ def extract(
                 error(str(item))
                 continue
             read_ok += 1
+            if lang:
+                item = replace(item, language=lang)
             try:
                 found = extract_document(item)
+            except UnsupportedLanguage as exc:
+                warn(f"{item.path or item.doc_id}: language {exc.language!r} has no package (have: "
+                     f"{', '.join(languages())}); not read")
+                continue
             except Exception as exc:  # one bad document must not stop the batch
                 failed += 1
                 error(str(extraction_failed(item.path or item.doc_id, exc)))

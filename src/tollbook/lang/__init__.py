@@ -29,14 +29,19 @@ _ROOT = Path(__file__).parent
 
 def language_files(lang: str = DEFAULT_LANGUAGE) -> Path:
     """The data folder of a language package; ValueError for a code with no package here."""
-    if not _CODE.fullmatch(lang or "") or not _ROOT.joinpath(lang, "__init__.py").is_file():
+    if not _CODE.fullmatch(lang or "") or not _complete(_ROOT.joinpath(lang)):
         raise ValueError(f"no language package {lang!r} in tollbook.lang (have: {', '.join(languages())})")
     return _ROOT.joinpath(lang)
 
 
 def languages() -> list[str]:
     """Codes of every language package, sorted: ['en']."""
-    return sorted(p.name for p in _ROOT.iterdir() if _CODE.fullmatch(p.name) and p.joinpath("__init__.py").is_file())
+    return sorted(p.name for p in _ROOT.iterdir() if _CODE.fullmatch(p.name) and _complete(p))
+
+
+def _complete(folder: Path) -> bool:
+    """A language package is one with its grammar: a folder still being filled is not offered."""
+    return folder.joinpath("__init__.py").is_file() and folder.joinpath("patterns.py").is_file()
 
 
 def corpus(name: str) -> dict[str, Any]:

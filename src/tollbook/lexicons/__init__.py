@@ -235,3 +235,6 @@ def load(name: str, lang: str | None = None) -> dict[str, Any]:
 @functools.cache
 def _load(name: str, lang: str) -> dict[str, Any]:
     return read_toml(name, lang)
+
+
+load.cache_clear = _load.cache_clear  # type: ignore[attr-defined]

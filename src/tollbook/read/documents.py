@@ -16,6 +16,7 @@ from tollbook.errors import ReadError
 from tollbook.model import Document, document_id
 from tollbook.read.decode import DEFAULT_MAX_BYTES, decode_bytes, raw_hash
 from tollbook.read.html import html_to_text, looks_like_html
+from tollbook.read.language import detect_language
 from tollbook.read.sections import find_sections
 
 __all__ = ["make_document", "read_bytes", "read_paths", "DEFAULT_MAX_BYTES"]
@@ -24,8 +25,9 @@ __all__ = ["make_document", "read_bytes", "read_paths", "DEFAULT_MAX_BYTES"]
 def make_document(text: str, *, title: str | None = None, url: str | None = None,
                   outlet: str | None = None, published: str | None = None,
                   published_from: str | None = None, path: str | None = None,
-                  raw_sha256: str | None = None) -> Document:
-    """A Document from text. With a separate `title`, the title becomes the first line.
+                  raw_sha256: str | None = None, language: str | None = None) -> Document:
+    """A Document from text. With a separate `title`, the title becomes the first line; the
+    language is detected (tollbook.read.language) unless given.
 
     The text is kept as given, line ends and all (CRLF, CR), so claim offsets index the
     caller's own string. Text read from a named source (`path`) may not hold a NUL."""
@@ -36,7 +38,7 @@ def make_document(text: str, *, title: str | None = None, url: str | None = None
     return Document(
         doc_id=document_id(text), text=text, title=title or _first_line(text), url=url, outlet=outlet,
         published=published, published_from=published_from if published else None, path=path,
-        raw_sha256=raw_sha256, sections=find_sections(text),
+        raw_sha256=raw_sha256, sections=find_sections(text), language=language or detect_language(text),
     )
 
 

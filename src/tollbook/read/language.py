@@ -1,0 +1,79 @@
+"""Which language a document is written in: the script and the language's commonest words first,
+a statistical detector (lingua) only when those do not settle it.
+
+Almost all of what tollbook reads is English, Ukrainian or Russian. English prose is full of
+"the", "of", "and"; Ukrainian writes і, ї, є, ґ and Russian ы, э, ъ, ё. These tests cost a
+regular-expression pass over a sample (and, for a short line with no function word, a look-up of
+its words in English inflection data); lingua's models cost about a millisecond a document and
+some 40 MB, so they are loaded only for text the cheap tests leave open (another Latin-script
+language, Cyrillic with neither set of letters, other scripts). The code returned is ISO 639-1
+("en"), whether or not tollbook has a package for it: the caller decides what to do with it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_SAMPLE = 3000  # characters: enough for any of the tests, a bounded cost for a huge document
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|to|in|was|were|said|has|have|had|that|for|on|with|by|from|at|is|are)\b",
+                            re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+_SHORT = 20  # letters: below this no test is reliable, and a Latin-script fragment is taken as English
+_FEW_WORDS = 20  # below this many words a Latin-script text is English when a dictionary knows its words
+_ENGLISH_SHARE = 0.12  # share of words that are English function words in English prose: 0.25-0.45
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language ("en", "uk", "ru", "de", ...)."""
+    sample = text[:_SAMPLE]
+    latin = len(_LATIN.findall(sample))
+    cyrillic = len(_CYRILLIC.findall(sample))
+    if cyrillic > latin:
+        uk, ru = len(_UKRAINIAN.findall(sample)), len(_RUSSIAN.findall(sample))
+        if uk > ru:
+            return "uk"
+        if ru > uk:
+            return "ru"
+        return _lingua(sample) or "ru"
+    if latin + cyrillic < _SHORT:
+        return "en" if latin or not sample.strip() else (_lingua(sample) or "en")
+    words = _WORD.findall(sample)
+    if words and len(_ENGLISH_WORDS.findall(sample)) / len(words) >= _ENGLISH_SHARE:
+        return "en"
+    if latin and sample.isascii() and len(words) < 12 and _ENGLISH_WORDS.search(sample):
+        return "en"  # a short English headline or label: too short for the statistics
+    if len(words) < _FEW_WORDS and _english_vocabulary_share(words) >= 0.6:
+        # a short line with no function word ("Ukraine rebels vow new offensive as rockets kill 30"):
+        # the statistics are overconfident on so few words, a dictionary is not
+        return "en"
+    return _lingua(sample) or "en"
+
+
+def _english_vocabulary_share(words: list[str]) -> float:
+    """Share of the lowercase words that English inflection data knows (lemminflect's lexicon)."""
+    from lemminflect import getAllLemmas
+
+    plain = [w for w in words if w.islower() and len(w) > 2]
+    return sum(bool(getAllLemmas(w)) for w in plain) / len(plain) if plain else 1.0
+
+
+def _lingua(sample: str) -> str | None:
+    found = _detector().detect_language_of(sample)
+    return found.iso_code_639_1.name.lower() if found is not None else None
+
+
+@functools.cache
+def _detector():  # type: ignore[no-untyped-def]
+    from lingua import Language, LanguageDetectorBuilder
+
+    # The languages of most conflict and disaster reporting; a text in another one is reported as
+    # the nearest of these, which is still a language tollbook has no package for.
+    wanted = ("ENGLISH", "UKRAINIAN", "RUSSIAN", "BELARUSIAN", "BULGARIAN", "SERBIAN", "GERMAN", "FRENCH", "SPANISH",
+              "PORTUGUESE", "ITALIAN", "DUTCH", "POLISH", "TURKISH", "ARABIC", "PERSIAN", "HEBREW", "URDU", "HINDI",
+              "CHINESE", "JAPANESE", "KOREAN", "INDONESIAN", "SWAHILI", "SOMALI", "AFRIKAANS")
+    return LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in wanted)).with_low_accuracy_mode().build()

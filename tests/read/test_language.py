@@ -1,0 +1,42 @@
+"""A document's language: the cheap tests for English, Ukrainian and Russian, a detector for the rest."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tollbook.read import make_document
+from tollbook.read.language import detect_language
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Officials said 12 people were killed in the strike on the city overnight.", "en"),
+    ("Artillery fire kills 6, injures 21 in frontline town", "en"),  # a headline with no function word
+    ("Tanks 9,870 (+8)", "en"),
+    ("У Харкові внаслідок обстрілу загинули 12 людей, повідомив голова обласної адміністрації.", "uk"),
+    ("В Харькове в результате обстрела погибли 12 человек, сообщил губернатор области.", "ru"),
+    ("Zwölf Menschen starben bei dem Angriff auf das Dorf, teilte die Polizei am Montag mit.", "de"),
+    ("Au moins douze personnes ont été tuées dans la frappe, selon les autorités locales.", "fr"),
+    ("Al menos doce personas murieron en el ataque contra la aldea, dijo el gobierno.", "es"),
+])
+def test_detects_the_language(text: str, code: str) -> None:
+    assert detect_language(text) == code
+
+
+def test_make_document_records_the_language_and_an_explicit_one_wins() -> None:
+    assert make_document("У Харкові загинули 12 людей, повідомили рятувальники.").language == "uk"
+    assert make_document("Officials said 12 people died.", language="uk").language == "uk"
+
+
+def test_a_language_with_no_package_is_named_and_not_read(tmp_path) -> None:
+    de = tmp_path / "bericht.txt"
+    de.write_text("Zwölf Menschen starben bei dem Angriff auf das Dorf, teilte die Polizei am Montag mit.\n", encoding="utf-8")
+    en = tmp_path / "report.txt"
+    en.write_text("Officials said 12 people were killed in the village.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "tollbook.cli", "extract", str(de), str(en), "--nl"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert f"{de}: language 'de' has no package" in r.stderr
+    assert len(r.stdout.strip().splitlines()) == 1  # the English report's claim only: German is not read as English
