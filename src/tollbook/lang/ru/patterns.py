@@ -147,6 +147,8 @@ _FRACTION_WORDS = _alternation(FRACTIONS)
 FRACTION = (rf"(?:{_FRACTION_WORDS}|\d+(?:,\d+)?\s*(?:%|проц\.|процент\w*)|"
             rf"(?:один|одна|каждый|каждая)\s+из\s+(?:{_alternation(NUMBER_UNITS)}|\d+)(?!\w)|"
             rf"кажд(?:ый|ого|ая|ой)\s+(?:второй|третий|четвёртый|четвертый|пятый|десятый|второго|третьего|пятого|десятого))")
+# The ordinal of "every fifth" ("каждый пятый"), as English names its denominators.
+_ORDINAL_DENOM = r"(?:второй|третий|четвёртый|четвертый|пятый|шестой|десятый|\d+)"
 # Words without which a sentence holds no fraction or vague count: the patterns run only past these gates.
 FRACTION_GATE = re.compile(r"половин|трет|четверт|част|пятых|%|проц|большинств|кажд| из ", re.IGNORECASE)
 VAGUE_GATE = re.compile(r"десят|сот|тысяч|миллион|несколько|нескольк|горстк|пар", re.IGNORECASE)

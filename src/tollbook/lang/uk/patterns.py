@@ -149,6 +149,8 @@ _FRACTION_WORDS = _alternation(FRACTIONS)
 FRACTION = (rf"(?:{_FRACTION_WORDS}|\d+(?:,\d+)?\s*(?:%|відс\.|відсот\w*)|"
             rf"(?:один|одна|кожен|кожний|кожна)\s+(?:з|із)\s+(?:{_alternation(NUMBER_UNITS)}|\d+)(?!\w)|"
             rf"кожн(?:ий|ого|а|ої)\s+(?:другий|третій|четвертий|п[{_APOSTROPHE}]ятий|десятий|другого|третього|п[{_APOSTROPHE}]ятого|десятого))")
+# The ordinal of "every fifth" ("кожен п'ятий" / "каждый пятый"), as English names its denominators.
+_ORDINAL_DENOM = rf"(?:другий|третій|четвертий|п[{_APOSTROPHE}]ятий|шостий|десятий|\\d+)"
 # Words without which a sentence holds no fraction or vague count: the patterns run only past these gates.
 FRACTION_GATE = re.compile(r"половин|третин|чверт|частин|п[" + _APOSTROPHE + r"]ятих|%|відс|більшіст|кожн| з | із ", re.IGNORECASE)
 VAGUE_GATE = re.compile(r"десят|сот|тисяч|мільйон|кілька|кількох|декільк|кільканадцят|кількадесят|жменьк|пар", re.IGNORECASE)
