@@ -25,9 +25,10 @@ from tollbook.lang.uk.inflect import form_tables
 
 # --- lemmas (the data the forms are made from) -------------------------------------------
 
+# Collective numerals count people ("двоє/двое дітей"): they are units of their value.
 _UNIT_LEMMAS = {
-    0: ["нуль/N"], 1: ["один/NUM"], 2: ["два/NUM"], 3: ["три/NUM"], 4: ["чотири/NUM"], 5: ["п'ять/NUM"],
-    6: ["шість/NUM"], 7: ["сім/NUM"], 8: ["вісім/NUM"], 9: ["дев'ять/NUM"], 10: ["десять/NUM"],
+    0: ["нуль/N"], 1: ["один/NUM"], 2: ["два/NUM", "двоє/NUM"], 3: ["три/NUM", "троє/NUM"], 4: ["чотири/NUM", "четверо/NUM"], 5: ["п'ять/NUM", "п'ятеро/NUM"],
+    6: ["шість/NUM", "шестеро/NUM"], 7: ["сім/NUM", "семеро/NUM"], 8: ["вісім/NUM", "восьмеро/NUM"], 9: ["дев'ять/NUM", "дев'ятеро/NUM"], 10: ["десять/NUM", "десятеро/NUM"],
     11: ["одинадцять/NUM"], 12: ["дванадцять/NUM"], 13: ["тринадцять/NUM"], 14: ["чотирнадцять/NUM"],
     15: ["п'ятнадцять/NUM"], 16: ["шістнадцять/NUM"], 17: ["сімнадцять/NUM"], 18: ["вісімнадцять/NUM"],
     19: ["дев'ятнадцять/NUM"],
@@ -150,7 +151,7 @@ FRACTION = (rf"(?:{_FRACTION_WORDS}|\d+(?:,\d+)?\s*(?:%|відс\.|відсот\
             rf"(?:один|одна|кожен|кожний|кожна)\s+(?:з|із)\s+(?:{_alternation(NUMBER_UNITS)}|\d+)(?!\w)|"
             rf"кожн(?:ий|ого|а|ої)\s+(?:другий|третій|четвертий|п[{_APOSTROPHE}]ятий|десятий|другого|третього|п[{_APOSTROPHE}]ятого|десятого))")
 # The ordinal of "every fifth" ("кожен п'ятий" / "каждый пятый"), as English names its denominators.
-_ORDINAL_DENOM = rf"(?:другий|третій|четвертий|п[{_APOSTROPHE}]ятий|шостий|десятий|\\d+)"
+_ORDINAL_DENOM = rf"(?:другий|третій|четвертий|п[{_APOSTROPHE}]ятий|шостий|десятий|\d+)"
 # Words without which a sentence holds no fraction or vague count: the patterns run only past these gates.
 FRACTION_GATE = re.compile(r"половин|третин|чверт|частин|п[" + _APOSTROPHE + r"]ятих|%|відс|більшіст|кожн| з | із ", re.IGNORECASE)
 VAGUE_GATE = re.compile(r"десят|сот|тисяч|мільйон|кілька|кількох|декільк|кільканадцят|кількадесят|жменьк|пар", re.IGNORECASE)
