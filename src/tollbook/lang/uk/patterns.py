@@ -113,8 +113,26 @@ def _words(name: str) -> list[str]:
 
 
 def _alternation(words: object) -> str:
-    """A regex alternation of words, longest first (so "двадцятьма" wins over "двадцять")."""
-    return "|".join(sorted({re.escape(str(w).lower()) for w in words}, key=len, reverse=True))
+    """A regex alternation of words as a trie of their letters, the longer word first at every branch
+    (so "двадцятьма" wins over "двадцять"): thousands of word forms compile in milliseconds, not a second."""
+    trie: dict = {}
+    for word in {str(w).lower() for w in words}:  # type: ignore[attr-defined]
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+    return body
 
 
 _APOSTROPHE = "'\u2019\u02bc"
