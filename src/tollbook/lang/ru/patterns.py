@@ -293,6 +293,9 @@ POSSESSIVE_REPORT = re.compile(
 # A report noun right before the claimant's name (genitive): "по данным Минобороны", "в сводке Генштаба".
 REPORT_BEFORE = re.compile(r"\b(?:сводк\w*|отч[её]т\w*|сообщени\w*|данным|данных|данные|оценк\w*|подсч[её]т\w*|статистик\w*|"
                            r"обновлени\w*|заявлени\w*|бюллетен\w*)\s+$", re.IGNORECASE)
+# The phrases English writes "according to": the claimant follows them ("по данным Минобороны"); the
+# attribution stage treats these as it treats "according to".
+ACCORDING_TO = frozenset({"по данным", "по словам", "по информации", "согласно", "в соответствии с", "как сообщает", "как сообщают", "как заявили в", "как сообщили в"})
 POINTS_BACK_CORE = (
     r"(?:об\s+этом|это|эту\s+информацию|эти\s+данные|эту\s+цифру|эти\s+цифры)\s+(?:[\w'’-]+\s+)?"
     r"(?:сообщил|сообщила|сообщили|сообщает|сообщают|заявил|заявила|заявили|подтвердил|подтвердила|подтвердили|"

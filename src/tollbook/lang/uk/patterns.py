@@ -296,6 +296,9 @@ POSSESSIVE_REPORT = re.compile(
 # A report noun right before the claimant's name (genitive): "за даними Генштабу", "у зведенні Генштабу".
 REPORT_BEFORE = re.compile(r"\b(?:зведенн\w*|звіт\w*|повідомленн\w*|даних|дані|оцінк\w*|підрахунк\w*|статистик\w*|"
                            r"оновленн\w*|заяв\w*|бюлетен\w*)\s+$", re.IGNORECASE)
+# The phrases English writes "according to": the claimant follows them ("за даними Генштабу"); the
+# attribution stage treats these as it treats "according to".
+ACCORDING_TO = frozenset({"за даними", "за словами", "за інформацією", "згідно з", "згідно із", "відповідно до", "як повідомляє", "як повідомляють", "як заявили в", "як повідомили в"})
 POINTS_BACK_CORE = (
     r"(?:про\s+це|це|цю\s+інформацію|ці\s+дані|цю\s+цифру|ці\s+цифри)\s+(?:[\w'’-]+\s+)?"
     r"(?:повідомив|повідомила|повідомили|повідомляє|повідомляють|заявив|заявила|заявили|підтвердив|підтвердила|"
