@@ -244,7 +244,7 @@ def _resolve_forward(claims: list[Claim], ctx: _Context) -> None:
 
 def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
     """One claimant named in a paragraph speaks for the paragraph's unattributed figures (wire style)."""
-    if ctx.paragraph_claims:
+    if any(claims[i].attribution in (None, "outlet") for i in ctx.paragraph_claims):
         for start, end in ctx.paragraph_plain:
             plain = ctx.text[start:end]
             att = attr_mod.attribute_sentence(plain, fold(plain))

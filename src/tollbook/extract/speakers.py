@@ -92,7 +92,9 @@ def _anchored(pattern: re.Pattern[str], sentence: str, anchors: list[re.Match[st
 def find_speaker(sentence: str) -> Speaker | None:
     """The person or office this sentence credits with its figures, if it names one."""
     says = list(_SAY_AT.finditer(sentence))
-    anchors = [says, says, says, list(_BY_AT.finditer(sentence)), list(_ACCORDING_AT.finditer(sentence)), says]
+    office = _role_words().search(sentence) is not None  # the first two patterns need an office
+    anchors = [says if office else [], says if office else [], says, list(_BY_AT.finditer(sentence)),
+               list(_ACCORDING_AT.finditer(sentence)), says]
     spans = [(_BEFORE, 0), (_BEFORE, 0), (0, _AFTER), (12, _AFTER), (0, _AFTER), (_BEFORE, 0)]
     for pattern, found, (before, after) in zip(_patterns(), anchors, spans):
         m = _anchored(pattern, sentence, found, before, after) if found else None
@@ -164,9 +166,11 @@ def _looks_like_person(name: str) -> bool:
 
 
 def is_place(name: str) -> bool:
-    from tollbook.lexicons.gazetteer import place  # the gazetteer loads only when a name needs checking
+    """Whether the whole name is a place of the gazetteer ("Gaza Strip", "Puerto Rico"), by the
+    extractor's own compiled place index (no second copy of the gazetteer is built)."""
+    from tollbook.extract.places import _index
 
-    return place(name, None) is not None
+    return any(hit.start == 0 and hit.end == len(name) for hit in _index().find(name))
 
 
 def role_of(text: str) -> str | None:

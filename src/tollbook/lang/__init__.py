@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 DEFAULT_LANGUAGE = "en"
 _CODE = re.compile(r"[a-z]{2,3}")
+_STATUS = re.compile(r"""^STATUS\s*=\s*["']reads["']""", re.MULTILINE)
 # The package's own folder: its data files ship beside the code (package-data), and a Path
 # costs nothing to import where importlib.resources costs a fiftieth of a second at every start.
 _ROOT = Path(__file__).parent
@@ -29,8 +30,8 @@ _ROOT = Path(__file__).parent
 
 def language_files(lang: str = DEFAULT_LANGUAGE) -> Path:
     """The data folder of a language package; ValueError for a code with no package here."""
-    if not _CODE.fullmatch(lang or "") or not _complete(_ROOT.joinpath(lang)):
-        raise ValueError(f"no language package {lang!r} in tollbook.lang (have: {', '.join(languages())})")
+    if not _CODE.fullmatch(lang or "") or not _ROOT.joinpath(lang, "__init__.py").is_file():
+        raise ValueError(f"no language package {lang!r} in tollbook.lang (reads: {', '.join(languages())})")
     return _ROOT.joinpath(lang)
 
 
@@ -40,8 +41,14 @@ def languages() -> list[str]:
 
 
 def _complete(folder: Path) -> bool:
-    """A language package is one with its grammar: a folder still being filled is not offered."""
-    return folder.joinpath("__init__.py").is_file() and folder.joinpath("patterns.py").is_file()
+    """A package is offered for reading when it has its grammar and says the stages read it
+    (`STATUS = "reads"` in its __init__.py): a package whose lexicons are written but whose
+    grammar the stages do not yet handle ("lexicons") is not used, so its documents are named
+    as unread rather than read badly."""
+    init = folder.joinpath("__init__.py")
+    if not init.is_file() or not folder.joinpath("patterns.py").is_file():
+        return False
+    return _STATUS.search(init.read_text(encoding="utf-8")) is not None
 
 
 def corpus(name: str) -> dict[str, Any]:
@@ -73,6 +80,7 @@ def corpus(name: str) -> dict[str, Any]:
 
 _LANGUAGE: ContextVar[str] = ContextVar("tollbook_language", default=DEFAULT_LANGUAGE)
 _GRAMMARS: dict[str, ModuleType] = {}
+_MODULE: ContextVar[ModuleType | None] = ContextVar("tollbook_grammar", default=None)  # set with the language
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -84,12 +92,20 @@ def current() -> str:
 @contextmanager
 def reading(lang: str) -> Iterator[None]:
     """Read with `lang`'s package until the block ends; ValueError for a language with no package."""
-    language_files(lang)
-    token = _LANGUAGE.set(lang)
+    module = grammar(lang) if lang in _GRAMMARS or lang in _known() else None
+    if module is None:
+        language_files(lang)  # raises, naming the packages there are
+    token, mtoken = _LANGUAGE.set(lang), _MODULE.set(module)
     try:
         yield
     finally:
         _LANGUAGE.reset(token)
+        _MODULE.reset(mtoken)
+
+
+@functools.cache
+def _known() -> frozenset[str]:
+    return frozenset(languages())
 
 
 def grammar(lang: str | None = None) -> ModuleType:
@@ -108,7 +124,7 @@ class _Current:
     __slots__ = ()
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(grammar(), name)
+        return getattr(_MODULE.get() or grammar(), name)
 
 
 CURRENT = _Current()
@@ -116,11 +132,11 @@ CURRENT = _Current()
 
 def per_language(fn: F) -> F:
     """Cache a builder's result once per language (and per arguments), like functools.cache."""
-    cache: dict[tuple[Any, ...], Any] = {}
+    cache: dict[Any, Any] = {}
 
     @functools.wraps(fn)
     def wrapper(*args: Any) -> Any:
-        key = (_LANGUAGE.get(), *args)
+        key = (_LANGUAGE.get(), *args) if args else _LANGUAGE.get()  # the stages' builders take no arguments
         try:
             return cache[key]
         except KeyError:
