@@ -3,6 +3,7 @@
     python scripts/real_reconcile.py ingest out.db          # the 70 fetched articles into a fresh ledger
     python scripts/real_reconcile.py findings out.db        # every stored finding, one JSON line each
     python scripts/real_reconcile.py score out.db           # precision against the judged findings
+    python scripts/real_reconcile.py timeline out.db        # `tollbook timeline` of each series with a finding
     python scripts/real_reconcile.py check [--tensions]     # `check` findings on the articles, one JSON line each
     python scripts/real_reconcile.py check-score [--tensions]   # precision against the judged check findings
 
@@ -269,6 +270,22 @@ def has_ingredients(db: str, story: str, measure: str, *pairs: tuple[str | None,
     return False
 
 
+def timelines(db: str) -> None:
+    """`tollbook timeline` (a table on the terminal) of every (actor, measure) that has a revision or a
+    disagreement: the claims over time beside their fused estimates."""
+    import subprocess
+
+    from tollbook.ledger import open_ledger
+    from tollbook.reconcile.store import stored_findings
+
+    with open_ledger(db) as ledger, ledger.engine.connect() as conn:
+        wanted = {tuple(f.series.split(" | ")[:2]) for f in stored_findings(conn, kinds=("revision", "disagreement"))}
+    for actor, measure in sorted(wanted):
+        if actor != "-":  # `timeline` takes an actor; a disaster's victims have none
+            subprocess.run([sys.executable, "-m", "tollbook.cli", "timeline", "--db", db, "--actor", actor,
+                            "--measure", measure], check=False)
+
+
 # ---------------------------------------------------------------- command line
 
 
@@ -280,7 +297,7 @@ def _dump(rows: Iterable[Mapping[str, Any]]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("ingest", "findings", "score"):
+    for name in ("ingest", "findings", "score", "timeline"):
         p = sub.add_parser(name)
         p.add_argument("db", help="SQLite file (ingest replaces it)")
     for name in ("check", "check-score"):
@@ -300,6 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = score(stored_finding_facts(args.db), load_judgements(FINDINGS_FILE))
         _dump(result.unjudged)
         print(result.line(), file=sys.stderr)
+    elif args.command == "timeline":
+        timelines(args.db)
     elif args.command == "check":
         _dump(check_facts(items, args.tensions))
     elif args.command == "check-score":
