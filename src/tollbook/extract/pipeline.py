@@ -127,6 +127,9 @@ def _extract_normalised(doc: Document) -> list[Claim]:
     norm = normalize(doc.text)
     if norm.text == doc.text:
         return _extract(doc)
+    if norm.origin is None:  # same length: offsets hold, only a span with a rewritten character changes its text
+        return [c if doc.text[c.start:c.end] == c.value_text else replace(c, value_text=doc.text[c.start:c.end])
+                for c in _extract(replace(doc, text=norm.text))]
     claims = _extract(replace(doc, text=norm.text, sections=tuple(
         (_normal_offset(norm, a), _normal_offset(norm, b), name) for a, b, name in doc.sections)))
     ids = {c.claim_id: claim_id(doc.doc_id, norm.original(c.start), norm.original(c.end), c.measure) for c in claims}
@@ -482,7 +485,10 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         # "revised from 1,400 to about 1,200", "increased to 34 from 16", "bringing the total to 41,732":
         # the figure paired with the one before counts what it counts
         prev = s.out[-1]
-        if en.PAIRED_AFTER.fullmatch(s.text, prev.end - s.offset, q.start) or en.TOTAL_BEFORE.search(s.text, prev.end - s.offset, q.start):
+        gap = (prev.end - s.offset, q.start)
+        ellipsis = gap[1] - gap[0] <= 90 and en.ELLIPSIS_BEFORE.search(s.text, *gap) is not None \
+            and not any(gap[0] <= c.start < gap[1] for c in s.cues)  # "killed 1,400 in Israel ... and about 3,000 in Gaza"
+        if ellipsis or en.PAIRED_AFTER.fullmatch(s.text, *gap) or en.TOTAL_BEFORE.search(s.text, *gap):
             unit = choice.unit if choice is not None and choice.unit else prev.unit
             choice = measures_mod.MeasureChoice(prev.measure, prev.measure_text, prev.ambiguous_measure, unit)
     if choice is None or choice.measure is None:

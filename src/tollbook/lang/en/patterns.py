@@ -118,6 +118,10 @@ SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:and|but|while)\
 # Between two figures, what makes the second a pair of the first (it counts the same thing):
 # "from 1,400 to about 1,200", "to 34 from 16", "2,975, up from 64".
 PAIRED_AFTER = re.compile(r"\s+(?:to|from)\s+|,?\s+(?:up|down)\s+from\s+", re.IGNORECASE)
+# Between two figures, the joint of an ellipsis: the second shares the first's verb
+# ("killed 1,400 in Israel, most of them civilians, and about 3,000 in Gaza").
+ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|whereas|plus))\s+(?:another\s+|a further\s+)?$",
+                             re.IGNORECASE)
 # Between a figure and the next, a total of what came before: "..., bringing the confirmed total to 41,732".
 TOTAL_BEFORE = re.compile(r"\b(?:bringing|putting|taking|raising|pushing)\s+the\s+(?:[\w-]+\s+){0,2}"
                           r"(?:total|toll|tally|number|figure)\s+(?:to|at)\s+$", re.IGNORECASE)
