@@ -565,6 +565,9 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
         if end is not None and (end - tm.date_start).days > _SAME_EVENT_DAYS:
             f.date_start, f.date_end = tm.date_start.isoformat(), end.isoformat()
             f.date_text = until.text if until is not None else tm.text
+    if tm is not None and f.date_start and f.choice is not None and f.choice.measure \
+            and measure_registry()[f.choice.measure].cumulative and en.SAID_BEFORE_TIME.search(s.text, max(0, tm.start - 30), tm.start):
+        f.date_start = None  # "NIS said on Thursday that 300 had been killed": as of Thursday, not on Thursday
     if ref and f.date_end and f.date_end > ref.isoformat() and not (tm and tm.forward):
         f.date_end = ref.isoformat()  # "as of April 2025" told on 2 April: as of the day it is told
         if f.date_start and f.date_start > f.date_end:
