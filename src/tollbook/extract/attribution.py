@@ -146,6 +146,10 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
 
 # "did not confirm", "declined to say": no one vouches for the figure
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bunable to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_APPOSITION = re.compile(r",[^,;]{3,70},")
+# "according to a report by the Institute for National Security Studies"
+_REPORT_BY = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+)?(?:report|data|figures|study|count|tally|estimate|"
+                        r"statement|analysis|survey)s?\s+(?:by|from|of)\s+(?:the\s+)?", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\s+(?:in|of|for)\s+(?:the\s+)?")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]{0,80},")
 _ENDS_SENTENCE = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
@@ -188,8 +192,9 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
 def _organisation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     heads = {h: kind for kind, words in load("cues.toml")["organisation"].items() for h in words}
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    pattern = re.compile(
-        r"\b((?:[A-Z][\w.&-]*(?:['’]s)?\s+){1,4}(?:[a-z][\w-]*(?:['’]s)?\s+){0,2}(?i:" + alternation + r"))\b")
+    pattern = re.compile(  # "the Buncombe County sheriff's office"; "the Institute for National Security Studies"
+        r"\b((?:[A-Z][\w.&-]*(?:['’]s)?\s+){1,4}(?:[a-z][\w-]*(?:['’]s)?\s+){0,2}(?i:" + alternation + r")"
+        r"|(?:[A-Z][\w.&-]*\s+){0,2}(?i:" + alternation + r")\s+(?:for|of|on)\s+(?:the\s+)?(?:[A-Z][\w.&'-]*\s?){1,5})\b")
     return pattern, heads
 
 
@@ -204,14 +209,21 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
     pattern, heads = _organisation_pattern()
     for m in pattern.finditer(sentence):
         name = en.NAME_DETERMINER.sub("", m.group(1)).strip()
+        if not name[:1].isupper() or not any(w[:1].isupper() for w in name.split()[1:]) and " " in name \
+                and name.split()[0].lower() in heads:
+            continue  # "Institute for the study" with no name after it
         if not re.match(r"[A-Z]", name) or " " not in name and name.lower() in heads:
             continue  # "the ministry": a back-reference, not a new claimant
         start, end = m.end(1) - len(name), m.end(1)
-        speaks = any(0 <= v.start - end <= 25 for v in verbs) or any(
-            0 <= start - v.end <= 6 and re.match(r"\s*(?:[.,;]|$)", sentence[end:]) for v in verbs)
+        aside = _APPOSITION.match(sentence, end)  # "the White Helmets group, officially known as ..., reported"
+        after = aside.end() if aside else end
+        speaks = any(0 <= v.start - after <= 25 for v in verbs) or any(
+            0 <= start - v.end <= 6 and re.match(r"\s*(?:[.,;]|$)", sentence[end:]) for v in verbs) or any(
+            0 <= start - v.end <= 40 and _REPORT_BY.fullmatch(sentence, v.end, start) for v in verbs)
         if not speaks:
             continue
-        head = next(h for h in sorted(heads, key=len, reverse=True) if name.lower().endswith(h))
+        head = next((h for h in sorted(heads, key=len, reverse=True) if name.lower().endswith(h)), None) or \
+            next(h for h in sorted(heads, key=len, reverse=True) if re.match(rf"(?:\S+\s+){{0,2}}{re.escape(h)}\b", name.lower()))
         as_actor = find_actors(name, name.lower())
         if as_actor and as_actor[0].start == 0 and as_actor[0].end == len(name):
             return Attribution(Claimant(as_actor[0].value.name, "military", as_actor[0].value.country), name, start, end)
