@@ -1,9 +1,11 @@
 """The ingest's bulk paths store exactly what SQLAlchemy's own INSERT stores: COPY on PostgreSQL,
-multi-row INSERTs on SQLite (with the full-text index kept in step), and look-ups planned with
-their values on PostgreSQL."""
+multi-row INSERTs on SQLite (with the full-text index kept in step), rows built in the worker, and
+look-ups planned with their values on PostgreSQL."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -89,6 +91,27 @@ def test_a_multi_row_insert_is_cut_at_the_parameter_limit_and_search_sees_every_
             conn.exec_driver_sql("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)")
             conn.exec_driver_sql("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
         assert len(ledger.claims(search="soldiers killed")) == 7
+
+
+def _claims_of_another_document(doc: Document):
+    """An extractor bug: one document's claim names another document (the ledger must refuse it)."""
+    found = extract_document(doc)
+    if "Kharkiv" in doc.text and found:
+        return [replace(found[0], doc_id="0" * 16), *found[1:]]
+    return found
+
+
+@pytest.mark.parametrize("pipeline", [True, False], ids=["worker", "in-line"])
+def test_a_claim_the_ledger_cannot_take_fails_its_document_only(tmp_path, pipeline):
+    reports = Path(__file__).resolve().parents[2] / "examples" / "reports"
+    with open_ledger(str(tmp_path / "ledger.db")) as ledger:
+        summary = run_ingest(ledger.engine, SyndicationIndex(), read_inputs([str(reports)]),
+                             _claims_of_another_document, "test", pipeline=pipeline)
+        stored = set(ledger.documents()["path"])
+    failed = list(summary.failures)
+    assert failed and all("returned a bad claim" in f.reason and "Kharkiv" in Path(f.name).read_text()
+                          for f in failed)
+    assert summary.documents_new == len(stored) > 0 and not {f.name for f in failed} & stored
 
 
 @pytest.mark.postgres
