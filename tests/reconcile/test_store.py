@@ -1,9 +1,10 @@
-"""Stored series and findings (tollbook.reconcile.store): equal to a recomputation from scratch.
+"""Stored series, findings and estimates (tollbook.reconcile.store): equal to a recomputation from scratch.
 
 The bundled examples are ingested in two runs into a real ledger (a SQLite file, and a
 PostgreSQL database when one is reachable); after each run the stored rows must equal
-`find_findings` / `build_series` over every claim, though each run recomputed only the
-actors its claims name.
+`find_findings` / `build_series` / `fuse` over every claim, though each run recomputed only
+the actors its claims name. A timeline read in SQL (its claims in order, its stored
+estimates) must equal sorting and fusing its claims in Python.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from tollbook.ledger import open_ledger
-from tollbook.ledger.schema import finding_claims, findings, series
-from tollbook.reconcile import build_series, find_findings
+from tollbook.ledger.schema import estimates, finding_claims, findings, series
+from tollbook.reconcile import PERIODS, build_series, find_findings, fuse, group_claims, series_of
 from tollbook.reconcile import findings as rules
 from tollbook.reconcile.store import (
-    findings_of_claims, findings_of_document, is_filled, refresh_all, refresh_actors, stored_finding,
-    stored_findings, stored_series,
+    count_timeline_claims, estimate_of, findings_of_claims, findings_of_document, is_filled, refresh_all,
+    refresh_actors, stored_estimates, stored_finding, stored_findings, stored_series, timeline_claims, timeline_query,
 )
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -45,6 +46,20 @@ def assert_equal_to_fresh(ledger) -> None:
     assert len(set(stored_ids)) == len(stored_ids)
     key = lambda r: r["series"]  # noqa: E731
     assert sorted(stored_rows, key=key) == sorted(fresh_rows, key=key)
+    assert stored_estimate_dicts(ledger) == fresh_estimate_dicts(ledger)
+
+
+def stored_estimate_dicts(ledger) -> dict[str, list[dict]]:
+    """Every stored estimate per period kind, in `fuse`'s order, as `Estimate.to_dict()`."""
+    with ledger.engine.connect() as conn:
+        rows = [(row.fused_per, estimate_of(row)) for row in conn.execute(sa.select(estimates))]
+    order = lambda e: (e.key.label, e.period_start or "", e.period)  # noqa: E731
+    return {per: [e.to_dict() for e in sorted((e for p, e in rows if p == per), key=order)] for per in PERIODS}
+
+
+def fresh_estimate_dicts(ledger) -> dict[str, list[dict]]:
+    groups = group_claims(ledger.claims())
+    return {per: [e.to_dict() for e in fuse(groups, period=per)] for per in PERIODS}
 
 
 def test_two_ingest_runs_store_what_a_full_recompute_gives(db_url):
@@ -109,6 +124,70 @@ def test_a_ledger_never_reconciled_is_recomputed_whole_on_the_next_ingest(tmp_pa
         with ledger.engine.connect() as conn:
             assert is_filled(conn)
         assert_equal_to_fresh(ledger)
+
+
+def test_a_ledger_reconciled_before_estimates_were_stored_gets_them_on_the_next_ingest(tmp_path):
+    with open_ledger(str(tmp_path / "l.db")) as ledger:
+        ledger.ingest([str(EXAMPLES / "kursk"), str(EXAMPLES / "reports")])
+        with ledger.engine.begin() as conn:  # as migration 0005 leaves a ledger reconciled before it
+            conn.execute(estimates.delete())
+        refresh_actors(ledger.engine, ["civilians"])  # one actor asked for; every actor is done
+        assert_equal_to_fresh(ledger)
+
+
+def _timeline_pairs(make_pair) -> list:
+    """Claims whose timeline order and fusion have corners: one date shared by originators that sort
+    differently by code point than by a locale (case, accents, punctuation), a claim dated only by
+    its publication, an outlet quoting itself, two spellings of one actor, a region under its
+    country, two measures, and figures that overlap and that do not."""
+    pairs = []
+    for i, source in enumerate(["Zeta ministry", "alpha agency", "Ärzte group", "_underscore desk", "Éclair office",
+                                "beta", "Beta"]):
+        pairs.append(make_pair(100 + 10 * i, source=source, published="2024-03-05", date_end="2024-03-04",
+                               low=90.0 + i, high=130.0 + i))
+    pairs += [
+        make_pair(150, source="alpha agency", published="2024-03-20", date_end=None),
+        make_pair(155, source="Reuters", outlet="Reuters", published="2024-03-20", date_end=None),
+        make_pair(400, source="Zeta ministry", published="2024-04-02", place="Kursk region", place_code="RU-KRS"),
+        make_pair(420, source="alpha agency", actor="russian forces", published="2024-04-02", date_end="2024-04-01"),
+        make_pair(9000, source="Kyiv Independent desk", published="2024-04-02", date_end="2024-04-01",
+                  place="Ukraine", place_code="UKR"),
+        make_pair(12, source="Zeta ministry", measure="wounded", published="2024-03-05"),
+    ]
+    return pairs
+
+
+def test_a_timeline_read_in_sql_is_the_claims_sorted_and_fused_in_python(db_url, make_pair):
+    from tollbook.ledger.queries import ClaimFilter, claim_record, fetch_claims
+    from tollbook.reconcile.series import normalise_records
+
+    with open_ledger(db_url) as ledger:
+        for doc, claim in _timeline_pairs(make_pair):
+            ledger.add(doc, [claim])
+        refresh_all(ledger.engine)
+        for actor, measure, place in [("Russian forces", "killed", None), ("russian FORCES", "killed", "RUS"),
+                                      ("Russian forces", "killed", "RU-KRS"), ("Russian forces", "killed", "UKR"),
+                                      ("Russian forces", "wounded", None), ("Russian forces", "captured", None)]:
+            with ledger.engine.connect() as conn:
+                expected = series_of(fetch_claims(conn, ClaimFilter(actor=actor, measure=measure)), actor=actor,
+                                     measure=measure, place_code=place)
+                expected.sort(key=lambda r: (r.get("as_of") or "", r.get("originator") or ""))
+                which = timeline_claims(conn, actor, measure, place)
+                read = normalise_records([claim_record(row) for row in conn.execute(timeline_query(conn, which))])
+                assert [r["claim_id"] for r in read] == [r["claim_id"] for r in expected], (actor, measure, place)
+                assert read == expected
+                assert count_timeline_claims(conn, which) == len(expected)
+                for period in PERIODS:
+                    stored = stored_estimates(conn, which, period)
+                    fused = fuse(group_claims(expected), period=period) if expected else []
+                    if not fused:
+                        assert not stored, (actor, measure, place, period)
+                        continue
+                    assert [e.to_dict() for e in stored] == [e.to_dict() for e in fused], (actor, measure, place)
+        with ledger.engine.begin() as conn:  # claims added with no refresh since: fused on request instead
+            conn.execute(estimates.delete())
+        with ledger.engine.connect() as conn:
+            assert stored_estimates(conn, timeline_claims(conn, "Russian forces", "killed", None), "month") is None
 
 
 def test_indexed_disagreement_search_finds_what_comparing_every_pair_finds(tmp_path, monkeypatch):

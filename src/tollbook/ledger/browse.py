@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -136,16 +135,14 @@ def claim_page(conn: sa.Connection, f: ClaimFilter, *, sort: Sort = Sort(), size
     return ClaimPage(rows, count_claims(conn, f), next_cursor, offset)
 
 
-def claim_columns(conn: sa.Connection, f: ClaimFilter, names: Sequence[str]) -> list[dict[str, Any]]:
-    """The claims `Ledger.claims` selects under `f`, in its order, with only the named columns
-    (any name of its rows), as claim records. A timeline groups thousands of claims on
-    twenty columns: reading and converting the other two dozen cost about what grouping them does."""
-    full = select_claims(conn, f)
-    result = conn.execute(full.with_only_columns(*(full.selected_columns[name] for name in names)))
+def claim_records(conn: sa.Connection, query: sa.Select) -> list[dict[str, Any]]:
+    """The rows of a claims query (`select_claims`, or some of its columns) as claim records: what
+    `claim_record` gives, without a RowMapping per row (a timeline reads 10,000 of them)."""
+    result = conn.execute(query)
     keys = list(result.keys())
     dates = [k for k in ("date_start", "date_end") if k in keys]
     records = []
-    for row in result:  # what `claim_record` does, without a RowMapping per row
+    for row in result:
         record = dict(zip(keys, row))
         for key in dates:
             if isinstance(record[key], date):

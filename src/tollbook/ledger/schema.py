@@ -268,6 +268,33 @@ finding_claims = sa.Table(
 )
 sa.Index("ix_finding_claims_claim_id", finding_claims.c.claim_id)
 
+# Fused estimates (migration 0005), one row per series, period kind and period: a timeline
+# of 10,000 claims reads its few hundred estimates instead of grouping and fusing the claims.
+estimates = sa.Table(
+    "estimates", metadata,
+    sa.Column("series", sa.Text, primary_key=True, comment="The series' label: actor | measure | unit | place code."),
+    sa.Column("fused_per", sa.String(8), primary_key=True, comment="The period kind: day, week, month, year or all."),
+    sa.Column("period", sa.Text, primary_key=True, comment="The period: 2024-01-15, 2024-W03, 2024-01, 2024 or all."),
+    sa.Column("actor", sa.Text, comment="The series' actor: estimates are recomputed actor by actor."),
+    sa.Column("measure", sa.String(32), comment="The series' measure."),
+    sa.Column("unit", sa.Text, comment="The series' unit."),
+    sa.Column("place_code", PlaceCode, comment="The series' place code."),
+    sa.Column("period_start", sa.Text, comment="First day of the period (ISO); empty for all."),
+    sa.Column("period_end", sa.Text, comment="Last day of the period (ISO); empty for all."),
+    sa.Column("low", sa.Float, comment="Fused low; empty when open."),
+    sa.Column("best", sa.Float, comment="Median of the latest bests, one per originator."),
+    sa.Column("high", sa.Float, comment="Fused high; empty when open."),
+    sa.Column("conservative", sa.Float, comment="The smallest figure a source supports (ACLED's convention)."),
+    sa.Column("method", sa.Text, nullable=False, comment="How the numbers were fused, in words."),
+    sa.Column("claims", Json, nullable=False, comment="Every claim_id that fed the numbers."),
+    sa.Column("originators", Json, nullable=False, comment="The originators, one claim each."),
+    sa.Column("inputs", Json, nullable=False, comment="Per originator: the claim it contributed and its numbers."),
+    sa.Column("superseded", Json, nullable=False, comment="Claims replaced by a later one of the same originator."),
+    sa.Column("computed_at", UtcDateTime, nullable=False, comment="When the row was computed (UTC)."),
+    comment="Fused low/best/high per series and period, recomputed from the claims.",
+)
+sa.Index("ix_estimates_timeline", estimates.c.actor, estimates.c.measure, estimates.c.fused_per)
+
 
 def described_by_metadata(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
     """Alembic `include_name` hook: everything but the search structures migration 0003 creates

@@ -29,6 +29,8 @@ from tollbook.reconcile.series import ClaimGroup, SeriesKey, group_claims
 
 Period = Literal["day", "week", "month", "year", "all"]
 PERIODS: tuple[str, ...] = Period.__args__  # type: ignore[attr-defined]
+# What an estimate's `inputs` say of each originator's contribution, in this order.
+INPUT_FIELDS = ("claim_id", "originator", "low", "best", "high", "as_of", "appearances")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +135,8 @@ def fuse_groups(key: SeriesKey, label: str, start: str | None, end: str | None,
     floor = [v for v in floor if v is not None]
     conservative = min(floor) if floor else None
 
-    inputs = tuple({
-        "claim_id": g.group_id, "originator": g.originator, "low": lo, "best": g.best, "high": hi,
-        "as_of": g.as_of, "appearances": g.appearances,
-    } for g, (lo, hi) in zip(chosen, intervals))
+    inputs = tuple(dict(zip(INPUT_FIELDS, (g.group_id, g.originator, lo, g.best, hi, g.as_of, g.appearances)))
+                   for g, (lo, hi) in zip(chosen, intervals))
     return Estimate(
         key=key, period=label, period_start=start, period_end=end, low=low, best=best, high=high,
         conservative=conservative, method=method,

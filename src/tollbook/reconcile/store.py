@@ -12,6 +12,13 @@ a country's regions included), which gives the same rows as recomputing the ledg
     >>> with ledger.engine.connect() as conn:                       # doctest: +SKIP
     ...     first_page = stored_findings(conn, limit=50)
 
+The fused estimates of every series are stored too, for each period kind (day, week,
+month, year, all): a fusion groups one series' claims by originator and syndication
+cluster, never across actors, so an actor's estimates are the same whether its claims
+are fused alone or with the whole ledger, and a timeline reads them instead of grouping
+and fusing thousands of claims per request (`stored_estimates`, with `timeline_claims`
+for the claims themselves in the timeline's order).
+
 Writers take a lock (SQLite: an immediate transaction; PostgreSQL: an advisory
 lock) before reading an actor's claims, so concurrent ingesters leave the rows of the
 last one, which saw every committed claim.
@@ -21,7 +28,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -30,10 +37,15 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from tollbook.ledger.queries import ClaimFilter, claim_record, distinct_values, select_claims
-from tollbook.ledger.schema import claims, finding_claims, findings, series
+from tollbook.ledger.queries import (
+    ClaimFilter, claim_date, claim_record, distinct_values, select_claims, stored_spellings,
+)
+from tollbook.ledger.schema import claims, documents, estimates, finding_claims, findings, series
 from tollbook.reconcile.findings import FINDING_KINDS, RULES, SEVERITY_ORDER, Finding, Span, load_config
-from tollbook.reconcile.series import Series, build_series_from_groups, group_normalised, normalise_records
+from tollbook.reconcile.fusion import INPUT_FIELDS, PERIODS, Estimate, fuse
+from tollbook.reconcile.series import (
+    UNKNOWN_ORIGINATOR, SeriesKey, Series, build_series_from_groups, group_normalised, normalise_records, place_parent,
+)
 
 # Any fixed 64-bit number: the PostgreSQL advisory lock one writer of these tables holds at a time.
 RECONCILE_LOCK = 0x7265636F6E63696C  # "reconcil"
@@ -60,13 +72,17 @@ def actor_records(conn: sa.Connection, actor: str | None) -> list[dict[str, Any]
     return [claim_record(row) for row in conn.execute(query)]
 
 
-def compute(records: Iterable[Mapping[str, Any]] | Any) -> tuple[list[Series], Iterator[Finding]]:
-    """Series and findings of the records from one grouping: what `build_series` and `find_findings`
-    give, the findings as they come (unsorted), so a writer need not hold them all."""
+def compute(records: Iterable[Mapping[str, Any]] | Any
+            ) -> tuple[list[Series], Iterator[Finding], list[tuple[str, Estimate]]]:
+    """Series, findings and fused estimates of the records from one grouping: what `build_series`,
+    `find_findings` and `fuse` (for each period kind, paired with it) give, the findings as they
+    come (unsorted), so a writer need not hold them all."""
     recs = normalise_records(records)
     groups = group_normalised(recs)
     config = load_config()
-    return build_series_from_groups(groups, recs), (f for rule in RULES.values() for f in rule(groups, config))
+    fused = [(period, e) for period in PERIODS for e in fuse(groups, period=period)] if groups else []
+    return (build_series_from_groups(groups, recs), (f for rule in RULES.values() for f in rule(groups, config)),
+            fused)
 
 
 @contextmanager
@@ -88,14 +104,19 @@ def _writing(engine: sa.Engine) -> Iterator[sa.Connection]:
 WRITE_BATCH = 5_000  # findings inserted per statement: memory stays flat however many an actor has
 
 
-def _replace(conn: sa.Connection, actor: str | None, found_series: list[Series], found: Iterable[Finding]) -> int:
+def _replace(conn: sa.Connection, actor: str | None, found_series: list[Series], found: Iterable[Finding],
+             fused: Sequence[tuple[str, Estimate]] = ()) -> int:
     """Replace one actor's rows; returns how many findings were stored."""
     same_actor = findings.c.actor.is_(None) if actor is None else findings.c.actor == actor
     conn.execute(finding_claims.delete().where(
         finding_claims.c.finding_id.in_(sa.select(findings.c.finding_id).where(same_actor))))
     conn.execute(findings.delete().where(same_actor))
     conn.execute(series.delete().where(series.c.actor.is_(None) if actor is None else series.c.actor == actor))
+    conn.execute(estimates.delete().where(estimates.c.actor.is_(None) if actor is None
+                                          else estimates.c.actor == actor))
     now = datetime.now(timezone.utc)
+    for start in range(0, len(fused), WRITE_BATCH):
+        conn.execute(estimates.insert(), [estimate_row(per, e, now) for per, e in fused[start:start + WRITE_BATCH]])
     seen: set[str] = set()
     per_series: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
@@ -132,6 +153,18 @@ def _replace(conn: sa.Connection, actor: str | None, found_series: list[Series],
     return len(seen)
 
 
+def estimate_row(fused_per: str, e: Estimate, now: datetime) -> dict[str, Any]:
+    """The stored row of one fused estimate; `estimate_of` reads it back as the same `Estimate`."""
+    return {
+        "series": e.key.label, "fused_per": fused_per, "period": e.period, "actor": e.key.actor,
+        "measure": e.key.measure, "unit": e.key.unit, "place_code": e.key.place_code,
+        "period_start": e.period_start, "period_end": e.period_end, "low": e.low, "best": e.best, "high": e.high,
+        "conservative": e.conservative, "method": e.method, "claims": list(e.claims),
+        "originators": list(e.originators), "inputs": [dict(i) for i in e.inputs],
+        "superseded": list(e.superseded), "computed_at": now,
+    }
+
+
 def span_dict(span: Span) -> dict[str, Any]:
     return {"doc_id": span.doc_id, "start": span.start, "end": span.end, "quote": span.quote}
 
@@ -143,14 +176,16 @@ def refresh_actors(engine: sa.Engine, actors: Iterable[str | None]) -> Refreshed
     recomputed whole instead, so the stored rows never cover only part of it.
     """
     with engine.connect() as conn:
-        filled = conn.execute(sa.select(series.c.series).limit(1)).first() is not None
+        # a ledger stored before estimates were (migration 0005) has series rows and no estimates
+        filled = all(conn.execute(sa.select(table.c.series).limit(1)).first() is not None
+                     for table in (series, estimates))
     if not filled:
         return refresh_all(engine)
     total = Refreshed(0, 0, 0)
     for actor in dict.fromkeys(actors):
         with _writing(engine) as conn:
-            found_series, found = compute(actor_records(conn, actor))
-            stored = _replace(conn, actor, found_series, found)
+            found_series, found, fused = compute(actor_records(conn, actor))
+            stored = _replace(conn, actor, found_series, found, fused)
         total = Refreshed(total.actors + 1, total.series + len(found_series), total.findings + stored)
     return total
 
@@ -164,8 +199,8 @@ def refresh_all(engine: sa.Engine) -> Refreshed:
     total = Refreshed(0, 0, 0)
     for actor in [*actors, *gone]:
         with _writing(engine) as conn:
-            found_series, found = compute(actor_records(conn, actor))
-            n = _replace(conn, actor, found_series, found)
+            found_series, found, fused = compute(actor_records(conn, actor))
+            n = _replace(conn, actor, found_series, found, fused)
         total = Refreshed(total.actors + 1, total.series + len(found_series), total.findings + n)
     return total
 
@@ -284,3 +319,104 @@ def claim_rows_by_id(conn: sa.Connection, claim_ids: Iterable[str]) -> list[dict
     if not ids:
         return []
     return [claim_record(row) for row in conn.execute(select_claims(conn, ClaimFilter()).where(claims.c.claim_id.in_(ids)))]
+
+
+# ---------------------------------------------------------------- timelines
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineClaims:
+    """Which claims a timeline shows, as conditions on the claims table: what `series_of` keeps of
+    `Ledger.claims(actor=..., measure=...)` (the actor's stored spellings equal to it ignoring
+    case, the measure as typed, and with a place code that place and its regions)."""
+
+    actors: tuple[str, ...] | None  # None: any actor
+    measure: str | None
+    place_codes: tuple[str, ...] | None  # None: any place
+
+    def where(self) -> list[sa.ColumnElement[bool]]:
+        where: list[sa.ColumnElement[bool]] = []
+        if self.actors is not None:
+            where.append(claims.c.actor.in_(self.actors) if self.actors else sa.false())
+        if self.measure is not None:
+            where.append(claims.c.measure == self.measure)
+        if self.place_codes is not None:
+            where.append(claims.c.place_code.in_(self.place_codes) if self.place_codes else sa.false())
+        return where
+
+
+def timeline_claims(conn: sa.Connection, actor: str | None, measure: str | None,
+                    place_code: str | None) -> TimelineClaims:
+    """The conditions that select a timeline's claims (`place_code` brings its regions: RUS, RU-KRS)."""
+    actors = None
+    if actor:
+        # ClaimFilter matches stored spellings by casefold, series_of then keeps those equal by lower()
+        actors = tuple(v for v in stored_spellings(conn, claims.c.actor, actor) if v.lower() == actor.lower())
+    if measure and measure != measure.strip().lower():
+        # ClaimFilter compares measure.strip().lower(), series_of the measure as typed: both must hold
+        return TimelineClaims((), measure, ())
+    codes = None
+    if place_code:
+        present = sa.select(claims.c.place_code).where(*TimelineClaims(actors, measure or None, None).where())
+        codes = tuple(c for c in conn.execute(present.distinct()).scalars()
+                      if c is not None and (c == place_code or place_parent(c) == place_code))
+    return TimelineClaims(actors, measure or None, codes)
+
+
+def timeline_order(dialect: str) -> list[sa.ColumnElement[Any]]:
+    """The timeline's order in SQL: by the date a claim refers to (its date_end, else its document's
+    publication day; none first), then originator (source, else outlet, else 'unknown'), then the
+    order of `Ledger.claims()`. It is the order a stable sort by (as_of or "", originator) gives
+    over `Ledger.claims()` rows: ISO dates sort as dates, and names compare by code point (SQLite's
+    BINARY collation and PostgreSQL's "C" compare UTF-8 bytes, which order as code points do)."""
+    originator = sa.func.coalesce(sa.func.nullif(claims.c.source, ""), sa.func.nullif(documents.c.outlet, ""),
+                                  UNKNOWN_ORIGINATOR)
+    if dialect == "postgresql":
+        originator = originator.collate("C")
+    return [claim_date().asc().nulls_first(), originator, documents.c.published_at.asc().nulls_last(),
+            claims.c.doc_id, claims.c.start, claims.c.claim_id]
+
+
+def timeline_query(conn: sa.Connection, which: TimelineClaims, columns: Iterable[str] | None = None) -> sa.Select:
+    """The timeline's claims in its order (`timeline_order`), with every column of `Ledger.claims()` rows
+    or only the named ones."""
+    full = select_claims(conn, ClaimFilter()).where(*which.where())
+    if columns is not None:
+        full = full.with_only_columns(*(full.selected_columns[name] for name in columns))
+    return full.order_by(None).order_by(*timeline_order(conn.dialect.name))
+
+
+def count_timeline_claims(conn: sa.Connection, which: TimelineClaims) -> int:
+    return int(conn.execute(sa.select(sa.func.count()).select_from(claims).where(*which.where())).scalar_one())
+
+
+def estimate_of(row: Any) -> Estimate:
+    """A stored row as the `Estimate` that `fuse` returned."""
+    m = row._mapping
+    return Estimate(
+        key=SeriesKey(m["actor"], m["measure"], m["unit"], m["place_code"]), period=m["period"],
+        period_start=m["period_start"], period_end=m["period_end"], low=m["low"], best=m["best"], high=m["high"],
+        conservative=m["conservative"], method=m["method"], claims=tuple(m["claims"]),
+        originators=tuple(m["originators"]), superseded=tuple(m["superseded"]),
+        # in fuse's key order: PostgreSQL's JSONB keeps keys in an order of its own
+        inputs=tuple({name: i.get(name) for name in INPUT_FIELDS} for i in m["inputs"]),
+    )
+
+
+def stored_estimates(conn: sa.Connection, which: TimelineClaims, period: str) -> list[Estimate] | None:
+    """The stored estimates of a timeline's series for one period kind, in `fuse`'s order; None when
+    none are stored for its actor and measure (a ledger not reconciled since migration 0005, or
+    claims of a new actor or measure added with `Ledger.add` and no refresh): the caller fuses the
+    claims then. Like the stored findings, they are as fresh as the last refresh of the actor."""
+    same = [estimates.c.fused_per == period]
+    if which.actors is not None:
+        same.append(estimates.c.actor.in_(which.actors) if which.actors else sa.false())
+    if which.measure is not None:
+        same.append(estimates.c.measure == which.measure)
+    if conn.execute(sa.select(estimates.c.series).where(*same).limit(1)).first() is None:
+        return None
+    if which.place_codes is not None:
+        same.append(estimates.c.place_code.in_(which.place_codes) if which.place_codes else sa.false())
+    found = [estimate_of(row) for row in conn.execute(sa.select(estimates).where(*same))]
+    found.sort(key=lambda e: (e.key.label, e.period_start or "", e.period))  # fuse's order
+    return found

@@ -130,12 +130,6 @@ def parse_paging(params: Mapping[str, str], problems: list[str]) -> Paging:
                   size=int_param(params, "size", PAGE_SIZE, 1, MAX_PAGE_SIZE, problems))
 
 
-def page_of(rows: Sequence[Any], paging: Paging) -> tuple[list[Any], bool]:
-    """One page of an in-memory list, and whether a next page exists."""
-    window = list(rows[paging.offset:paging.offset + paging.size + 1])
-    return window[:paging.size], len(window) > paging.size
-
-
 def link(path: str, params: Mapping[str, Any]) -> str:
     """`path` with the non-empty parameters as a query string."""
     kept = {k: v for k, v in params.items() if v not in (None, "")}

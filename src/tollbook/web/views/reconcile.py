@@ -6,7 +6,7 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -16,11 +16,14 @@ from tollbook.evidence import passage
 from tollbook.reconcile.chart import MAX_CHART_MARKS
 from tollbook.ledger import Ledger
 from tollbook.web.params import (
-    MAX_PAGE_SIZE, PAGE_SIZE, BadRequest, Paging, link, page_of, parse_paging, text_param, timeline_params,
+    MAX_PAGE_SIZE, PAGE_SIZE, BadRequest, Paging, link, parse_paging, text_param, timeline_params,
 )
 from tollbook.web.present import csv_response, error_svg, plain_rows, records_of
 from tollbook.web.templating import render
 from tollbook.web.views.claims import filter_choices
+
+if TYPE_CHECKING:
+    from tollbook.reconcile.store import TimelineClaims
 
 log = logging.getLogger("tollbook.web")
 router = APIRouter()
@@ -107,50 +110,61 @@ def stored_page(ledger: Ledger, kind: str | None, series: str | None,
         return found, count_findings(conn, kind=kind, series_label=series), is_filled(conn)
 
 
-# What grouping, fusion, the date order and the chart read of a timeline's claims. A page of
-# the table reads its rows whole (`timeline_rows`): the other columns of 10,000 claims cost
-# about as much to read and convert as grouping them.
-TIMELINE_COLUMNS = ("claim_id", "doc_id", "actor", "measure", "unit", "place_code", "low", "best", "high",
-                    "qualifier", "date_start", "date_end", "source", "sources", "quote", "published_at", "outlet",
-                    "cluster_id", "appearances")
+# What the chart reads of a timeline's claims, and what a fusion reads where the estimates are
+# not stored: the other columns of 10,000 claims cost about as much to read and convert as grouping them.
+CHART_COLUMNS = ("claim_id", "measure", "place_code", "low", "best", "high", "date_end", "source", "quote",
+                 "published_at", "outlet")
+FUSION_COLUMNS = ("claim_id", "doc_id", "actor", "measure", "unit", "place_code", "low", "best", "high", "qualifier",
+                  "date_start", "date_end", "source", "sources", "published_at", "outlet", "cluster_id", "appearances")
 
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    records: list[dict[str, Any]]  # every claim of the series by date, with the TIMELINE_COLUMNS only
+    which: TimelineClaims  # the conditions that select its claims
+    total: int  # how many claims
     estimates: list[Any]
+    records: list[dict[str, Any]] | None = None  # every claim by date (the columns read), when read
 
 
-def timeline_of(ledger: Ledger, actor: str, measure: str, place: str | None, period: str) -> Timeline:
-    """One series' claims by date and its fused estimates. Rows come from the query as dicts (no
-    DataFrame), with only the columns the grouping, fusion and chart read, and are normalised
-    once: the fusion takes the claim groups built from them."""
-    from tollbook.ledger.browse import claim_columns
-    from tollbook.ledger.queries import ClaimFilter
-    from tollbook.reconcile import fuse, series_of
-    from tollbook.reconcile.series import group_normalised
+def timeline_of(ledger: Ledger, actor: str, measure: str, place: str | None, period: str, *,
+                with_records: bool = False) -> Timeline:
+    """One series' claim count and fused estimates, and with `with_records` (the chart) every claim
+    by date. The estimates are read as stored (`tollbook reconcile` and ingest store them), so a
+    10,000-claim timeline costs a count and a few hundred rows; where none are stored for the actor
+    and measure, its claims are read and fused here. A page of the claims is `timeline_rows`."""
+    from tollbook.ledger.browse import claim_records
+    from tollbook.reconcile import fuse
+    from tollbook.reconcile.series import group_normalised, normalise_records
+    from tollbook.reconcile.store import count_timeline_claims, stored_estimates, timeline_claims, timeline_query
 
+    records = None
     with ledger.engine.connect() as conn:
-        rows = claim_columns(conn, ClaimFilter(actor=actor, measure=measure), TIMELINE_COLUMNS)
-    records = series_of(rows, actor=actor, measure=measure, place_code=place.upper() if place else None)
-    records.sort(key=lambda r: (r.get("as_of") or "", r.get("originator") or ""))
-    groups = group_normalised(records)
-    estimates = sorted(fuse(groups, period=period) if groups else [],
-                       key=lambda e: (e.period_start or "", e.key.place_code or ""))
-    return Timeline(records, estimates)
+        which = timeline_claims(conn, actor, measure, place.upper() if place else None)
+        found = stored_estimates(conn, which, period)
+        if with_records or found is None:
+            wanted = (CHART_COLUMNS if with_records else ()) + (FUSION_COLUMNS if found is None else ())
+            records = normalise_records(claim_records(conn, timeline_query(conn, which, dict.fromkeys(wanted))))
+        total = len(records) if records is not None else count_timeline_claims(conn, which)
+    if found is None:
+        groups = group_normalised(records or [])
+        found = fuse(groups, period=period) if groups else []
+    estimates = sorted(found, key=lambda e: (e.period_start or "", e.key.place_code or ""))
+    return Timeline(which, total, estimates, records)
 
 
 def timeline_rows(ledger: Ledger, timeline: Timeline, paging: Paging) -> tuple[list[dict[str, Any]], bool]:
-    """One page of a timeline's claims with every column (as `Ledger.claims()` rows, normalised),
-    and whether a next page exists: a page's rows are read by id, a few hundred at most."""
+    """One page of a timeline's claims by date, every column (as `Ledger.claims()` rows, normalised), and
+    whether a next page exists. The database sorts the ids alone and skips to the page, then reads
+    that page's rows whole, so the last page of 10,000 claims costs about what the first does."""
     from tollbook.reconcile.series import normalise_records
-    from tollbook.reconcile.store import claim_rows_by_id
+    from tollbook.reconcile.store import claim_rows_by_id, timeline_query
 
-    page, more = page_of(timeline.records, paging)
-    ids = [r["claim_id"] for r in page]
     with ledger.engine.connect() as conn:
-        full = {r["claim_id"]: r for r in normalise_records(claim_rows_by_id(conn, ids))}
-    return [full[claim_id] for claim_id in ids], more
+        ids = list(conn.execute(timeline_query(conn, timeline.which, ("claim_id",))
+                                .limit(paging.size + 1).offset(paging.offset)).scalars())
+        rows = {r["claim_id"]: r for r in normalise_records(claim_rows_by_id(conn, ids))}
+    window = [rows[claim_id] for claim_id in ids]
+    return window[:paging.size], len(window) > paging.size
 
 
 def timeline_svg(renderer: Any, timeline: Timeline, title: str) -> str:
@@ -158,7 +172,7 @@ def timeline_svg(renderer: Any, timeline: Timeline, title: str) -> str:
     from tollbook.reconcile.chart import timeline_chart
 
     # the spec is built by tollbook's own code, so Altair's schema validation (a third of the cost) is skipped
-    spec = json.dumps(timeline_chart(timeline.records, timeline.estimates, title).to_dict(validate=False))
+    spec = json.dumps(timeline_chart(timeline.records or [], timeline.estimates, title).to_dict(validate=False))
     return str(renderer.render(spec, "svg"))
 
 
@@ -196,7 +210,7 @@ def timeline_page(request: Request) -> Response:
     rows, more = timeline_rows(ledger, timeline, paging)
     return render(request, "timeline.html", actor=actor, measure=measure, place=place, period=period,
                   choices=choices, timeline=timeline, chart_link=chart_link, problems=[], rows=rows, paging=paging,
-                  more=more, aggregated=len(timeline.records) > MAX_CHART_MARKS)
+                  more=more, aggregated=timeline.total > MAX_CHART_MARKS)
 
 
 @router.get("/timeline/chart.svg", include_in_schema=False)
@@ -208,7 +222,7 @@ def timeline_chart_svg(request: Request) -> Response:
         problems.append("actor and measure are both needed for a chart")
     if problems:
         raise BadRequest(problems)
-    timeline = timeline_of(request.app.state.ledger, actor, measure, place, period)
+    timeline = timeline_of(request.app.state.ledger, actor, measure, place, period, with_records=True)
     title = f"{actor}: {measure}{' in ' + place if place else ''}"
     try:
         return Response(timeline_svg(request.app.state.renderer, timeline, title), media_type="image/svg+xml")
@@ -300,7 +314,7 @@ def api_timeline(request: Request, actor: str, measure: str, place: str | None =
         raise BadRequest(problems)
     rows, more = timeline_rows(request.app.state.ledger, timeline, paging)
     nxt = link(request.url.path, {**dict(request.query_params), "page": paging.page + 1}) if more else None
-    return JSONResponse({"total": len(timeline.records), "page": paging.page, "size": paging.size,
+    return JSONResponse({"total": timeline.total, "page": paging.page, "size": paging.size,
                          "claims": plain_rows(rows), "next": nxt,
                          "estimates": [e.to_dict() for e in timeline.estimates]})
 
