@@ -15,7 +15,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from tollbook.lang.en import patterns as en
+from tollbook.lang import CURRENT as en
+from tollbook.lang import per_language
 from tollbook.lexicons import PhraseIndex, load, read_csv
 from tollbook.lexicons.measures import measure_registry
 from tollbook.model import Claim, Document
@@ -160,7 +161,7 @@ def _claimant_countries() -> dict[str, str | None]:
     return {e["name"]: (e.get("country") or None) for e in data.get("claimant", [])}
 
 
-@functools.cache
+@per_language
 def _party_index() -> PhraseIndex[tuple[str, str | None]]:
     """Claimants, actors and places by alias -> (canonical name, ISO alpha-3 country)."""
     phrases: list[tuple[str, tuple[str, str | None]]] = []
@@ -198,7 +199,7 @@ def country_of_code(code: str | None) -> str | None:
     return found.alpha_3 if found else None
 
 
-@functools.cache
+@per_language
 def _claimant_index() -> PhraseIndex[str]:
     data = load("claimants.toml")
     phrases = [(a, e["name"]) for e in data.get("claimant", []) for a in [e["name"]] + e.get("aliases", [])]
@@ -215,7 +216,6 @@ def parties(text: str) -> list[tuple[str, str | None, str]]:
     return [(m.value[0], m.value[1], m.text) for m in _party_index().find(text)]
 
 
-_SAYS = en.SAYS
 _HEAD_PREFIX = re.compile(r"^\s*([^:]{2,60}):\s")
 # A headline's closing credit: "...: Zelensky", "... - foreign ministry" (a spaced dash, not a hyphen)
 _HEAD_SUFFIX = re.compile(r"(?::|\s[-\u2013\u2014])\s+([^:\-\u2013\u2014\d\n]{2,40}?)\s*\.?\s*$")
