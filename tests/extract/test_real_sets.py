@@ -202,14 +202,14 @@ def test_eval_real_json_is_one_object_with_the_three_sets():
 
 # Floors at the level reached (issue 10, part 2): a change that loses real-set ground fails here.
 # Raise them as the reading improves; never lower one to make a change pass.
-REAL_STORY_FLOORS = {"found": 0.85, "value": 0.95, "measure": 0.90, "actor": 0.88, "claimant": 0.51,
-                     "period": 0.94, "all_five": 0.35}
+REAL_STORY_FLOORS = {"found": 0.86, "value": 0.95, "measure": 0.91, "actor": 0.88, "claimant": 0.56,
+                     "period": 0.95, "all_five": 0.39}
 
 
 def test_real_sets_hold_their_floors():
     corpus = _corpus()
     if (corpus / "muc34_dev" / "docs.jsonl").is_file():
-        assert er.muc(corpus).rows()[-1]["tollbook"] >= 0.78
+        assert er.muc(corpus).rows()[-1]["tollbook"] >= 0.83
     if (corpus / er.UCDP_FILE).is_file():
         assert er.ucdp_headlines(corpus / er.UCDP_FILE).row()["killed_read_of_death_word_rows"] >= 0.92
     texts = er.texts_dir()
