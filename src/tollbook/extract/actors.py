@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from tollbook.extract.proximity import nearest
 from tollbook.lang import CURRENT as en
+from tollbook.lang import grammar
 from tollbook.lang import per_language
 from tollbook.lexicons import Match, PhraseIndex, load
 
@@ -47,6 +48,7 @@ def find_actors(sentence: str, lowered: str) -> list[Match[Actor]]:
 
 def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
     """True when the mention names who did it, not who suffered it."""
+    en = grammar()  # the language being read, looked up once for this call
     if en.AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]) or en.AGENT_BY.search(sentence, max(0, m.start - 40), m.start):
         return True  # "killed by Russian strikes", "the attack by the militant group Hamas"
     if en.AGENT_AFTER.match(sentence[m.end:m.end + 40]) or en.OWNER_OF.match(sentence[m.end:m.end + 50]):
@@ -76,6 +78,7 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
                  blockers: list[tuple[int, int]], unit_match: Match[str] | None,
                  speaker: tuple[str, str | None] | None = None) -> tuple[Actor, str, int, int] | None:
     """The actor of the figure at [start, end): (actor, words naming it, span), or None."""
+    en = grammar()  # the language being read, looked up once for this call
     # only mentions the windows below can reach (90 before, 70 after) are worth asking about their role
     victims = [m for m in mentions if m.end >= start - 90 and m.start <= end + 70
                and m.value.kind != _CIVILIANS and not is_agent(sentence, m, start)]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from tollbook.lang import CURRENT as en
+from tollbook.lang import grammar
 from tollbook.lang import per_language
 from tollbook.extract.speakers import Speaker, find_speaker, headline_speaker
 from tollbook.lexicons import Match, PhraseIndex, inflected, load
@@ -46,6 +47,7 @@ class Attribution:
 @per_language
 def _back_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """'This was reported by X' (at a sentence's start, and anywhere in a paragraph), 'according to him'."""
+    en = grammar()  # the language being read, looked up once for this call
     return (re.compile("^" + en.POINTS_BACK_CORE, re.IGNORECASE),
             re.compile(r"(?:^|(?<=[.!?] ))" + en.POINTS_BACK_CORE, re.IGNORECASE),
             re.compile(

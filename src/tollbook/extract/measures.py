@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tollbook.extract.proximity import nearest
 from tollbook.lang import CURRENT as en
+from tollbook.lang import grammar
 from tollbook.lang import per_language
 from tollbook.lexicons import Match, PhraseIndex, inflected, load
 from tollbook.lexicons.measures import measure_registry
@@ -91,6 +92,7 @@ def list_item(sentence: str, unit_m: Match[str], start: int, end: int) -> bool:
 def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]], start: int, end: int,
                    blockers: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> MeasureChoice | None:
     """Measure and unit of the figure at [start, end), or None when it counts nothing we record."""
+    en = grammar()  # the language being read, looked up once for this call
     unit_m = choose_unit(units, start, end, blockers, sentence, cues)
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.end <= start:
         # "since last year 41 soldiers": a noun of time or place before a figure is no unit of it

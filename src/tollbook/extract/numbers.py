@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tollbook.lang import CURRENT as en
+from tollbook.lang import grammar
 from tollbook.lang import per_language
 from tollbook.lexicons import load
 
@@ -36,6 +37,7 @@ _DIGITS = r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009| )\d{3})+(?:\.\d+)?|\d{1,3}(?:\.
 
 def _num() -> str:
     """A number in digits or in the language's words (the language being read)."""
+    en = grammar()  # the language being read, looked up once for this call
     return rf"(?:(?:{_DIGITS}){en.SCALE_AFTER_DIGITS}?|{en.HALF_A_MILLION}|{en.WORD_NUMBER})"
 
 
@@ -110,6 +112,7 @@ def word_number(text: str) -> float | None:
 
 
 def _word_value(text: str) -> int | None:
+    en = grammar()  # the language being read, looked up once for this call
     total, group = 0, 0  # group: the part below the last scale word ("two hundred and five" of "... thousand")
     last_scale = 0
     below_hundred = 0  # 0: nothing yet, 1: a ten ("twenty", may take a unit), 2: closed
@@ -232,6 +235,7 @@ _PERIOD_LABELS = frozenset(("day", "week", "year", "month"))
 
 def _label_before(before: str, digits: bool = True) -> bool:
     """A currency sign, a model name ('Su-'), a month or a label word right before the figure."""
+    en = grammar()  # the language being read, looked up once for this call
     stripped = before.rstrip()
     if not stripped:
         return False
@@ -262,6 +266,7 @@ def _is_year(text: str) -> bool:
 
 
 def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
+    en = grammar()  # the language being read, looked up once for this call
     before = sentence[max(0, start - 24):start]
     after = sentence[end:end + 24]
     if _label_before(before, core.strip()[:1].isdigit()) or en.AFTER_NOT_A_COUNT.match(after) or _date_around().match(after):
@@ -306,6 +311,7 @@ class _Taken:
 
 def parse_quantities(sentence: str) -> list[Quantity]:
     """Every figure in a sentence that could be a claim, in text order."""
+    en = grammar()  # the language being read, looked up once for this call
     g = _grammar()
     found: list[Quantity] = []
     taken = _Taken()  # fractions and vague counts; figures of the number pattern never overlap each other
@@ -368,6 +374,7 @@ def _qualifier_before(sentence: str, start: int) -> tuple[int, str | None]:
 
 
 def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None:
+    en = grammar()  # the language being read, looked up once for this call
     lead, first, plus1, second, plus2 = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
     if second is not None and not lead and en.AND_OR.search(m.group(0)):
         # "12 killed and 30 wounded" is two figures, not a range; only "between X and Y" / "X or Y" words pair up
@@ -412,6 +419,7 @@ _COMPOUND_AFTER = re.compile(r"-[a-z]", re.IGNORECASE)
 
 
 def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | str | None = None) -> Quantity | None:
+    en = grammar()  # the language being read, looked up once for this call
     g = _grammar()
     v1 = exact_value(first)
     if v1 is None or _not_a_count(sentence, core_start, end, first):
@@ -440,6 +448,7 @@ _LEAD_OF_WINDOW = 120
 
 
 def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
+    en = grammar()  # the language being read, looked up once for this call
     text = m.group(1).lower()
     if text in en.FRACTIONS:
         f = en.FRACTIONS[text]
@@ -474,6 +483,7 @@ def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
 
 def _link_fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """Tie each fraction to its base: a figure right after its 'of', else an anaphor to resolve later."""
+    en = grammar()  # the language being read, looked up once for this call
     out = list(found)
     # The first figure (not a fraction) after each position, found in one backward pass:
     # "half of half of half of ..." must not rescan the fractions after each one.

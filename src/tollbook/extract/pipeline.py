@@ -31,6 +31,7 @@ from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fractio
 from tollbook.extract.scan import any_between, candidates, number_dump
 from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sentences_in
 from tollbook.lang import CURRENT as en
+from tollbook.lang import grammar
 from tollbook.lang import languages, reading
 from tollbook.lexicons import Match, fold
 from tollbook.lexicons.measures import measure_registry
@@ -404,6 +405,7 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
 
 def _value(s: _SentenceRecord, f: _Draft) -> bool:
     """The figure's neighbourhood: the other figures that block a mention, and its base's own words to skip."""
+    en = grammar()  # the language being read, looked up once for this call
     q, qi, spans = f.q, f.qi, s.spans
     lo = bisect.bisect_left(s.span_starts, q.start - _BLOCKER_REACH)
     hi = bisect.bisect_right(s.span_starts, q.end + _BLOCKER_REACH)
@@ -461,6 +463,7 @@ def _derivation(s: _SentenceRecord, f: _Draft) -> bool:
 
 def _measure(s: _SentenceRecord, f: _Draft) -> bool:
     """What the figure counts; a part counts what its whole counts unless it names its own measure."""
+    en = grammar()  # the language being read, looked up once for this call
     q = f.q
     choice = measures_mod.choose_measure(s.text, s.cues, s.units, q.start, q.end, f.blockers, f.skip)
     if f.part_of is not None:
@@ -565,9 +568,6 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
         if end is not None and (end - tm.date_start).days > _SAME_EVENT_DAYS:
             f.date_start, f.date_end = tm.date_start.isoformat(), end.isoformat()
             f.date_text = until.text if until is not None else tm.text
-    if tm is not None and f.date_start and f.choice is not None and f.choice.measure \
-            and measure_registry()[f.choice.measure].cumulative and en.SAID_BEFORE_TIME.search(s.text, max(0, tm.start - 30), tm.start):
-        f.date_start = None  # "NIS said on Thursday that 300 had been killed": as of Thursday, not on Thursday
     if ref and f.date_end and f.date_end > ref.isoformat() and not (tm and tm.forward):
         f.date_end = ref.isoformat()  # "as of April 2025" told on 2 April: as of the day it is told
         if f.date_start and f.date_start > f.date_end:
@@ -581,6 +581,7 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
 
 def _names_event(text: str, tm: times_mod.TimeSpan) -> bool:
     """A date of the event itself ("the October 7 attack", "struck on Feb. 6"), not of the figure."""
+    en = grammar()  # the language being read, looked up once for this call
     return bool(en.EVENT_AFTER_DATE.match(text, tm.end) or en.EVENT_BEFORE_DATE.search(text, max(0, tm.start - 80), tm.start))
 
 
@@ -688,6 +689,7 @@ _OF_THOSE = re.compile(r"\s+of\s+(?:those|these|them|whom)\b", re.IGNORECASE)
 def _part_of(s_text: str, q: Quantity, offset: int, earlier: list[Claim], out: list[Claim]) -> Claim | None:
     """The claim a figure is a part of: 'among them N' (the figure before it in the sentence) or
     'N of the injured' / 'Of the dead, N' (the latest figure of that measure so far)."""
+    en = grammar()  # the language being read, looked up once for this call
     if en.SUBSET_BEFORE.search(s_text, max(0, q.start - 30), q.start):
         before = [c for c in out if c.start < offset + q.start]
         return max(before, key=lambda c: c.start) if before else None

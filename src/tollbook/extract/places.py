@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 
 from tollbook.lang import CURRENT as en
+from tollbook.lang import grammar
 from tollbook.lexicons import Match, PhraseIndex
 from tollbook.lexicons.gazetteer import Place, compiled_places, place_at
 
@@ -35,6 +36,7 @@ def _index() -> PhraseIndex[int]:
 def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
                 speaker_spans: list[tuple[int, int]] = ()) -> list[Match[Place]]:
     """Place mentions, without those that are really actor names or speakers ("Seoul estimates", "UK Defence Intelligence")."""
+    en = grammar()  # the language being read, looked up once for this call
     out = []
     for hit in _index().find(sentence, lowered):
         m = Match(hit.start, hit.end, place_at(hit.value), hit.text)

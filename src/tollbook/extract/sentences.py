@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tollbook.lang import CURRENT as en
+from tollbook.lang import grammar
 
 _LAST_WORD = re.compile(r"([\w.]+)[.][\"'”’)\]]*$")
 _SPACE = re.compile(r"\s")
@@ -46,6 +47,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def sentences_in(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     """The sentences of text[start:end] (one paragraph)."""
+    en = grammar()  # the language being read, looked up once for this call
     out: list[Sentence] = []
     s = start
     for m in en.SENTENCE_END.finditer(text, start, end):

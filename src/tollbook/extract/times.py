@@ -43,6 +43,7 @@ Resolver = Callable[[re.Match[str], date], tuple[date | None, date | None, bool]
 
 
 def _month(name: str) -> int:
+    en = grammar()  # the language being read, looked up once for this call
     return en.MONTHS[name.rstrip(".").capitalize() if name.rstrip(".").capitalize() in en.MONTHS else name.rstrip(".").title()]
 
 

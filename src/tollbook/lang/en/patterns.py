@@ -118,9 +118,6 @@ SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:and|but|while)\
 # Between two figures, what makes the second a pair of the first (it counts the same thing):
 # "from 1,400 to about 1,200", "to 34 from 16", "2,975, up from 64".
 PAIRED_AFTER = re.compile(r"\s+(?:to|from)\s+|,?\s+(?:up|down)\s+from\s+", re.IGNORECASE)
-# A verb of saying right before a time: the time is the statement's, not the figure's period.
-SAID_BEFORE_TIME = re.compile(r"\b(?:said|says|told|reported|announced|stated|added|confirmed|estimated|wrote|posted)"
-                              r"(?:\s+\w+)?\s+$", re.IGNORECASE)
 # Between two figures, the joint of an ellipsis: the second shares the first's verb
 # ("killed 1,400 in Israel, most of them civilians, and about 3,000 in Gaza").
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|whereas|plus))\s+(?:another\s+|a further\s+)?$",
