@@ -74,6 +74,7 @@ class _Context:
     forward: list[tuple[int, Quantity, str]] = field(default_factory=list)  # summary shares of a deployment stated later
     paragraph_claimants: list[tuple[int, attr_mod.Attribution]] = field(default_factory=list)  # (where named, who)
     body_claims: bool = False
+    office_holders: dict[str, speakers_mod.Speaker | None] = field(default_factory=dict)  # role -> its one holder named
 
     def carried(self) -> None:
         """Fill the carried actor and place from the previous figure-free sentence, on demand."""
@@ -187,6 +188,20 @@ def _extract(doc: Document) -> list[Claim]:
     _resolve_forward(claims, ctx)
     _name_the_roles(claims, text)
     return claims
+
+
+def _office_holder(att: attr_mod.Attribution, ctx: _Context) -> attr_mod.Attribution | None:
+    """The person the document names in the office a "the <office> said" speaks from, if exactly one."""
+    role = speakers_mod.role_of(att.text)
+    if role is None or role.endswith("s"):
+        return None
+    if role not in ctx.office_holders:
+        ctx.office_holders[role] = speakers_mod.named_for_role(ctx.text, role)
+    sp = ctx.office_holders[role]
+    if sp is None or not sp.person:
+        return None
+    return attr_mod.Attribution(attr_mod.Claimant(sp.person, "person", None, sp.person), f"{att.text} ({sp.text})",
+                                att.start, att.end, att.intermediaries)
 
 
 def _name_the_roles(claims: list[Claim], text: str) -> None:
@@ -380,7 +395,10 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
         actor_mentions = [m for m in actor_mentions if m.end <= att.start or m.start >= att.end]
     place_mentions = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in actor_mentions], speaker)
     how: str | None = "explicit"
-    if att is not None and att.back and ctx.latest_attribution() is not None \
+    holder = _office_holder(att, ctx) if att is not None and att.back else None
+    if holder is not None:
+        att = holder  # "the health minister ... announced": the one person the document names in that office
+    elif att is not None and att.back and ctx.latest_attribution() is not None \
             and ctx.last_attribution.claimant.kind != "anonymous":
         att, how = ctx.last_attribution, "carried"  # "the spokesperson said": the one named before
     elif att is None and attr_mod.refers_to_earlier(s_text) and ctx.latest_attribution() is not None:

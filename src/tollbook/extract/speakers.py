@@ -175,8 +175,8 @@ def is_place(name: str) -> bool:
 
 def role_of(text: str) -> str | None:
     """The role word of an unnamed speaker's words ("governor", "a local health official" -> "official")."""
-    found = [m.group(0).lower() for m in _role_words().finditer(text)]
-    return found[-1] if found else None
+    found = [m.group(0).lower() for m in _role_words().finditer(text) if not _BODY_WORD.search(m.group(0))]
+    return found[0] if found else None  # "the health minister of the eastern government": a minister
 
 
 def named_for_role(document: str, role: str) -> Speaker | None:
