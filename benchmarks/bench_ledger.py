@@ -2,13 +2,18 @@
 
     python -m benchmarks.bench_ledger            # 10,000 and 100,000 documents, 1,000,000 claims
     python -m benchmarks.bench_ledger --quick    # 1,000 and 10,000 documents, 1,000,000 claims
+    python -m benchmarks.bench_ledger --sizes 100000 --backends postgresql --query-claims 0
 
 For each size and backend (a SQLite file; PostgreSQL when --pg reaches a server): the
-documents are written as one JSON Lines file and ingested through `Ledger.ingest`
-(read, extract, store, committed in batches); the same documents are then
-extracted without storing, so the ratio shows what storage costs. Query latency is
+documents are written as one JSON Lines file, extracted without storing (the ceiling),
+and then ingested through `Ledger.ingest` (read, extract, store, committed in batches,
+stored series and findings refreshed at the end); the bare extraction runs again
+before each backend, so each ratio compares runs made minutes apart on a shared machine.
+Printed beside the ratio: the seconds the refresh of stored findings took (and the
+ratio without it), and the ingest's documents/s over the first and the last tenth of
+the documents, which differ when storing slows as the ledger grows. Query latency is
 a filtered `claims()` call over 1,000,000 synthetic claims bulk-inserted through
-the schema (median of 5 runs).
+the schema (median of 5 runs; --query-claims 0 skips it).
 """
 
 from __future__ import annotations
@@ -68,13 +73,29 @@ def write_jsonl(path: Path, count: int) -> None:
 def bench_ingest(url: str, corpus: Path) -> dict:
     from tollbook.ledger import open_ledger
 
+    marks: list[tuple[int, float]] = []  # (documents stored, seconds) after each batch
+
     with open_ledger(url) as ledger:
         started = time.perf_counter()
-        summary = ledger.ingest([str(corpus)])
+        summary = ledger.ingest([str(corpus)], progress=lambda s: marks.append((s.documents_seen,
+                                                                                time.perf_counter() - started)))
         seconds = time.perf_counter() - started
     assert not summary.failures, summary.failures[:3]
     return {"documents": summary.documents_new, "claims": summary.claims, "seconds": seconds,
-            "documents_per_s": summary.documents_new / seconds, "claims_per_s": summary.claims / seconds}
+            "refresh_seconds": summary.refresh_seconds,
+            "documents_per_s": summary.documents_new / seconds, "claims_per_s": summary.claims / seconds,
+            "first_tenth_documents_per_s": _rate(marks, 0.0, 0.1), "last_tenth_documents_per_s": _rate(marks, 0.9, 1.0)}
+
+
+def _rate(marks: list[tuple[int, float]], start: float, end: float) -> float:
+    """Documents/s between two fractions of the run's documents, from the batch marks that reach them."""
+    if len(marks) < 2:
+        return float("nan")
+    total = marks[-1][0]
+    i = next(k for k, (done, _) in enumerate(marks) if done >= start * total)
+    j = max(i + 1, next(k for k, (done, _) in enumerate(marks) if done >= end * total))
+    (d0, t0), (d1, t1) = marks[min(i, len(marks) - 2)], marks[min(j, len(marks) - 1)]
+    return (d1 - d0) / (t1 - t0) if t1 > t0 else float("nan")
 
 
 def bench_extract(corpus: Path) -> dict:
@@ -201,35 +222,44 @@ def postgres_available(server: str | None) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 documents instead of 10,000 and 100,000")
+    parser.add_argument("--sizes", help="comma-separated document counts (overrides --quick), e.g. 100000")
+    parser.add_argument("--backends", default="sqlite,postgresql", help="comma-separated: sqlite, postgresql")
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test",
                         help="PostgreSQL server for a throwaway database ('' to skip)")
     parser.add_argument("--query-claims", type=int, default=1_000_000, help="claims for the query latency test")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
 
-    sizes = (1_000, 10_000) if args.quick else (10_000, 100_000)
-    use_pg = postgres_available(args.pg)
+    sizes = ([int(n) for n in args.sizes.split(",")] if args.sizes
+             else (1_000, 10_000) if args.quick else (10_000, 100_000))
+    wanted = {b.strip() for b in args.backends.split(",")}
+    backends = ([("sqlite", None)] if "sqlite" in wanted else []) + (
+        [("postgresql", args.pg)] if "postgresql" in wanted and postgres_available(args.pg) else [])
     results: dict = {"sizes": list(sizes), "ingest": [], "query": []}
     with tempfile.TemporaryDirectory(prefix="tollbook-bench-") as tmp:
         for size in sizes:
             corpus = Path(tmp) / f"corpus-{size}.jsonl"
             write_jsonl(corpus, size)
-            extract = bench_extract(corpus)
-            backends = [("sqlite", None)] + ([("postgresql", args.pg)] if use_pg else [])
             for backend, server in backends:
+                extract = bench_extract(corpus)
                 if server:
                     with PostgresDatabase(server) as url:
                         ingest = bench_ingest(url, corpus)
                 else:
                     ingest = bench_ingest(str(Path(tmp) / f"ingest-{size}.db"), corpus)
+                without_refresh = size / (ingest["seconds"] - ingest["refresh_seconds"])
                 row = {"backend": backend, "documents": size, **{f"ingest_{k}": v for k, v in ingest.items()},
                        "extract_documents_per_s": extract["documents_per_s"],
-                       "ingest_vs_extract": ingest["documents_per_s"] / extract["documents_per_s"]}
+                       "ingest_vs_extract": ingest["documents_per_s"] / extract["documents_per_s"],
+                       "ingest_vs_extract_without_refresh": without_refresh / extract["documents_per_s"]}
                 results["ingest"].append(row)
                 _progress(f"{backend:10} {size:>7,} docs  ingest {ingest['documents_per_s']:8.1f} docs/s "
                           f"{ingest['claims_per_s']:9.1f} claims/s   extract only {extract['documents_per_s']:8.1f} docs/s   "
                           f"ratio {row['ingest_vs_extract']:.2f}")
-        for backend, server in [("sqlite", None)] + ([("postgresql", args.pg)] if use_pg else []):
+                _progress(f"{'':10} {'':>7}       refresh of stored findings {ingest['refresh_seconds']:.1f} s "
+                          f"(ratio without it {row['ingest_vs_extract_without_refresh']:.2f}); ingest docs/s first tenth "
+                          f"{ingest['first_tenth_documents_per_s']:.1f}, last tenth {ingest['last_tenth_documents_per_s']:.1f}")
+        for backend, server in backends if args.query_claims > 0 else []:
             if server:
                 with PostgresDatabase(server) as url:
                     fill_synthetic(url, args.query_claims)

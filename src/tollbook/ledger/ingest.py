@@ -72,6 +72,7 @@ class IngestSummary:
     appearances_new: int = 0
     failures: list[ReadError] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
+    refresh_seconds: float = 0.0  # of `elapsed`, the time spent refreshing stored series and findings
 
     @property
     def documents_seen(self) -> int:
@@ -555,7 +556,9 @@ def run_ingest(engine: sa.Engine, index: SyndicationIndex, items: Iterable[Docum
         if touched:  # the stored series and findings of the actors the new claims name
             from tollbook.reconcile.store import refresh_actors
 
+            refreshing = time.monotonic()
             refresh_actors(engine, touched)
+            summary.refresh_seconds = time.monotonic() - refreshing
         completed = True
     finally:
         finish_run(engine, summary, completed=completed)
