@@ -209,7 +209,10 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
     from tollbook.extract.actors import find_actors
 
     pattern, heads = _organisation_pattern()
-    for m in pattern.finditer(sentence):
+    # only near a verb: the body must be its subject, close the sentence after it, or follow "a report by"
+    lo = max(0, min(v.start for v in verbs) - 140)
+    hi = min(len(sentence), max(v.end for v in verbs) + 100)
+    for m in pattern.finditer(sentence, lo, hi):
         name = en.NAME_DETERMINER.sub("", m.group(1)).strip()
         if not name[:1].isupper() or not any(w[:1].isupper() for w in name.split()[1:]) and " " in name \
                 and name.split()[0].lower() in heads:
