@@ -93,6 +93,23 @@ def test_a_multi_row_insert_is_cut_at_the_parameter_limit_and_search_sees_every_
         assert len(ledger.claims(search="soldiers killed")) == 7
 
 
+def test_rows_already_stored_are_skipped_on_their_unique_columns(db_url):
+    from tollbook.ledger.schema import claimants
+
+    first = [{"name": "UK Ministry of Defence", "kind": "ministry", "country": None},
+             {"name": "Reuters", "kind": "outlet", "country": None}]
+    again = [{"name": "Reuters", "kind": "media", "country": "GBR"},
+             {"name": "100% Kharkiv's own", "kind": "media", "country": None}]
+    with open_ledger(db_url) as ledger:
+        with ledger.engine.begin() as conn:
+            insert_rows(conn, claimants, first, skip_conflicts_on=("name",))
+            insert_rows(conn, claimants, again, skip_conflicts_on=("name",))
+        with ledger.engine.connect() as conn:
+            stored = {r.name: (r.kind, r.country) for r in conn.execute(sa.select(claimants))}
+    assert stored == {"UK Ministry of Defence": ("ministry", None), "Reuters": ("outlet", None),
+                      "100% Kharkiv's own": ("media", None)}
+
+
 def _claims_of_another_document(doc: Document):
     """An extractor bug: one document's claim names another document (the ledger must refuse it)."""
     found = extract_document(doc)

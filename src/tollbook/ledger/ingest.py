@@ -211,14 +211,15 @@ def upsert_claimants(conn: sa.Connection, rows: Iterable[dict[str, Any]]) -> Non
             name = ref.get("name")
             if name and name not in seen:
                 seen[name] = {"name": name, "kind": ref.get("kind") or "outlet", "country": None}
-    if not seen:
-        return
-    insert = _dialect_insert(conn)(claimants).on_conflict_do_nothing(index_elements=["name"])
-    conn.execute(insert, list(seen.values()))
+    insert_rows(conn, claimants, list(seen.values()), skip_conflicts_on=("name",))
 
 
-def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, Any]], *,
+                skip_conflicts_on: Sequence[str] = ()) -> None:
     """INSERT many rows of the same keys: COPY on PostgreSQL, multi-row INSERTs on SQLite.
+
+    With `skip_conflicts_on` (the columns of a unique constraint), a row that would repeat a
+    stored one is skipped (ON CONFLICT ... DO NOTHING, multi-row INSERTs on both backends).
 
     Each column's bind processor is looked up once per call; SQLAlchemy's own executemany
     builds every row's parameters through its general machinery, which cost more than the
@@ -231,26 +232,31 @@ def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, A
         return
     names = list(rows[0])
     values = _bound_values(conn.dialect, table, names, rows)
-    if conn.dialect.name == "postgresql":
+    if conn.dialect.name == "postgresql" and not skip_conflicts_on:
         _copy_rows(conn, table, names, values)
     else:
-        _insert_many_values(conn, table, names, values)
+        _insert_many_values(conn, table, names, values, skip_conflicts_on)
 
 
 def _insert_many_values(conn: sa.Connection, table: sa.Table, names: Sequence[str],
-                        data: Sequence[tuple[Any, ...]]) -> None:
+                        data: Sequence[tuple[Any, ...]], skip_conflicts_on: Sequence[str] = ()) -> None:
     """INSERT ... VALUES (...), (...), ...: as many rows a statement as the driver's parameter limit allows."""
     quote = conn.dialect.identifier_preparer.quote
     head = f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) VALUES "
-    row = f"({', '.join('?' * len(names))})"
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    row = f"({', '.join([mark] * len(names))})"
+    tail = (f" ON CONFLICT ({', '.join(quote(n) for n in skip_conflicts_on)}) DO NOTHING"
+            if skip_conflicts_on else "")
     per = max(1, _parameter_limit(conn) // len(names))
     for start in range(0, len(data), per):
         part = data[start:start + per]
-        conn.exec_driver_sql(head + ", ".join([row] * len(part)), tuple(v for values in part for v in values))
+        conn.exec_driver_sql(head + ", ".join([row] * len(part)) + tail, tuple(v for values in part for v in values))
 
 
 def _parameter_limit(conn: sa.Connection) -> int:
-    """How many parameters one SQLite statement may take (32,766 since SQLite 3.32, 999 before)."""
+    """How many parameters one statement may take: 65,535 on PostgreSQL; on SQLite 32,766 since 3.32, 999 before."""
+    if conn.dialect.name == "postgresql":
+        return 65_535
     dbapi = conn.connection.dbapi_connection
     try:
         return dbapi.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)  # type: ignore[union-attr]
@@ -286,14 +292,6 @@ def _copy_rows(conn: sa.Connection, table: sa.Table, names: Sequence[str], data:
     except conn.dialect.loaded_dbapi.Error as exc:
         raise sa.exc.DBAPIError.instance(statement, None, exc, conn.dialect.loaded_dbapi,
                                          dialect=conn.dialect) from exc
-
-
-def _dialect_insert(conn: sa.Connection):
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,10 +421,7 @@ def _record_appearances(conn: sa.Connection, entries: Sequence[Entry], stored: s
             continue
         seen.add(key)
         rows.append(appearance_row(doc, captured_at, published[id(entry)]))
-    if rows:
-        insert = _dialect_insert(conn)(appearances).on_conflict_do_nothing(
-            index_elements=["doc_id", "outlet", "url"])
-        conn.execute(insert, rows)
+    insert_rows(conn, appearances, rows, skip_conflicts_on=("doc_id", "outlet", "url"))
     return len(rows)
 
 
