@@ -7,6 +7,8 @@ import html
 import io
 import re
 
+import pytest
+
 
 def test_documents_walk_by_next_links_and_show_the_total(client, ledger):
     everything = list(ledger.documents()["doc_id"])
@@ -117,3 +119,21 @@ def test_api_timeline_pages_its_claims(client, uk_4000):
         url = client.get(url["next"]).json()
     assert walked == [c["claim_id"] for c in whole["claims"]]
     assert uk_4000["claim_id"] in walked
+
+
+@pytest.mark.parametrize("params", [{}, {"sort": "-best"}, {"sort": "low"}, {"sort": "-outlet"}, {"sort": "place"},
+                                    {"sort": "date", "measure": "killed"}, {"q": "killed", "sort": "-published"}])
+def test_page_numbers_give_the_pages_the_next_links_give(client, params):
+    """A page number finds the sort key of the row before its page and reads on from there, as a next link does."""
+    body = client.get("/api/claims", params={**params, "size": 7}).json()
+    pages = [[c["claim_id"] for c in body["claims"]]]
+    while body["next"]:
+        body = client.get(body["next"]).json()
+        pages.append([c["claim_id"] for c in body["claims"]])
+    assert len(pages) > 2
+    for number, expected in enumerate(pages, start=1):
+        got = client.get("/api/claims", params={**params, "size": 7, "page": number}).json()
+        assert [c["claim_id"] for c in got["claims"]] == expected, number
+        assert got["total"] == body["total"]
+    beyond = client.get("/api/claims", params={**params, "size": 7, "page": len(pages) + 1}).json()
+    assert beyond["claims"] == [] and beyond["next"] is None

@@ -115,13 +115,20 @@ def claim_page(conn: sa.Connection, f: ClaimFilter, *, sort: Sort = Sort(), size
     parts = _key_parts(sort)
     labelled = [p.label(f"_k{i}") for i, p in enumerate(parts)]
     query = base.add_columns(*labelled)
-    if cursor:
-        values = _decode(cursor)
+    order = [p.desc() if sort.descending else p.asc() for p in parts]
+    values: list[Any] | None = _decode(cursor) if cursor else None
+    if offset and not cursor:
+        # A page number: the sort key of the row before the page, from the keys alone, and the page
+        # read after it as a cursor reads it. OFFSET over the whole rows worked out every column
+        # (the appearance count too) of each row it skipped: 0.5 s to reach page 2,000 of 100,000.
+        boundary = conn.execute(base.with_only_columns(*parts).order_by(*order).limit(1).offset(offset - 1)).first()
+        values = list(boundary) if boundary is not None else None
+        if values is None:  # past the last row
+            return ClaimPage([], count_claims(conn, f), None, offset)
+    if values is not None:
         row, after = sa.tuple_(*parts), sa.tuple_(*(sa.literal(v) for v in values))
         query = query.where(row < after if sort.descending else row > after)
-    query = query.order_by(*(p.desc() if sort.descending else p.asc() for p in parts)).limit(size + 1)
-    if offset and not cursor:
-        query = query.offset(offset)
+    query = query.order_by(*order).limit(size + 1)
     found = conn.execute(query).all()
     more = len(found) > size
     found = found[:size]
