@@ -245,6 +245,8 @@ FINITE_BEFORE = re.compile(r"\b(?:было|были|был|была|будет|�
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тогда как|в то время как|а|но|однако|при этом|и)\s|;\s", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
 SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014\u2012]\s|\b(?:и|но|а|тогда как)\s", re.IGNORECASE)
+# Between two figures, the joint of an ellipsis: the second shares the first's verb.
+ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:и|а|тогда как|в то время как)?|\s(?:и|а|тогда как|в то время как))\s+(?:(?:еще|ещё)\s+)?$", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first: "с 30 до 52", "до 52 с 30", "52 против 30 накануне".
 PAIRED_AFTER = re.compile(r"\s+(?:до|с|со|от)\s+|,?\s+(?:по сравнению с|против|тогда как ранее|а ранее)\s+", re.IGNORECASE)
 # Between a figure and the next, a total of what came before: "..., доведя общее число до 41 732".

@@ -247,6 +247,8 @@ FINITE_BEFORE = re.compile(r"\b(?:було|були|був|була|є|буде|
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тоді як|водночас|а|але|проте|натомість|і|та)\s|;\s", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
 SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014\u2012]\s|\b(?:і|та|але|а|тоді як)\s", re.IGNORECASE)
+# Between two figures, the joint of an ellipsis: the second shares the first's verb.
+ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:і|й|та|а|тоді як|водночас)?|\s(?:і|й|та|а|тоді як|водночас))\s+(?:(?:ще)\s+)?$", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first: "з 30 до 52", "до 52 з 30", "52 проти 30 напередодні".
 PAIRED_AFTER = re.compile(r"\s+(?:до|з|із|від)\s+|,?\s+(?:порівняно\s+з|проти|тоді як раніше|а раніше)\s+", re.IGNORECASE)
 # Between a figure and the next, a total of what came before: "..., довівши загальну кількість до 41 732".
