@@ -5,7 +5,7 @@
     python -m benchmarks.bench_ledger --sizes 100000 --backends postgresql --query-claims 0
 
 For each size and backend (a SQLite file; PostgreSQL when --pg reaches a server): the
-documents are written as one JSON Lines file, extracted without storing (the ceiling),
+documents are written as JSON Lines files (10,000 a file), extracted without storing (the ceiling),
 and then ingested through `Ledger.ingest` (read, extract, store, committed in batches,
 stored series and findings refreshed at the end); the bare extraction runs again
 before each backend, so each ratio compares runs made minutes apart on a shared machine.
@@ -64,10 +64,22 @@ def generate(count: int, seed: int = 2025) -> Iterator[dict]:
         }
 
 
-def write_jsonl(path: Path, count: int) -> None:
-    with open(path, "w", encoding="utf-8") as handle:
-        for record in generate(count):
-            handle.write(json.dumps(record) + "\n")
+# Documents per JSON Lines file: 10,000 make about 6 MB, under the readers' 20 MB limit per file.
+DOCUMENTS_PER_FILE = 10_000
+
+
+def write_jsonl(folder: Path, count: int) -> None:
+    """The `count` generated records as JSON Lines files in `folder`, read back in the order written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = None
+    for i, record in enumerate(generate(count)):
+        if i % DOCUMENTS_PER_FILE == 0:
+            if handle is not None:
+                handle.close()
+            handle = open(folder / f"part-{i // DOCUMENTS_PER_FILE:05d}.jsonl", "w", encoding="utf-8")
+        handle.write(json.dumps(record) + "\n")
+    if handle is not None:
+        handle.close()
 
 
 def bench_ingest(url: str, corpus: Path) -> dict:
@@ -99,14 +111,16 @@ def _rate(marks: list[tuple[int, float]], start: float, end: float) -> float:
 
 
 def bench_extract(corpus: Path) -> dict:
-    """The same file through the reader and extractor only (what `tollbook extract` does): the ceiling
+    """The same files through the reader and extractor only (what `tollbook extract` does): the ceiling
     for ingest, which reads and extracts the same way and stores on top."""
+    from tollbook.errors import ReadError
     from tollbook.extract import extract_document
     from tollbook.read.walk import read_inputs
 
     started = time.perf_counter()
     documents = claims = 0
     for doc in read_inputs([str(corpus)]):
+        assert not isinstance(doc, ReadError), doc
         documents += 1
         claims += len(extract_document(doc))
     seconds = time.perf_counter() - started
@@ -238,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"sizes": list(sizes), "ingest": [], "query": []}
     with tempfile.TemporaryDirectory(prefix="tollbook-bench-") as tmp:
         for size in sizes:
-            corpus = Path(tmp) / f"corpus-{size}.jsonl"
+            corpus = Path(tmp) / f"corpus-{size}"
             write_jsonl(corpus, size)
             for backend, server in backends:
                 extract = bench_extract(corpus)

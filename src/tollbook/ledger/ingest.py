@@ -145,7 +145,8 @@ def claim_rows(doc: Document, found: Sequence[Claim], extractor_version: str) ->
     return list(rows.values())
 
 
-def rows_or_failure(doc: Document, found: Sequence[Claim], extractor_version: str) -> list[dict[str, Any]] | ExtractionFailed:
+def rows_or_failure(doc: Document, found: Sequence[Claim],
+                    extractor_version: str) -> list[dict[str, Any]] | ExtractionFailed:
     """`claim_rows`, or why the claims cannot be stored: the document then fails alone."""
     try:
         return claim_rows(doc, found, extractor_version)
