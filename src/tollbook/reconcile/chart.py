@@ -87,7 +87,9 @@ def timeline_chart(records: Iterable[Mapping[str, Any]] | Any, estimates: Sequen
     """The Altair chart (layered: fused bands, claim intervals, claim bests)."""
     import altair as alt
 
-    claims = alt.Data(values=aggregate_rows(_claim_rows(records)))
+    # Plain {"values": rows}, not alt.Data: Altair would validate every row against the
+    # Vega-Lite schema (0.25 s for 10,000 claims) and the spec comes out the same.
+    claims = {"values": aggregate_rows(_claim_rows(records))}
     x = alt.X("date:T", title="date (as of / end of period)")
     rules = alt.Chart(claims).mark_rule(strokeWidth=2).encode(
         x=x, y=alt.Y("low:Q", title="figure"), y2="high:Q",
@@ -101,11 +103,11 @@ def timeline_chart(records: Iterable[Mapping[str, Any]] | Any, estimates: Sequen
     layers = [rules, points]
     bands = _band_rows(estimates)
     if bands:
-        band = alt.Chart(alt.Data(values=bands)).mark_rect(opacity=0.18, color="#4c78a8").encode(
+        band = alt.Chart({"values": bands}).mark_rect(opacity=0.18, color="#4c78a8").encode(
             x="start:T", x2="end:T", y="low:Q", y2="high:Q",
             tooltip=["period:N", "low:Q", "best:Q", "high:Q", "conservative:Q", "claims:Q", "method:N"],
         )
-        best = alt.Chart(alt.Data(values=bands)).mark_rule(color="#4c78a8", strokeDash=[4, 3]).encode(
+        best = alt.Chart({"values": bands}).mark_rule(color="#4c78a8", strokeDash=[4, 3]).encode(
             x="start:T", x2="end:T", y="best:Q",
         )
         layers = [band, best, *layers]
