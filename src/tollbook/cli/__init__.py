@@ -11,6 +11,10 @@ from typing import Annotated
 
 import typer
 
+from tollbook.cli.values import use_plain_values
+
+use_plain_values()  # before any command runs: plain option values need no pydantic
+
 app = typer.Typer(
     name="tollbook",
     help="Turn conflict and disaster reporting into a ledger of checkable numbers.",
