@@ -1,55 +1,66 @@
 """The `tollbook` command: a thin Typer layer over the library.
 
-Each command module registers itself on `app`; a command parses its flags, calls
-one library function and hands rows to `tollbook.output`.
+Each command module registers its commands on `tollbook.cli.root.app`; a command parses its
+flags, calls one library function and hands rows to `tollbook.output`. `main` imports only
+the module of the command being run (`tollbook extract` never builds `serve`), and
+`tollbook.cli.app` is the app with every command, for `--help` and for tests.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Any
 
-import typer
+if TYPE_CHECKING:
+    import typer
 
-from tollbook.cli.values import use_plain_values
-
-use_plain_values()  # before any command runs: plain option values need no pydantic
-
-app = typer.Typer(
-    name="tollbook",
-    help="Turn conflict and disaster reporting into a ledger of checkable numbers.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-)
-
-
-def _print_version(value: bool) -> None:
-    if value:
-        from tollbook import __version__
-
-        typer.echo(f"tollbook {__version__}")
-        raise typer.Exit()
+# The module that defines each command, in the order `tollbook --help` lists them. A test
+# checks this table against what the modules register.
+COMMAND_MODULES: dict[str, str] = {
+    "check": "check_cmd", "brief": "check_cmd",
+    "eval": "eval_cmd",
+    "extract": "extract_cmd", "schema": "extract_cmd",
+    "ingest": "ledger_cmd", "reextract": "ledger_cmd", "claims": "ledger_cmd", "documents": "ledger_cmd",
+    "show": "ledger_cmd", "export": "ledger_cmd", "datasette-metadata": "ledger_cmd",
+    "series": "reconcile_cmd", "timeline": "reconcile_cmd", "reconcile": "reconcile_cmd",
+    "estimate": "reconcile_cmd", "import": "reconcile_cmd",
+    "scale": "scale_cmd",
+    "serve": "web_cmd",
+}
+_ALL_MODULES = tuple(dict.fromkeys(COMMAND_MODULES.values()))
 
 
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-) -> None:
-    """Turn conflict and disaster reporting into a ledger of checkable numbers."""
+def load_commands(modules: tuple[str, ...] = _ALL_MODULES) -> typer.Typer:
+    """The root app with the commands of `modules` registered (every command by default)."""
+    from tollbook.cli.root import app
+
+    for module in modules:
+        importlib.import_module(f"tollbook.cli.{module}")
+    return app
 
 
-# Command modules, imported for their registrations.
-from tollbook.cli import (  # noqa: E402,F401
-    check_cmd,
-    eval_cmd,
-    extract_cmd,
-    ledger_cmd,
-    reconcile_cmd,
-    scale_cmd,
-    web_cmd,
-)
+def modules_for(args: list[str]) -> tuple[str, ...]:
+    """The command modules a command line needs: the named command's alone, none for
+    `--version`, and all of them for `--help`, completion, or a name that is no command
+    (so that the error can suggest the nearest one)."""
+    if "_TOLLBOOK_COMPLETE" in os.environ:  # Typer's shell completion asks through this variable
+        return _ALL_MODULES
+    for arg in args:
+        if arg in ("--help", "--"):
+            return _ALL_MODULES
+        if arg == "--version":
+            return ()
+        if not arg.startswith("-"):
+            return (COMMAND_MODULES[arg],) if arg in COMMAND_MODULES else _ALL_MODULES
+    return _ALL_MODULES
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return load_commands()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -58,8 +69,11 @@ def main() -> None:
     A module of an optional extra that is not installed (`serve` without `[web]`) is one
     line naming the extra to install, and exit 2.
     """
+    import typer
+
     from tollbook.errors import missing_extra
 
+    app = load_commands(modules_for(sys.argv[1:]))
     try:
         app(prog_name="tollbook")
     except ModuleNotFoundError as exc:

@@ -9,7 +9,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from tollbook.cli import app
+from tollbook.cli.root import app
 from tollbook.cli.common import (
     EXIT_FINDINGS,
     EXIT_SOME_FAILED,

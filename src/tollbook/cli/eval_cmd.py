@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from tollbook.cli import app
+from tollbook.cli.root import app
 from tollbook.cli.common import JsonOpt, error
 from tollbook.output import Format, write_rows
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from tollbook.cli import app
+from tollbook.cli.root import app
 from tollbook.cli.common import (
     EXIT_SOME_FAILED,
     EXIT_USAGE,

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tollbook.cli import app
+from tollbook.cli.root import app
 from tollbook.read.decode import DEFAULT_MAX_BYTES
 from tollbook.cli.common import (
     EXIT_SOME_FAILED,

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tollbook.cli import app
+from tollbook.cli.root import app
 from tollbook.cli.common import (
     EXIT_FINDINGS,
     EXIT_USAGE,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from tollbook.cli import app
+from tollbook.cli.root import app
 from tollbook.cli.common import EXIT_USAGE, DbOpt, error, ledger_or_exit
 from tollbook.errors import TollbookError
 from tollbook.web.guard import DEFAULT_MAX_BODY
