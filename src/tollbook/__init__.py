@@ -6,13 +6,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 # The subpackage tollbook.extract is imported first so that the function below, not the
 # module, is what `tollbook.extract` names (importing a submodule binds its name on the parent once).
 import tollbook.extract as _extract_package  # noqa: F401
-from tollbook.model import Claim, Document, SourceRef
+
+if TYPE_CHECKING:
+    from tollbook.model import Claim, Document, SourceRef
 
 __version__ = "0.1.0"
 __all__ = ["Claim", "Document", "SourceRef", "extract", "open_ledger", "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    # The records are imported on first use: `tollbook --version` and the commands that need
+    # no claim record do not load tollbook.model (and the measure registry it reads).
+    if name in ("Claim", "Document", "SourceRef"):
+        from tollbook import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'tollbook' has no attribute {name!r}")
 
 
 def extract(text: str, *, published: str | None = None, outlet: str | None = None,
