@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 import tollbook
-from tollbook.lang import corpus
+from tollbook.lang import corpus, languages
 
 DATA = corpus("claims.json")
+NEGATIVE = [(code, text) for code in languages() for text in corpus("claims.json", code).get("negative", [])]
 
 
 @pytest.mark.parametrize("case", DATA["cases"], ids=lambda c: c["text"][:60])
 def test_claim_fields(case: dict) -> None:
-    claims = tollbook.extract(case["text"], published="2025-01-27")
+    claims = tollbook.extract(case["text"], published="2025-01-27", language=case["lang"])
     assert claims, f"no claim in {case['text']!r}"
     c = claims[0]
     got = {"measure": c.measure, "unit": c.unit, "actor": c.actor, "place_code": c.place_code}
@@ -21,6 +22,6 @@ def test_claim_fields(case: dict) -> None:
     assert c.ambiguous_measure == case.get("ambiguous", False)
 
 
-@pytest.mark.parametrize("text", DATA["negative"], ids=lambda t: t[:60])
-def test_no_claim(text: str) -> None:
-    assert tollbook.extract(text, published="2025-01-27") == []
+@pytest.mark.parametrize(("lang", "text"), NEGATIVE, ids=[f"{code} {text[:60]}" for code, text in NEGATIVE])
+def test_no_claim(lang: str, text: str) -> None:
+    assert tollbook.extract(text, published="2025-01-27", language=lang) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tollbook.lang import corpus
+from tollbook.lang import corpus, reading
 from tollbook.extract.attribution import attribute_sentence
 from tollbook.extract.confidence import estimative_term, hedge, modality
 from tollbook.extract.numbers import parse_quantities
@@ -52,17 +52,19 @@ def _figure_sentence(text: str) -> str:
 
 @pytest.mark.parametrize("case", _cases(ATTRIBUTION["cases"]))
 def test_attribution(case: dict) -> None:
-    text = _figure_sentence(case["text"])
-    found = attribute_sentence(text, text.lower())
-    assert found is not None, f"no claimant in {case['text']!r}"
-    assert (found.claimant.name, found.claimant.kind) == (case["source"], case["kind"])
+    with reading(case["lang"]):
+        text = _figure_sentence(case["text"])
+        found = attribute_sentence(text, text.lower())
+        assert found is not None, f"no claimant in {case['text']!r}"
+        assert (found.claimant.name, found.claimant.kind) == (case["source"], case["kind"])
 
 
 @pytest.mark.parametrize("case", _cases(ATTRIBUTION["negative"]))
 def test_not_an_attribution(case: dict) -> None:
-    text = _figure_sentence(case["text"])
-    found = attribute_sentence(text, text.lower())
-    assert found is None, f"{case['text']!r} names no claimant of its figure, got {found}"
+    with reading(case["lang"]):
+        text = _figure_sentence(case["text"])
+        found = attribute_sentence(text, text.lower())
+        assert found is None, f"{case['text']!r} names no claimant of its figure, got {found}"
 
 
 def _figure_span(text: str) -> tuple[int, int]:
@@ -72,13 +74,14 @@ def _figure_span(text: str) -> tuple[int, int]:
 
 @pytest.mark.parametrize("case", _cases(CONFIDENCE["cases"]))
 def test_confidence_and_modality(case: dict) -> None:
-    text, low = case["text"], case["text"].lower()
-    start, end = _figure_span(text)
-    term = estimative_term(text, low, start, end)
-    assert (term.phrase if term else None) == case["term"]
-    if term:
-        assert (term.p_low, term.p_high) == (case["p_low"], case["p_high"])
-    from datetime import date
-    forward = any(t.forward for t in find_times(text, date(2025, 1, 27)))
-    assert modality(text, low, start, end, forward) == case["modality"]
-    assert hedge(text, low, start, end) == case["hedge"]
+    with reading(case["lang"]):
+        text, low = case["text"], case["text"].lower()
+        start, end = _figure_span(text)
+        term = estimative_term(text, low, start, end)
+        assert (term.phrase if term else None) == case["term"]
+        if term:
+            assert (term.p_low, term.p_high) == (case["p_low"], case["p_high"])
+        from datetime import date
+        forward = any(t.forward for t in find_times(text, date(2025, 1, 27)))
+        assert modality(text, low, start, end, forward) == case["modality"]
+        assert hedge(text, low, start, end) == case["hedge"]

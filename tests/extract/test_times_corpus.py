@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tollbook.lang import corpus
+from tollbook.lang import corpus, reading
 from tollbook.extract.times import find_times, latest_date_in
 
 DATA = corpus("times.json")
@@ -18,7 +18,8 @@ def _iso(d: date | None) -> str | None:
 
 @pytest.mark.parametrize("case", DATA["cases"], ids=lambda c: f"{c['reference']} {c['text'][:50]}")
 def test_time(case: dict) -> None:
-    found = find_times(case["text"], date.fromisoformat(case["reference"]))
+    with reading(case["lang"]):
+        found = find_times(case["text"], date.fromisoformat(case["reference"]))
     assert found, f"no time found in {case['text']!r}"
     t = found[0]
     assert (_iso(t.date_start), _iso(t.date_end), t.forward) == (case["start"], case["end"], case["forward"]), t.text
@@ -26,7 +27,8 @@ def test_time(case: dict) -> None:
 
 @pytest.mark.parametrize("case", DATA["negative"], ids=lambda c: c["text"][:50])
 def test_not_a_time(case: dict) -> None:
-    assert find_times(case["text"], date.fromisoformat(case["reference"])) == []
+    with reading(case["lang"]):
+        assert find_times(case["text"], date.fromisoformat(case["reference"])) == []
 
 
 def test_latest_date_in_text_is_the_fallback_reference() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tollbook.lang import CURRENT as en
-from tollbook.lang import grammar
+from tollbook.lang import current, grammar
 from tollbook.lang import per_language
 from tollbook.lexicons import load
 
@@ -38,7 +38,17 @@ _DIGITS = r"\d{1,3}(?:(?:,|\u202f|\u00a0|\u2009| )\d{3})+(?:\.\d+)?|\d{1,3}(?:\.
 def _num() -> str:
     """A number in digits or in the language's words (the language being read)."""
     en = grammar()  # the language being read, looked up once for this call
-    return rf"(?:(?:{_DIGITS}){en.SCALE_AFTER_DIGITS}?|{en.HALF_A_MILLION}|{en.WORD_NUMBER})"
+    return rf"(?:(?:{_digits()}){en.SCALE_AFTER_DIGITS}?|{en.HALF_A_MILLION}|{en.WORD_NUMBER})"
+
+
+def _digits() -> str:
+    """How the language writes digits: its own DIGITS ("30 700", "1,5" with a decimal comma), else English's."""
+    return getattr(grammar(), "DIGITS", _DIGITS)
+
+
+def _range_leads() -> dict[str, str]:
+    """The words that open a range, as English's "between" and "from" ("від 10 до 12": from)."""
+    return getattr(grammar(), "RANGE_LEADS", {"between": "between", "from": "from"})
 
 
 
@@ -94,9 +104,11 @@ def _grammar() -> _Grammar:
     vague = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(vague_values, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 
     # A NUL is no boundary: "40\x0000" is a damaged figure, not 40 and 0.
+    leads = "|".join(sorted(_range_leads(), key=len, reverse=True))
+    join = getattr(en, "RANGE_JOIN", "-|–|—|to|and|or")  # "10 to 12", "від 10 до 12"
     number = re.compile(
-        rf"(?<![\w$€£¥₴₽.,/:\x00-])(?:(between|from)\s+)?({_num()})(\+)?"
-        rf"(?:\s*(?:-|–|—|to|and|or)\s*({_num()})(?![\w\x00-]))?(\+)?(?![\w\x00])",
+        rf"(?<![\w$€£¥₴₽.,/:\x00-])(?:({leads})\s+)?({_num()})(\+)?"
+        rf"(?:\s*(?:{join})\s*({_num()})(?![\w\x00-]))?(\+)?(?![\w\x00])",
         re.IGNORECASE,
     )
     fraction = re.compile(rf"(?<![\w-])({en.FRACTION})(?![\w-])", re.IGNORECASE)
@@ -113,6 +125,10 @@ def word_number(text: str) -> float | None:
 
 def _word_value(text: str) -> int | None:
     en = grammar()  # the language being read, looked up once for this call
+    own = getattr(en, "word_value", None)  # a language whose number words decline reads them its own way
+    if own is not None:
+        found = own(text)
+        return int(found) if found is not None and found.denominator == 1 and found <= MAX_COUNT else None
     total, group = 0, 0  # group: the part below the last scale word ("two hundred and five" of "... thousand")
     last_scale = 0
     below_hundred = 0  # 0: nothing yet, 1: a ten ("twenty", may take a unit), 2: closed
@@ -171,18 +187,31 @@ def exact_value(text: str) -> Fraction | None:
     """The exact value of a number phrase ('64.6 million' is 64,600,000, not 64,599,999.99999999)."""
     if len(text) > _MAX_PHRASE:
         return None  # checked before the cache, which would otherwise keep megabyte keys
-    return _exact_value(text)
+    return _exact_value(text, current())
+
+
+@per_language
+def _digit_phrase() -> re.Pattern[str]:
+    """Digits and a scale word after them, as the language writes both ("1,5 млн", "11 тис.")."""
+    own = getattr(grammar(), "DIGITS", None)
+    if own is None:
+        return _DIGIT_PHRASE
+    scales = "|".join(re.escape(w) for w in sorted(grammar().NUMBER_SCALES, key=len, reverse=True))
+    return re.compile(rf"({own})\s*({scales})?")
 
 
 @functools.lru_cache(maxsize=4096)
-def _exact_value(text: str) -> Fraction | None:
+def _exact_value(text: str, lang: str) -> Fraction | None:  # the language keys the cache: "1,5" is 1.5 in Ukrainian
     t = text.strip().lower()
     if t == "half a million":
         return Fraction(500_000)
-    m = _DIGIT_PHRASE.fullmatch(t)
+    m = _digit_phrase().fullmatch(t)
     if m:
         digits, scale = m.group(1), m.group(2)
-        if _EURO_THOUSANDS.fullmatch(digits) and not scale:
+        comma = getattr(grammar(), "DECIMAL_SEPARATOR", ".") == ","
+        if comma:
+            digits = _SEPARATORS.sub("", digits.replace(",", "."))  # "1 234,5": spaces group, the comma is decimal
+        elif _EURO_THOUSANDS.fullmatch(digits) and not scale:
             digits = digits.replace(".", "")  # "4.000": a European thousands separator
         else:
             digits = _SEPARATORS.sub("", digits)
@@ -324,9 +353,10 @@ def parse_quantities(sentence: str) -> list[Quantity]:
             found.append(q)
             taken.add(m.start(1), m.end(1))
 
+    numbers = list(g.number.finditer(sentence))
     vague = g.vague.finditer(sentence) if en.VAGUE_GATE.search(lowered) else ()
     for m in vague:
-        if not taken.free(m.start(), m.end()):
+        if not taken.free(m.start(), m.end()) or _inside_number(numbers, m.start()):
             continue
         low, high, qual = g.vague_values[m.group(1).lower()]
         qs, qual_word = _qualifier_before(sentence, m.start())
@@ -334,7 +364,7 @@ def parse_quantities(sentence: str) -> list[Quantity]:
         found.append(Quantity(start, m.end(), low, low, high, qual, sentence[start:m.end()]))
         taken.add(m.start(), m.end())
 
-    for m in g.number.finditer(sentence):
+    for m in numbers:
         if not taken.free(m.start(2), m.end(2)):
             continue
         q = _number(sentence, m)
@@ -342,6 +372,12 @@ def parse_quantities(sentence: str) -> list[Quantity]:
 
     found.sort(key=lambda q: q.start)
     return _link_fractions(sentence, found)
+
+
+def _inside_number(numbers: list[re.Match[str]], at: int) -> bool:
+    """A vague word that ends a number begun before it: "дві тисячі" is 2,000, not "тисячі" (thousands)."""
+    i = bisect_left([n.start(2) for n in numbers], at)
+    return i > 0 and numbers[i - 1].end(2) > at and exact_value(numbers[i - 1].group(2)) is not None
 
 
 def _qualifier_before(sentence: str, start: int) -> tuple[int, str | None]:
@@ -376,11 +412,14 @@ def _qualifier_before(sentence: str, start: int) -> tuple[int, str | None]:
 def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None:
     en = grammar()  # the language being read, looked up once for this call
     lead, first, plus1, second, plus2 = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
-    if second is not None and not lead and en.AND_OR.search(m.group(0)):
+    lead = lead and _range_leads().get(lead.lower())  # "between" or "from", in any language
+    joint = en.AND_OR.search(m.group(0)) if second is not None and not lead else None
+    if joint:
         # "12 killed and 30 wounded" is two figures, not a range; only "between X and Y" / "X or Y" words pair up
-        if " and " in m.group(0).lower() or not re.fullmatch(rf"{en.WORD_NUMBER}", first, re.IGNORECASE):
+        if joint.group(0).strip().lower() not in getattr(en, "OR_WORDS", ("or",)) \
+                or not re.fullmatch(rf"{en.WORD_NUMBER}", first, re.IGNORECASE):
             second = None
-    split = en.BETWEEN_SPLIT.fullmatch(first) if lead and lead.lower() == "between" and second is None else None
+    split = en.BETWEEN_SPLIT.fullmatch(first) if lead == "between" and second is None else None
     if split:
         # "between three hundred and five hundred": the word grammar read one number where there are two
         a, b = exact_value(split.group(1)), exact_value(split.group(2))
@@ -390,9 +429,10 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
     v1 = exact_value(first)
     if v1 is None:
         return None
-    if second is not None and lead and lead.lower() == "from" and en.CHANGE_VERB.search(sentence, max(0, m.start() - 40), m.start()):
+    if second is not None and lead == "from" and en.CHANGE_VERB.search(sentence, max(0, m.start() - 40), m.start()):
         # "rose from 30 to 52": two figures, not a range
-        pair = [_single(sentence, m.start(2), m.end(2), first), _single(sentence, m.start(4), m.end(4), second)]
+        # (the word joining them is no qualifier of the second: "з 30 до 52" is 52, not "up to 52")
+        pair = [_single(sentence, m.start(2), m.end(2), first), _single(sentence, m.start(4), m.end(4), second, qualified=False)]
         return [q for q in pair if q is not None]
     if second is not None:
         v2 = exact_value(second)
@@ -418,7 +458,8 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
 _COMPOUND_AFTER = re.compile(r"-[a-z]", re.IGNORECASE)
 
 
-def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | str | None = None) -> Quantity | None:
+def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | str | None = None,
+            qualified: bool = True) -> Quantity | None:
     en = grammar()  # the language being read, looked up once for this call
     g = _grammar()
     v1 = exact_value(first)
@@ -433,7 +474,7 @@ def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | s
         return Quantity(core_start - 1, end, v, v, v, "exact", sentence[core_start - 1:end], increment=True)
     if plus:
         return Quantity(core_start, end + 1, *interval(v1, "more_than"), "more_than", sentence[core_start:end + 1])
-    qs, word = _qualifier_before(sentence, core_start)
+    qs, word = _qualifier_before(sentence, core_start) if qualified else (core_start, None)
     if word:
         qual = g.qualifier_cues[word]
         return Quantity(qs, end, *interval(v1, qual), qual, sentence[qs:end])
@@ -450,21 +491,25 @@ _LEAD_OF_WINDOW = 120
 def _fraction(sentence: str, m: re.Match[str]) -> Quantity | None:
     en = grammar()  # the language being read, looked up once for this call
     text = m.group(1).lower()
+    words = text.split()
     if text in en.FRACTIONS:
         f = en.FRACTIONS[text]
-    elif "in" in text.split():
-        d = exact_value(text.split()[-1])
+    elif len(words) >= 3 and exact_value(words[-1]) is not None:  # "one in five", "один з п'яти": one of a count
+        d = exact_value(words[-1])
         if not d:
             return None
         f = 1 / d
     else:
-        digits = re.match(r"[\d.]+", text).group(0)  # type: ignore[union-attr]
-        if len(digits) > 12:
+        decimal = re.escape(getattr(en, "DECIMAL_SEPARATOR", "."))
+        digits = re.match(rf"\d+(?:{decimal}\d+)*", text)
+        if digits is None:
+            return None  # "кожен п'ятий": an ordinal share this grammar does not value
+        if len(digits.group(0)) > 12:
             return None  # a digit dump before a per cent sign, not a share
-        f = Fraction(digits) / 100
+        f = Fraction(digits.group(0).replace(",", ".")) / 100
     if f > 1:
         return None  # "150% of" is a change, not a share of a base
-    of_base = _OF_AFTER.match(sentence, m.end(1))
+    of_base = getattr(en, "OF_AFTER", _OF_AFTER).match(sentence, m.end(1))
     # "of these, a quarter": looked for in a window before the fraction, not the whole sentence before it
     window_start = max(0, m.start(1) - _LEAD_OF_WINDOW)
     lead_of = None if of_base else en.LEAD_OF.search(sentence, window_start, m.start(1))

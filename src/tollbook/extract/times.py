@@ -44,6 +44,8 @@ Resolver = Callable[[re.Match[str], date], tuple[date | None, date | None, bool]
 
 def _month(name: str) -> int:
     en = grammar()  # the language being read, looked up once for this call
+    if name.isdigit():
+        return int(name)  # "24.02": a month written as its number
     return en.MONTHS[name.rstrip(".").capitalize() if name.rstrip(".").capitalize() in en.MONTHS else name.rstrip(".").title()]
 
 
@@ -71,6 +73,22 @@ def _part(part: str, y: int, m: int) -> tuple[date, date]:
     return date(y, m, 21), _month_end(y, m)
 
 
+def _year(text: str) -> int:
+    """A year as written: "2025", or "25" of a date written "15.03.25"."""
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _lead(m: re.Match[str]) -> str:
+    """What a date's lead word makes of it: English's words as written ("as of", "since", "by ..."), or
+    the kind a language's rule names by its group (lead_as_of, lead_since, lead_by: "станом на" is "as of")."""
+    found = m.groupdict()
+    for kind in ("as_of", "since", "by"):
+        if found.get("lead_" + kind):
+            return kind.replace("_", " ")
+    return (found.get("lead") or "").lower()
+
+
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -80,7 +98,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 def _day_month(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
     month, day = _month(m.group("month")), int(m.group("day"))
-    year = int(m.group("year")) if m.group("year") else None
+    year = _year(m.group("year")) if m.group("year") else None
     if year is None:
         year = ref.year
         cand = _safe_date(year, month, day)
@@ -91,7 +109,7 @@ def _day_month(m: re.Match[str], ref: date) -> tuple[date | None, date | None, b
     d = _safe_date(year, month, day)
     if d is None:
         return None
-    lead = (m.group("lead") or "").lower()
+    lead = _lead(m)
     if lead.startswith("as of") or lead.startswith("by") or lead.startswith("as at"):
         return None, d, False
     if lead.startswith("since"):
@@ -101,9 +119,9 @@ def _day_month(m: re.Match[str], ref: date) -> tuple[date | None, date | None, b
 
 def _month_year(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
     month = _month(m.group("month"))
-    year = int(m.group("year")) if m.group("year") else _latest_month(month, ref)
-    part = m.group("part")
-    lead = (m.group("lead") or "").lower()
+    year = _year(m.group("year")) if m.group("year") else _latest_month(month, ref)
+    part = m.groupdict().get("part")
+    lead = _lead(m)
     if part:
         s, e = _part(part, year, month)
     else:
@@ -124,6 +142,8 @@ def _weekday(m: re.Match[str], ref: date) -> tuple[date, date, bool]:
 
 def _relative(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
     key = re.sub(r"\s+", " ", m.group(0).lower()).strip()
+    if m.lastgroup:  # a language's rule names its alternative in English ("last_week" for "минулого тижня")
+        key = m.lastgroup.replace("_", " ")
     monday = ref - timedelta(days=ref.weekday())
     if "today" in key or "this morning" in key or "this evening" in key or key == "tonight":
         return ref, ref, False
@@ -168,7 +188,10 @@ def _since_start(m: re.Match[str], ref: date) -> tuple[None, date, bool]:
 
 def _forward(m: re.Match[str], ref: date) -> tuple[date, date, bool] | None:
     n_text, unit = (m.group("n") or "one").lower(), m.group("unit").lower().rstrip("s")
+    unit = getattr(en, "TIME_UNITS", {}).get(unit, unit)  # "місяців" is a month
     n = en.TIME_NUMBERS.get(n_text) or (int(n_text) if n_text.isdigit() else None)
+    if m.group("n") is None:
+        n = 1  # "next month", "наступного місяця"
     if n is None:
         return None
     if unit == "month":
@@ -194,9 +217,10 @@ def _first_week(m: re.Match[str], ref: date) -> tuple[date, date, bool]:
 
 def _day_range(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
     m2 = _month(m.group("month2"))
-    y2 = int(m.group("year")) if m.group("year") else _latest_month(m2, ref)
+    y2 = _year(m.group("year")) if m.group("year") else _latest_month(m2, ref)
     m1 = _month(m.group("month1")) if m.group("month1") else m2
-    s, e = _safe_date(y2 if m1 <= m2 else y2 - 1, m1, int(m.group("d1"))), _safe_date(y2, m2, int(m.group("d2")))
+    y1 = _year(m.group("year1")) if m.groupdict().get("year1") else (y2 if m1 <= m2 else y2 - 1)  # "з 24.02.2022 по 01.06"
+    s, e = _safe_date(y1, m1, int(m.group("d1"))), _safe_date(y2, m2, int(m.group("d2")))
     return (s, e, False) if s and e else None
 
 
@@ -216,6 +240,7 @@ class _Table:
     gate_any: re.Pattern[str]
     opens: dict[str, frozenset[Resolver]]
     absolute: re.Pattern[str]
+    own: bool = False  # the language's own rules, which write their conditions into their patterns
 
 
 def _english_rules() -> tuple[list[tuple[str, Resolver]], dict[Resolver, tuple[str, ...]]]:
@@ -256,7 +281,7 @@ def _table() -> _Table:
     """The current language's rules: its package's TIME_RULES (pattern, resolver name) and TIME_GATES
     (resolver name -> words) when it has them, else English's."""
     own = getattr(grammar(), "TIME_RULES", None)
-    if own is not None:
+    if own is not None:  # Duckling's way: the rules are the language's data, the resolvers are shared
         by_name = {f.__name__.lstrip("_"): f for f in (_day_range, _first_week, _day_month, _iso, _month_year, _weekday,
                                                         _end_of_year, _relative, _since_start, _forward)}
         rules = [(p, by_name[name]) for p, name in own]
@@ -275,7 +300,7 @@ def _table() -> _Table:
                   re.compile("|".join(re.escape(w) for w in gate_words)),
                   {found: frozenset(rule for rule, words in gates.items() if any(w in found for w in words))
                    for found in gate_words},
-                  absolute)
+                  absolute, own is not None)
 
 
 _NOT_TIME = re.compile(r"\b\d+-(?:hour|day|week|month|year)\b|\b(?:sunday|monday) (?:times|telegraph|post|mirror|express)\b", re.IGNORECASE)
@@ -298,23 +323,24 @@ def find_times(sentence: str, reference: date) -> list[TimeSpan]:
         for m in pattern.finditer(sentence):
             if _NOT_TIME.match(sentence[m.start():m.end() + 16].strip()) or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in _taken(found)):
                 continue
-            if resolve in (_month_year, _day_month) and _PERSON_NAME_MONTHS.match(sentence, m.start() + len(m.group("lead") or "")):
+            # (the checks below are English's: a language with its own rules writes its conditions into them)
+            if not table.own and resolve in (_month_year, _day_month) and _PERSON_NAME_MONTHS.match(sentence, m.start() + len(m.group("lead") or "")):
                 continue  # "April Smith": a name, not a month
-            if resolve is _forward and not re.match(r"(?:within|in)\b", m.group(0), re.IGNORECASE):
+            if not table.own and resolve is _forward and not re.match(r"(?:within|in)\b", m.group(0), re.IGNORECASE):
                 continue
-            if resolve is _forward and m.group(0).lower().startswith("in ") and "next" not in m.group(0).lower():
+            if not table.own and resolve is _forward and m.group(0).lower().startswith("in ") and "next" not in m.group(0).lower():
                 if forward_context is None:
                     forward_context = _forward_context(sentence)
                 if not forward_context:
                     continue  # "in three months" is a forecast only when something is expected
-            if resolve is _month_year and not m.group("month")[0].isupper():
+            if not table.own and resolve is _month_year and not m.group("month")[0].isupper():
                 continue  # "will march on": a verb, not a month
-            if resolve is _month_year and m.group("month").lower() in ("may", "mar", "jun", "jul", "aug", "oct", "dec", "sep", "jan", "feb", "apr", "nov") and not (m.group("year") or m.group("lead") or m.group("part")):
+            if not table.own and resolve is _month_year and m.group("month").lower() in ("may", "mar", "jun", "jul", "aug", "oct", "dec", "sep", "jan", "feb", "apr", "nov") and not (m.group("year") or m.group("lead") or m.group("part")):
                 continue  # "may" the verb, "Mar" and other bare abbreviations
             try:
                 resolved = resolve(m, reference)
                 if resolved is not None and resolve is _day_month and resolved[1] is not None \
-                        and (m.group("lead") or "").lower().startswith("by") and not m.group("year"):
+                        and _lead(m).startswith("by") and not m.group("year"):
                     if forward_context is None:
                         forward_context = _forward_context(sentence)
                     if forward_context:

@@ -51,14 +51,15 @@ def _complete(folder: Path) -> bool:
     return _STATUS.search(init.read_text(encoding="utf-8")) is not None
 
 
-def corpus(name: str) -> dict[str, Any]:
-    """One corpus file (`numbers.json`, ...) joined over every language that has it.
+def corpus(name: str, lang: str | None = None) -> dict[str, Any]:
+    """One corpus file (`numbers.json`, ...) joined over every language that has it (or of `lang` alone).
 
     Lists of cases are concatenated, each case a dict tagged with its `lang`; other keys
-    (`about`, ...) come from the first language. One parametrised test reads them all.
+    (`about`, ...) come from the first language. One parametrised test reads them all; a list
+    of plain texts (a `negative` list) is read language by language, `corpus(name, code)`.
     """
     joined: dict[str, Any] = {}
-    for code in languages():
+    for code in [lang] if lang else languages():
         path = language_files(code).joinpath("corpus", name)
         if not path.is_file():
             continue
@@ -70,6 +71,28 @@ def corpus(name: str) -> dict[str, Any]:
             else:
                 joined.setdefault(key, value)
     return joined
+
+
+def form_tables(lang: str, groups: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Every form of every lemma of each group, by `lang`'s inflector (lang/<code>/inflect.py), kept on
+    disk once per content (lexicons.compiled): {"month:2": ["лютий", "лютого", ...], ...}.
+
+    A grammar module (lang/<code>/patterns.py) names its words as lemmas ("тисяча/N", "січень/N")
+    and builds its patterns from these forms, and the place stage reads a language's own place names
+    in every case ("Харкові"); loading pymorphy3 costs a quarter of a second, so a run reads the
+    forms from the cache instead.
+    """
+    from tollbook.lexicons import compiled
+
+    module = importlib.import_module(f"tollbook.lang.{lang}.inflect")
+
+    def build() -> dict[str, list[str]]:
+        return {key: sorted({form for lemma in lemmas for form in module.forms(lemma)}) for key, lemmas in groups.items()}
+
+    # new rules, new forms: an inflector may borrow another's (Russian's is Ukrainian's with its own dictionary)
+    rules = b"".join(path.read_bytes() for path in sorted(_ROOT.glob("*/inflect.py")))
+    content = repr(sorted(groups.items())).encode() + rules
+    return compiled(f"forms-{lang}", build, content=content)
 
 
 # --- the language being read ----------------------------------------------------------------

@@ -8,7 +8,7 @@ made once and kept on disk (`form_tables`), never listed by hand. The names beyo
 are the same as lang/uk/patterns.py gives:
 - NUMBER_HUNDREDS and `word_value` ("двести сорок пять тысяч", "полторы тысячи" = 1500);
 - DIGITS and DECIMAL_SEPARATOR ("1,5 млн", "30 700");
-- RANGE_BEFORE and RANGE_JOIN ("от 10 до 12 тысяч");
+- RANGE_LEADS and RANGE_JOIN ("от 10 до 12 тысяч");
 - NUMERIC_DATE, AS_OF ("по состоянию на 24 января"), PAST_DAY ("за прошедшие сутки"),
   SINCE_START, DATE_SPAN, AGO_AFTER;
 - REPORT_BEFORE ("по данным Минобороны") and INSTRUMENTAL_AGENT ("убиты российскими военными").
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from tollbook.lang.uk.inflect import form_tables
+from tollbook.lang import form_tables
 
 # --- lemmas (the data the forms are made from) -------------------------------------------
 
@@ -78,6 +78,8 @@ _WORD_LEMMAS = {
               "этап/N", "фаза/N", "зона/N", "сектор/N", "канал/N", "сезон/N", "том/N", "резолюция/N", "дом/N",
               "квартира/N", "этаж/N", "школа/N", "лицей/N", "гимназия/N", "палата/N", "полигон/N",
               "день/N", "неделя/N", "год/N", "месяц/N", "группа/N", "класс/N", "тип/N", "модель/N", "серия/N"],
+    # units of time a forecast counts in ("в ближайшие два месяца")
+    "time_day": ["день/N", "сутки/N"], "time_week": ["неделя/N"], "time_month": ["месяц/N"], "time_year": ["год/N"],
     "period": ["прошлый/A", "этот/A", "следующий/A", "предыдущий/A", "каждый/A", "тот/A", "один/A", "тот же",
                "текущий/A", "последний/A", "прошедший/A"],
 }
@@ -180,7 +182,8 @@ LABEL_WORDS = frozenset({w.lower() for w in _words("label")} | {"№", "no.", "�
 # Before "день", "неделя", "месяц" or "год", these make it a period, not a label: "на прошлой неделе 41 солдат".
 PERIOD_DETERMINERS = frozenset(w.lower() for w in _words("period"))
 # Range words: "от 10 до 12 тысяч", "между 10 и 12 тысячами", "10–12 тысяч".
-RANGE_BEFORE = re.compile(r"\b(?:от|между|с)\s+$", re.IGNORECASE)
+# The word opening a range, as English's "from" or "between" (a "from" after a verb of change opens two figures).
+RANGE_LEADS = {"от": "from", "с": "from", "со": "from", "между": "between"}
 RANGE_JOIN = r"(?:-|–|—|до|и|или)"
 
 # --- months and days (tollbook.extract.numbers, tollbook.extract.times) ------------------
@@ -198,15 +201,69 @@ TIME_NUMBERS = {w: v for w, v in NUMBER_UNITS.items() if 1 <= v <= 12}
 
 # Times official statements and the press write: "по состоянию на 24 января", "на утро 24.02",
 # "за прошедшие сутки", "с 24.02.2022 по 01.06", "24.02.2022", "с начала полномасштабного вторжения".
-NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)(?:\.(?P<year>(?:19|20)?\d\d))?(?![\d])(?:\s*г\.)?")
-AS_OF = re.compile(r"\b(?:по\s+состоянию\s+на|на\s+утро|на\s+сегодня|на\s+данный\s+момент|на\s+(?=\d))", re.IGNORECASE)
+NUMERIC_DATE = re.compile(r"(?<![\d.,])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)(?:\.(?P<year>(?:19|20)?\d\d))?(?![\d])(?:\s*г\.)?")
+AS_OF = re.compile(r"\b(?:по\s+состоянию\s+на(?:\s+утро|\s+вечер)?|на\s+утро|на\s+сегодня|на\s+данный\s+момент|на\s+(?=\d))", re.IGNORECASE)
 PAST_DAY = re.compile(r"\b(?:за\s+(?:прошедшие|минувшие|последние|истекшие)\s+сутки|за\s+сутки|в\s+течение\s+(?:прошедших\s+)?суток)\b",
                       re.IGNORECASE)
 SINCE_START = re.compile(r"\b(?:с|от)\s+начала\s+(?:полномасштабного\s+|широкомасштабного\s+)?"
                          r"(?:вторжения|войны|агрессии|специальной\s+военной\s+операции|СВО|года|месяца|наступления)\b", re.IGNORECASE)
-DATE_SPAN = re.compile(r"\b(?:с|от)\s+(?P<start>\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)\s+(?:по|до)\s+(?P<end>\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)",
+# "с 24.02.2022 по 01.06": the groups tollbook.extract.times reads a span by (d1, month1, year1 to d2, month2, year).
+DATE_SPAN = re.compile(r"\b(?:с|со|от)\s+(?P<d1>[0-3]?\d)\.(?P<month1>[01]\d)(?:\.(?P<year1>(?:19|20)?\d\d))?(?:\s*г\.)?"
+                       r"\s*(?:по|до|[-\u2013\u2014])\s*(?P<d2>[0-3]?\d)\.(?P<month2>[01]\d)(?:\.(?P<year>(?:19|20)?\d\d))?(?!\d)",
                        re.IGNORECASE)
 AGO_AFTER = re.compile(r"^\s+назад\b", re.IGNORECASE)
+
+# The time rules, Duckling's way: (pattern, resolver) pairs tollbook.extract.times runs in this order (an
+# earlier rule's match keeps its words from a later one), each resolver a shared function named here.
+# A date's lead says what it is by its group: lead_as_of ("по состоянию на": a running total's end),
+# lead_since ("с": from then to the reference date), lead_by ("до"); a relative time names its
+# English meaning by its group ("last_week"). TIME_GATES: words without which a rule cannot match.
+_M = MONTHS_PATTERN
+_YEAR_WORD = r"(?:\s*(?:года|год|г\.))?"
+_DATE_LEAD = (rf"(?P<lead>(?P<lead_as_of>{AS_OF.pattern.removeprefix(chr(92) + 'b')})\s*|"
+              r"(?P<lead_since>с|со|от|начиная\s+с)\s+|(?P<lead_by>до)\s+)?")
+TIME_UNITS = {form.lower(): unit for unit in ("day", "week", "month", "year") for form in _words(f"time_{unit}")}
+_RELATIVE = "|".join([
+    r"(?P<today>\bсегодня(?:\s+утром|\s+вечером)?\b|\bэтим\s+утром\b|\bэтим\s+вечером\b)",
+    r"(?P<yesterday>\bвчера\b)",
+    r"(?P<overnight>\bночью\b|\bпрошлой\s+ночью\b|\bэтой\s+ночью\b|\bв\s+ночь\s+на\s+\w+\b)",
+    rf"(?P<past_day>{PAST_DAY.pattern})",
+    r"(?P<past_24_hours>\b(?:за|в\s+течение)\s+(?:последние|последних|прошедшие|прошедших)\s+24\s+час(?:а|ов)?\b)",
+    r"(?P<last_week>\bна\s+прошлой\s+неделе\b|\bна\s+предыдущей\s+неделе\b)",
+    r"(?P<this_week>\bна\s+этой\s+неделе\b)",
+    r"(?P<past_week>\b(?:за|в\s+течение)\s+(?:прошедшую|последнюю|прошедшей|последней)\s+недел[юи]\b)",
+    r"(?P<last_month>\bв\s+прошлом\s+месяце\b|\bв\s+предыдущем\s+месяце\b|\bпрошлого\s+месяца\b)",
+    r"(?P<this_month>\bв\s+этом\s+месяце\b|\bэтого\s+месяца\b)",
+    r"(?P<last_year>\bв\s+прошлом\s+году\b|\bв\s+предыдущем\s+году\b|\bпрошлого\s+года\b)",
+    r"(?P<this_year>\bв\s+этом\s+году\b|\bэтого\s+года\b|\bв\s+текущем\s+году\b)",
+    r"(?P<weekend>\bна\s+выходных\b|\bв\s+выходные\b)",
+])
+TIME_RULES = [
+    (DATE_SPAN.pattern, "day_range"),
+    (rf"\b(?:с|со|от|между)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_M}))?\s*(?:по|до|и|[-\u2013\u2014])\s*(?P<d2>[0-3]?\d)\s+"
+     rf"(?P<month2>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "day_range"),
+    (rf"(?<![\w.]){_DATE_LEAD}(?P<day>[0-3]?\d)\s+(?P<month>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "day_month"),
+    (rf"(?<![\w.,]){_DATE_LEAD}{NUMERIC_DATE.pattern.removeprefix('(?<![' + chr(92) + 'd.,])')}", "day_month"),
+    (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", "iso"),
+    (rf"\b(?P<lead>(?P<lead_since>с|со|от|начиная\s+с)\s+|(?P<lead_by>до)\s+|(?:в|во|в\s+течение|за)\s+)"
+     rf"(?P<month>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "month_year"),
+    (rf"\b(?:(?:в|во|в\s+прошлый|в\s+прошлую|в\s+этот|в\s+эту)\s+)?(?P<wd>{_alternation(WEEKDAYS)})(?!\w)", "weekday"),
+    (r"\bдо\s+конца\s+(?:этого\s+|текущего\s+)?года\b", "end_of_year"),
+    (rf"{SINCE_START.pattern}|\b(?:по\s+состоянию\s+)?на\s+(?:сегодня|сегодняшний\s+день|данный\s+момент|настоящий\s+момент)\b|"
+     r"\bвсего\s+с\s+начала\b|\bв\s+общей\s+сложности\b|\bк\s+настоящему\s+времени\b", "since_start"),
+    (_RELATIVE, "relative"),
+    (rf"\b(?:в\s+течение|в|за|на)\s+(?:ближайш\w+|следующ\w+)\s+(?:(?P<n>\d+|{_alternation(TIME_NUMBERS)})\s+)?"
+     rf"(?P<unit>{_alternation(TIME_UNITS)})(?!\w)", "forward"),
+]
+_MONTH_STEMS = tuple(sorted({name.lower()[:3] for name in MONTHS}))
+TIME_GATES = {
+    "day_range": _MONTH_STEMS + (".",), "day_month": _MONTH_STEMS + (".",), "iso": ("-0", "-1"),
+    "month_year": _MONTH_STEMS, "weekday": ("понедельн", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен"),
+    "end_of_year": ("конца",), "since_start": ("начала", "сегодня", "момент", "сложности", "настоящему"),
+    "relative": ("сегодня", "вчера", "утром", "вечером", "ночь", "ночью", "сутк", "суток", "час", "недел", "месяц",
+                 "году", "года", "выходн"),
+    "forward": ("ближайш", "следующ"),
+}
 
 # --- sentences and clauses (tollbook.extract.sentences, .proximity, .confidence) ---------
 
@@ -257,6 +314,10 @@ TOTAL_BEFORE = re.compile(r"\b(?:доведя|увеличив|подняв|до
 PART_AFTER = re.compile(r"[^,;.]{0,40},\s*(?:среди них|среди которых|из них|в том числе|включая|из которых)\s+", re.IGNORECASE)
 # The clause a hedge or modality cue governs ends at these.
 CUE_CLAUSE_BREAK = re.compile(r";|,\s*(?:и|но|а|тогда как)\b|\bно\b|\bоднако\b|\bтогда как\b|\bв то время как\b", re.IGNORECASE)
+
+# A line of a daily loss tally: a label, a dash or colon, a figure ("танки ‒ 10 200 (+5)",
+# "особового складу ‒ близько 834 000 (+1 120) осіб"); its measure is the list's heading.
+TALLY_LINE = re.compile(r"^\W{0,3}[^\W\d_][\w ,/()'’ʼ-]{1,60}?\s*[—–‒:-]+\s*(?:около|более|свыше|почти|примерно|ориентировочно|не менее|порядка)?\s*\d", re.IGNORECASE)
 
 # --- document sections and headlines (tollbook.read.sections, tollbook.check.pairing) ----
 
@@ -338,10 +399,11 @@ INSTRUMENTAL_AGENT = re.compile(r"^\s+(?:\w+(?:ыми|ими|ой|ом|ем|ам
 
 # --- places (tollbook.extract.places) ---
 
-# A small town is a figure's place only after a locative; a country that speaks ("Британия заявила") is not a place.
+# A small town is a figure's place only after a locative (or the genitive of an assault on it: "штурма Бахмута");
+# a country that speaks ("Британия заявила") is not a place.
 LOCATIVE = re.compile(
     r"\b(?:в|во|на|возле|около|под|над|через|из|с|со|до|от|по|районе|территории|неподалёку от|неподалеку от|вблизи|вокруг|"
-    r"окрестностях|г\.|с\.|пгт|пос\.)\s+(?:(?:южн\w+|северн\w+|восточн\w+|западн\w+|центральн\w+|оккупированн\w+|"
+    r"окрестностях|г\.|с\.|пгт|пос\.|штурма|обстрела|обороны|осады|освобождения|оккупации|бомбардировки)\s+(?:(?:южн\w+|северн\w+|восточн\w+|западн\w+|центральн\w+|оккупированн\w+|"
     r"приграничн\w+|прифронтов\w+)\s+)?$",
     re.IGNORECASE,
 )
@@ -377,7 +439,10 @@ AFTER_NOT_A_COUNT = re.compile(
 COUNT_NOUN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}(?:военн\w*|солдат\w*|человек|людей|лиц|граждан\w*|бойц\w*|"
                               r"оккупант\w*|танк\w*|дрон\w*|беспилотник\w*)\b", re.IGNORECASE)
 OF_DETERMINER_AFTER = re.compile(r"\s*(?:из|среди)\s+(?:них|этих|тех|его|её|их|своих)\b", re.IGNORECASE)
+# After a fraction, the word that takes its base (English "of"): "половина з 11 000", "треть из 900".
+OF_AFTER = re.compile(r"\s+(?:из|среди)\b", re.IGNORECASE)
 AND_OR = re.compile(r"\s(?:и|или|либо)\s")
+OR_WORDS = ("или", "либо")  # of AND_OR's words, those that join two number words into a range ("два или три")
 BETWEEN_SPLIT = re.compile(r"(.+?)\s+(?:до|и)\s+(.+)")
 CHANGE_VERB = re.compile(rf"\b(?:{_alternation(_words('change'))})\s+(?:с|со|до|на)?\s*$", re.IGNORECASE)
 SCALE_END = re.compile(rf"\s*({_SCALE_FORMS})$", re.IGNORECASE)
@@ -430,3 +495,8 @@ def word_value(text: str) -> Fraction | None:
     if half is not None and not last_scale:
         return half if half > 2 else None  # "полтораста" is 150; a bare "полторы" is no count
     return total + group
+
+# "according to official <demonym> data" (English OFFICIAL_FIGURES): not written for this language yet, so it never matches
+OFFICIAL_FIGURES = re.compile(r"(?!)")
+# a body's name followed by an event it carried out (English EVENT_AFTER_NAME): the noun comes first in this language; not written yet
+EVENT_AFTER_NAME = re.compile(r"(?!)")

@@ -18,7 +18,6 @@ agree alike.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
 # Parts of speech a "/X" mark keeps, in pymorphy3's OpenCorpora tags.
@@ -83,14 +82,16 @@ def _written_plural(morph: Any, word: str) -> bool:
 
 def _agreeing_phrase(morph: Any, words: list[str], head: int, pos: str | None) -> set[str]:
     """Every case of a noun phrase whose adjectives before the head agree with it, in the number
-    the phrase is written in ("Сили оборони" stays plural, "Курська область" singular)."""
+    the phrase is written in ("Сили оборони" stays plural, "Курська область" singular), or in both
+    numbers for a phrase marked "/N", a thing counted ("артилерійська система/N": системи, систем)."""
     out: set[str] = set()
     parses = [p for p in morph.parse(words[head]) if p.tag.POS == "NOUN"]
     parses.sort(key=lambda p: (p.tag.case != "nomn", p.tag.number != "plur"))  # as written: "Сили" is plural
     for parse in parses[:1]:
-        plural = parse.tag.number == "plur"
+        written_plural = parse.tag.number == "plur"
         for form in parse.lexeme:
-            if form.tag.case is None or (form.tag.number == "plur") != plural:
+            plural = form.tag.number == "plur"
+            if form.tag.case is None or pos != "N" and plural != written_plural:
                 continue
             before: list[str] = []
             for word in words[:head]:
@@ -166,22 +167,3 @@ def forms(lemma: str) -> list[str]:
     """Every Ukrainian form of `lemma` ("word", "word/V", "word/N", "word/A", "word/NUM", or a phrase)."""
     apostrophes = tuple((_APOSTROPHES[0], other) for other in _APOSTROPHES[1:])
     return slavic_forms(analyser("uk"), lemma, apostrophes)
-
-
-def form_tables(lang: str, groups: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Every form of every lemma of each group, kept on disk once per content (lexicons.compiled).
-
-    A grammar module (lang/<code>/patterns.py) names its words as lemmas ("тисяча/N", "січень/N")
-    and builds its patterns from these forms; loading pymorphy3 costs a quarter of a second, so a
-    run reads the forms from the cache instead.
-    """
-    from tollbook.lexicons import compiled
-
-    module = __import__(f"tollbook.lang.{lang}.inflect", fromlist=["forms"])
-
-    def build() -> dict[str, list[str]]:
-        return {key: sorted({form for lemma in lemmas for form in module.forms(lemma)}) for key, lemmas in groups.items()}
-
-    rules = Path(module.__file__).read_bytes() + Path(__file__).read_bytes()  # new rules, new forms
-    content = repr(sorted(groups.items())).encode() + rules
-    return compiled(f"forms-{lang}", build, content=content)

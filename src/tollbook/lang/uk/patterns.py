@@ -11,7 +11,7 @@ Where Ukrainian grammar differs from English the names say so:
   (NUMBER_HUNDREDS), and `word_value` reads a phrase ("півтори тисячі" = 1500);
 - the decimal separator is a comma and thousands are grouped by spaces ("1,5 млн", "30 700"):
   DIGITS and DECIMAL_SEPARATOR;
-- a range is "від N до M" or "між N і M": RANGE_BEFORE and RANGE_JOIN;
+- a range is "від N до M" or "між N і M": RANGE_LEADS and RANGE_JOIN;
 - dates are "24 лютого", "24.02.2022", "станом на 24 січня", "за минулу добу": NUMERIC_DATE,
   AS_OF, PAST_DAY, SINCE_START, DATE_SPAN.
 """
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from tollbook.lang.uk.inflect import form_tables
+from tollbook.lang import form_tables
 
 # --- lemmas (the data the forms are made from) -------------------------------------------
 
@@ -81,6 +81,8 @@ _WORD_LEMMAS = {
               "етап/N", "фаза/N", "зона/N", "сектор/N", "канал/N", "сезон/N", "том/N", "резолюція/N", "будинок/N",
               "квартира/N", "поверх/N", "школа/N", "ліцей/N", "гімназія/N", "палата/N", "полігон/N", "окружний/A",
               "день/N", "тиждень/N", "рік/N", "місяць/N", "група/N", "клас/N", "тип/N", "модель/N", "серія/N"],
+    # units of time a forecast counts in ("упродовж найближчих двох місяців")
+    "time_day": ["день/N", "доба/N"], "time_week": ["тиждень/N"], "time_month": ["місяць/N"], "time_year": ["рік/N"],
     "period": ["минулий/A", "цей/A", "наступний/A", "попередній/A", "кожен/A", "кожний/A", "той/A", "один/NUM",
                "той самий", "поточний/A", "останній/A"],
 }
@@ -182,7 +184,8 @@ LABEL_WORDS = frozenset({w.lower() for w in _words("label")} | {"№", "no.", "�
 # Before "день", "тиждень", "місяць" or "рік", these make it a period, not a label: "минулого тижня 41 солдат".
 PERIOD_DETERMINERS = frozenset(w.lower() for w in _words("period"))
 # Range words: "від 10 до 12 тисяч", "між 10 і 12 тисячами", "10–12 тисяч".
-RANGE_BEFORE = re.compile(r"\b(?:від|між|з|од)\s+$", re.IGNORECASE)
+# The word opening a range, as English's "from" or "between" (a "from" after a verb of change opens two figures).
+RANGE_LEADS = {"від": "from", "з": "from", "із": "from", "од": "from", "між": "between"}
 RANGE_JOIN = r"(?:-|–|—|до|і|й|та|або|чи)"
 
 # --- months and days (tollbook.extract.numbers, tollbook.extract.times) ------------------
@@ -200,15 +203,69 @@ TIME_NUMBERS = {w: v for w, v in NUMBER_UNITS.items() if 1 <= v <= 12}
 
 # Times the General Staff's statement and the press write: "станом на 24 січня", "на ранок 24.02",
 # "за минулу добу", "з 24.02.2022 по 01.06", "24.02.2022", "24.02", "з початку повномасштабного вторгнення".
-NUMERIC_DATE = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)(?:\.(?P<year>(?:19|20)?\d\d))?(?![\d])(?:\s*р\.)?")
-AS_OF = re.compile(r"\b(?:станом\s+на|на\s+ранок|на\s+сьогодні|на\s+цей\s+час|на\s+(?=\d))", re.IGNORECASE)
+NUMERIC_DATE = re.compile(r"(?<![\d.,])(?P<day>[0-3]?\d)\.(?P<month>[01]\d)(?:\.(?P<year>(?:19|20)?\d\d))?(?![\d])(?:\s*р\.)?")
+AS_OF = re.compile(r"\b(?:станом\s+на(?:\s+ранок|\s+вечір)?|на\s+ранок|на\s+сьогодні|на\s+цей\s+час|на\s+(?=\d))", re.IGNORECASE)
 PAST_DAY = re.compile(r"\b(?:за\s+(?:минулу|останню|попередню)\s+добу|за\s+добу|протягом\s+(?:минулої\s+)?доби|"
                       r"упродовж\s+(?:минулої\s+)?доби|минулої\s+доби)\b", re.IGNORECASE)
 SINCE_START = re.compile(r"\b(?:з|від)\s+початку\s+(?:повномасштабного\s+|широкомасштабного\s+)?"
                          r"(?:вторгнення|війни|агресії|року|місяця|вересня|наступу)\b", re.IGNORECASE)
-DATE_SPAN = re.compile(r"\b(?:з|від)\s+(?P<start>\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)\s+(?:по|до)\s+(?P<end>\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)",
+# "з 24.02.2022 по 01.06": the groups tollbook.extract.times reads a span by (d1, month1, year1 to d2, month2, year).
+DATE_SPAN = re.compile(r"\b(?:з|із|від)\s+(?P<d1>[0-3]?\d)\.(?P<month1>[01]\d)(?:\.(?P<year1>(?:19|20)?\d\d))?(?:\s*р\.)?"
+                       r"\s*(?:по|до|[-\u2013\u2014])\s*(?P<d2>[0-3]?\d)\.(?P<month2>[01]\d)(?:\.(?P<year>(?:19|20)?\d\d))?(?!\d)",
                        re.IGNORECASE)
 AGO_AFTER = re.compile(r"^\s+тому\b", re.IGNORECASE)
+
+# The time rules, Duckling's way: (pattern, resolver) pairs tollbook.extract.times runs in this order (an
+# earlier rule's match keeps its words from a later one), each resolver a shared function named here.
+# A date's lead says what it is by its group: lead_as_of ("станом на": a running total's end),
+# lead_since ("з": from then to the reference date), lead_by ("до"); a relative time names its
+# English meaning by its group ("last_week"). TIME_GATES: words without which a rule cannot match.
+_M = MONTHS_PATTERN
+_YEAR_WORD = r"(?:\s*(?:року|рік|р\.))?"
+_DATE_LEAD = (rf"(?P<lead>(?P<lead_as_of>{AS_OF.pattern.removeprefix(chr(92) + 'b')})\s*|"
+              r"(?P<lead_since>з|із|від|починаючи\s+з)\s+|(?P<lead_by>до)\s+)?")
+TIME_UNITS = {form.lower(): unit for unit in ("day", "week", "month", "year") for form in _words(f"time_{unit}")}
+_RELATIVE = "|".join([
+    r"(?P<today>\bсьогодні(?:\s+вранці|\s+ввечері)?\b|\bцього\s+ранку\b|\bцього\s+вечора\b)",
+    r"(?P<yesterday>\bучора\b|\bвчора\b)",
+    r"(?P<overnight>\bуночі\b|\bвночі\b|\bминулої\s+ночі\b|\bцієї\s+ночі\b|\bу\s+ніч\s+на\s+\w+\b|\bв\s+ніч\s+на\s+\w+\b)",
+    rf"(?P<past_day>{PAST_DAY.pattern})",
+    r"(?P<past_24_hours>\b(?:за|протягом|упродовж)\s+(?:останні|останніх|минулі|минулих)\s+24\s+години?\b)",
+    r"(?P<last_week>\bминулого\s+тижня\b|\bна\s+минулому\s+тижні\b|\bпопереднього\s+тижня\b)",
+    r"(?P<this_week>\bцього\s+тижня\b|\bна\s+цьому\s+тижні\b)",
+    r"(?P<past_week>\b(?:за|протягом|упродовж)\s+(?:минулий|останній|минулого|останнього)\s+тижн[ьяі]\b)",
+    r"(?P<last_month>\bминулого\s+місяця\b|\bу\s+минулому\s+місяці\b|\bв\s+минулому\s+місяці\b|\bпопереднього\s+місяця\b)",
+    r"(?P<this_month>\bцього\s+місяця\b|\bу\s+цьому\s+місяці\b|\bв\s+цьому\s+місяці\b)",
+    r"(?P<last_year>\bминулого\s+року\b|\bу\s+минулому\s+році\b|\bв\s+минулому\s+році\b|\bторік\b|\bпопереднього\s+року\b)",
+    r"(?P<this_year>\bцього\s+року\b|\bу\s+цьому\s+році\b|\bв\s+цьому\s+році\b)",
+    r"(?P<weekend>\bна\s+вихідних\b|\bу\s+вихідні\b|\bв\s+вихідні\b)",
+])
+TIME_RULES = [
+    (DATE_SPAN.pattern, "day_range"),
+    (rf"\b(?:з|із|від|між)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_M}))?\s*(?:по|до|і|[-\u2013\u2014])\s*(?P<d2>[0-3]?\d)\s+"
+     rf"(?P<month2>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "day_range"),
+    (rf"(?<![\w.]){_DATE_LEAD}(?P<day>[0-3]?\d)\s+(?P<month>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "day_month"),
+    (rf"(?<![\w.,]){_DATE_LEAD}{NUMERIC_DATE.pattern.removeprefix('(?<![' + chr(92) + 'd.,])')}", "day_month"),
+    (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", "iso"),
+    (rf"\b(?P<lead>(?P<lead_since>з|із|від|починаючи\s+з)\s+|(?P<lead_by>до)\s+|(?:у|в|протягом|упродовж|за)\s+)"
+     rf"(?P<month>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "month_year"),
+    (rf"\b(?:(?:у|в|минулого|минулої|цього|цієї)\s+)?(?P<wd>{_alternation(WEEKDAYS)})(?!\w)", "weekday"),
+    (r"\bдо\s+кінця\s+(?:цього\s+|поточного\s+)?року\b", "end_of_year"),
+    (rf"{SINCE_START.pattern}|\b(?:станом\s+)?на\s+(?:сьогодні|цей\s+час|даний\s+момент)\b|\bзагалом\b|\bдотепер\b|"
+     r"\bвід\s+початку\s+війни\b", "since_start"),
+    (_RELATIVE, "relative"),
+    (rf"\b(?:упродовж|протягом|у|в|за)\s+(?:найближч\w+|наступн\w+)\s+(?:(?P<n>\d+|{_alternation(TIME_NUMBERS)})\s+)?"
+     rf"(?P<unit>{_alternation(TIME_UNITS)})(?!\w)", "forward"),
+]
+_MONTH_STEMS = tuple(sorted({name.lower()[:3] for name in MONTHS}))
+TIME_GATES = {
+    "day_range": _MONTH_STEMS + (".",), "day_month": _MONTH_STEMS + (".",), "iso": ("-0", "-1"),
+    "month_year": _MONTH_STEMS, "weekday": ("понеділ", "вівтор", "серед", "четвер", "ятниц", "субот", "неділ"),
+    "end_of_year": ("кінця",), "since_start": ("початку", "сьогодні", "цей час", "даний момент", "загалом", "дотепер"),
+    "relative": ("сьогодні", "вчора", "учора", "ранку", "вечора", "ночі", "ніч", "доб", "годин", "тижн", "тижд", "місяц",
+                 "року", "році", "торік", "вихідн"),
+    "forward": ("найближч", "наступн"),
+}
 
 # --- sentences and clauses (tollbook.extract.sentences, .proximity, .confidence) ---------
 
@@ -260,6 +317,10 @@ PART_AFTER = re.compile(r"[^,;.]{0,40},\s*(?:серед них|серед яки
                         r"включно з|з яких|із яких)\s+", re.IGNORECASE)
 # The clause a hedge or modality cue governs ends at these.
 CUE_CLAUSE_BREAK = re.compile(r";|,\s*(?:і|та|але|а|тоді як)\b|\bале\b|\bпроте\b|\bтоді як\b|\bоднак\b", re.IGNORECASE)
+
+# A line of a daily loss tally: a label, a dash or colon, a figure ("танки ‒ 10 200 (+5)",
+# "особового складу ‒ близько 834 000 (+1 120) осіб"); its measure is the list's heading.
+TALLY_LINE = re.compile(r"^\W{0,3}[^\W\d_][\w ,/()'’ʼ-]{1,60}?\s*[—–‒:-]+\s*(?:близько|понад|майже|приблизно|орієнтовно|щонайменше|більше)?\s*\d", re.IGNORECASE)
 
 # --- document sections and headlines (tollbook.read.sections, tollbook.check.pairing) ----
 
@@ -341,10 +402,11 @@ INSTRUMENTAL_AGENT = re.compile(r"^\s+(?:\w+(?:ими|ими|іми|ою|ом|е
 
 # --- places (tollbook.extract.places) ---
 
-# A small town is a figure's place only after a locative; a country that speaks ("Британія заявила") is not a place.
+# A small town is a figure's place only after a locative (or the genitive of an assault on it: "штурму Бахмута");
+# a country that speaks ("Британія заявила") is not a place.
 LOCATIVE = re.compile(
     r"\b(?:у|в|на|біля|поблизу|під|над|через|з|із|до|від|по|районі|території|неподалік від|неподалік|довкола|навколо|"
-    r"околицях|околиці|м\.|с\.|смт)\s+(?:(?:південн\w+|північн\w+|східн\w+|західн\w+|центральн\w+|окупован\w+|"
+    r"околицях|околиці|м\.|с\.|смт|штурму|обстрілу|оборони|облоги|звільнення|окупації|бомбардування)\s+(?:(?:південн\w+|північн\w+|східн\w+|західн\w+|центральн\w+|окупован\w+|"
     r"прикордонн\w+|прифронтов\w+)\s+)?$",
     re.IGNORECASE,
 )
@@ -380,7 +442,10 @@ AFTER_NOT_A_COUNT = re.compile(
 COUNT_NOUN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}(?:військов\w*|солдат\w*|людей|людини|осіб|особи|цивільн\w*|бійц\w*|"
                               r"окупант\w*|танк\w*|дрон\w*|безпілотник\w*)\b", re.IGNORECASE)
 OF_DETERMINER_AFTER = re.compile(r"\s*(?:з|із|серед)\s+(?:них|цих|тих|його|її|їхніх|своїх)\b", re.IGNORECASE)
+# After a fraction, the word that takes its base (English "of"): "половина з 11 000", "треть из 900".
+OF_AFTER = re.compile(r"\s+(?:з|із|серед)\b", re.IGNORECASE)
 AND_OR = re.compile(r"\s(?:і|й|та|або|чи)\s")
+OR_WORDS = ("або", "чи")  # of AND_OR's words, those that join two number words into a range ("два або три")
 BETWEEN_SPLIT = re.compile(r"(.+?)\s+(?:до|і|й|та)\s+(.+)")
 CHANGE_VERB = re.compile(rf"\b(?:{_alternation(_words('change'))})\s+(?:з|із|до|на)?\s*$", re.IGNORECASE)
 SCALE_END = re.compile(rf"\s*({_SCALE_FORMS})$", re.IGNORECASE)
@@ -433,3 +498,8 @@ def word_value(text: str) -> Fraction | None:
     if half is not None and not last_scale:
         return half if half > 2 else None  # "півтораста" is 150; a bare "півтори" is no count
     return total + group
+
+# "according to official <demonym> data" (English OFFICIAL_FIGURES): not written for this language yet, so it never matches
+OFFICIAL_FIGURES = re.compile(r"(?!)")
+# a body's name followed by an event it carried out (English EVENT_AFTER_NAME): the noun comes first in this language; not written yet
+EVENT_AFTER_NAME = re.compile(r"(?!)")
