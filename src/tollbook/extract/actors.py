@@ -15,7 +15,7 @@ from tollbook.extract.proximity import nearest
 from tollbook.lang import CURRENT as en
 from tollbook.lang import grammar
 from tollbook.lang import per_language
-from tollbook.lexicons import Match, PhraseIndex, load
+from tollbook.lexicons import Match, PhraseIndex, inflected, load
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +30,23 @@ _CIVILIANS = "civilians"
 
 
 @per_language
+def _generic() -> frozenset[str]:
+    """Words that count people without saying they are civilians ("человек"): an actor's `generic` forms."""
+    return frozenset(form.lower() for entry in load("actors.toml").get("actor", []) for form in inflected(entry.get("generic", [])))
+
+
+@per_language
 def _index() -> tuple[PhraseIndex[Actor], PhraseIndex[str]]:
     data = load("actors.toml")
     phrases: list[tuple[str, Actor]] = []
     exact: list[tuple[str, Actor]] = []
     for entry in data.get("actor", []):
         actor = Actor(entry["name"], entry.get("country") or None, entry.get("kind", "other"))
-        phrases += [(a, actor) for a in entry.get("aliases", []) + [entry["name"]]]
+        # aliases as written, and lemmas in every form a language that declines them gives ("окупантів")
+        phrases += [(a, actor) for a in entry.get("aliases", []) + inflected(entry.get("lemmas", [])) + [entry["name"]]]
         exact += [(a, actor) for a in entry.get("exact_case", [])]
-    demonyms = [(d["text"], d["country"]) for d in data.get("demonym", [])]
+    demonyms = [(form, d["country"]) for d in data.get("demonym", [])
+                for form in (inflected([d["text"]]) if d.get("inflect") else [d["text"]])]
     return PhraseIndex(phrases, exact), PhraseIndex(demonyms)
 
 
@@ -89,6 +97,13 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
              and (unit_match is not None and 0 <= unit_match.start - m.end <= 2 or not is_agent(sentence, m, start))]
     # ("46 Ukrainian drones": the drones are what is counted; "casualties since Russia's invasion": the invader is no victim)
     civ_np = [m for m in in_np if m.value.kind == _CIVILIANS]
+    if civ_np and civ_np[-1].text.lower() in _generic():
+        # "Оккупанты потеряли 1 130 человек": a word that only counts people is the losses of the armed party
+        # that is the clause's subject
+        subject = nearest(victims, start, end, blockers, after=0, before=90)
+        if subject is not None and "," not in sentence[subject.end:start] \
+                and not en.SUBJECT_CLAUSE_BREAK.search(sentence, subject.end, start):
+            return subject.value, subject.text, subject.start, subject.end
     if civ_np:  # "40 Ukrainian civilians": the demonym names their country, not an army
         m = civ_np[-1]
         return Actor(_CIVILIANS, demonym_country(sentence, lowered, m.end), _CIVILIANS), m.text, m.start, m.end

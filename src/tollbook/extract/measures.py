@@ -47,13 +47,15 @@ def _indexes() -> tuple[PhraseIndex[str], PhraseIndex[str]]:
     phrases: list[tuple[str, str]] = []
     for measure, entry in data["measure"].items():
         phrases += [(w, measure) for w in entry.get("words", []) + inflected(entry.get("lemmas", []))]
-    phrases = [(w, _AMBIGUOUS) for w in data["ambiguous"]["words"]] + phrases
-    phrases = [(w, _AMBIGUOUS_FOR_PEOPLE) for w in data["ambiguous"].get("people_words", [])] + phrases
+    # Every table lists words as written and, in a language that declines them, lemmas to inflect ("танк/N")
+    ambiguous = data["ambiguous"]
+    phrases = [(w, _AMBIGUOUS) for w in ambiguous["words"] + inflected(ambiguous.get("lemmas", []))] + phrases
+    phrases = [(w, _AMBIGUOUS_FOR_PEOPLE) for w in ambiguous.get("people_words", []) + inflected(ambiguous.get("people_lemmas", []))] + phrases
     units: list[tuple[str, str]] = []
     for unit, entry in load("units.toml")["unit"].items():
-        units += [(w, unit) for w in entry["words"]]
-    units += [(w, PERSONNEL) for w in data["people"]["words"]]
-    units += [(w, _NOT_COUNTED) for w in data["not_counted"]["words"]]
+        units += [(w, unit) for w in entry["words"] + inflected(entry.get("lemmas", []))]
+    units += [(w, PERSONNEL) for w in data["people"]["words"] + inflected(data["people"].get("lemmas", []))]
+    units += [(w, _NOT_COUNTED) for w in data["not_counted"]["words"] + inflected(data["not_counted"].get("lemmas", []))]
     return PhraseIndex(phrases), PhraseIndex(units)
 
 
@@ -181,9 +183,17 @@ def _subject_far_before(sentence: str, cues: list[Match[str]], start: int,
     clause_start = max((m.end() for m in en.SUBJECT_CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     for c in cues:
         if clause_start <= c.start and c.end <= start and c.value != _NOT_COUNTED \
-                and not any(c.end <= b0 and b1 <= start for b0, b1 in blockers):
+                and not any(c.end <= b0 and b1 <= start and not _in_aside(sentence, c.end, b0, b1, start)
+                            for b0, b1 in blockers):
             return c
     return None
+
+
+def _in_aside(sentence: str, lo: int, b0: int, b1: int, hi: int) -> bool:
+    """A figure inside commas between subject and verb ("the death toll from the storm, the worst in
+    90 years, rose to 2,975") belongs to the aside, not to the count."""
+    left, right = sentence.rfind(",", lo, b0), sentence.find(",", b1, hi)
+    return left >= 0 and right >= 0 and not any(ch in sentence[left + 1:right] for ch in ";:")
 
 
 def _named_part_after(sentence: str, cues: list[Match[str]], end: int, unit_m: Match[str] | None,
