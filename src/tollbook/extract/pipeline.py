@@ -200,7 +200,7 @@ def _office_holder(att: attr_mod.Attribution, ctx: _Context) -> attr_mod.Attribu
     sp = ctx.office_holders[role]
     if sp is None or not sp.person:
         return None
-    return attr_mod.Attribution(attr_mod.Claimant(sp.person, "person", None, sp.person), f"{att.text} ({sp.text})",
+    return attr_mod.Attribution(attr_mod.person_claimant(sp.person), f"{att.text} ({sp.text})",
                                 att.start, att.end, att.intermediaries)
 
 
@@ -217,7 +217,8 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
             continue  # "officials", "authorities": a group, not one person
         if role not in found:
             sp = speakers_mod.named_for_role(text, role)
-            found[role] = SourceRef(sp.person, "person", sp.text) if sp is not None and sp.person else None
+            who = attr_mod.person_claimant(sp.person) if sp is not None and sp.person else None
+            found[role] = SourceRef(who.name, who.kind, sp.text) if who is not None else None  # type: ignore[arg-type, union-attr]
         ref = found[role]
         if ref is not None:
             claims[i] = replace(c, source=ref.name, sources=(ref, *c.sources[1:]))
@@ -738,5 +739,6 @@ _INCREMENT = re.compile(r"\(\s*\+\s*\d")
 
 
 def _tally_line(s_text: str) -> bool:
-    """'tanks - 9,800 (+12)': a line of a daily loss tally, where the measure is the list's heading."""
-    return bool(_TALLY.match(s_text))
+    """'tanks - 9,800 (+12)': a line of a daily loss tally, where the measure is the list's heading
+    (the language's TALLY_LINE: "танки ‒ 10 200 (+5)", else English's)."""
+    return bool(getattr(grammar(), "TALLY_LINE", _TALLY).match(s_text))
