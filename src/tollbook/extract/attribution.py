@@ -67,13 +67,13 @@ def _index() -> tuple[PhraseIndex[Claimant], PhraseIndex[str], PhraseIndex[str]]
     for entry in data.get("claimant", []):
         c = Claimant(entry["name"], entry.get("kind", "official"), entry.get("country") or None)
         by_name[c.name] = c
-        phrases += [(a, c) for a in [c.name] + entry.get("aliases", [])]
+        phrases += [(a, c) for a in [c.name] + entry.get("aliases", []) + inflected(entry.get("lemmas", []))]
     for entry in data.get("person", []):
         org = by_name.get(entry.get("organisation", ""))
         if org is None:
             continue
         c = Claimant(org.name, org.kind, org.country, entry["name"])
-        phrases += [(a, c) for a in [entry["name"]] + entry.get("aliases", [])]
+        phrases += [(a, c) for a in [entry["name"]] + entry.get("aliases", []) + inflected(entry.get("lemmas", []))]
     cues = load("cues.toml")["attribution"]
     words = cues["verbs"] + inflected(cues.get("lemmas", []))
     verbs = PhraseIndex((v, "verb") for v in words if v.lower() not in ("per", "via", "shows", "showed"))
@@ -86,8 +86,10 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
     claimants_idx, verbs_idx, anon_idx = _index()
     claimants = claimants_idx.find(sentence, lowered)
     media = [m for m in claimants if m.value.kind == "media"]
-    verbs = [v for v in verbs_idx.find(sentence, lowered) if not _NEGATED.search(sentence, max(0, v.start - 24), v.start)]
-    named = [m for m in claimants if m.value.kind != "media"]
+    negated = getattr(en, "NEGATED_BEFORE", _NEGATED)  # "не підтвердив": the language's own negation, else English's
+    verbs = [v for v in verbs_idx.find(sentence, lowered) if not negated.search(sentence, max(0, v.start - 24), v.start)]
+    # "the Hamas attack": a body naming an event is no speaker
+    named = [m for m in claimants if m.value.kind != "media" and not en.EVENT_AFTER_NAME.match(sentence, m.end)]
     if not named and media and verbs:
         # "Western officials told the BBC": the officials are the source, the broadcaster carried it
         for a in anon_idx.find(sentence, lowered):
@@ -97,8 +99,9 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
     named = named or media
     chosen: Match[Claimant] | None = None
     for v in verbs:
-        if v.text.lower() == "according to":
-            after = [m for m in named if 0 <= m.start - v.end <= 60]
+        if v.text.lower() in getattr(en, "ACCORDING_TO", ("according to",)):  # "за даними", "по данным"
+            # the body closes the phrase "according to ..." opens: no clause break or figure between
+            after = [m for m in named if 0 <= m.start - v.end <= 60 and _ACCORDING_GAP.fullmatch(sentence, v.end, m.start)]
             if after:
                 chosen = after[0]
                 break
@@ -107,6 +110,8 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
             if en.POSSESSIVE_REPORT.match(sentence[m.end:m.end + 60]) or (m.start < 40 and _HEADLINE_COLON.match(sentence[m.end:])):
                 chosen = m  # "X's latest update", or a headline "X: ..."
                 break
+    if chosen is None and verbs and (official := _official_figures(sentence)) is not None:
+        return official
     speaker = find_speaker(sentence) if verbs else None
     if speaker is None and not _ENDS_SENTENCE.search(sentence):
         speaker = headline_speaker(sentence)  # "..., mayor says", "... - minister"
@@ -146,12 +151,36 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
     return Attribution(chosen.value, chosen.text, chosen.start, chosen.end, via)
 
 
+def person_claimant(name: str) -> Claimant:
+    """A named person as claimant: the body the lexicon ties them to when it knows them
+    ("Yevgeny Prigozhin" speaks for the Wagner Group), else the person alone."""
+    found = _index()[0].find(name)
+    if found and found[0].value.person and found[0].end - found[0].start >= len(name.split()[-1]):
+        c = found[0].value
+        return Claimant(c.name, c.kind, c.country, name)
+    return Claimant(name, "person", None, name)
+
+
+def _official_figures(sentence: str) -> Attribution | None:
+    """"according to official Israeli data": the country's officials as the lexicon names them, else its authorities."""
+    m = en.OFFICIAL_FIGURES.search(sentence)
+    if m is None:
+        return None
+    who = m.group("who") or m.group("who2")
+    for phrase in (f"{who} officials", f"{who} government", f"{who} authorities"):
+        found = _index()[0].find(phrase)
+        if found and found[0].start == 0 and found[0].end == len(phrase):
+            return Attribution(found[0].value, m.group(0), m.start(), m.end())
+    return Attribution(Claimant(f"{who} authorities", "government", None), m.group(0), m.start(), m.end())
+
+
 # "did not confirm", "declined to say": no one vouches for the figure
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bunable to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _APPOSITION = re.compile(r",[^,;]{3,70},")
 # "according to a report by the Institute for National Security Studies"
 _REPORT_BY = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+)?(?:report|data|figures|study|count|tally|estimate|"
                         r"statement|analysis|survey)s?\s+(?:by|from|of)\s+(?:the\s+)?", re.IGNORECASE)
+_ACCORDING_GAP = re.compile(r"[^,;:\d]*")
 _IN_PLACE = re.compile(r"\s+(?:in|of|for)\s+(?:the\s+)?")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]{0,80},")
 _ENDS_SENTENCE = re.compile(r"[.!?\"\u201d\u2019')]\s*$")
@@ -179,7 +208,7 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
         c = body.value
         claimant = Claimant(c.name, c.kind, c.country, speaker.person or c.person)
     elif speaker.person:
-        claimant = Claimant(speaker.person, "person", None, speaker.person)
+        claimant = person_claimant(speaker.person)
     elif speaker.place:
         claimant = Claimant(speaker.text, "government", None)
     elif speaker.body:

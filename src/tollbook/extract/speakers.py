@@ -103,6 +103,8 @@ def find_speaker(sentence: str) -> Speaker | None:
         groups = {k: v for k, v in m.groupdict().items() if v}
         name = groups.get("name") or groups.get("name2")
         office = groups.get("office") or groups.get("office2")
+        if groups.get("office") and not name and _SINGULAR_WITH_BARE_VERB.search(m.group(0)):
+            continue  # "the official estimate of the toll": a role word as an adjective, not "officials estimate"
         if name is not None and office is None and not is_place(name):
             name_start = m.start("name" if groups.get("name") else "name2")
             if _INSIDE_A_NAME.search(sentence, max(0, name_start - 30), name_start):
@@ -143,6 +145,10 @@ def headline_speaker(headline: str) -> Speaker | None:
     return Speaker(who, who if _looks_like_person(who) else None, start, start + len(who))
 
 
+# one office (not "officials", not a collective like "police") followed by a verb's bare form does not agree
+_SINGULAR_WITH_BARE_VERB = re.compile(
+    r"\b(?!(?:police|military|army|staff|people|government|authorities)\b)[A-Za-z]+[^s\W]\s+"
+    r"(?:estimate|report|confirm|claim|warn|insist|say|tell)$", re.IGNORECASE)
 _BODY_NAME_BEFORE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'\u2019&.-]*|of|for|the|and|on|at)\s+)+$")
 _LEADING_THE = re.compile(r"(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 _BODY_WORD = re.compile(r"\b(?:agency|ministry|government|authority|service|department|command|administration|observatory)$",

@@ -89,7 +89,10 @@ REACHES_BEFORE = re.compile(
     r"\b(?:(?:has|have|had)\s+(?:now\s+)?)?(?:rose|rises|risen|rising|climbed|climbs|jumped|jumps|soared|soars|surged|surges|"
     r"increased|increases|grew|grows|mounted|mounts|went up|gone up)\s+(?:again\s+)?(?:to|above|past|beyond|over)\s*$|"
     r"\b(?:reached|reaches|hit|hits|topped|tops|passed|passes|exceeded|exceeds|surpassed|surpasses|neared|nears|"
-    r"stands at|stood at|is now at|was|is|now stands at|amounted to|amounts to|totals|totalled|totaled|stood)\s+(?:\w+\s+){0,2}$",
+    r"stands at|stood at|is now at|was|is|now stands at|amounted to|amounts to|totals|totalled|totaled|stood)\s+(?:\w+\s+){0,2}$|"
+    # a revision: "has been raised to 2,975", "was revised down to around 1,200", "now put at 5,300"
+    r"\b(?:raised|revised|updated|lowered|increased|reduced|adjusted|corrected|put|set|placed|brought|pushed|upped|cut)"
+    r"(?:\s+(?:up|down|upward|upwards|downward|downwards))?\s+(?:to|at)\s+(?:\w+\s+)?$",
     re.IGNORECASE)
 # A date that names an event, not the day a figure stands at: "the February 6 tremor", "the
 # October 7 Hamas attack", "the earthquakes that struck on Feb. 6", "the attack on October 7".
@@ -97,6 +100,8 @@ _EVENT_NOUN = (r"(?:attacks?|assault|tremors?|earthquakes?|quakes?|storms?|hurri
                r"explosions?|strikes?|air\s*strikes?|bombings?|invasion|offensive|massacre|war|disaster|landfall|"
                r"collapse|raids?|incursion|shooting|eruption|tsunami|cyclone|typhoon|battle|onslaught|rampage|crash|fire)")
 EVENT_AFTER_DATE = re.compile(rf"\s*,?\s*(?:[A-Z][\w'\u2019-]*\s+){{0,3}}(?:[\w-]+\s+)?{_EVENT_NOUN}\b")
+# Right after a body's name, an event it carried out: "the Hamas attack", "a Russian-led offensive" (the body describes, it does not speak).
+EVENT_AFTER_NAME = re.compile(rf"(?:-led|-run|-backed)?\s+(?:[a-z][\w-]*\s+)?{_EVENT_NOUN}\b", re.IGNORECASE)
 EVENT_BEFORE_DATE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|struck|hit|began|started|launched|erupted|broke out|made landfall|devastated|rocked)\b"
     r"[^,.;\d]{0,60}?(?:\b(?:on|of|since)\s+(?:the\s+)?)?$", re.IGNORECASE)
@@ -117,7 +122,10 @@ SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s", re.IGN
 SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:and|but|while)\s", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first (it counts the same thing):
 # "from 1,400 to about 1,200", "to 34 from 16", "2,975, up from 64".
-PAIRED_AFTER = re.compile(r"\s+(?:to|from)\s+|,?\s+(?:up|down)\s+from\s+", re.IGNORECASE)
+# "to around 1,200 from a previous government estimate of 1,400", "up from an initial toll of 64".
+PAIRED_AFTER = re.compile(r"\s+(?:to|from)\s+|,?\s+(?:up|down)\s+from\s+|,?\s+(?:(?:up|down)\s+)?from\s+(?:(?:a|an|the|its|their)\s+)?"
+                          r"(?:(?:previous|earlier|prior|initial|original|last|official|government|first)\s+){0,3}"
+                          r"(?:estimate|figure|toll|count|tally|total|number)\s+of\s+", re.IGNORECASE)
 # Between two figures, the joint of an ellipsis: the second shares the first's verb
 # ("killed 1,400 in Israel, most of them civilians, and about 3,000 in Gaza").
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|whereas|plus))\s+(?:another\s+|a further\s+)?$",
@@ -166,6 +174,10 @@ POINTS_BACK_CORE = (
     r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"
     r"posted|disclosed|revealed|claimed|estimated|assessed)\s+by\b"
 )
+# "according to official Israeli data", "citing Turkish official figures": that country's authorities speak
+OFFICIAL_FIGURES = re.compile(
+    r"\b(?i:according to|citing|per)\s+(?i:the\s+)?(?i:(?:latest|new|final)\s+)?(?:official\s+(?P<who>[A-Z][\w-]+)|"
+    r"(?P<who2>[A-Z][\w-]+)\s+official)\s+(?:data|figures|statistics|counts?|tally|tolls?|estimates?)\b")
 AS_NOTED = re.compile(r"\bas (?:noted|stated|mentioned|reported|said) (?:in|by|earlier)\b", re.IGNORECASE)
 BACK_NOUN = (r"(?:he|she|they|it|its|the (?:[\w-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|"
              r"mission|agency|ministry|monitors|update|report|statement|administration|governor|military|army|service|"

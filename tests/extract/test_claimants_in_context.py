@@ -1,0 +1,42 @@
+"""Who speaks for a figure when the sentence also names other bodies: cases met in real copy
+(issue 10, claimants), written here in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+import tollbook
+
+
+def _sources(text: str) -> list[str | None]:
+    return [c.source for c in tollbook.extract(text, published="2024-03-01")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the body after "according to" must close that phrase, not sit in the next clause
+    ("According to the latest tally, 310 people died in the Hamas attack.", None),
+    ("According to the Gaza health ministry, 310 people died.", "Gaza Health Ministry"),
+    # "official <demonym> data": that country's officials as the lexicon names them
+    ("According to official Israeli figures, 310 people were killed.", "Israeli Prime Minister's Office"),
+    ("According to official Moldovan data, 12 people died in the floods.", "Moldovan authorities"),
+])
+def test_according_to_names_the_body_of_its_own_phrase(text: str, source: str | None) -> None:
+    assert _sources(text) == [source]
+
+
+def test_a_body_naming_an_event_does_not_speak() -> None:
+    assert _sources("The toll of the Hamas attack was revised to 1,150.") == [None]
+    assert _sources("Hamas said 1,150 fighters were killed.") == ["Hamas"]
+
+
+def test_a_role_word_used_as_an_adjective_is_no_speaker() -> None:
+    (claim,) = tollbook.extract("The official estimate of the toll has been raised to 640.")
+    assert claim.source is None and claim.measure == "killed" and claim.best == 640
+
+
+def test_a_known_person_speaks_for_their_body() -> None:
+    text = ("Wagner Group chief Yevgeny Prigozhin spoke on Telegram.\n\n"
+            "The mercenary chief said 9,000 of his men were killed.")
+    claims = tollbook.extract(text)
+    assert [c.source for c in claims] == ["Wagner Group"]
+    assert "Prigozhin" in (claims[0].sources[0].text or "")
