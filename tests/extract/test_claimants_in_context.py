@@ -40,3 +40,15 @@ def test_a_known_person_speaks_for_their_body() -> None:
     claims = tollbook.extract(text)
     assert [c.source for c in claims] == ["Wagner Group"]
     assert "Prigozhin" in (claims[0].sources[0].text or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile revises down the death toll from the fires to 112.",  # the reporting country is no victim
+    "The toll of the fires in southern Chile rose to 112.",  # a country named as the place is no victim
+])
+def test_a_country_reporting_or_hit_is_not_the_actor(text: str) -> None:
+    assert [c.actor for c in tollbook.extract(text)] == [None]
+
+
+def test_a_country_that_lost_troops_is_the_actor() -> None:
+    assert [c.actor for c in tollbook.extract("Ukraine lost 300 soldiers near the town.")] == ["Ukrainian forces"]

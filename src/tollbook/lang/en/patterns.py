@@ -188,7 +188,8 @@ NAME_DETERMINER = re.compile(r"^(?:(?:The|A|An|According to|In|On|At|This|That|I
 
 # The words that make a named party the agent of a figure ("by Russian forces", "Israeli strikes"),
 # its owner ("Russia's Kursk region") or a speaker, not the side that lost it.
-AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at|for|alongside|behalf of|help|helping|support|supporting|aid|assist|assisting)\s+(?:the\s+)?$", re.IGNORECASE)
+AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at|for|alongside|behalf of|help|helping|support|supporting|aid|assist|assisting)\s+(?:the\s+)?"
+                          r"(?:(?:southern|northern|eastern|western|central|south|north|east|west|occupied)\s+)?$", re.IGNORECASE)
 # "by" and a few words of description before a party: "an attack by the militant group Hamas".
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+){1,3}$", re.IGNORECASE)
 OWNER_OF = re.compile(
@@ -204,7 +205,11 @@ POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their|our|his|her)\s+(?:own\s+)?$", r
 AGENT_AFTER = re.compile(
     r"^(?:'s)?\s+(?:forces\s+|troops\s+|army\s+|military\s+)?(?:air\s*strikes?|strikes?|attacks?|shelling|missiles?|drones?|"
     r"bombardment|bombing|raids?|fire|offensive|assault|artillery|barrage|airstrike|air raids?|invasion|"
-    r"full-scale invasion|aggression|occupation|incursion|blockade|siege)\b",
+    r"full-scale invasion|aggression|occupation|incursion|blockade|siege)\b|"
+    # the party that reports or revises the count: "Israel revises down the toll", "Ukraine said on Monday"
+    r"^\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:said|says|say|revised|revises|revise|reported|reports|announced|announces|"
+    r"estimated|estimates|claimed|claims|confirmed|confirms|updated|updates|lowered|lowers|raised|raises|puts|put|"
+    r"acknowledged|acknowledges|declared|declares|stated|states)\b(?!\s+(?:that\s+)?(?:it|they|its|their)\b)",  # not "said it lost"
     re.IGNORECASE,
 )
 ACTIVE_VERB = re.compile(
