@@ -24,6 +24,7 @@ _AMBIGUOUS = "ambiguous"
 _AMBIGUOUS_FOR_PEOPLE = "ambiguous_people"
 _NOT_COUNTED = "not_counted"
 _NEXT_WORD = re.compile(r" [a-z]")
+_ADJECTIVE_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?:ing|ed|ful|ous|ive|al|ic|ent|ant|est|er)\s+")  # "two devastating "
 _PREPOSITION = re.compile(r"\b(?:in|on|at|over|during|within|per|after|for)\b")
 _NOT_IN_NOUN_PHRASE = re.compile(r"[,;:]|\b(?:in|on|at|over|during|within|per|after|for|from|by|with|to)\b")
 _LABEL_GAP = re.compile(r"\s*[(:=\-]?\s*")
@@ -83,6 +84,20 @@ def choose_unit(units: list[Match[str]], start: int, end: int, blockers: list[tu
     return nearest(units, start, end, blockers + verbs if verbs else blockers, after=45, before=25, before_penalty=2.0)
 
 
+def _counts_nothing(sentence: str, unit_m: Match[str] | None, end: int) -> bool:
+    """A noun of time, distance, money or things right after the figure ("40 km", "12 villages", "the two
+    devastating earthquakes", "70 times the estimate"); not "kills six in one week"."""
+    return unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start >= end \
+        and (unit_m.start - end < 12 or _ADJECTIVE_GAP.fullmatch(sentence, end, unit_m.start) is not None) \
+        and not _PREPOSITION.search(sentence, end, unit_m.start)
+
+
+def counts_nothing(sentence: str, units: list[Match[str]], cues: list[Match[str]], start: int, end: int,
+                   blockers: list[tuple[int, int]]) -> bool:
+    """Whether the figure at [start, end) is followed by a noun that makes it no count of people or things."""
+    return _counts_nothing(sentence, choose_unit(units, start, end, blockers, sentence, cues), end)
+
+
 def list_item(sentence: str, unit_m: Match[str], start: int, end: int) -> bool:
     """A figure right beside its noun ("tanks 9,870", "aircraft (369)", "10,930 tanks (+3),"): an item of a list."""
     if unit_m.end <= start:
@@ -105,9 +120,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start >= end:
         head = next((u for u in units if 0 < u.start - unit_m.end <= 1 and u.value == PERSONNEL), None)
         unit_m = head or unit_m  # "two night watchmen": the last noun of a compound is the head
-    if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start - end < 12 \
-            and not _PREPOSITION.search(sentence, end, unit_m.start):
-        return None  # "40 km", "12 villages"; not "kills six in one week"
+    if _counts_nothing(sentence, unit_m, end):
+        return None
     unit = unit_m.value if unit_m is not None and unit_m.value != _NOT_COUNTED else None
     strong = re.match(r"^[-\u2010\s]?strong\b", sentence[end:end + 8], re.IGNORECASE)
     if strong:
@@ -133,9 +147,13 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
             # "executed nine prisoners": the noun after the figure is what it counts; the verb before says what befell them
             verb = nearest([c for c in cues if c.end <= start], start, end, blockers, before=25, sentence=sentence)
             cue = verb or cue
+    # "30,000 were displaced, and nearly a million people were affected": the figure has a verb of its own
+    own_verb = en.OWN_VERB_AFTER.match(sentence, end) is not None
+    if cue is not None and cue.end <= start and own_verb and en.CLAUSE_BREAK.search(sentence, cue.end, start):
+        cue = None
     if cue is not None and cue.end <= start and cue.value in measure_registry() and measure_registry()[cue.value].parts:
         cue = _named_part_after(sentence, cues, end, unit_m, measure_registry()[cue.value].parts) or cue
-    if cue is None and unit_m is not None and list_item(sentence, unit_m, start, end):
+    if cue is None and unit_m is not None and not own_verb and list_item(sentence, unit_m, start, end):
         # "destroyed: tanks 9,870 (+8), armoured vehicles 20,540 (+14), ...": the heading's verb counts for every item
         heading = [c for c in cues if c.end <= min(unit_m.start, start)]
         cue = heading[-1] if heading else None

@@ -509,8 +509,10 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         prev = s.out[-1]
         gap = (prev.end - s.offset, q.start)
         ellipsis = gap[1] - gap[0] <= 90 and en.ELLIPSIS_BEFORE.search(s.text, *gap) is not None \
-            and not any(gap[0] <= c.start < gap[1] for c in s.cues)  # "killed 1,400 in Israel ... and about 3,000 in Gaza"
-        if ellipsis or en.PAIRED_AFTER.fullmatch(s.text, *gap) or en.TOTAL_BEFORE.search(s.text, *gap):
+            and not any(gap[0] <= c.start < gap[1] for c in s.cues) \
+            and not en.OWN_VERB_AFTER.match(s.text, q.end)  # "killed 1,400 in Israel ... and about 3,000 in Gaza"
+        if (ellipsis or en.PAIRED_AFTER.fullmatch(s.text, *gap) or en.TOTAL_BEFORE.search(s.text, *gap)) \
+                and not measures_mod.counts_nothing(s.text, s.units, s.cues, q.start, q.end, f.blockers):
             unit = choice.unit if choice is not None and choice.unit else prev.unit
             choice = measures_mod.MeasureChoice(prev.measure, prev.measure_text, prev.ambiguous_measure, unit)
     if choice is None or choice.measure is None:

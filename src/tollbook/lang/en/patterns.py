@@ -130,6 +130,10 @@ PAIRED_AFTER = re.compile(r"\s+(?:to|from)\s+|,?\s+(?:up|down)\s+from\s+|,?\s+(?
 # ("killed 1,400 in Israel, most of them civilians, and about 3,000 in Gaza").
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|whereas|plus))\s+(?:another\s+|a further\s+)?$",
                              re.IGNORECASE)
+# After the second figure of an ellipsis, a verb of its own: then it does not share the first's
+# ("30,000 were displaced, and nearly a million people were affected").
+OWN_VERB_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|is|have|has|had|remain|remained|lack|lacked|live|lived)\b"
+                            r"(?!\s+(?:been\s+)?(?:killed|wounded|injured|dead|missing|displaced|hurt)\b)", re.IGNORECASE)
 # Between a figure and the next, a total of what came before: "..., bringing the confirmed total to 41,732".
 TOTAL_BEFORE = re.compile(r"\b(?:bringing|putting|taking|raising|pushing)\s+the\s+(?:[\w-]+\s+){0,2}"
                           r"(?:total|toll|tally|number|figure)\s+(?:to|at)\s+$", re.IGNORECASE)

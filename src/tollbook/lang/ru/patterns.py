@@ -364,6 +364,8 @@ POINTS_BACK_CORE = (
     r"(?:сообщил|сообщила|сообщили|сообщает|сообщают|заявил|заявила|заявили|подтвердил|подтвердила|подтвердили|"
     r"обнародовал|обнародовала|обнародовали|написал|написала|написали|рассказал|рассказала|рассказали)\b"
 )
+# Right before a verb of saying, what makes it vouch for nothing ("не подтвердил", English "did not confirm").
+NEGATED_BEFORE = re.compile(r"(?:\bне|\bотказал\w*|\bне\s+смог\w*)\s+$", re.IGNORECASE)
 AS_NOTED = re.compile(r"\bкак (?:отмечалось|отмечено|сообщалось|сообщал|сообщала|сообщали|писали|говорилось|"
                       r"ранее сообщалось)\b", re.IGNORECASE)
 BACK_NOUN = (r"(?:он|она|они|оно|его|её|ее|их|(?:[\w'’-]+\s+){0,2}?(?:чиновник|чиновники|представитель|пресс-секретарь|миссия|"
@@ -500,3 +502,5 @@ def word_value(text: str) -> Fraction | None:
 OFFICIAL_FIGURES = re.compile(r"(?!)")
 # a body's name followed by an event it carried out (English EVENT_AFTER_NAME): the noun comes first in this language; not written yet
 EVENT_AFTER_NAME = re.compile(r"(?!)")
+# the second figure of an ellipsis with a verb of its own (English OWN_VERB_AFTER); not written yet, so every ellipsis shares
+OWN_VERB_AFTER = re.compile(r"(?!)")

@@ -367,6 +367,8 @@ POINTS_BACK_CORE = (
     r"(?:повідомив|повідомила|повідомили|повідомляє|повідомляють|заявив|заявила|заявили|підтвердив|підтвердила|"
     r"підтвердили|оприлюднив|оприлюднила|оприлюднили|написав|написала|написали|розповів|розповіла|розповіли)\b"
 )
+# Right before a verb of saying, what makes it vouch for nothing ("не підтвердив", English "did not confirm").
+NEGATED_BEFORE = re.compile(r"(?:\bне|\bвідмови\w+|\bне\s+змог\w*)\s+$", re.IGNORECASE)
 AS_NOTED = re.compile(r"\bяк (?:зазначалося|зазначено|повідомлялося|повідомляв|повідомляла|повідомляли|писали|йшлося|"
                       r"раніше повідомлялося)\b", re.IGNORECASE)
 BACK_NOUN = (r"(?:він|вона|вони|воно|його|її|їхн\w*|(?:[\w'’-]+\s+){0,2}?(?:посадовець|посадовці|речник|речниця|місія|"
@@ -503,3 +505,5 @@ def word_value(text: str) -> Fraction | None:
 OFFICIAL_FIGURES = re.compile(r"(?!)")
 # a body's name followed by an event it carried out (English EVENT_AFTER_NAME): the noun comes first in this language; not written yet
 EVENT_AFTER_NAME = re.compile(r"(?!)")
+# the second figure of an ellipsis with a verb of its own (English OWN_VERB_AFTER); not written yet, so every ellipsis shares
+OWN_VERB_AFTER = re.compile(r"(?!)")
