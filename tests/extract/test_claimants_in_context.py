@@ -52,3 +52,15 @@ def test_a_country_reporting_or_hit_is_not_the_actor(text: str) -> None:
 
 def test_a_country_that_lost_troops_is_the_actor() -> None:
     assert [c.actor for c in tollbook.extract("Ukraine lost 300 soldiers near the town.")] == ["Ukrainian forces"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a body used as a modifier ("Hamas-run") names who runs the speaker, not the speaker
+    ("According to the Hamas-run health ministry, 210 people died.", "Gaza Health Ministry"),
+    ("210 people died, according to the health ministry in the Hamas-run territory.", "Gaza Health Ministry"),
+    # the subject of the verb speaks, not the party named at the start of what it says
+    ("Israeli officials say Hamas fighters seized 40 hostages.", "Israeli Prime Minister's Office"),
+    ("Forty hostages were seized, said Hamas.", "Hamas"),
+])
+def test_the_speaker_not_the_party_spoken_of(text: str, source: str) -> None:
+    assert _sources(text) == [source]

@@ -100,8 +100,11 @@ _EVENT_NOUN = (r"(?:attacks?|assault|tremors?|earthquakes?|quakes?|storms?|hurri
                r"explosions?|strikes?|air\s*strikes?|bombings?|invasion|offensive|massacre|war|disaster|landfall|"
                r"collapse|raids?|incursion|shooting|eruption|tsunami|cyclone|typhoon|battle|onslaught|rampage|crash|fire)")
 EVENT_AFTER_DATE = re.compile(rf"\s*,?\s*(?:[A-Z][\w'\u2019-]*\s+){{0,3}}(?:[\w-]+\s+)?{_EVENT_NOUN}\b")
-# Right after a body's name, an event it carried out: "the Hamas attack", "a Russian-led offensive" (the body describes, it does not speak).
-EVENT_AFTER_NAME = re.compile(rf"(?:-led|-run|-backed)?\s+(?:[a-z][\w-]*\s+)?{_EVENT_NOUN}\b", re.IGNORECASE)
+# Right after a body's name, what makes it a modifier: an event it carried out ("the Hamas attack", "a
+# Russian-led offensive") or a body it runs ("the Hamas-run health ministry"): it describes, it does not speak.
+EVENT_AFTER_NAME = re.compile(rf"(?:-led|-run|-backed)?\s+(?:[a-z][\w-]*\s+)?{_EVENT_NOUN}\b|"
+                              r"[-\u2010](?:run|controlled|led|backed|affiliated|aligned|held|appointed|administered|"
+                              r"governed|linked|allied|supported)\b", re.IGNORECASE)
 EVENT_BEFORE_DATE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|struck|hit|began|started|launched|erupted|broke out|made landfall|devastated|rocked)\b"
     r"[^,.;\d]{0,60}?(?:\b(?:on|of|since)\s+(?:the\s+)?)?$", re.IGNORECASE)
