@@ -220,3 +220,13 @@ def test_real_sets_hold_their_floors():
         row = er.real_stories(corpus, texts).rows()[-1]
         low = {k: row[k] for k, floor in REAL_STORY_FLOORS.items() if row[k] < floor}
         assert not low, f"below the floor: {low}"
+
+
+def test_a_repeated_figure_the_partial_text_cuts_off_is_not_counted_in_text():
+    text = "The death toll in Harbour Town reached 310 on Monday, the regional health office said.\n"
+    repeat = {"file": "x", "value_text": "310", "low": None, "best": 310, "high": None, "measure": "killed",
+              "actor": "people", "claimant": "regional health office", "as_of": "2024-05-06"}
+    claims = tollbook.extract(text, published="2024-05-06")
+    score, results = er.score_file(text, [repeat, dict(repeat)], claims)
+    assert score.gold_total == 2 and score.gold_in_text == 1 and score.found == 1
+    assert [r.in_text for r in results] == [True, False]

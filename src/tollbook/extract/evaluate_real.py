@@ -324,7 +324,9 @@ def score_file(text: str, gold: Sequence[dict[str, Any]], claims: Sequence[Claim
         k = seen[vt.lower()]
         seen[vt.lower()] += 1
         pos = occ[min(k, len(occ) - 1)] if occ else None
-        in_text = bool(occ) or _digits_in_text(text, g)
+        # the k-th figure with these words is in the text only when the words occur k+1 times: a partial
+        # text (the first 2,000 characters of a page) may hold the first mention and not the repeat
+        in_text = len(occ) > k or not occ and k == 0 and _digits_in_text(text, g)
         score.gold_total += 1
         score.gold_in_text += in_text
         candidates = [i for i, c in enumerate(claims) if i not in used and _value_match(g, c)]
