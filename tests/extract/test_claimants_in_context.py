@@ -64,3 +64,10 @@ def test_a_country_that_lost_troops_is_the_actor() -> None:
 ])
 def test_the_speaker_not_the_party_spoken_of(text: str, source: str) -> None:
     assert _sources(text) == [source]
+
+
+def test_a_cited_body_originates_and_the_citing_body_carries() -> None:
+    (claim,) = tollbook.extract("OCHA said the toll kept rising, citing the World Health Organization as saying "
+                                "that 3,100 people had died.")
+    assert claim.source == "World Health Organization"
+    assert [s.name for s in claim.sources][:2] == ["World Health Organization", "UN OCHA"]

@@ -97,6 +97,9 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
                 via = tuple(SourceRef(m.value.name, "media", m.text) for m in media)
                 return Attribution(ANONYMOUS, a.text, a.start, a.end, via)
     named = named or media
+    cited = _cited(sentence, verbs, named)
+    if cited is not None:
+        return cited
     chosen: Match[Claimant] | None = None
     for v in verbs:
         if v.text.lower() in getattr(en, "ACCORDING_TO", ("according to",)):  # "за даними", "по данным"
@@ -151,6 +154,24 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
         return None
     via = tuple(SourceRef(m.value.name, "media", m.text) for m in media if m is not chosen)
     return Attribution(chosen.value, chosen.text, chosen.start, chosen.end, via)
+
+
+def _cited(sentence: str, verbs: list[Match[str]], named: list[Match[Claimant]]) -> Attribution | None:
+    """"OCHA said ..., citing the WHO as saying 3,958 died": the cited body originates the figure and the
+    body citing it carries it."""
+    for v in verbs:
+        if v.text.lower() not in ("citing", "quoting", "cited", "quoted"):
+            continue
+        body = next((m for m in named if 0 <= m.start - v.end <= 5 and _ARTICLE_GAP.fullmatch(sentence, v.end, m.start)), None)
+        if body is None:
+            continue
+        carriers = tuple(SourceRef(m.value.name, m.value.kind, m.text)  # type: ignore[arg-type]
+                         for m in named if m.end <= v.start and m.value.name != body.value.name)
+        return Attribution(body.value, body.text, body.start, body.end, carriers)
+    return None
+
+
+_ARTICLE_GAP = re.compile(r"\s+(?:the\s+)?|\s+by\s+(?:the\s+)?")
 
 
 def person_claimant(name: str) -> Claimant:
