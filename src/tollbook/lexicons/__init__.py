@@ -66,28 +66,22 @@ class PhraseIndex(Generic[T]):
     """
 
     def __init__(self, phrases: Iterable[tuple[str, T]], case_sensitive: Iterable[tuple[str, T]] = ()) -> None:
-        self._auto = self._build((fold(p), v) for p, v in phrases if p.strip())
+        folded = [(fold(p), v) for p, v in phrases if p.strip()]
+        self._auto = _automaton_of([key for key, _ in folded], [value for _, value in folded])
         case_sensitive = [(p, v) for p, v in case_sensitive if p.strip()]
-        self._exact = self._build((_fold_exact(p), v) for p, v in case_sensitive)
+        self._exact = _automaton_of([_fold_exact(p) for p, _ in case_sensitive], [v for _, v in case_sensitive])
         self._exact_words = tuple({p.strip() for p, _ in case_sensitive})
 
     @classmethod
     def from_folded(cls, keys: Iterable[str], values: Iterable[T]) -> PhraseIndex[T]:
-        """An index over phrases already passed through `fold` (a compiled gazetteer keeps them folded)."""
-        index = cls(())
-        index._auto = cls._build((key, value) for key, value in zip(keys, values) if key.strip())
+        """An index over phrases already passed through `fold` (a compiled gazetteer keeps them folded);
+        a key of spaces only is left out."""
+        index = cls.__new__(cls)
+        keys = keys if isinstance(keys, (list, tuple)) else list(keys)
+        values = values if isinstance(values, (list, tuple)) else list(values)
+        index._auto = _automaton_of(keys, values, skip_blank=True)
+        index._exact, index._exact_words = None, ()
         return index
-
-    @staticmethod
-    def _build(items: Iterable[tuple[str, T]]) -> ahocorasick.Automaton | None:
-        auto = ahocorasick.Automaton()
-        for key, value in items:
-            if key not in auto:
-                auto.add_word(key, (len(key), value))
-        if not len(auto):
-            return None
-        auto.make_automaton()
-        return auto
 
     def find(self, text: str, folded: str | None = None) -> list[Match[T]]:
         """Non-overlapping whole-word matches in text order; `folded` is fold(text), when the caller has it."""
@@ -110,6 +104,47 @@ class PhraseIndex(Generic[T]):
         return [Match(s, e, v, text[s:e]) for s, e, v in kept]
 
 
+# From this many phrases on an automaton is read from the cache rather than built (`_automaton_of`).
+CACHED_FROM = 10_000
+AUTOMATON_FORMAT = 1  # raise when what PhraseIndex stores in its automata changes shape
+# The installed pyahocorasick, by its file: a new build may pickle its automata differently.
+_AHOCORASICK = "{0.st_size}-{0.st_mtime_ns}".format(os.stat(ahocorasick.__file__)) if getattr(
+    ahocorasick, "__file__", None) else "builtin"
+
+
+def _automaton_of(keys: list[str] | tuple[str, ...], values: list[Any] | tuple[Any, ...],
+                  skip_blank: bool = False) -> ahocorasick.Automaton | None:
+    """The automaton of `_automaton`, read from the cache when there are many keys.
+
+    A gazetteer's tens of thousands of names take more than a tenth of a second to build and a
+    few hundredths to read back, so from CACHED_FROM keys on it is built once per content of
+    its keys and values and kept on disk (`compiled`); a small lexicon is quicker to build.
+    """
+    if len(keys) < CACHED_FROM:
+        return _automaton(keys, values, skip_blank)
+    try:
+        kept_values = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - values that cannot be pickled cannot be kept: built each time
+        return _automaton(keys, values, skip_blank)
+    content = (hashlib.sha256("\0".join(keys).encode("utf-8", "surrogatepass")).digest()
+               + hashlib.sha256(kept_values).digest() + bytes([skip_blank]))
+    return compiled("phrases", lambda: _automaton(keys, values, skip_blank),
+                    version=f"{AUTOMATON_FORMAT}|{_AHOCORASICK}", content=content)
+
+
+def _automaton(keys: Iterable[str], values: Iterable[Any], skip_blank: bool = False) -> ahocorasick.Automaton | None:
+    """An automaton over folded phrases, each stored with its length and its value; the first
+    value of a phrase given twice wins. None when there is no phrase."""
+    auto = ahocorasick.Automaton()
+    for key, value in zip(keys, values):
+        if key not in auto and not (skip_blank and not key.strip()):
+            auto.add_word(key, (len(key), value))
+    if not len(auto):
+        return None
+    auto.make_automaton()
+    return auto
+
+
 def _data_path(name: str) -> Any:
     return Path(__file__).parent / name  # package data beside the code (no importlib.resources at start)
 
@@ -120,6 +155,9 @@ def _packaged(name: str, lang: str) -> list[Any]:
     if not found:
         raise FileNotFoundError(f"no lexicon {name!r} in tollbook/lexicons or tollbook/lang/{lang}")
     return found
+
+
+LEXICON_FORMAT = 1  # raise when read_toml's result for the same files changes
 
 
 def merge_lexicon(base: Any, extra: Any) -> Any:
@@ -151,18 +189,26 @@ def read_toml(name: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
     """A TOML lexicon: the shared file (tollbook/lexicons/) with the language's file
     (tollbook/lang/<lang>/) laid over it, and with $TOLLBOOK_LEXICONS a user file of the same
     name laid over both. Either packaged file may be absent, not both.
+
+    The merged lexicon is kept compiled (`compiled`), keyed by the bytes of every file read,
+    so a run reads it back instead of parsing TOML, and an edit to any of them is read afresh.
     """
-    data: dict[str, Any] = {}
-    for path in _packaged(name, lang):
-        with path.open("rb") as fh:
-            data = merge_lexicon(data, tomllib.load(fh))
+    sources = [path.read_bytes() for path in _packaged(name, lang)]
     extra_dir = os.environ.get("TOLLBOOK_LEXICONS")
     if extra_dir:
         extra = os.path.join(extra_dir, name)
         if os.path.isfile(extra):
             with open(extra, "rb") as fh:
-                data = merge_lexicon(data, tomllib.load(fh))
-    return data
+                sources.append(fh.read())
+
+    def parse() -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for source in sources:  # merge_lexicon takes them in order: shared, language, user
+            data = merge_lexicon(data, tomllib.loads(source.decode("utf-8")))
+        return data
+
+    content = b"".join(hashlib.sha256(source).digest() for source in sources)
+    return compiled(f"lexicon-{lang}-{name}", parse, version=LEXICON_FORMAT, content=content)
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
@@ -183,26 +229,33 @@ def compiled(name: str, build: Callable[[], C], version: int | str = 1, content:
 
     A large lexicon (the 73,000-alias gazetteer) costs most of a short run to parse; its
     compiled form loads in a few hundredths of a second. The key is the file's SHA-256, the
-    Python version and `version` (raise it when the compiled form changes shape), so an edited
-    file, a new interpreter or new code compiles afresh; a cache that cannot be read or
-    written is simply not used. `content`, when given, keys the cache instead of the file.
+    Python version, tollbook's version and `version` (raise it when the compiled form changes
+    shape), so an edited file, a new interpreter or a new release compiles afresh; a cache
+    file that cannot be read (missing, damaged, from elsewhere) or written is simply not used.
+    `content`, when given, keys the cache instead of the file.
     """
+    from tollbook import __version__
+
     data = _data_path(name).read_bytes() if content is None else content
-    digest = hashlib.sha256(data + f"{sys.version}|{version}".encode()).hexdigest()[:20]
+    digest = hashlib.sha256(data + f"{sys.version}|{__version__}|{version}".encode()).hexdigest()[:20]
     path = cache_dir() / f"{name}.{digest}.pickle"
     try:
         with open(path, "rb") as fh:
             return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+    except Exception:  # noqa: BLE001 - a cache is never required: anything wrong with it means "build"
         pass
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: a concurrent reader sees the whole file or none
-    except OSError:
+        try:
+            with open(tmp, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic: a concurrent reader sees the whole file or none
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
     return value
 
