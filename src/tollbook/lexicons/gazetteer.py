@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from tollbook.lexicons import read_csv
 
@@ -46,12 +48,68 @@ def place_of_row(row: dict[str, str]) -> Place:
     )
 
 
-COMPILED_FORMAT = 1  # raise when CompiledPlaces changes shape
+COMPILED_FORMAT = 2  # raise when CompiledPlaces changes shape
+
+PlaceRow = tuple[str, str, str, str, float | None, float | None, int]
+_FIELD = "\x1f"  # between the fields of a row kept as one string (no name or code holds it)
+
+
+class PlaceRows(Sequence[PlaceRow]):
+    """The gazetteer's places, each kept as one string and made a tuple when asked for.
+
+    Tens of thousands of tuples with floats in them cost about 50 ms to unpickle at every
+    start, the same rows as strings a tenth of that; a run reads the few places it matches.
+    """
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: tuple[str, ...]) -> None:
+        self._lines = lines
+
+    @classmethod
+    def of(cls, rows: Iterable[PlaceRow]) -> PlaceRows:
+        lines = []
+        for row in rows:
+            fields = ["" if value is None else repr(value) if isinstance(value, float) else str(value) for value in row]
+            if any(_FIELD in value for value in fields):
+                raise ValueError(f"a place field holds the separator U+001F: {row!r}")
+            lines.append(_FIELD.join(fields))
+        return cls(tuple(lines))
+
+    @staticmethod
+    def _row(line: str) -> PlaceRow:
+        name, code, kind, country, lat, lon, population = line.split(_FIELD)
+        return (name, code, kind, country, float(lat) if lat else None, float(lon) if lon else None, int(population))
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> PlaceRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[PlaceRow, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> PlaceRow | tuple[PlaceRow, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._row, self._lines[index]))
+        return self._row(self._lines[index])
+
+    def __iter__(self) -> Iterator[PlaceRow]:
+        return map(self._row, self._lines)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PlaceRows) and self._lines == other._lines
+
+    def __hash__(self) -> int:
+        return hash(self._lines)
+
+    def __reduce__(self) -> tuple[type[PlaceRows], tuple[tuple[str, ...]]]:
+        return (PlaceRows, (self._lines,))
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledPlaces:
-    """places.csv parsed once: plain tuples and strings, which unpickle fast (Place objects do not).
+    """places.csv parsed once: plain strings and numbers, which unpickle fast (Place objects do not).
 
     Row i of `aliases` (as written), `folded` (as `lexicons.fold` makes it) and `refs` (the
     index of its place in `rows`) describe one alias; `rows` holds each place once as
@@ -61,14 +119,14 @@ class CompiledPlaces:
     aliases: tuple[str, ...]
     folded: tuple[str, ...]
     refs: tuple[int, ...]
-    rows: tuple[tuple[str, str, str, str, float | None, float | None, int], ...]
+    rows: PlaceRows
 
 
 def _compile() -> CompiledPlaces:
     from tollbook.lexicons import fold
 
     shared: dict[tuple[str, ...], int] = {}
-    rows: list[tuple[str, str, str, str, float | None, float | None, int]] = []
+    rows: list[PlaceRow] = []
     aliases, folded, refs = [], [], []
     for row in read_csv("places.csv"):
         key = (row["name"], row["code"], row["kind"], row["country"], row.get("lat", ""), row.get("lon", ""))
@@ -80,7 +138,7 @@ def _compile() -> CompiledPlaces:
         aliases.append(row["alias"])
         folded.append(fold(row["alias"]) if row["alias"] else "")
         refs.append(ref)
-    return CompiledPlaces(tuple(aliases), tuple(folded), tuple(refs), tuple(rows))
+    return CompiledPlaces(tuple(aliases), tuple(folded), tuple(refs), PlaceRows.of(rows))
 
 
 @functools.cache
