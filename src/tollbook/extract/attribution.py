@@ -63,11 +63,13 @@ _HEADLINE_COLON = re.compile(r"^\s*:")
 def _index() -> tuple[PhraseIndex[Claimant], PhraseIndex[str], PhraseIndex[str]]:
     data = load("claimants.toml")
     phrases: list[tuple[str, Claimant]] = []
+    exact: list[tuple[str, Claimant]] = []  # acronyms that are words once lowercased ("WHO"): matched with their capitals
     by_name: dict[str, Claimant] = {}
     for entry in data.get("claimant", []):
         c = Claimant(entry["name"], entry.get("kind", "official"), entry.get("country") or None)
         by_name[c.name] = c
         phrases += [(a, c) for a in [c.name] + entry.get("aliases", []) + inflected(entry.get("lemmas", []))]
+        exact += [(a, c) for a in entry.get("exact_case", [])]
     for entry in data.get("person", []):
         org = by_name.get(entry.get("organisation", ""))
         if org is None:
@@ -78,7 +80,7 @@ def _index() -> tuple[PhraseIndex[Claimant], PhraseIndex[str], PhraseIndex[str]]
     words = cues["verbs"] + inflected(cues.get("lemmas", []))
     verbs = PhraseIndex((v, "verb") for v in words if v.lower() not in ("per", "via", "shows", "showed"))
     anonymous = PhraseIndex((a, "anonymous") for a in cues["anonymous"] if a.lower() not in ("reports", "estimates"))
-    return PhraseIndex(phrases), verbs, anonymous
+    return PhraseIndex(phrases, exact), verbs, anonymous
 
 
 def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:

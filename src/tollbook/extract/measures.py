@@ -110,6 +110,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
                    blockers: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> MeasureChoice | None:
     """Measure and unit of the figure at [start, end), or None when it counts nothing we record."""
     en = grammar()  # the language being read, looked up once for this call
+    # "the earthquakes that hit Turkey": the event's verb is no loss
+    cues = [c for c in cues if not en.EVENT_RELATIVE.search(sentence, max(0, c.start - 40), c.start)]
     unit_m = choose_unit(units, start, end, blockers, sentence, cues)
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.end <= start:
         # "since last year 41 soldiers": a noun of time or place before a figure is no unit of it
@@ -137,8 +139,11 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     theirs = [(c.start, c.end) for c in cues if c.end <= start and any(
         b[1] <= c.start and _NOUN_PHRASE_AFTER.fullmatch(sentence, b[1], c.start) for b in blockers)]
     cue = None
-    if en.REACHES_BEFORE.search(sentence, max(0, start - 40), start):
-        cue = _subject_far_before(sentence, cues, start, blockers)
+    digit = start + next((i for i, ch in enumerate(sentence[start:end]) if ch.isdigit()), 0)  # "surpassed 50,000", "above 40,000"
+    if en.REACHES_BEFORE.search(sentence, max(0, start - 40), start) or en.REACHES_BEFORE.search(sentence, max(0, digit - 40), digit) \
+            or en.REACHES_AHEAD.search(sentence, max(0, start - 30), start):
+        counts = [(b0, b1) for b0, b1 in blockers if not _not_a_count(sentence, units, cues, b0, b1, blockers)]
+        cue = _subject_far_before(sentence, cues, start, blockers) or _toll_subject(sentence, cues, start, counts)
     if cue is None:
         cue = nearest(cues, start, end, blockers, skip=skip, sentence=sentence)
         if cue is not None and (cue.start, cue.end) in theirs:
@@ -205,6 +210,29 @@ def _subject_far_before(sentence: str, cues: list[Match[str]], start: int,
                             for b0, b1 in blockers):
             return c
     return None
+
+
+def _toll_subject(sentence: str, cues: list[Match[str]], start: int,
+                  blockers: list[tuple[int, int]]) -> Match[str] | None:
+    """The toll as subject across a coordination or a date ("the death toll from the quakes in Turkey and Syria
+    that struck on Feb. 6 surpassed 50,000"): the first toll noun of the sentence, with no count between."""
+    for c in cues:
+        if c.end <= start and en.TOLL_SUBJECT.fullmatch(c.text) and not any(c.end <= b0 and b1 <= start for b0, b1 in blockers):
+            return c
+    return None
+
+
+def _not_a_count(sentence: str, units: list[Match[str]], cues: list[Match[str]], start: int, end: int,
+                 blockers: list[tuple[int, int]]) -> bool:
+    """A figure between a toll and its verb that counts nothing: a day of a date ("Feb. 6", "February 6, 2023"),
+    a year, or a number of things ("the two devastating earthquakes")."""
+    return _MONTH_BEFORE.search(sentence, max(0, start - 12), start) is not None \
+        or _YEAR.fullmatch(sentence, start, end) is not None \
+        or counts_nothing(sentence, units, cues, start, end, blockers)
+
+
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _in_aside(sentence: str, lo: int, b0: int, b1: int, hi: int) -> bool:

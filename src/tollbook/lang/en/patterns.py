@@ -94,6 +94,12 @@ REACHES_BEFORE = re.compile(
     r"\b(?:raised|revised|updated|lowered|increased|reduced|adjusted|corrected|put|set|placed|brought|pushed|upped|cut)"
     r"(?:\s+(?:up|down|upward|upwards|downward|downwards))?\s+(?:to|at)\s+(?:\w+\s+)?$",
     re.IGNORECASE)
+# The noun a verb of reaching has as its subject however far back and across "Turkey and Syria" or a
+# date: "the death toll from the earthquakes in Turkey and Syria that struck on Feb. 6 surpassed 50,000".
+TOLL_SUBJECT = re.compile(r"\b(?:death\s+)?tolls?\b|\bnumber of (?:the\s+)?(?:dead|deaths|victims|fatalities)\b", re.IGNORECASE)
+# A verb of reaching that looks ahead ("could reach 20,000", "may top 50,000", "is expected to hit").
+REACHES_AHEAD = re.compile(r"\b(?:reach|top|exceed|surpass|pass|hit|rise to|climb to|climb above|rise above|near)\s+(?:\w+\s+)?$",
+                           re.IGNORECASE)
 # A date that names an event, not the day a figure stands at: "the February 6 tremor", "the
 # October 7 Hamas attack", "the earthquakes that struck on Feb. 6", "the attack on October 7".
 _EVENT_NOUN = (r"(?:attacks?|assault|tremors?|earthquakes?|quakes?|storms?|hurricanes?|floods?|flooding|blasts?|"
@@ -108,6 +114,8 @@ EVENT_AFTER_NAME = re.compile(rf"(?:-led|-run|-backed)?\s+(?:[a-z][\w-]*\s+)?{_E
 EVENT_BEFORE_DATE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|struck|hit|began|started|launched|erupted|broke out|made landfall|devastated|rocked)\b"
     r"[^,.;\d]{0,60}?(?:\b(?:on|of|since)\s+(?:the\s+)?)?$", re.IGNORECASE)
+# Before a verb, an event as its subject: "the earthquakes that hit", "floods which struck" (the verb is the event's, no loss).
+EVENT_RELATIVE = re.compile(rf"\b{_EVENT_NOUN}\b[^,.;\d]{{0,40}}?\s(?:that|which)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Presence as deployment: "12,000 North Korean soldiers are in Kursk" (after the people noun).
 PRESENCE_AFTER = re.compile(r"\s+(?:are|were|remain|remained|have been|had been|is|was)\s+(?:now\s+|still\s+|currently\s+|already\s+)?"
                             r"(?:in|inside|on the ground in|fighting in|based in|present in)\s+(?:the\s+)?[A-Z]")

@@ -504,3 +504,9 @@ OFFICIAL_FIGURES = re.compile(r"(?!)")
 EVENT_AFTER_NAME = re.compile(r"(?!)")
 # the second figure of an ellipsis with a verb of its own (English OWN_VERB_AFTER); not written yet, so every ellipsis shares
 OWN_VERB_AFTER = re.compile(r"(?!)")
+# the toll noun a reaching verb has as its far subject, and a reaching verb in the bare form (English TOLL_SUBJECT,
+# REACHES_AHEAD); not written yet, so neither matches
+TOLL_SUBJECT = re.compile(r"(?!)")
+REACHES_AHEAD = re.compile(r"(?!)")
+# an event noun as the subject of a relative clause before a verb (English EVENT_RELATIVE); not written yet
+EVENT_RELATIVE = re.compile(r"(?!)")
