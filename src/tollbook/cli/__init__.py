@@ -26,8 +26,8 @@ COMMAND_MODULES: dict[str, str] = {
     "show": "ledger_cmd", "export": "ledger_cmd", "datasette-metadata": "ledger_cmd",
     "series": "reconcile_cmd", "timeline": "reconcile_cmd", "reconcile": "reconcile_cmd",
     "estimate": "reconcile_cmd", "import": "reconcile_cmd",
-    "scale": "scale_cmd",
     "serve": "web_cmd",
+    "scale": "scale_cmd",  # a group: Typer lists groups after commands
 }
 _ALL_MODULES = tuple(dict.fromkeys(COMMAND_MODULES.values()))
 
