@@ -210,7 +210,8 @@ def gold_claimant(phrase: str | None) -> tuple[str, str | None, frozenset[str]]:
 
     kind is "outlet" (gold "outlet ..."), "lexicon" (tollbook's claimants lexicon names a
     body or person outside gold's parentheses, which hold carriers and notes: "UN OCHA
-    (citing Libyan Red Crescent)" is OCHA, "official (via AFP)" is not AFP) or "words" (no
+    (citing Libyan Red Crescent)" is OCHA, "official (via AFP)" is not AFP; the fallback words
+    then name a person given before the comma, who is right too) or "words" (no
     lexicon entry: the content words of the name part before the first comma are kept, with a
     parenthesis that glosses the name, "AFAD (Turkey's disaster management agency)", but not
     one that names a carrier or a note: via, citing, quoted, denying, ...).
@@ -218,11 +219,14 @@ def gold_claimant(phrase: str | None) -> tuple[str, str | None, frozenset[str]]:
     phrase = phrase or ""
     if phrase.strip().lower().startswith("outlet"):
         return "outlet", None, frozenset()
-    found = _claimant_index().find(_PAREN.sub("", phrase))
-    if found:
-        return "lexicon", found[0].value.name, frozenset()
     name_part = _PAREN.sub(lambda m: "" if _NOTE.match(m.group(0)) else m.group(0), phrase).split(",")[0]
     words = frozenset(w for w in re.findall(r"[A-Za-z][\w'-]{3,}", name_part.lower()) if w not in _CLAIMANT_STOP)
+    found = _claimant_index().find(_PAREN.sub("", phrase))
+    if found:
+        # "Lior Haiat, Israeli foreign ministry spokesman": the body, or the person named before the comma
+        # (README: the originating body or person), when that part is not itself a lexicon name
+        person = frozenset() if _claimant_index().find(_PAREN.sub("", name_part)) else words
+        return "lexicon", found[0].value.name, person
     return "words", None, words
 
 
@@ -237,9 +241,10 @@ def claimant_right(g: dict[str, Any], c: Claim) -> bool:
     chain = [s for s in c.sources if s.kind != "outlet"]
     if kind == "outlet":
         return not chain
-    if kind == "lexicon":
-        return c.source == name or any(s.name == name for s in chain)
     said = " ".join(f"{s.name} {s.text or ''}" for s in chain).lower()
+    if kind == "lexicon":
+        return c.source == name or any(s.name == name for s in chain) or \
+            bool(words) and any(re.search(rf"\b{re.escape(w)}\b", said) for w in words)
     return bool(words) and any(re.search(rf"\b{re.escape(w)}\b", said) for w in words)
 
 
