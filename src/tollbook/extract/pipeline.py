@@ -75,6 +75,8 @@ class _Context:
     paragraph_claimants: list[tuple[int, attr_mod.Attribution]] = field(default_factory=list)  # (where named, who)
     body_claims: bool = False
     office_holders: dict[str, speakers_mod.Speaker | None] = field(default_factory=dict)  # role -> its one holder named
+    heading: tuple[int, int] | None = None  # a figure-free line ending in ":" that heads a tally's lines
+    heading_time: times_mod.TimeSpan | None = None  # its period, read when a line first asks
 
     def carried(self) -> None:
         """Fill the carried actor and place from the previous figure-free sentence, on demand."""
@@ -167,7 +169,7 @@ def _extract(doc: Document) -> list[Claim]:
         for n, sent in enumerate(sentences_in(text, p_start, p_end, p_index)):
             s_text = text[sent.start:sent.end]
             if n == 0 and not _tally_line(s_text):
-                ctx.actor, ctx.place, ctx.previous_plain = None, None, None
+                ctx.actor, ctx.place, ctx.previous_plain, ctx.heading = None, None, None, None
             if attr_mod.points_back(s_text):
                 att = attr_mod.attribute_sentence(s_text, fold(s_text))
                 if att is not None:
@@ -208,8 +210,18 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
     """An unnamed office ("..., governor says", "the mayor said") is the one person the document names in
     that office, when it names exactly one ("Gov. Ricardo Rossello")."""
     found: dict[str, SourceRef | None] = {}
+    bodies: dict[str, attr_mod.Claimant | None] = {}
     for i, c in enumerate(claims):
         first = c.sources[0] if c.sources else None
+        if first is not None and first.kind == "person":
+            # a person the lexicon does not know speaks for the one body the document ties them to
+            if first.name not in bodies:
+                bodies[first.name] = attr_mod.body_of_person(text, first.name)
+            body = bodies[first.name]
+            if body is not None:
+                ref = SourceRef(body.name, body.kind, first.text or first.name)  # type: ignore[arg-type]  (the words name the person)
+                claims[i] = replace(c, source=body.name, sources=(ref, *c.sources[1:]))
+            continue
         if first is None or first.kind != "anonymous" or not first.text:
             continue
         role = speakers_mod.role_of(first.text)
@@ -229,7 +241,9 @@ def _plain(ctx: _Context, start: int, end: int, new_paragraph: bool = False) -> 
     if ctx.body_claims:
         ctx.unattributed = []  # a pointer back reaches over no figure-free sentence, except at the top
     if new_paragraph and not _tally_line(ctx.text[start:end]):
-        ctx.actor, ctx.place = None, None
+        ctx.actor, ctx.place, ctx.heading = None, None, None
+    if ctx.text[start:end].endswith(":"):  # "Загальні бойові втрати противника з 24.02.22 по 27.01.25 склали:"
+        ctx.heading, ctx.heading_time = (start, end), None
     ctx.previous_plain = (start, end)
     ctx.plain_since_attribution.append((start, end))
     ctx.paragraph_plain.append((start, end))
@@ -575,10 +589,12 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
     """When: the nearest time mention, else up to the reference date; a tally's increment is the reference day."""
     ref = s.ref
     f.tm = tm = times_mod.choose_time(s.time_mentions, f.q.start, f.q.end)
+    if tm is None and ref and s.ctx.heading is not None and _tally_line(s.text):
+        f.tm = tm = _heading_time(s.ctx, ref)  # a statement's heading gives its lines their period
     f.date_start = tm.date_start.isoformat() if tm and tm.date_start else None
     f.date_end = tm.date_end.isoformat() if tm and tm.date_end else (ref.isoformat() if ref and not tm else None)
     f.date_text = tm.text if tm else None
-    if tm is not None and tm.date_start and f.choice is not None and f.choice.measure \
+    if tm is not None and tm.date_start and f.choice is not None and f.choice.measure and tm in s.time_mentions \
             and measure_registry()[f.choice.measure].cumulative and _names_event(s.text, tm):
         # "38,044 had died from the February 6 tremor": a running total since the event, as of the
         # sentence's other time ("on Friday") or the reference date; a figure told within days of its
@@ -598,6 +614,16 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
     if f.base_claim is not None and tm is None:
         f.date_start, f.date_end, f.date_text = f.base_claim.date_start, f.base_claim.date_end, f.base_claim.date_text
     return True
+
+
+def _heading_time(ctx: _Context, ref: date) -> times_mod.TimeSpan | None:
+    """The period a tally's heading names ("з 24.02.22 по 27.01.25", "станом на 27.01.2025"), read once."""
+    if ctx.heading_time is None and ctx.heading is not None:
+        found = times_mod.find_times(ctx.text[ctx.heading[0]:ctx.heading[1]], ref)
+        ctx.heading_time = found[-1] if found else None
+        if ctx.heading_time is None:
+            ctx.heading = None  # a heading with no time: not read again for every line
+    return ctx.heading_time
 
 
 def _names_event(text: str, tm: times_mod.TimeSpan) -> bool:

@@ -224,6 +224,11 @@ def _day_range(m: re.Match[str], ref: date) -> tuple[date | None, date | None, b
     return (s, e, False) if s and e else None
 
 
+def _numeric_span(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
+    """"from 24.02.22 to 27.01.25": a span in day.month.year numbers, as the General Staff's statement writes it."""
+    return _day_range(m, ref)
+
+
 def _iso(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
     d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     return (d, d, False) if d else None
@@ -249,11 +254,13 @@ def _english_rules() -> tuple[list[tuple[str, Resolver]], dict[Resolver, tuple[s
     _MONTH = rf"(?P<month>{month_alt})\.?"  # noqa: N806 - the rules below read as patterns
     _MONTH_ALT = month_alt  # noqa: N806
     rules: list[tuple[str, Resolver]] = [
-        (rf"\b(?:between|from)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_MONTH_ALT}))?\s+(?:and|to|-)\s+(?P<d2>[0-3]?\d)\s+(?P<month2>{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?\b", _day_range),
+        (rf"\b(?:between|from)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_MONTH_ALT})(?:,?\s+(?P<year1>(?:19|20)\d\d))?)?,?\s+(?:and|to|-)\s+(?P<d2>[0-3]?\d)\s+(?P<month2>{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?\b", _day_range),
         (rf"\bin\s+the\s+first\s+week\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b", _first_week),
         (rf"\b{_LEAD}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", _day_month),
         (rf"\b{_LEAD}{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b", _day_month),
         (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", _iso),
+        (r"\b(?:from|between)\s+(?P<d1>[0-3]?\d)\.(?P<month1>[01]\d)\.(?P<year1>(?:19|20)?\d\d)\s*(?:to|and|-|–|—)\s*"
+         r"(?P<d2>[0-3]?\d)\.(?P<month2>[01]\d)\.(?P<year>(?:19|20)?\d\d)(?!\d)", _numeric_span),
         (rf"\b{_LEAD}(?:(?P<part>early|mid|late|middle)(?:-|\s+|\s+of\s+))?{_MONTH}(?:\s+{_YEAR})?\b", _month_year),
         (r"\b(?:on|last|this|since|by)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
         (r"\bby the end of (?:the|this) year\b", _end_of_year),  # before "this year" alone, which it holds
@@ -267,6 +274,7 @@ def _english_rules() -> tuple[list[tuple[str, Resolver]], dict[Resolver, tuple[s
     month_words = tuple(sorted({m.lower()[:3] for m in en.MONTHS}))
     gates: dict[Resolver, tuple[str, ...]] = {
         _day_range: month_words, _first_week: ("first week",), _day_month: month_words, _iso: ("-0", "-1"),
+        _numeric_span: (".0", ".1"),
         _month_year: month_words, _weekday: ("day",),
         _relative: ("week", "month", "year", "hour", "day", "today", "yesterday", "overnight", "night", "morning",
                     "evening", "weekend"),
