@@ -240,7 +240,7 @@ _RELATIVE = "|".join([
 ])
 TIME_RULES = [
     (DATE_SPAN.pattern, "day_range"),
-    (rf"\b(?:с|со|от|между)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_M}))?\s*(?:по|до|и|[-\u2013\u2014])\s*(?P<d2>[0-3]?\d)\s+"
+    (rf"\b(?:с|со|от|между)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_M})(?:\s+(?P<year1>(?:19|20)\d\d){_YEAR_WORD})?)?\s*(?:по|до|и|[-\u2013\u2014])\s*(?P<d2>[0-3]?\d)\s+"
      rf"(?P<month2>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "day_range"),
     (rf"(?<![\w.]){_DATE_LEAD}(?P<day>[0-3]?\d)\s+(?P<month>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "day_month"),
     (rf"(?<![\w.,]){_DATE_LEAD}{NUMERIC_DATE.pattern.removeprefix('(?<![' + chr(92) + 'd.,])')}", "day_month"),
@@ -404,7 +404,7 @@ INSTRUMENTAL_AGENT = re.compile(r"^\s+(?:\w+(?:ыми|ими|ой|ом|ем|ам
 # A small town is a figure's place only after a locative (or the genitive of an assault on it: "штурма Бахмута");
 # a country that speaks ("Британия заявила") is not a place.
 LOCATIVE = re.compile(
-    r"\b(?:в|во|на|возле|около|под|над|через|из|с|со|до|от|по|районе|территории|неподалёку от|неподалеку от|вблизи|вокруг|"
+    r"\b(?:в|во|на|у|возле|около|под|над|через|из|с|со|до|от|по|районе|территории|неподалёку от|неподалеку от|вблизи|вокруг|"
     r"окрестностях|г\.|с\.|пгт|пос\.|штурма|обстрела|обороны|осады|освобождения|оккупации|бомбардировки)\s+(?:(?:южн\w+|северн\w+|восточн\w+|западн\w+|центральн\w+|оккупированн\w+|"
     r"приграничн\w+|прифронтов\w+)\s+)?$",
     re.IGNORECASE,

@@ -242,7 +242,7 @@ _RELATIVE = "|".join([
 ])
 TIME_RULES = [
     (DATE_SPAN.pattern, "day_range"),
-    (rf"\b(?:з|із|від|між)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_M}))?\s*(?:по|до|і|[-\u2013\u2014])\s*(?P<d2>[0-3]?\d)\s+"
+    (rf"\b(?:з|із|від|між)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_M})(?:\s+(?P<year1>(?:19|20)\d\d){_YEAR_WORD})?)?\s*(?:по|до|і|[-\u2013\u2014])\s*(?P<d2>[0-3]?\d)\s+"
      rf"(?P<month2>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "day_range"),
     (rf"(?<![\w.]){_DATE_LEAD}(?P<day>[0-3]?\d)\s+(?P<month>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "day_month"),
     (rf"(?<![\w.,]){_DATE_LEAD}{NUMERIC_DATE.pattern.removeprefix('(?<![' + chr(92) + 'd.,])')}", "day_month"),
