@@ -71,3 +71,14 @@ def test_a_cited_body_originates_and_the_citing_body_carries() -> None:
                                 "that 3,100 people had died.")
     assert claim.source == "World Health Organization"
     assert [s.name for s in claim.sources][:2] == ["World Health Organization", "UN OCHA"]
+
+
+def test_a_named_person_speaks_for_the_body_the_document_ties_them_to() -> None:
+    text = ("Lior Haiat, a spokesman for Israel's foreign ministry, spoke on Friday.\n\n"
+            "About 1,200 people were killed, Haiat said.")
+    (claim,) = tollbook.extract(text)
+    assert claim.source == "Israeli Foreign Ministry" and "Haiat" in (claim.sources[0].text or "")
+    # two bodies for one person: no guess
+    two = ("Lior Haiat, a spokesman for Israel's foreign ministry, spoke. Lior Haiat, an adviser at the IDF, also spoke.\n\n"
+           "About 1,200 people were killed, Haiat said.")
+    assert [c.source for c in tollbook.extract(two)] == ["Haiat"]

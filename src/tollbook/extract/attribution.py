@@ -207,6 +207,35 @@ def _composed_body(text: str) -> Claimant | None:
     return None
 
 
+def body_of_person(text: str, person: str) -> Claimant | None:
+    """The one body the document ties a named person to ("Foreign Ministry spokesman Lior Haiat",
+    "Lior Haiat, a spokesperson for Israel's foreign ministry"), read around each mention of the surname."""
+    surname = person.split()[-1]
+    if len(surname) < 3:
+        return None
+    index = _index()[0]
+    bodies: dict[str, Claimant] = {}
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = text[max(0, m.start() - 70):m.start()]
+        after = text[m.end():m.end() + 90]
+        near = [b for b in index.find(before) if _ROLE_THEN_NAME.fullmatch(before, b.end)]  # "... ministry spokesman Haiat"
+        near += [b for b in index.find(after) if _NAME_THEN_ROLE.fullmatch(after, 0, b.start)]  # "Haiat, spokesman for ..."
+        for b in near:
+            if b.value.kind not in ("media", "person") and b.value.person is None:
+                bodies[b.value.name] = b.value
+    if len(bodies) != 1:
+        return None
+    body = next(iter(bodies.values()))
+    return Claimant(body.name, body.kind, body.country, person)
+
+
+# between a body and a person's name: a role and the person's first names ("'s spokesman Lior ", " chief Yevgeny ")
+_ROLE_THEN_NAME = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w-]*\s+){1,3}(?:[A-Z][\w.'\u2019-]*\s+){0,2}")
+# between a person's name and a body: an apposition naming the role ("Haiat, a spokesman for the ", " of the ")
+_NAME_THEN_ROLE = re.compile(r"(?:\s+[A-Z][\w'\u2019-]*)?,\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){1,3}"
+                             r"(?:for|of|at|with)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+(?:of|for)\s+(?:the\s+)?)?")  # "... grouping of the"
+
+
 def _official_figures(sentence: str) -> Attribution | None:
     """"according to official Israeli data": the country's officials as the lexicon names them, else its authorities."""
     m = en.OFFICIAL_FIGURES.search(sentence)

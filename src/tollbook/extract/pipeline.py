@@ -210,8 +210,18 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
     """An unnamed office ("..., governor says", "the mayor said") is the one person the document names in
     that office, when it names exactly one ("Gov. Ricardo Rossello")."""
     found: dict[str, SourceRef | None] = {}
+    bodies: dict[str, attr_mod.Claimant | None] = {}
     for i, c in enumerate(claims):
         first = c.sources[0] if c.sources else None
+        if first is not None and first.kind == "person":
+            # a person the lexicon does not know speaks for the one body the document ties them to
+            if first.name not in bodies:
+                bodies[first.name] = attr_mod.body_of_person(text, first.name)
+            body = bodies[first.name]
+            if body is not None:
+                ref = SourceRef(body.name, body.kind, first.text or first.name)  # type: ignore[arg-type]  (the words name the person)
+                claims[i] = replace(c, source=body.name, sources=(ref, *c.sources[1:]))
+            continue
         if first is None or first.kind != "anonymous" or not first.text:
             continue
         role = speakers_mod.role_of(first.text)
