@@ -177,11 +177,15 @@ def _extract(doc: Document) -> list[Claim]:
                     ctx.attributed(att, sent.start)
                 continue
             worth_parsing = any_between(cands, sent.start, sent.end) and not number_dump(cands, sent.start, sent.end)
-            quantities = parse_quantities(s_text) if worth_parsing else []
+            lowered = fold(s_text) if worth_parsing else ""
+            words = _counting_words(s_text, lowered) if worth_parsing else None
+            # the gate: a figure counts something only beside a word of loss, of people or of things (or in a
+            # tally's line); without one the sentence is kept as plain text, and parsing its numbers is skipped
+            quantities = parse_quantities(s_text) if words is not None and (words[0] or words[1] or _tally_line(s_text)) else []
             if not quantities:
                 _plain(ctx, sent.start, sent.end)
                 continue
-            new = _sentence_claims(doc, sent, s_text, fold(s_text), quantities, ref, ctx, claims)
+            new = _sentence_claims(doc, sent, s_text, lowered, quantities, ref, ctx, claims, words)
             ctx.previous_plain = None
             ctx.paragraph_claims += range(len(claims), len(claims) + len(new))
             ctx.body_claims = ctx.body_claims or any(c.section == "body" for c in new)
@@ -397,11 +401,16 @@ class _Draft:
     term: conf_mod.Term | None = None
 
 
+def _counting_words(s_text: str, lowered: str) -> tuple[list[Match[str]], list[Match[str]]]:
+    """The sentence's measure cues and unit nouns (people, equipment, things that count nothing)."""
+    return measures_mod.find_measure_cues(s_text, lowered), measures_mod.find_unit_nouns(s_text, lowered)
+
+
 def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, quantities: list[Quantity],
-                   ref: date | None, ctx: _Context, earlier: list[Claim]) -> _SentenceRecord:
+                   ref: date | None, ctx: _Context, earlier: list[Claim],
+                   words: tuple[list[Match[str]], list[Match[str]]] | None = None) -> _SentenceRecord:
     """The sentence's mentions, found once: measure cues, unit nouns, actors, places, times and its claimant."""
-    cues = measures_mod.find_measure_cues(s_text, lowered)
-    units = measures_mod.find_unit_nouns(s_text, lowered)
+    cues, units = words if words is not None else _counting_words(s_text, lowered)
     actor_mentions = actors_mod.find_actors(s_text, lowered)
     time_mentions = times_mod.find_times(s_text, ref) if ref else []
     att = attr_mod.attribute_sentence(s_text, lowered)
@@ -702,9 +711,10 @@ STAGES: tuple[Callable[[_SentenceRecord, _Draft], bool], ...] = (
 
 
 def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, quantities: list[Quantity],
-                     ref: date | None, ctx: _Context, earlier: list[Claim]) -> list[Claim]:
+                     ref: date | None, ctx: _Context, earlier: list[Claim],
+                     words: tuple[list[Match[str]], list[Match[str]]] | None = None) -> list[Claim]:
     """The claims of one sentence holding figures: each figure through `STAGES`, then in text order."""
-    s = _read_sentence(doc, sent, s_text, lowered, quantities, ref, ctx, earlier)
+    s = _read_sentence(doc, sent, s_text, lowered, quantities, ref, ctx, earlier, words)
     # bases before the fractions taken of them, so a derived claim can name its base
     order = sorted(range(len(quantities)), key=lambda i: (quantities[i].fraction is not None, quantities[i].start))
     for qi in order:
