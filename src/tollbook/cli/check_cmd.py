@@ -15,10 +15,12 @@ from tollbook.cli.common import (
     EXIT_SOME_FAILED,
     EXIT_USAGE,
     JsonOpt,
+    LangOpt,
     MaxBytesOpt,
     OutletOpt,
     PublishedOpt,
     error,
+    warn,
 )
 from tollbook.errors import ReadError, extraction_failed
 from tollbook.model import Document
@@ -27,8 +29,11 @@ from tollbook.read.decode import DEFAULT_MAX_BYTES
 T = TypeVar("T")
 
 
-def _documents(paths: list[str], published: str | None, outlet: str | None, max_bytes: int) -> tuple[list[Document], int]:
-    """The documents that could be read and how many inputs could not (each reported in one line)."""
+def _documents(paths: list[str], published: str | None, outlet: str | None, max_bytes: int,
+               lang: str | None = None) -> tuple[list[Document], int]:
+    """The documents that could be read (in `lang` when given) and how many inputs could not (each reported in one line)."""
+    from dataclasses import replace
+
     from tollbook.read import read_paths
 
     docs, failed = [], 0
@@ -37,7 +42,7 @@ def _documents(paths: list[str], published: str | None, outlet: str | None, max_
             error(str(item))
             failed += 1
             continue
-        docs.append(item)
+        docs.append(replace(item, language=lang) if lang else item)
     if not docs:
         error("no input could be read")
         raise typer.Exit(EXIT_USAGE)
@@ -119,6 +124,7 @@ def check(
     min_severity: Annotated[str, typer.Option("--min-severity", help="low, medium or high: the least severe finding that fails the run.")] = "low",
     tensions: Annotated[bool, typer.Option("--tensions", help="Also list body figures of two claimants that cannot both hold (information; `reconcile` finds disagreements across documents).")] = False,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    lang: LangOpt = None,
 ) -> None:
     """Compare each report's headline and summary figures with its body.
 
@@ -131,7 +137,12 @@ def check(
     if min_severity not in SEVERITIES:
         error(f"--min-severity must be one of {', '.join(SEVERITIES)}, not {min_severity!r}")
         raise typer.Exit(EXIT_USAGE)
-    docs, unread = _documents(paths, published, outlet, max_bytes)
+    docs, unread = _documents(paths, published, outlet, max_bytes, lang)
+    from tollbook.lang import languages
+
+    for doc in [d for d in docs if d.language not in languages()]:  # named and not read, as `extract` does
+        warn(f"{doc.path or doc.doc_id}: language {doc.language!r} has no package (have: {', '.join(languages())}); not read")
+        docs.remove(doc)
     results, failed = _each(docs, lambda doc: check_document(doc, extract_document(doc), tensions=tensions))
     if json_:
         _dump([{"document": _document_json(d), "findings": [f.to_dict() for f in fs]} for d, fs in results])

@@ -21,6 +21,7 @@ from tollbook.cli.common import (
     CsvOpt,
     DbOpt,
     JsonOpt,
+    LangOpt,
     MaxBytesOpt,
     MeasureOpt,
     ModalityOpt,
@@ -108,6 +109,7 @@ def ingest(
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to skip in folders (repeatable).")] = None,
     time_budget: Annotated[float, typer.Option("--time-budget", min=0, help="Seconds of processing a document may take, and as many again per MB of its text; a document over it fails alone (0: no limit).")] = 5.0,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    lang: LangOpt = None,
 ) -> None:
     """Read, extract and store documents; documents already stored are skipped, so a re-run resumes.
 
@@ -142,10 +144,10 @@ def ingest(
 
             with live:
                 summary = ledger.ingest(paths, published=published, outlet=outlet, include=include, budget=budget,
-                                        exclude=exclude, progress=progress, max_bytes=max_bytes)
+                                        exclude=exclude, progress=progress, max_bytes=max_bytes, language=lang)
         else:
             summary = ledger.ingest(paths, published=published, outlet=outlet, include=include, budget=budget,
-                                    exclude=exclude, progress=report_failures, max_bytes=max_bytes)
+                                    exclude=exclude, progress=report_failures, max_bytes=max_bytes, language=lang)
         report_failures(summary)
     typer.echo(summary.line(), err=True)
     if summary.documents_failed and not (summary.documents_new or summary.documents_present):

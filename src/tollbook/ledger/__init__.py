@@ -253,11 +253,12 @@ class Ledger:
     def ingest(self, paths: Iterable[str], *, published: str | None = None, outlet: str | None = None,
                include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
                progress: Progress | None = None, budget: TimeBudget | None = TimeBudget(),
-               max_bytes: int | None = None) -> IngestSummary:
+               max_bytes: int | None = None, language: str | None = None) -> IngestSummary:
         """Read, extract and store every document under PATHs; failures are in the summary, not raised.
 
         Each document is extracted under `budget` (None: no limit); one that runs over fails alone.
-        A file over `max_bytes` (default: the readers' limit) fails alone too.
+        A file over `max_bytes` (default: the readers' limit) fails alone too. `language` (ISO 639-1)
+        overrides each document's detected language, as `--lang` does.
         """
         from tollbook.extract import extract_document
         from tollbook.ledger.ingest import run_ingest
@@ -265,6 +266,10 @@ class Ledger:
 
         limit = {} if max_bytes is None else {"max_bytes": max_bytes}
         items = read_inputs(paths, published=published, outlet=outlet, include=include, exclude=exclude, **limit)
+        if language:
+            from dataclasses import replace
+
+            items = (item if isinstance(item, ReadError) else replace(item, language=language) for item in items)
         return run_ingest(self.engine, self.syndication, items, extract_document,
                           _current_extractor_version(), progress, budget=budget)
 
