@@ -82,3 +82,26 @@ def test_a_named_person_speaks_for_the_body_the_document_ties_them_to() -> None:
     two = ("Lior Haiat, a spokesman for Israel's foreign ministry, spoke. Lior Haiat, an adviser at the IDF, also spoke.\n\n"
            "About 1,200 people were killed, Haiat said.")
     assert [c.source for c in tollbook.extract(two)] == ["Haiat"]
+
+
+@pytest.mark.parametrize(("text", "source", "words"), [
+    # a country named as the subject of a verb of saying is its government, as the lexicon names it
+    ("The toll rose on Friday after Turkey declared that 930 people died.", "Turkish government", "Turkey"),
+    # ... but not a country inside a body's name
+    ("At least 164 civilians were killed, the UN Human Rights Monitoring Mission in Ukraine said.",
+     "UN Human Rights Monitoring Mission in Ukraine", None),
+    # unnamed officials keep whose officials they are
+    ("The toll kept growing, with officials in Chile and Peru saying 37 people were killed.", "anonymous",
+     "officials in Chile and Peru"),
+])
+def test_places_and_officials_as_speakers(text: str, source: str, words: str | None) -> None:
+    (claim,) = tollbook.extract(text)
+    assert claim.source == source
+    if words:
+        assert claim.sources[0].text == words
+
+
+def test_a_pronoun_confirming_points_back_to_the_body_before() -> None:
+    text = ("In a statement, AFAD pointed out that 9,136 aftershocks were recorded. "
+            "It confirmed that the number of people evacuated reached 528,146.")
+    assert [c.source for c in tollbook.extract(text)] == ["AFAD"]

@@ -53,7 +53,7 @@ def _back_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
             re.compile(
                 rf"\baccording to (?:him|her|them|{en.BACK_NOUN[3:-1]})\b|\b{en.BACK_NOUN}\s+(?:also\s+)?(?:has\s+|had\s+)?"
                 r"(?:said|says|added|noted|estimated|told|reported|denied|assessed|verified|recorded|counted|put|puts|gave|"
-                r"claimed)\b", re.IGNORECASE))
+                r"claimed|confirmed|announced|stated)\b", re.IGNORECASE))
 
 
 _HEADLINE_COLON = re.compile(r"^\s*:")
@@ -149,7 +149,9 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
             return org
         for a in anon_idx.find(sentence, lowered):
             if any(0 <= v.start - a.end <= 40 or 0 <= a.start - v.end <= 25 for v in verbs):
-                return Attribution(ANONYMOUS, a.text, a.start, a.end)
+                where = _IN_PLACES.match(sentence, a.end)  # "officials in Turkey and Syria": whose officials, kept in the words
+                end = where.end() if where else a.end
+                return Attribution(ANONYMOUS, sentence[a.start:end], a.start, end)
         if _back_patterns()[0].match(sentence.strip()) and named:
             chosen = named[0]
     if chosen is None:
@@ -236,6 +238,18 @@ _NAME_THEN_ROLE = re.compile(r"(?:\s+[A-Z][\w'\u2019-]*)?,\s+(?:the\s+|a\s+|an\s
                              r"(?:for|of|at|with)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+(?:of|for)\s+(?:the\s+)?)?")  # "... grouping of the"
 
 
+def _government_of(place: str) -> Claimant | None:
+    """A country or city speaking: its government or authorities as the lexicon names them ("Turkey" ->
+    the lexicon's "Turkey's government"), if it names them."""
+    index = _index()[0]
+    for phrase in (f"{place}'s government", f"{place} government", f"government of {place}", f"{place} authorities",
+                   f"authorities in {place}"):
+        found = index.find(phrase)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase) and found[0].value.kind != "media":
+            return found[0].value
+    return None
+
+
 def _official_figures(sentence: str) -> Attribution | None:
     """"according to official Israeli data": the country's officials as the lexicon names them, else its authorities."""
     m = en.OFFICIAL_FIGURES.search(sentence)
@@ -257,6 +271,7 @@ _REPORT_BY = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+)?(?:report|
                         r"statement|analysis|survey)s?\s+(?:by|from|of)\s+(?:the\s+)?", re.IGNORECASE)
 # a body after the verb that ends the clause speaks ("..., said the ministry.", "said the ministry on Monday")
 _CLOSES_CLAUSE = re.compile(r"\s*(?:[.,;:!?\"\u201d)]|$|\s(?:on|in|late|early|earlier|later|last|this|yesterday|today)\b)")
+_IN_PLACES = re.compile(r"\s+(?:in|from|of)\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?(?:\s+and\s+[A-Z][\w'\u2019-]+)?")
 _ACCORDING_GAP = re.compile(r"[^,;:\d]*")
 _IN_PLACE = re.compile(r"\s+(?:in|of|for)\s+(?:the\s+)?")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]{0,80},")
@@ -289,7 +304,7 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
     elif (composed := _composed_body(speaker.text)) is not None:
         claimant = composed  # "the health ministry in the Hamas-run territory": the lexicon's "Hamas-run health ministry"
     elif speaker.place:
-        claimant = Claimant(speaker.text, "government", None)
+        claimant = _government_of(speaker.text) or Claimant(speaker.text, "government", None)
     elif speaker.body:
         heads = _organisation_pattern()[1]
         claimant = Claimant(speaker.text, heads.get(speaker.text.split()[-1].lower(), "government"), None)

@@ -19,7 +19,7 @@ from tollbook.lexicons import load
 
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|ibn|abu|abd)-[\w'\u2019-]+|(?:bin|ibn|de|da|van|von|der|le|la|al|el|abu)(?=\s))"
 _NAME = rf"(?:[A-Z][\w'\u2019.-]+(?:\s+{_NAME_WORD}){{1,3}})"
-_SAY = (r"(?:said|says|say|told|tells|tell|estimate|report|confirm|claim|warn|insist|added|adds|estimated|estimates|announced|announces|confirmed|confirms|stated|"
+_SAY = (r"(?:said|says|say|told|tells|tell|estimate|report|confirm|claim|warn|insist|added|adds|gave|pointed out|estimated|estimates|announced|announces|confirmed|confirms|stated|"
         r"states|reported|reports|wrote|writes|posted|declared|declares|noted|notes|claimed|claims|tweeted|tweets|"
         r"acknowledged|acknowledges|warned|warns|denied|denies|disputed|disputes|found|finds|insisted|insists)")
 _ADVERBIAL = r"(?:(?:also|later|earlier|previously|separately|then|now|had|has|have|on\s+\w+|in\s+a\s+[\w-]+(?:\s+[\w-]+)?|\w+ly)\s+)*"
@@ -132,6 +132,9 @@ def find_speaker(sentence: str) -> Speaker | None:
         # "the spokesperson said", "the US territory's governor said": one named earlier, or elsewhere
         back = name is None and _BACK_REFERENCE.match(office or "") is not None
         return Speaker(sentence[start:end], name, start, end, back=back)
+    for m in _PLACE_SAYS.finditer(sentence):  # "... after Turkey declared more than 44,000 died": a country's authorities
+        if is_place(m.group(1)) and not _PLACE_IN_A_NAME.search(sentence, max(0, m.start(1) - 30), m.start(1)):
+            return Speaker(m.group(1), None, m.start(1), m.end(1), place=True)  # not "the Armed Forces of Ukraine said"
     return None
 
 
@@ -149,6 +152,8 @@ def headline_speaker(headline: str) -> Speaker | None:
 _SINGULAR_WITH_BARE_VERB = re.compile(
     r"\b(?!(?:police|military|army|staff|people|government|authorities)\b)[A-Za-z]+[^s\W]\s+"
     r"(?:estimate|report|confirm|claim|warn|insist|say|tell)$", re.IGNORECASE)
+_PLACE_IN_A_NAME = re.compile(r"(?:\b(?i:in|of|for|from|at|on|and|the|to|with|by)\s+|[A-Z][\w'\u2019-]*\s+)$")
+_PLACE_SAYS = re.compile(rf"\b([A-Z][a-z]{{3,}})\s+{_ADVERBIAL}(?:declared|announced|said|says|reported|confirmed|stated)\b")
 _BODY_NAME_BEFORE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'\u2019&.-]*|of|for|the|and|on|at)\s+)+$")
 _LEADING_THE = re.compile(r"(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 _BODY_WORD = re.compile(r"\b(?:agency|ministry|government|authority|service|department|command|administration|observatory)$",
