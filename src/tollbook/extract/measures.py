@@ -172,6 +172,9 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if cue is None and unit == PERSONNEL and unit_m is not None:
         if en.PRESENCE_AFTER.match(sentence, unit_m.end):
             return MeasureChoice("deployed", None, False, unit)  # "12,000 North Korean soldiers are in Kursk"
+        before = getattr(en, "PRESENCE_BEFORE", None)  # "в Курській області перебувають 11 000 військових"
+        if before is not None and unit_m.start >= end and before.search(sentence, max(0, start - 70), start):
+            return MeasureChoice("deployed", None, False, unit)
         if en.OWNED_BEFORE.search(sentence, max(0, start - 20), start) and en.FIGHTERS.fullmatch(unit_m.text):
             return MeasureChoice("strength", None, False, unit)  # "its 4,500 men"; not "the territory's 2.3 million people"
     if cue is not None and cue.value == "deployed" and unit_m is not None and unit_m.end <= cue.start <= unit_m.end + 2:

@@ -282,11 +282,16 @@ REACHES_BEFORE = re.compile(
     re.IGNORECASE)
 # A date that names an event, not the day a figure stands at: "нападение 7 октября", "землетрясение 6 февраля".
 _EVENT_NOUN = f"(?:{_alternation(_words('event'))})"
-EVENT_AFTER_DATE = re.compile(rf"\s*,?\s*(?:[\w{_APOSTROPHE}-]+\s+){{0,2}}{_EVENT_NOUN}\b", re.IGNORECASE)
+# (a place may come between: "в среду в Чернигове в результате ракетного удара")
+EVENT_AFTER_DATE = re.compile(rf"\s*,?\s*(?:(?:в|во|на|под)\s+[{_UPPER}][\w{_APOSTROPHE}-]*\s+)?(?:[\w{_APOSTROPHE}-]+\s+){{0,3}}{_EVENT_NOUN}\b",
+                              re.IGNORECASE)
 EVENT_BEFORE_DATE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|начал\w*|произош\w*|случил\w*|ударил\w*|накрыл\w*)\b"
     r"[^,.;\d]{0,60}?(?:\b(?:с|от|после|на)\s+)?$", re.IGNORECASE)
 # Presence as deployment: "12 000 военных КНДР находятся в Курской области".
+# The same, the verb and place before the figure: "в Курской области находятся около 11 000 военных".
+PRESENCE_BEFORE = re.compile(r"(?:в|во|на|под|возле|около)\s+[\w'’ -]{3,40}?\s+(?:находятся|находится|пребывают|воюют|размещены|"
+                             r"расположены|дислоцируются)\s+(?:сейчас\s+|до сих пор\s+|уже\s+|ныне\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 PRESENCE_AFTER = re.compile(
     rf"\s+(?:[\w{_APOSTROPHE}-]+\s+){{0,2}}(?:находятся|находились|находится|пребывают|воюют|воевали|размещены|"
     rf"расположены|дислоцируются)\s+(?:сейчас\s+|до сих пор\s+|уже\s+|ныне\s+)?(?:в|во|на|под|возле|около)\s+[{_UPPER}]")
