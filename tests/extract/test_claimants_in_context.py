@@ -105,3 +105,15 @@ def test_a_pronoun_confirming_points_back_to_the_body_before() -> None:
     text = ("In a statement, AFAD pointed out that 9,136 aftershocks were recorded. "
             "It confirmed that the number of people evacuated reached 528,146.")
     assert [c.source for c in tollbook.extract(text)] == ["AFAD"]
+
+
+def test_a_modified_body_name_is_the_lexicon_body() -> None:
+    assert _sources("According to the Hamas-controlled government's health ministry, 390 people died.") == \
+        ["Gaza Health Ministry"]
+
+
+def test_a_headline_label_and_a_leading_conjunction_are_no_names() -> None:
+    assert _sources("Death toll in the valley floods rises to 45: Photos") == [None]
+    (claim,) = tollbook.extract("But the government stopped counting at 64 dead, the report found.")
+    assert not (claim.source or "").startswith("But ")
+

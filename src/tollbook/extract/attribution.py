@@ -197,11 +197,13 @@ def _composed_body(text: str) -> Claimant | None:
     """An office with its complement, as the lexicon names the body: "the health ministry in Gaza" ->
     "Gaza health ministry", "the health ministry in the Hamas-run territory" -> "Hamas-run health ministry"."""
     m = _OFFICE_AND_COMPLEMENT.match(text.strip())
-    if m is None:
-        return None
-    office, rest = m.group("office"), m.group("rest")
-    candidates = [f"{rest} {office}", f"{office} in {rest}"]
-    candidates += [f"{w}-run {office}" for w in _MODIFIER_OF.findall(rest)]
+    if m is not None:
+        office, rest = m.group("office"), m.group("rest")
+        candidates = [f"{rest} {office}", f"{office} in {rest}"]
+        candidates += [f"{w}-run {office}" for w in _MODIFIER_OF.findall(rest)]
+    else:  # "Hamas-controlled government's health ministry": the modifier and the head of the name
+        head = " ".join(text.split()[-2:])
+        candidates = [f"{w}-run {head}" for w in _MODIFIER_OF.findall(text)]
     for phrase in candidates:
         found = _index()[0].find(phrase)
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase) and found[0].value.kind != "media":
@@ -363,7 +365,8 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
         as_actor = find_actors(name, name.lower())
         if as_actor and as_actor[0].start == 0 and as_actor[0].end == len(name):
             return Attribution(Claimant(as_actor[0].value.name, "military", as_actor[0].value.country), name, start, end)
-        return Attribution(Claimant(name, heads[head], None), name, start, end)
+        known = _composed_body(name)  # "the Hamas-controlled government's health ministry": the lexicon's body
+        return Attribution(known or Claimant(name, heads[head], None), name, start, end)
     return None
 
 

@@ -144,6 +144,8 @@ def headline_speaker(headline: str) -> Speaker | None:
     if m is None:
         return None
     who = m.group("who")
+    if who in _NOT_NAMES:
+        return None  # "...: Photos", "... - Live": a label of the page, not a speaker
     start = m.start("who")
     return Speaker(who, who if _looks_like_person(who) else None, start, start + len(who))
 
@@ -166,7 +168,9 @@ _ORGANISATION_WORD = re.compile(r"\b(?:Ministry|Service|Forces|Force|Agency|Army
                                 r"Observatory|Nations|Union|Institute|Intelligence|Hamas|Hezbollah|Center|Centre|"
                                 r"University|School|Network|Agency|Foundation|Society|Commission|Bureau|Mission)\b")
 _NOT_NAMES = frozenset("The This That These Those It He She They We Officials Police Rescuers Doctors Monday Tuesday "
-                       "Wednesday Thursday Friday Saturday Sunday".split())
+                       "Wednesday Thursday Friday Saturday Sunday But And However Meanwhile "
+                       # a headline's trailing label, not a speaker: "...: Photos", "... - Live"
+                       "Photos Photo Video Videos Live Watch Opinion Analysis Explainer Update Updates Gallery".split())
 
 
 def _looks_like_person(name: str) -> bool:

@@ -197,7 +197,7 @@ AS_NOTED = re.compile(r"\bas (?:noted|stated|mentioned|reported|said) (?:in|by|e
 BACK_NOUN = (r"(?:he|she|they|it|its|the (?:[\w-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|"
              r"mission|agency|ministry|monitors|update|report|statement|administration|governor|military|army|service|"
              r"office|department|command|staff|commander|minister|president|source|bulletin|briefing|assessment|tally))")
-NAME_DETERMINER = re.compile(r"^(?:(?:The|A|An|According to|In|On|At|This|That|Its|Their)\s+)+")
+NAME_DETERMINER = re.compile(r"^(?:(?:The|A|An|According to|In|On|At|This|That|Its|Their|But|And|However|Meanwhile|Yet|So)\s+)+")
 
 # --- actors: victim or agent (tollbook.extract.actors) ---
 
