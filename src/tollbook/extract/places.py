@@ -10,6 +10,7 @@ town of that name the world gazetteer holds.
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 from tollbook.lang import CURRENT as en
 from tollbook.lang import current, form_tables, grammar, language_files, per_language
@@ -36,18 +37,28 @@ def _index() -> PhraseIndex[int]:
 def _own_names() -> list[tuple[str, int]]:
     """The language's place names (lang/<code>/places.csv: each alias with its English row's name, code and
     kind), inflected by its inflector, as (folded form, row of the gazetteer). A language whose names do not
-    decline, or that has no such file, adds none."""
-    path = language_files(current()).joinpath("places.csv")
+    decline, or that has no such file, adds none. Made once per content of both gazetteers and kept on disk."""
+    from tollbook.lexicons import FOLD_SIGNATURE, compiled
+
+    lang = current()
+    path = language_files(lang).joinpath("places.csv")
     if not path.is_file():
         return []
-    rows = {(name, code, kind): ref for ref, (name, code, kind, *_) in reversed(list(enumerate(compiled_places().rows)))}
-    with path.open(encoding="utf-8") as fh:
-        own = [(row["alias"], rows.get((row["name"], row["code"], row["kind"])))
-               for row in csv.DictReader(line for line in fh if not line.startswith("#"))]
-    forms = form_tables(current(), {alias: [alias] for alias, ref in own if ref is not None})
-    return [(fold(form), ref) for alias, ref in own if ref is not None for form in forms[alias]]
 
+    def build() -> list[tuple[str, int]]:
+        rows = {(name, code, kind): ref for ref, (name, code, kind, *_) in reversed(list(enumerate(compiled_places().rows)))}
+        with path.open(encoding="utf-8") as fh:
+            own = [(row["alias"], rows.get((row["name"], row["code"], row["kind"])))
+                   for row in csv.DictReader(line for line in fh if not line.startswith("#"))]
+        forms = form_tables(lang, {alias: [alias] for alias, ref in own if ref is not None})
+        return [(fold(form), ref) for alias, ref in own if ref is not None for form in forms[alias]]
 
+    # the rows are the shared gazetteer's and the forms the inflectors': their content keys the cache too
+    import tollbook.lexicons
+
+    shared = Path(tollbook.lexicons.__file__).with_name("places.csv").read_bytes()
+    rules = b"".join(p.read_bytes() for p in sorted(language_files(lang).parent.glob("*/inflect.py")))
+    return compiled(f"places-{lang}", build, content=path.read_bytes() + shared + rules + FOLD_SIGNATURE.encode())
 
 
 def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
