@@ -117,3 +117,9 @@ def test_a_headline_label_and_a_leading_conjunction_are_no_names() -> None:
     (claim,) = tollbook.extract("But the government stopped counting at 64 dead, the report found.")
     assert not (claim.source or "").startswith("But ")
 
+
+
+def test_a_body_before_according_to_is_not_its_subject() -> None:
+    text = "Deaths from the attack by Hamas have reached 1,300, according to medical sources cited by the local press."
+    (claim,) = tollbook.extract(text)
+    assert claim.source == "anonymous" and claim.sources[0].text == "medical sources"

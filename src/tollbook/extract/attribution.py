@@ -137,6 +137,8 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
                 continue  # "the health ministry, which is run by Hamas, said": Hamas describes, the ministry speaks
             for v in verbs:
                 gap = v.start - m.end if v.start >= m.end else m.start - v.end
+                if v.start >= m.end and _NO_SUBJECT.match(sentence, v.start):
+                    continue  # "Hamas ... has reached 1,300, according to medical sources": the cue has no subject
                 if v.start >= m.end and gap <= 60 or v.end <= m.start and gap <= 25:
                     if v.end <= m.start and not _CLOSES_CLAUSE.match(sentence, m.end):
                         gap += 30  # "officials say Hamas fighters captured 100": after the verb starts what they say
@@ -274,6 +276,8 @@ _REPORT_BY = re.compile(r"\s+(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+)?(?:report|
 # a body after the verb that ends the clause speaks ("..., said the ministry.", "said the ministry on Monday")
 _CLOSES_CLAUSE = re.compile(r"\s*(?:[.,;:!?\"\u201d)]|$|\s(?:on|in|late|early|earlier|later|last|this|yesterday|today)\b)")
 _IN_PLACES = re.compile(r"\s+(?:in|from|of)\s+(?:the\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?(?:\s+and\s+[A-Z][\w'\u2019-]+)?")
+# cues that take no subject before them: "according to X", "cited by X", "as reported by X", "per X"
+_NO_SUBJECT = re.compile(r"(?:according to|per|via|as quoted by|quoted by|\w+ed by)\b|\w+\s+by\b", re.IGNORECASE)
 _ACCORDING_GAP = re.compile(r"[^,;:\d]*")
 _IN_PLACE = re.compile(r"\s+(?:in|of|for)\s+(?:the\s+)?")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;]{0,80},")
