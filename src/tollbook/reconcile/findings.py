@@ -6,13 +6,15 @@ saying what fired, and the numbers in `detail`. Rules never change a claim.
 
     revision               an originator's successive figures for one quantity (a fall is a warning)
     monotonicity           a running tally (an originator's figure day after day) falls
-    disagreement           independent originators, one quantity, overlapping periods, intervals apart
+    disagreement           independent originators, one quantity, overlapping periods, intervals apart;
+                           or one originator's parts (killed plus wounded) against another's whole
     scope_mismatch         one originator's figure retold as another measure or place
     impossible_arithmetic  a part larger than its whole (killed > casualties ...)
     adversary_claim        a party's figure for its enemy's losses (info)
 
 Only statements are compared: hypotheticals ("could reach 20,000"), forecasts, denials and
-shares taken of another figure are left beside (`is_statement`). Revisions, disagreements,
+shares taken of another figure are left beside (`is_statement`), and so are parts of another
+figure (`is_part`, `breakdown_parts`). Revisions, disagreements,
 scope mismatches and adversary claims need an originator: a figure credited to no one
 (the outlet's own words, "officials said") cannot be revised by or disagree with anyone
 (`has_originator`).
@@ -284,6 +286,49 @@ def is_part(g: ClaimGroup) -> bool:
     return bool(g.first.get("derived_from"))
 
 
+BREAKDOWN_MAX_FIGURES = 12  # figures of one report searched for a whole and its parts (2^12 subsets at most)
+
+
+def breakdown_parts(groups: Iterable[ClaimGroup], config: ReconcileConfig) -> frozenset[str]:
+    """Group ids of figures an originator gives in one report as the parts of another figure it gives there.
+
+    "a toll of 1,250: 700 civilians, 480 soldiers and 70 police officers": the three add up to
+    the first (within `same_figure_tolerance`), so they are a breakdown of
+    it, not three more figures for the same quantity, even where no "of them" marks them
+    (`is_part`). Compared: one originator's statements in one document, for one actor,
+    measure and unit, dated alike.
+
+    >>> sorted(breakdown_parts(groups, load_config()))  # doctest: +SKIP
+    ['<id of 480>', '<id of 70>', '<id of 700>']
+    """
+    reports: dict[tuple, dict[str, ClaimGroup]] = defaultdict(dict)
+    for g in groups:
+        if g.best is None or g.best <= 0 or not is_statement(g) or is_part(g) or is_vague(g):
+            continue
+        for doc in g.doc_ids:
+            reports[(g.originator, doc, g.key.actor, g.key.measure, g.key.unit, g.as_of)][g.group_id] = g
+    parts: set[str] = set()
+    for found in reports.values():
+        figures = sorted(found.values(), key=lambda g: -(g.best or 0))
+        if len(figures) < 3 or len(figures) > BREAKDOWN_MAX_FIGURES:
+            continue
+        for i, whole in enumerate(figures):
+            smaller = [g for g in figures[i + 1:] if g.best < whole.best and g.group_id not in parts]
+            summed = _summing_to(whole.best, smaller, config.same_figure_tolerance)
+            if summed:
+                parts.update(g.group_id for g in summed)
+    return frozenset(parts)
+
+
+def _summing_to(total: float, figures: list[ClaimGroup], tolerance: float) -> list[ClaimGroup]:
+    """The largest set of two or more figures whose bests add up to `total` (within `tolerance`), or []."""
+    for size in range(len(figures), 1, -1):
+        for chosen in combinations(figures, size):
+            if abs(sum(g.best for g in chosen) - total) <= tolerance * total:
+                return list(chosen)
+    return []
+
+
 def has_originator(g: ClaimGroup) -> bool:
     """Whether someone is credited with the figure: a named body or person, not 'officials said' and not
     the outlet's own words when no one was named (an outlet is an originator only when it is named as one,
@@ -413,6 +458,8 @@ def _run_revisions(gs: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Fi
             # far above: growth, unless the latest figure was the other count and an earlier one is this figure's
             near = [e for e in prior if after.best <= e.best * config.revision_max_fall]
             before = near[-1] if near else before
+        if after.best >= before.best * config.max_ratio:
+            continue  # two orders of magnitude above: a town's toll, then the nation's, not one count revised
         if _same_figure(before, after, config.same_figure_tolerance):
             continue
         if after.best < before.best and not _apart(after, before):
@@ -440,9 +487,10 @@ def find_revisions(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterato
     """
     runs: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     restated: dict[tuple, list[ClaimGroup]] = defaultdict(list)
+    parts = breakdown_parts(groups, config)
     for g in groups:
         if not (g.as_of and g.best is not None and is_statement(g) and has_originator(g)) \
-                or is_vague(g) or is_part(g):
+                or is_vague(g) or is_part(g) or g.group_id in parts:
             continue
         if g.key.measure in CUMULATIVE_MEASURES and (_as_of_point(g) or not is_event_count(g, config)):
             start = None if _as_of_point(g) else g.date_start
@@ -611,8 +659,9 @@ def find_disagreements(groups: list[ClaimGroup], config: ReconcileConfig) -> Ite
     day x day and a hospital's toll is not held against the war's.
     """
     buckets: dict[tuple, dict[str, list[ClaimGroup]]] = defaultdict(lambda: defaultdict(list))
+    parts = breakdown_parts(groups, config)
     for g in groups:
-        if _comparable_for_disagreement(g, config):
+        if _comparable_for_disagreement(g, config) and g.group_id not in parts:
             buckets[(g.key.actor, g.key.unit, _family(g.key.measure))][g.originator].append(g)
     for by_originator in buckets.values():
         names = sorted(by_originator)
@@ -637,6 +686,124 @@ def find_disagreements(groups: list[ClaimGroup], config: ReconcileConfig) -> Ite
                         apart = None
                     if apart is not None:
                         yield _disagreement(*apart, days_apart, part_of_whole=rel != 0)
+    yield from _composition_disagreements(groups, parts, config)
+
+
+def _composition_disagreements(groups: list[ClaimGroup], parts: frozenset[str],
+                               config: ReconcileConfig) -> Iterator[Finding]:
+    """One originator's parts against another's whole (measures.toml, `parts`): killed plus wounded
+    against casualties when an originator gives both parts for one moment, else a single part
+    larger than the whole ("9,000 killed" against "7,000 casualties").
+
+    Compared like figures of one measure (`find_disagreements`): same actor and unit, the same
+    ground, periods that overlap, a later cumulative figure allowed to have grown, and pairs within
+    `min_ratio` or `max_ratio` apart left alone. The originator that gives the parts may give the
+    whole too; its own arithmetic is `impossible_arithmetic`'s.
+    """
+    by_scope: dict[tuple, dict[str, list[ClaimGroup]]] = defaultdict(lambda: defaultdict(list))
+    for g in groups:
+        if g.key.measure in _SUMMED and _comparable_for_disagreement(g, config) \
+                and g.group_id not in parts and not is_vague(g):
+            by_scope[(g.key.actor, g.key.unit)][g.key.measure].append(g)
+    for by_measure in by_scope.values():
+        for whole_measure, part_measures in _PARTS.items():
+            wholes = by_measure.get(whole_measure, [])
+            if not wholes:
+                continue
+            for sides in _part_sets(by_measure, part_measures):
+                for whole in wholes:
+                    finding = _composition_finding(whole, sides, config)
+                    if finding is not None:
+                        yield finding
+
+
+def _part_sets(by_measure: Mapping[str, list[ClaimGroup]], part_measures: tuple[str, ...]
+               ) -> Iterator[tuple[ClaimGroup, ...]]:
+    """Each originator's parts for one moment: every part measure when it gives them all for the same
+    period and ground (killed and wounded, one report or one day), else each part alone."""
+    per_originator: dict[str, dict[str, list[ClaimGroup]]] = defaultdict(lambda: defaultdict(list))
+    for measure in part_measures:
+        for g in by_measure.get(measure, []):
+            per_originator[g.originator][measure].append(g)
+    for originator in sorted(per_originator):
+        mine = per_originator[originator]
+        complete: set[str] = set()
+        if len(mine) == len(part_measures):
+            first, *rest = (mine[m] for m in part_measures)
+            for a in first:
+                together = [a]
+                for others in rest:
+                    match = next((b for b in others if (b.date_start, b.as_of) == (a.date_start, a.as_of)
+                                  and _place_relation(a.key.place_code, b.key.place_code) == 0), None)
+                    if match is None:
+                        break
+                    together.append(match)
+                if len(together) == len(part_measures):
+                    complete.update(g.group_id for g in together)
+                    yield tuple(together)
+        for measure in part_measures:
+            for g in mine.get(measure, []):
+                if g.group_id not in complete:
+                    yield (g,)
+
+
+def _sum_bounds(sides: Iterable[ClaimGroup]) -> tuple[float | None, float | None]:
+    """The interval of a sum: open on a side when any part is open there."""
+    lows, highs = zip(*(bounds(g) for g in sides))
+    return (None if None in lows else sum(lows), None if None in highs else sum(highs))
+
+
+def _composition_finding(whole: ClaimGroup, sides: tuple[ClaimGroup, ...],
+                         config: ReconcileConfig) -> Finding | None:
+    """The disagreement between another originator's whole and these parts, or None."""
+    first = sides[0]
+    if first.originator == whole.originator or whole.best is None or any(g.best is None for g in sides):
+        return None
+    if _place_relation(first.key.place_code, whole.key.place_code) != 0:
+        return None
+    days_apart = _comparable(first, whole, config)
+    if days_apart is None:
+        return None
+    parts_low, parts_high = _sum_bounds(sides)
+    whole_low, whole_high = bounds(whole)
+    parts_best = sum(g.best for g in sides)
+    single = len(sides) == 1
+    if parts_low is not None and whole_high is not None and parts_low > whole_high:
+        # the parts exceed the whole: a later whole may not have fallen below earlier parts, but an
+        # earlier whole may have grown into later parts
+        if (first.as_of or "") > (whole.as_of or ""):
+            return None
+        lower, upper, top, bottom = "whole", "parts", parts_low, whole_high
+    elif not single and whole_low is not None and parts_high is not None and whole_low > parts_high:
+        if (whole.as_of or "") > (first.as_of or ""):
+            return None  # the whole, given later, may have grown
+        lower, upper, top, bottom = "parts", "whole", whole_low, parts_high
+    else:
+        return None
+    ratio = _ratio(top, bottom)
+    if ratio is None or ratio < config.min_ratio or ratio >= config.max_ratio:
+        return None
+    named = " plus ".join(f"{g.key.measure} ({_interval(g)})" for g in sides)
+    if not single:
+        named += f", together {_fmt(parts_best)} [{_fmt(parts_low)}-{_fmt(parts_high)}]"
+    parts_words = f"{first.originator}'s {named} ({first.as_of})"
+    whole_words = f"{whole.originator}'s {whole.key.measure} ({_interval(whole)}, {whole.as_of})"
+    if upper == "parts":
+        what = (f"{parts_words} {'exceeds' if single else 'exceed'} {whole_words}: "
+                f"{'a part' if single else 'parts'} larger than the whole")
+    else:
+        what = f"{whole_words} exceed {parts_words}: more than its parts add up to"
+    parts_side = {"originator": first.originator, "measure": " + ".join(g.key.measure or "" for g in sides),
+                  "low": parts_low, "best": parts_best, "high": parts_high, "as_of": first.as_of,
+                  "parts": [_claim_detail(g) for g in sides]}
+    whole_side = {**_claim_detail(whole), "measure": whole.key.measure}
+    return _finding(
+        "disagreement", [whole, *sides],
+        f"{what}; the larger is {ratio:g} times the smaller.",
+        {"lower": parts_side if lower == "parts" else whole_side, "upper": parts_side if upper == "parts" else whole_side,
+         "ratio": ratio, "days_apart": days_apart, "part_of_whole": single, "composition": True},
+        "warning",
+    )
 
 
 def _nearest(a: ClaimGroup, candidates: _Candidates,
