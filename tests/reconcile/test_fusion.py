@@ -102,3 +102,124 @@ def test_period_choices(make_pair, as_records):
     assert one(records, period="all").best == 12  # the originator's latest claim
     with pytest.raises(UsageError):
         fuse(records, period="fortnight")
+
+
+# ---------------------------------------------------------------- what is listed beside, never fused
+
+
+def _with(pair, **changes):
+    from dataclasses import replace
+
+    doc, claim = pair
+    return doc, replace(claim, **changes)
+
+
+def test_a_hypothetical_forecast_or_denial_is_listed_beside(stored, make_pair):
+    records = stored([
+        make_pair(4000, measure="casualties", published="2025-01-10"),
+        _with(make_pair(12000, measure="casualties", source="ISW", outlet="ISW", published="2025-01-12"),
+              modality="hypothetical"),
+        _with(make_pair(20000, measure="casualties", source="NIS", outlet="Yonhap", published="2025-01-13"),
+              modality="forecast"),
+        _with(make_pair(3000, measure="casualties", source="Kremlin", outlet="TASS", published="2025-01-14"),
+              modality="denied"),
+    ])
+    e = one(records)
+    assert (e.low, e.best, e.high) == (4000, 4000, 4000)
+    assert e.originators == ("UK Ministry of Defence",)
+    assert [(b["best"], b["reason"]) for b in e.beside] == [
+        (12000, "hypothetical"), (20000, "forecast"), (3000, "denial")]
+    assert not {b["claim_id"] for b in e.beside} & set(e.claims)
+    assert "listed beside, not fused: 12,000 (hypothetical, ISW)" in e.method
+    assert e.to_dict()["beside"][0]["originator"] == "ISW"
+
+
+def test_a_period_with_only_a_hypothetical_has_no_numbers(make_pair, as_records):
+    e = one(as_records([_with(make_pair(12000, published="2025-01-12"), modality="hypothetical")]))
+    assert (e.low, e.best, e.high, e.conservative) == (None, None, None, None)
+    assert e.claims == () and len(e.beside) == 1
+    assert e.method.startswith("nothing to fuse")
+
+
+def test_an_increment_beside_a_running_total_is_not_the_total(make_pair, as_records):
+    total = make_pair(11000, published="2025-01-20", date_start=None)
+    four_days = make_pair(1200, source="ISW", outlet="ISW", published="2025-01-20",
+                          date_start="2025-01-16", date_end="2025-01-20")
+    e = one(as_records([total, four_days]))
+    assert e.best == 11000 and e.originators == ("UK Ministry of Defence",)
+    assert [(b["best"], b["reason"]) for b in e.beside] == [
+        (1200, "increment for 2025-01-16 to 2025-01-20, not a running total")]
+    # alone in its period, the four days' count is what there is to fuse
+    alone = one(as_records([four_days]))
+    assert alone.best == 1200 and not alone.beside
+    # a figure that does not count up (troops deployed) has no increments
+    deployed = [make_pair(11000, measure="deployed", published="2025-01-20"),
+                make_pair(1200, measure="deployed", source="ISW", outlet="ISW", published="2025-01-20",
+                          date_start="2025-01-16", date_end="2025-01-20")]
+    assert not one(as_records(deployed)).beside
+
+
+def test_a_share_or_a_part_of_a_figure_of_the_series_is_beside(make_pair, as_records):
+    whole = make_pair(4000, published="2025-01-10")
+    among = _with(make_pair(40, source="ISW", outlet="ISW", published="2025-01-10"),
+                  derived_from=whole[1].claim_id)
+    quarter = _with(make_pair(1000, source="NIS", outlet="Yonhap", published="2025-01-10"), fraction=0.25,
+                    derived_from=whole[1].claim_id)
+    e = one(as_records([whole, among, quarter]))
+    assert e.best == 4000 and e.originators == ("UK Ministry of Defence",)
+    assert {(b["best"], b["reason"]) for b in e.beside} == {
+        (40, "part of another figure of the series"), (1000, "share of another figure")}
+
+
+def test_a_part_never_stands_in_for_the_whole(make_pair, as_records):
+    """'4,700 casualties, about 600 of them killed': the 600 is the killed series' figure, and the
+    casualties estimate is the 4,700 alone."""
+    whole = make_pair(4700, measure="casualties", published="2025-01-10")
+    part = _with(make_pair(600, measure="killed", published="2025-01-10"), derived_from=whole[1].claim_id)
+    by_measure = {e.key.measure: e for e in fuse(as_records([whole, part]))}
+    assert by_measure["casualties"].best == 4700 and not by_measure["casualties"].beside
+    assert by_measure["killed"].best == 600  # its whole is in another series: it is killed's own figure
+
+
+def test_the_side_list_is_stored_and_read_back(tmp_path, make_pair):
+    from tollbook.ledger import open_ledger
+    from tollbook.reconcile.store import refresh_all, stored_estimates, timeline_claims
+
+    pairs = [make_pair(4000, measure="casualties", published="2025-01-10"),
+             _with(make_pair(12000, measure="casualties", source="ISW", outlet="ISW", published="2025-01-12"),
+                   modality="hypothetical")]
+    with open_ledger(str(tmp_path / "l.db")) as ledger:
+        for doc, claim in pairs:
+            ledger.add(doc, [claim])
+        refresh_all(ledger.engine)
+        with ledger.engine.connect() as conn:
+            (e,) = stored_estimates(conn, timeline_claims(conn, "Russian forces", "casualties", None), "month")
+        assert e.to_dict() == one(ledger.claims()).to_dict()
+    assert [b["best"] for b in e.beside] == [12000] and e.best == 4000
+
+
+def test_one_named_day_is_an_increment_only_beside_a_larger_total_of_that_day(make_pair, as_records):
+    """'have reached 4,000, Zelensky said on Saturday' is dated Saturday and is a total; '(+12)' after
+    the same originator's 9,800 that day is the day's count."""
+    total = make_pair(4000, published="2025-01-20", date_start=None, date_end="2025-01-15")
+    said_on_saturday = make_pair(4000, source="Zelensky", outlet="Kyiv Independent", published="2025-01-11",
+                                 date_start="2025-01-11", date_end="2025-01-11")
+    e = one(as_records([total, said_on_saturday]))
+    assert not e.beside and set(e.originators) == {"UK Ministry of Defence", "Zelensky"}
+    tally = make_pair(9800, measure="destroyed", unit="tank", published="2025-01-20", date_start=None)
+    plus = make_pair(12, measure="destroyed", unit="tank", published="2025-01-20", date_start="2025-01-20",
+                     date_end="2025-01-20")
+    e = one(as_records([tally, plus]))
+    assert e.best == 9800 and [b["best"] for b in e.beside] == [12]
+
+
+def test_a_breakdown_in_one_report_is_beside_its_whole(make_pair, as_records):
+    """'a toll of 1,250: 700 civilians, 480 soldiers and 70 police officers': the estimate is 1,250."""
+    from dataclasses import replace
+
+    pairs = [make_pair(v, published="2024-10-05") for v in (1250, 700, 480, 70)]
+    doc = pairs[0][0]
+    records = as_records([(doc, replace(c, doc_id=doc.doc_id, claim_id=f"c{i}")) for i, (_, c) in enumerate(pairs)])
+    e = one(records)
+    assert e.best == 1250 and e.claims == ("c0",)
+    assert sorted(b["best"] for b in e.beside) == [70, 480, 700]

@@ -291,6 +291,9 @@ estimates = sa.Table(
     sa.Column("inputs", Json, nullable=False, comment="Per originator: the claim it contributed and its numbers."),
     sa.Column("superseded", Json, nullable=False, comment="Claims replaced by a later one of the same originator."),
     sa.Column("computed_at", UtcDateTime, nullable=False, comment="When the row was computed (UTC)."),
+    sa.Column("beside", Json, nullable=False, server_default=sa.text("'[]'"),
+              comment="Figures listed beside the estimate, never fused (migration 0006): hypotheticals, forecasts, "
+                      "denials, shares, parts and increments, each with its reason."),
     comment="Fused low/best/high per series and period, recomputed from the claims.",
 )
 sa.Index("ix_estimates_timeline", estimates.c.actor, estimates.c.measure, estimates.c.fused_per)

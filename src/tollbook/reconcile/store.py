@@ -42,7 +42,7 @@ from tollbook.ledger.queries import (
 )
 from tollbook.ledger.schema import claims, documents, estimates, finding_claims, findings, series
 from tollbook.reconcile.findings import FINDING_KINDS, RULES, SEVERITY_ORDER, Finding, Span, load_config
-from tollbook.reconcile.fusion import INPUT_FIELDS, PERIODS, Estimate, fuse
+from tollbook.reconcile.fusion import BESIDE_FIELDS, INPUT_FIELDS, PERIODS, Estimate, fuse
 from tollbook.reconcile.series import (
     UNKNOWN_ORIGINATOR, SeriesKey, Series, build_series_from_groups, group_normalised, normalise_records, place_parent,
 )
@@ -161,7 +161,7 @@ def estimate_row(fused_per: str, e: Estimate, now: datetime) -> dict[str, Any]:
         "period_start": e.period_start, "period_end": e.period_end, "low": e.low, "best": e.best, "high": e.high,
         "conservative": e.conservative, "method": e.method, "claims": list(e.claims),
         "originators": list(e.originators), "inputs": [dict(i) for i in e.inputs],
-        "superseded": list(e.superseded), "computed_at": now,
+        "superseded": list(e.superseded), "beside": [dict(b) for b in e.beside], "computed_at": now,
     }
 
 
@@ -400,6 +400,7 @@ def estimate_of(row: Any) -> Estimate:
         originators=tuple(m["originators"]), superseded=tuple(m["superseded"]),
         # in fuse's key order: PostgreSQL's JSONB keeps keys in an order of its own
         inputs=tuple({name: i.get(name) for name in INPUT_FIELDS} for i in m["inputs"]),
+        beside=tuple({name: b.get(name) for name in BESIDE_FIELDS} for b in m["beside"] or ()),
     )
 
 

@@ -127,7 +127,9 @@ def stored_page(ledger: Ledger, kind: str | None, series: str | None,
 CHART_COLUMNS = ("claim_id", "measure", "place_code", "low", "best", "high", "date_end", "source", "quote",
                  "published_at", "outlet")
 FUSION_COLUMNS = ("claim_id", "doc_id", "actor", "measure", "unit", "place_code", "low", "best", "high", "qualifier",
-                  "date_start", "date_end", "source", "sources", "published_at", "outlet", "cluster_id", "appearances")
+                  "date_start", "date_end", "source", "sources", "published_at", "outlet", "cluster_id", "appearances",
+                  # what tells a figure listed beside an estimate (tollbook.reconcile.fusion.set_aside)
+                  "modality", "fraction", "derived_from")
 
 
 @dataclass(frozen=True, slots=True)
