@@ -77,6 +77,9 @@ QUIET = [
     # A bound the body's figure keeps: "more than 1,400" for 1,427 is how a headline rounds a count down.
     ("qualifier_changed", "Death toll passes 20,000 after the earthquake\n\n"
                           "Officials said 20,451 people had been killed by the earthquake."),
+    # A headline whose subject revises the figure credits it: the estimate is not stated as fact.
+    ("attribution_changed", "IDF revises its count of Hamas fighters killed to about 17,000\n\n"
+                            "The Israel Defense Forces estimated on Monday that about 17,000 Hamas fighters had been killed in Gaza."),
     # A headline's closing credit is a claimant: the estimate is not stated as fact.
     ("attribution_changed", "About 17,000 Hamas fighters killed in Gaza - IDF\n\n"
                             "The Israel Defense Forces estimated on Monday that about 17,000 Hamas fighters had been killed in Gaza."),

@@ -233,7 +233,10 @@ def speaker_phrase(sentence: str) -> str | None:
     tail = re.search(r",\s*([^,]{2,60}?)\s+(?:says?|said|claims?|reports?|confirms?|estimates?)\s*\.?\s*$", sentence, re.I)
     if tail:
         return tail.group(1)
-    head = re.match(r"^\s*([A-Z][^,;:]{1,60}?)\s+(?:says?|said|claims?|reports?|confirms?|estimates?|counts?|puts?)\b", sentence)
+    # "Ministry revises toll down to 900", "Ministry raises toll to 34": the subject changing
+    # a figure is the one who gives it ("Toll rises to 34" names no one: rises is not among these)
+    head = re.match(r"^\s*([A-Z][^,;:]{1,60}?)\s+(?:says?|said|claims?|reports?|confirms?|estimates?|counts?|puts?"
+                    r"|revises?|revised|raises?|raised|lowers?|lowered|updates?|updated)\b", sentence)
     if head:
         return head.group(1)
     tail2 = re.search(r"\b(?:according to|per)\s+([^,.;]{2,60})", sentence, re.I)
