@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,7 +49,12 @@ class Article:
 
 
 def articles(corpus: Path | None = None, texts: Path | None = None) -> list[Article]:
-    """The index.tsv rows whose text was fetched, in index order (empty when either folder is absent)."""
+    """The index.tsv rows whose text was fetched, in index order (empty when either folder is absent).
+
+    A text saved with a date stamp before its first line ("date 2023-11-12 " and then the headline)
+    is read from a copy without it (`as_documented`): the corpus README asks for the text as found,
+    headline first, and the publication date comes from index.tsv.
+    """
     from tollbook.extract.evaluate_real import corpus_dir, load_index, texts_dir
 
     corpus = corpus or corpus_dir()
@@ -58,8 +65,27 @@ def articles(corpus: Path | None = None, texts: Path | None = None) -> list[Arti
     for row in load_index(corpus):
         path = texts / row["file"]
         if path.is_file():
-            out.append(Article(row["story"], row["file"], path, row["outlet"], row["publication_date"]))
+            out.append(Article(row["story"], row["file"], as_documented(path, row["file"]), row["outlet"],
+                               row["publication_date"]))
     return out
+
+
+# A fetcher's stamp before the first line of a saved text: "date 2023-11-12 " (not the article's words).
+_DATE_STAMP = re.compile(r"\Adate \d{4}-\d{2}-\d{2}[ \t]+")
+_UNSTAMPED = Path(tempfile.gettempdir()) / "tollbook-real-stories-unstamped"
+
+
+def as_documented(path: Path, file: str) -> Path:
+    """The text's path, or a copy's (outside the work tree, same story/NN.txt name) without a fetch stamp."""
+    text = path.read_text(encoding="utf-8")
+    if not _DATE_STAMP.match(text):
+        return path
+    copy = _UNSTAMPED / file
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    unstamped = _DATE_STAMP.sub("", text, count=1)
+    if not copy.is_file() or copy.read_text(encoding="utf-8") != unstamped:
+        copy.write_text(unstamped, encoding="utf-8")
+    return copy
 
 
 def ingest(db: str, items: Sequence[Article]) -> dict[str, str]:
