@@ -50,7 +50,7 @@ def _back_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     en = grammar()  # the language being read, looked up once for this call
     return (re.compile("^" + en.POINTS_BACK_CORE, re.IGNORECASE),
             re.compile(r"(?:^|(?<=[.!?] ))" + en.POINTS_BACK_CORE, re.IGNORECASE),
-            re.compile(
+            getattr(en, "REFERS_BACK", None) or re.compile(  # the language's own "за його словами", else English's
                 rf"\baccording to (?:him|her|them|{en.BACK_NOUN[3:-1]})\b|\b{en.BACK_NOUN}\s+(?:also\s+)?(?:has\s+|had\s+)?"
                 r"(?:said|says|added|noted|estimated|told|reported|denied|assessed|verified|recorded|counted|put|puts|gave|"
                 r"claimed|confirmed|announced|stated)\b", re.IGNORECASE))

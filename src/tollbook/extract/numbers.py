@@ -475,6 +475,8 @@ def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | s
     if plus:
         return Quantity(core_start, end + 1, *interval(v1, "more_than"), "more_than", sentence[core_start:end + 1])
     qs, word = _qualifier_before(sentence, core_start) if qualified else (core_start, None)
+    if word and en.CHANGE_VERB.search(sentence, max(0, core_start - 40), core_start):
+        word = None  # "зросла до 14": the verb's preposition ("rose to"), not "up to 14"
     if word:
         qual = g.qualifier_cues[word]
         return Quantity(qs, end, *interval(v1, qual), qual, sentence[qs:end])

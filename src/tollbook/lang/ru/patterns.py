@@ -247,7 +247,8 @@ TIME_RULES = [
     (r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", "iso"),
     (rf"\b(?P<lead>(?P<lead_since>с|со|от|начиная\s+с)\s+|(?P<lead_by>до)\s+|(?:в|во|в\s+течение|за)\s+)"
      rf"(?P<month>{_M})(?:\s+(?P<year>(?:19|20)\d\d){_YEAR_WORD})?(?!\w)", "month_year"),
-    (rf"\b(?:(?:в|во|в\s+прошлый|в\s+прошлую|в\s+этот|в\s+эту)\s+)?(?P<wd>{_alternation(WEEKDAYS)})(?!\w)", "weekday"),
+    # a weekday with its preposition, as "сред" (of Wednesdays) is also "сред" (of media)
+    (rf"\b(?:в|во|в\s+прошлый|в\s+прошлую|в\s+этот|в\s+эту)\s+(?P<wd>{_alternation(WEEKDAYS)})(?!\w)", "weekday"),
     (r"\bдо\s+конца\s+(?:этого\s+|текущего\s+)?года\b", "end_of_year"),
     (rf"{SINCE_START.pattern}|\b(?:по\s+состоянию\s+)?на\s+(?:сегодня|сегодняшний\s+день|данный\s+момент|настоящий\s+момент)\b|"
      r"\bвсего\s+с\s+начала\b|\bв\s+общей\s+сложности\b|\bк\s+настоящему\s+времени\b", "since_start"),
@@ -371,6 +372,12 @@ POINTS_BACK_CORE = (
 )
 # Right before a verb of saying, what makes it vouch for nothing ("не подтвердил", English "did not confirm").
 NEGATED_BEFORE = re.compile(r"(?:\bне|\bотказал\w*|\bне\s+смог\w*)\s+$", re.IGNORECASE)
+# The claimant named before speaks again ("по его словам", "он добавил"): English's "according to him".
+REFERS_BACK = re.compile(
+    r"\bпо\s+(?:его|её|ее|их)\s+(?:словам|данным|оценкам|информации)\b|"
+    r"\b(?:он|она|они|чиновник|представитель|глава|губернатор)\s+(?:также\s+|еще\s+|ещё\s+)?"
+    r"(?:добавил|добавила|добавили|отметил|отметила|отметили|уточнил|уточнила|уточнили|подчеркнул|подчеркнула|подчеркнули|"
+    r"сообщил|сообщила|сообщили|заявил|заявила|заявили|рассказал|рассказала|рассказали)\b", re.IGNORECASE)
 AS_NOTED = re.compile(r"\bкак (?:отмечалось|отмечено|сообщалось|сообщал|сообщала|сообщали|писали|говорилось|"
                       r"ранее сообщалось)\b", re.IGNORECASE)
 BACK_NOUN = (r"(?:он|она|они|оно|его|её|ее|их|(?:[\w'’-]+\s+){0,2}?(?:чиновник|чиновники|представитель|пресс-секретарь|миссия|"
