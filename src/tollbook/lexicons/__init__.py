@@ -67,9 +67,11 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self, phrases: Iterable[tuple[str, T]], case_sensitive: Iterable[tuple[str, T]] = ()) -> None:
         folded = [(fold(p), v) for p, v in phrases if p.strip()]
-        self._auto = _automaton_of([key for key, _ in folded], [value for _, value in folded])
+        self._values: tuple[T, ...] = tuple(value for _, value in folded)
+        self._auto = _automaton_of([key for key, _ in folded])
         case_sensitive = [(p, v) for p, v in case_sensitive if p.strip()]
-        self._exact = _automaton_of([_fold_exact(p) for p, _ in case_sensitive], [v for _, v in case_sensitive])
+        self._exact_values: tuple[T, ...] = tuple(value for _, value in case_sensitive)
+        self._exact = _automaton_of([_fold_exact(p) for p, _ in case_sensitive])
         self._exact_words = tuple({p.strip() for p, _ in case_sensitive})
 
     @classmethod
@@ -77,20 +79,25 @@ class PhraseIndex(Generic[T]):
         """An index over phrases already passed through `fold` (a compiled gazetteer keeps them folded);
         a key of spaces only is left out."""
         index = cls.__new__(cls)
+        index._values = tuple(values)
         keys = keys if isinstance(keys, (list, tuple)) else list(keys)
-        values = values if isinstance(values, (list, tuple)) else list(values)
-        index._auto = _automaton_of(keys, values, skip_blank=True)
-        index._exact, index._exact_words = None, ()
+        index._auto = _automaton_of(keys[:len(index._values)], skip_blank=True)
+        index._exact, index._exact_values, index._exact_words = None, (), ()
         return index
 
     def find(self, text: str, folded: str | None = None) -> list[Match[T]]:
         """Non-overlapping whole-word matches in text order; `folded` is fold(text), when the caller has it."""
         if folded is None or len(folded) != len(text) + 2:
             folded = fold(text)
-        # end index in the padded text is the trailing space; the phrase spans [end - length + 2, end) in `text`
-        found = [(end - length + 1, end - 1, value) for end, (length, value) in self._auto.iter(folded)] if self._auto else []
+        # An automaton stores each phrase as its position in the values and its length (_PHRASE_AT).
+        # The end index in the padded text is the trailing space: the phrase spans [end - length + 2, end) in `text`.
+        values = self._values
+        found = [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT]) for end, at in self._auto.iter(folded)
+                 ] if self._auto else []
         if self._exact is not None and any(w in text for w in self._exact_words):
-            found += [(end - length + 1, end - 1, value) for end, (length, value) in self._exact.iter(_fold_exact(text))]
+            values = self._exact_values
+            found += [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT])
+                      for end, at in self._exact.iter(_fold_exact(text))]
         if not found:
             return []
         found.sort(key=lambda m: (m[0], m[0] - m[1]))
@@ -104,41 +111,45 @@ class PhraseIndex(Generic[T]):
         return [Match(s, e, v, text[s:e]) for s, e, v in kept]
 
 
+# An automaton stores integers, not objects: a phrase's position among the index's values,
+# shifted by _PHRASE_AT bits, above its length. It reads back from the cache faster (no object
+# per phrase) and does not depend on the values, only on the phrases. pyahocorasick keeps
+# 32-bit signed integers: phrases of up to 1,023 characters, up to 2,097,151 of them.
+_PHRASE_AT = 10
+_LENGTH = (1 << _PHRASE_AT) - 1
+_POSITIONS = 1 << (31 - _PHRASE_AT)
 # From this many phrases on an automaton is read from the cache rather than built (`_automaton_of`).
 CACHED_FROM = 10_000
-AUTOMATON_FORMAT = 1  # raise when what PhraseIndex stores in its automata changes shape
+AUTOMATON_FORMAT = 3  # raise when what PhraseIndex stores in its automata changes shape
 # The installed pyahocorasick, by its file: a new build may pickle its automata differently.
 _AHOCORASICK = "{0.st_size}-{0.st_mtime_ns}".format(os.stat(ahocorasick.__file__)) if getattr(
     ahocorasick, "__file__", None) else "builtin"
 
 
-def _automaton_of(keys: list[str] | tuple[str, ...], values: list[Any] | tuple[Any, ...],
-                  skip_blank: bool = False) -> ahocorasick.Automaton | None:
+def _automaton_of(keys: list[str] | tuple[str, ...], skip_blank: bool = False) -> ahocorasick.Automaton | None:
     """The automaton of `_automaton`, read from the cache when there are many keys.
 
     A gazetteer's tens of thousands of names take more than a tenth of a second to build and a
     few hundredths to read back, so from CACHED_FROM keys on it is built once per content of
-    its keys and values and kept on disk (`compiled`); a small lexicon is quicker to build.
+    its keys and kept on disk (`compiled`); a small lexicon is quicker to build.
     """
     if len(keys) < CACHED_FROM:
-        return _automaton(keys, values, skip_blank)
-    try:
-        kept_values = pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001 - values that cannot be pickled cannot be kept: built each time
-        return _automaton(keys, values, skip_blank)
-    content = (hashlib.sha256("\0".join(keys).encode("utf-8", "surrogatepass")).digest()
-               + hashlib.sha256(kept_values).digest() + bytes([skip_blank]))
-    return compiled("phrases", lambda: _automaton(keys, values, skip_blank),
+        return _automaton(keys, skip_blank)
+    content = hashlib.sha256("\0".join(keys).encode("utf-8", "surrogatepass")).digest() + bytes([skip_blank])
+    return compiled("phrases", lambda: _automaton(keys, skip_blank),
                     version=f"{AUTOMATON_FORMAT}|{_AHOCORASICK}", content=content)
 
 
-def _automaton(keys: Iterable[str], values: Iterable[Any], skip_blank: bool = False) -> ahocorasick.Automaton | None:
-    """An automaton over folded phrases, each stored with its length and its value; the first
-    value of a phrase given twice wins. None when there is no phrase."""
-    auto = ahocorasick.Automaton()
-    for key, value in zip(keys, values):
+def _automaton(keys: Iterable[str], skip_blank: bool = False) -> ahocorasick.Automaton | None:
+    """An automaton over folded phrases, each stored as its position and its length (see
+    _PHRASE_AT); the first of a phrase given twice wins. None when there is no phrase."""
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for position, key in enumerate(keys):
         if key not in auto and not (skip_blank and not key.strip()):
-            auto.add_word(key, (len(key), value))
+            if len(key) > _LENGTH or position >= _POSITIONS:
+                raise ValueError(f"a PhraseIndex holds phrases of up to {_LENGTH:,} characters, {_POSITIONS - 1:,} "
+                                 f"of them (phrase {position:,}: {key.strip()[:60]!r}, {len(key):,} characters)")
+            auto.add_word(key, (position << _PHRASE_AT) | len(key))
     if not len(auto):
         return None
     auto.make_automaton()
