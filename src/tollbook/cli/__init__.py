@@ -41,19 +41,28 @@ def load_commands(modules: tuple[str, ...] = _ALL_MODULES) -> typer.Typer:
     return app
 
 
+def command_named(args: list[str]) -> str | None:
+    """The command a command line runs ('extract'), or None when it runs none (`--help`,
+    `--version`, no arguments) or names no command."""
+    for arg in args:
+        if arg in ("--help", "--version", "--"):
+            return None
+        if not arg.startswith("-"):
+            return arg if arg in COMMAND_MODULES else None
+    return None
+
+
 def modules_for(args: list[str]) -> tuple[str, ...]:
     """The command modules a command line needs: the named command's alone, none for
     `--version`, and all of them for `--help`, completion, or a name that is no command
     (so that the error can suggest the nearest one)."""
     if "_TOLLBOOK_COMPLETE" in os.environ:  # Typer's shell completion asks through this variable
         return _ALL_MODULES
-    for arg in args:
-        if arg in ("--help", "--"):
-            return _ALL_MODULES
-        if arg == "--version":
-            return ()
-        if not arg.startswith("-"):
-            return (COMMAND_MODULES[arg],) if arg in COMMAND_MODULES else _ALL_MODULES
+    command = command_named(args)
+    if command is not None:
+        return (COMMAND_MODULES[command],)
+    if "--version" in args and "--help" not in args:
+        return ()
     return _ALL_MODULES
 
 
@@ -69,11 +78,16 @@ def main() -> None:
     A module of an optional extra that is not installed (`serve` without `[web]`) is one
     line naming the extra to install, and exit 2.
     """
+    modules = modules_for(sys.argv[1:])
+    if modules:  # regular expressions read compiled, a table for each command (help: `tollbook`)
+        from tollbook.lexicons.regex_cache import keep_compiled_regexes
+
+        keep_compiled_regexes(command_named(sys.argv[1:]) or "tollbook")
     import typer
 
     from tollbook.errors import missing_extra
 
-    app = load_commands(modules_for(sys.argv[1:]))
+    app = load_commands(modules)
     try:
         app(prog_name="tollbook")
     except ModuleNotFoundError as exc:
