@@ -123,3 +123,10 @@ def test_a_body_before_according_to_is_not_its_subject() -> None:
     text = "Deaths from the attack by Hamas have reached 1,300, according to medical sources cited by the local press."
     (claim,) = tollbook.extract(text)
     assert claim.source == "anonymous" and claim.sources[0].text == "medical sources"
+
+
+def test_a_list_inside_the_figures_clause_is_no_headline_tag() -> None:
+    text = ("At least 190 people, including civilians, medics, and fighters, have been killed since March, "
+            "according to Lebanese officials, and several thousand have been wounded.")
+    claims = tollbook.extract(text)
+    assert [c.sources[0].text for c in claims] == ["Lebanese officials", "Lebanese officials"]

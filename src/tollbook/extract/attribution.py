@@ -83,8 +83,11 @@ def _index() -> tuple[PhraseIndex[Claimant], PhraseIndex[str], PhraseIndex[str]]
     return PhraseIndex(phrases, exact), verbs, anonymous
 
 
-def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
-    """The claimant this sentence attributes its figures to, if it names one."""
+def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attribution | None:
+    """The claimant this sentence attributes its figures to, if it names one.
+
+    `whole=False` reads a clause cut out of a sentence: its end is no headline's end, so no tag
+    ("..., medics") is read there."""
     claimants_idx, verbs_idx, anon_idx = _index()
     claimants = claimants_idx.find(sentence, lowered)
     media = [m for m in claimants if m.value.kind == "media"]
@@ -118,7 +121,7 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
     if chosen is None and verbs and (official := _official_figures(sentence)) is not None:
         return official
     speaker = find_speaker(sentence) if verbs else None
-    if speaker is None and not _ENDS_SENTENCE.search(sentence):
+    if speaker is None and whole and not _ENDS_SENTENCE.search(sentence):
         speaker = headline_speaker(sentence)  # "..., mayor says", "... - minister"
     if speaker is not None and speaker.place:
         # "the Health Ministry in the Gaza Strip says": the body before the place speaks
@@ -149,7 +152,10 @@ def attribute_sentence(sentence: str, lowered: str) -> Attribution | None:
         org = _unknown_organisation(sentence, verbs)
         if org is not None:
             return org
-        for a in anon_idx.find(sentence, lowered):
+        anons = anon_idx.find(sentence, lowered)
+        # the words right after "according to" first: "civilians, medics ... killed, according to Lebanese officials"
+        anons.sort(key=lambda a: not any(v.text.lower() == "according to" and 0 <= a.start - v.end <= 5 for v in verbs))
+        for a in anons:
             if any(0 <= v.start - a.end <= 40 or 0 <= a.start - v.end <= 25 for v in verbs):
                 where = _IN_PLACES.match(sentence, a.end)  # "officials in Turkey and Syria": whose officials, kept in the words
                 end = where.end() if where else a.end

@@ -648,7 +648,7 @@ def _attribution(s: _SentenceRecord, f: _Draft) -> bool:
         lo = max((b for b in s.clause_breaks if b <= f.q.start), default=0)
         hi = min((b for b in s.clause_breaks if b >= f.q.end), default=len(s.text))
         if not lo <= s.att.start < hi:
-            own = attr_mod.attribute_sentence(s.text[lo:hi], fold(s.text[lo:hi]))
+            own = attr_mod.attribute_sentence(s.text[lo:hi], fold(s.text[lo:hi]), whole=False)
             if own is not None:
                 f.source, f.chain = attr_mod.source_chain(own, s.doc.outlet)
                 f.how = "explicit"
