@@ -131,7 +131,7 @@ def test_a_large_automaton_is_built_once_per_content(cache: Path, monkeypatch: p
         return real(keys, skip_blank)
 
     monkeypatch.setattr(lexicons, "_automaton", counting)
-    keys, values = _names(CACHED_FROM)
+    keys, values = _names(max(CACHED_FROM, 10_000))
     text = "Shelling hit Placename 17 and Placename 9999 overnight."
     first = [(m.text, m.value) for m in PhraseIndex.from_folded(keys, values).find(text)]
     assert first == [("Placename 17", 17), ("Placename 9999", 9999)]
@@ -196,3 +196,18 @@ def test_a_start_with_a_user_overlay_reads_the_overlay(tmp_path: Path) -> None:
     found = _extract(report, cache, TOLLBOOK_LEXICONS=str(user))
     assert '"measure": "killed"' in found and '"measure_text": "zapped"' in found
     assert '"measure": "killed"' not in _extract(report, cache), "and without it, the packaged lexicon again"
+
+
+def test_an_index_of_raw_phrases_reads_back_what_it_built(cache: Path) -> None:
+    phrases = [(f"Ministry of Place {n}", n) for n in range(CACHED_FROM)] + [("U.N.", "un")]
+    exact = [(f"MP{n}", -n) for n in range(CACHED_FROM)]
+    text = "The ministry of place 12 and MP7 told the U.N. (not mp7)."
+    built = [(m.text, m.value) for m in PhraseIndex(phrases, exact).find(text)]
+    assert built == [("ministry of place 12", 12), ("MP7", -7), ("U.N.", "un")]
+    assert len(list(cache.glob("phrases.*.pickle"))) == 2  # the folded and the case-sensitive automaton
+    assert [(m.text, m.value) for m in PhraseIndex(phrases, exact).find(text)] == built
+
+
+def test_a_phrase_too_long_to_store_is_refused_by_name(cache: Path) -> None:
+    with pytest.raises(ValueError, match="phrases of up to 1,023 characters"):
+        PhraseIndex([("word " * 300, 1)])

@@ -66,12 +66,12 @@ class PhraseIndex(Generic[T]):
     """
 
     def __init__(self, phrases: Iterable[tuple[str, T]], case_sensitive: Iterable[tuple[str, T]] = ()) -> None:
-        folded = [(fold(p), v) for p, v in phrases if p.strip()]
-        self._values: tuple[T, ...] = tuple(value for _, value in folded)
-        self._auto = _automaton_of([key for key, _ in folded])
+        phrases = [(p, v) for p, v in phrases if p.strip()]
+        self._values: tuple[T, ...] = tuple(value for _, value in phrases)
+        self._auto = _automaton_of([p for p, _ in phrases], fold)
         case_sensitive = [(p, v) for p, v in case_sensitive if p.strip()]
         self._exact_values: tuple[T, ...] = tuple(value for _, value in case_sensitive)
-        self._exact = _automaton_of([_fold_exact(p) for p, _ in case_sensitive])
+        self._exact = _automaton_of([p for p, _ in case_sensitive], _fold_exact)
         self._exact_words = tuple({p.strip() for p, _ in case_sensitive})
 
     @classmethod
@@ -81,7 +81,7 @@ class PhraseIndex(Generic[T]):
         index = cls.__new__(cls)
         index._values = tuple(values)
         keys = keys if isinstance(keys, (list, tuple)) else list(keys)
-        index._auto = _automaton_of(keys[:len(index._values)], skip_blank=True)
+        index._auto = _automaton_of(keys[:len(index._values)], None)
         index._exact, index._exact_values, index._exact_words = None, (), ()
         return index
 
@@ -119,25 +119,36 @@ _PHRASE_AT = 10
 _LENGTH = (1 << _PHRASE_AT) - 1
 _POSITIONS = 1 << (31 - _PHRASE_AT)
 # From this many phrases on an automaton is read from the cache rather than built (`_automaton_of`).
-CACHED_FROM = 10_000
+CACHED_FROM = 1_000
 AUTOMATON_FORMAT = 3  # raise when what PhraseIndex stores in its automata changes shape
 # The installed pyahocorasick, by its file: a new build may pickle its automata differently.
 _AHOCORASICK = "{0.st_size}-{0.st_mtime_ns}".format(os.stat(ahocorasick.__file__)) if getattr(
     ahocorasick, "__file__", None) else "builtin"
 
 
-def _automaton_of(keys: list[str] | tuple[str, ...], skip_blank: bool = False) -> ahocorasick.Automaton | None:
-    """The automaton of `_automaton`, read from the cache when there are many keys.
+def _automaton_of(phrases: list[str] | tuple[str, ...],
+                  folding: Callable[[str], str] | None) -> ahocorasick.Automaton | None:
+    """The automaton of `_automaton` over the phrases folded by `folding` (None: phrases already
+    folded, of which a blank one is left out), read from the cache when there are many.
 
-    A gazetteer's tens of thousands of names take more than a tenth of a second to build and a
-    few hundredths to read back, so from CACHED_FROM keys on it is built once per content of
-    its keys and kept on disk (`compiled`); a small lexicon is quicker to build.
+    Folding and adding a lexicon's thousands of phrases (the gazetteer's 70,000) take from
+    hundredths to tenths of a second, reading them back a few thousandths to a few
+    hundredths: from CACHED_FROM phrases on, an automaton is built once per content of its
+    phrases (as given, before folding) and kept on disk (`compiled`).
     """
-    if len(keys) < CACHED_FROM:
-        return _automaton(keys, skip_blank)
-    content = hashlib.sha256("\0".join(keys).encode("utf-8", "surrogatepass")).digest() + bytes([skip_blank])
-    return compiled("phrases", lambda: _automaton(keys, skip_blank),
-                    version=f"{AUTOMATON_FORMAT}|{_AHOCORASICK}", content=content)
+    def build() -> ahocorasick.Automaton | None:
+        if folding is None:
+            return _automaton(phrases, skip_blank=True)
+        return _automaton([folding(p) for p in phrases])
+
+    if len(phrases) < CACHED_FROM:
+        return build()
+    how = {None: "folded", fold: "fold", _fold_exact: "exact"}.get(folding)
+    if how is None:
+        return build()  # a folding of a caller's own: nothing to key it by
+    content = hashlib.sha256("\0".join(phrases).encode("utf-8", "surrogatepass")).digest()
+    return compiled("phrases", build, version=f"{AUTOMATON_FORMAT}|{how}|{FOLD_SIGNATURE}|{_AHOCORASICK}",
+                    content=content)
 
 
 def _automaton(keys: Iterable[str], skip_blank: bool = False) -> ahocorasick.Automaton | None:
