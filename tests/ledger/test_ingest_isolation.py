@@ -141,3 +141,16 @@ def test_a_batch_holds_a_bounded_amount_of_text():
     runs_ = [[d.doc_id for d in chunk] for chunk in _chunks(docs, 100, characters=15_000)]
     assert runs_ == [["0", "1", "2"], ["3", "4", "5"]]
     assert [len(chunk) for chunk in _chunks(docs, 4, characters=10**9)] == [4, 2]
+
+
+def test_a_document_in_a_language_without_a_package_is_named_with_a_way_out(tmp_path):
+    german = ("Bei dem Angriff wurden nach Angaben der Behörden mindestens zwölf Menschen getötet und vierzig "
+              "verletzt. Die Feuerwehr war stundenlang im Einsatz, und die Straße blieb bis zum Abend gesperrt.\n")
+    folder = _batch(tmp_path / "in", ("bericht.txt", german))
+    db = f"sqlite:///{tmp_path / 'ledger.db'}"
+    done = run_cli("ingest", str(folder), "--db", db)
+    assert done.returncode == 4, done.stderr  # a failed document, the rest stored
+    assert "bericht.txt" in done.stderr and "'de'" in done.stderr and "--lang" in done.stderr
+    assert "please report" not in done.stderr  # not an extractor bug
+    with open_ledger(db) as ledger:
+        assert len(ledger.documents()) == len(GOOD)

@@ -82,8 +82,12 @@ Outcome = list[Any] | ExtractionFailed  # list[Claim] for tollbook.extract_docum
 
 def outcome_of(extract: Extract, doc: Document) -> Outcome:
     """The document's claims, or the extractor's exception as a failure (an extractor bug costs one document)."""
+    from tollbook.extract.pipeline import UnsupportedLanguage
+
     try:
         return extract(doc)
+    except UnsupportedLanguage as exc:  # not a bug: a language tollbook has no package for, named for the user
+        return ExtractionFailed(f"{exc}; pass --lang to read it as a language tollbook has")
     except Exception as exc:
         return ExtractionFailed(f"the extractor failed ({exc.__class__.__name__}: {exc}); "
                                 "please report this with the file")
