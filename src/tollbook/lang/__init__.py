@@ -20,6 +20,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
+# A grammar name English has and another language has not written yet: it never matches, so the
+# stage that reads it does nothing there (a language package assigns it, e.g. OWN_VERB_AFTER = NEVER).
+NEVER = re.compile(r"(?!)")
+
 DEFAULT_LANGUAGE = "en"
 _CODE = re.compile(r"[a-z]{2,3}")
 _STATUS = re.compile(r"""^STATUS\s*=\s*["']reads["']""", re.MULTILINE)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from tollbook.lang import form_tables
+from tollbook.lang import NEVER, form_tables
 
 # --- lemmas (the data the forms are made from) -------------------------------------------
 
@@ -514,15 +514,6 @@ def word_value(text: str) -> Fraction | None:
         return half if half > 2 else None  # "півтораста" is 150; a bare "півтори" is no count
     return total + group
 
-# "according to official <demonym> data" (English OFFICIAL_FIGURES): not written for this language yet, so it never matches
-OFFICIAL_FIGURES = re.compile(r"(?!)")
-# a body's name followed by an event it carried out (English EVENT_AFTER_NAME): the noun comes first in this language; not written yet
-EVENT_AFTER_NAME = re.compile(r"(?!)")
-# the second figure of an ellipsis with a verb of its own (English OWN_VERB_AFTER); not written yet, so every ellipsis shares
-OWN_VERB_AFTER = re.compile(r"(?!)")
-# the toll noun a reaching verb has as its far subject, and a reaching verb in the bare form (English TOLL_SUBJECT,
-# REACHES_AHEAD); not written yet, so neither matches
-TOLL_SUBJECT = re.compile(r"(?!)")
-REACHES_AHEAD = re.compile(r"(?!)")
-# an event noun as the subject of a relative clause before a verb (English EVENT_RELATIVE); not written yet
-EVENT_RELATIVE = re.compile(r"(?!)")
+# English names not written for this language yet (OFFICIAL_FIGURES: 'according to official Israeli data'; EVENT_AFTER_NAME:
+# 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE: see lang/en/patterns.py): they never match
+OFFICIAL_FIGURES = EVENT_AFTER_NAME = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
