@@ -223,3 +223,25 @@ def test_a_breakdown_in_one_report_is_beside_its_whole(make_pair, as_records):
     e = one(records)
     assert e.best == 1250 and e.claims == ("c0",)
     assert sorted(b["best"] for b in e.beside) == [70, 480, 700]
+
+
+def test_the_timeline_page_and_api_show_the_side_list(tmp_path, make_pair):
+    from fastapi.testclient import TestClient
+
+    from tollbook.ledger import open_ledger
+    from tollbook.reconcile.store import refresh_all
+    from tollbook.web import create_app
+
+    path = str(tmp_path / "l.db")
+    with open_ledger(path) as ledger:
+        for doc, claim in [make_pair(4000, measure="casualties", published="2025-01-10"),
+                           _with(make_pair(12000, measure="casualties", source="ISW", outlet="ISW",
+                                           published="2025-01-12"), modality="hypothetical")]:
+            ledger.add(doc, [claim])
+        refresh_all(ledger.engine)
+    query = {"actor": "Russian forces", "measure": "casualties"}
+    with TestClient(create_app(path)) as client:
+        page = client.get("/timeline", params=query).text
+        (estimate,) = client.get("/api/timeline", params=query).json()["estimates"]
+    assert "Listed beside, not fused" in page and "(hypothetical, ISW)" in page
+    assert estimate["best"] == 4000 and [b["reason"] for b in estimate["beside"]] == ["hypothetical"]

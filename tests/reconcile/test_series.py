@@ -123,3 +123,29 @@ def test_a_document_repeating_a_figure_is_one_appearance(make_pair, as_records):
     assert group.appearances == 3  # three outlets published the text; the headline repeat adds none
     (series,) = build_series(records)
     assert (series.claims, series.appearances) == (1, 3)
+
+
+def test_a_rollup_is_an_actor_and_a_measure_family_with_every_place(make_pair, as_records):
+    """Killed and casualties in Kursk, in Russia and with no place named are one roll-up: six series as its
+    children, a country before its regions."""
+    from tollbook.reconcile import build_series, rollups
+
+    korea = dict(actor="North Korean forces", actor_country="PRK")
+    pairs = [make_pair(300, source="NIS", outlet="Yonhap", place=p, place_code=c, published=d, **korea)
+             for p, c, d in (("Kursk region", "RU-KRS", "2025-01-13"), ("Russia", "RUS", "2025-01-14"),
+                             (None, None, "2025-01-15"))]
+    pairs += [make_pair(4000, measure="casualties", place=p, place_code=c, published="2025-01-20", **korea)
+              for p, c in (("Kursk region", "RU-KRS"), ("Russia", "RUS"), (None, None))]
+    pairs.append(make_pair(100, measure="wounded", published="2025-01-20", **korea))
+    rows = [s.to_dict() for s in build_series(as_records(pairs))]
+    assert {r["rollup"] for r in rows} == {"North Korean forces | losses | personnel",
+                                           "North Korean forces | wounded | personnel"}
+    losses, wounded = sorted(rollups(rows), key=lambda r: r["rollup"])
+    assert len(losses["children"]) == 6 and losses["claims"] == 6
+    assert losses["measures"] == ["casualties", "killed"] and losses["family"] == "losses"
+    assert losses["originator_names"] == ["NIS", "UK Ministry of Defence"] and losses["originators"] == 2
+    assert losses["first_date"] == "2025-01-13" and losses["last_date"] == "2025-01-20"
+    children = losses["children"]
+    assert children.index("North Korean forces | killed | personnel | RUS") \
+        < children.index("North Korean forces | killed | personnel | RU-KRS")
+    assert wounded["children"] == ["North Korean forces | wounded | personnel | RUS"]

@@ -28,13 +28,15 @@ from tollbook.reconcile.series import (
     SeriesKey,
     build_series,
     group_claims,
+    measure_family,
     normalise_records,
     place_parent,
+    rollups,
     series_of,
 )
 
 __all__ = [
     "FINDING_KINDS", "PERIODS", "ClaimGroup", "Estimate", "Finding", "ReconcileConfig", "Series", "SeriesKey",
     "Span", "adversary_conflict", "build_series", "find_findings", "fuse", "group_claims", "load_config",
-    "normalise_records", "place_parent", "series_of",
+    "measure_family", "normalise_records", "place_parent", "rollups", "series_of",
 ]

@@ -42,6 +42,7 @@ from tollbook.reconcile.series import (
     UNKNOWN_ORIGINATOR,
     ClaimGroup,
     group_claims,
+    measure_family,
     place_parent,
 )
 
@@ -348,11 +349,6 @@ def _same_figure(a: ClaimGroup, b: ClaimGroup, tolerance: float) -> bool:
         return bounds(a) == bounds(b)
     top = max(abs(a.best), abs(b.best))
     return top == 0 or abs(a.best - b.best) <= tolerance * top
-
-
-def _family(measure: str | None) -> str | None:
-    info = measure_registry().get(measure or "")
-    return info.family if info else None
 
 
 def _place_relation(a: str | None, b: str | None) -> int | None:
@@ -662,7 +658,7 @@ def find_disagreements(groups: list[ClaimGroup], config: ReconcileConfig) -> Ite
     parts = breakdown_parts(groups, config)
     for g in groups:
         if _comparable_for_disagreement(g, config) and g.group_id not in parts:
-            buckets[(g.key.actor, g.key.unit, _family(g.key.measure))][g.originator].append(g)
+            buckets[(g.key.actor, g.key.unit, measure_family(g.key.measure))][g.originator].append(g)
     for by_originator in buckets.values():
         names = sorted(by_originator)
         for i, name_a in enumerate(names):
@@ -927,7 +923,7 @@ def find_scope_mismatches(groups: list[ClaimGroup], config: ReconcileConfig) -> 
                     continue
                 changed = []
                 if a.key.measure != b.key.measure:
-                    if _family(a.key.measure) != _family(b.key.measure):
+                    if measure_family(a.key.measure) != measure_family(b.key.measure):
                         continue  # two counts of different kinds, not one retold
                     changed.append("measure")
                 if _places_conflict(a.key.place_code, b.key.place_code):

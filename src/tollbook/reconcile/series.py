@@ -27,7 +27,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from tollbook.lexicons.measures import measures_where
+from tollbook.lexicons.measures import measure_registry, measures_where
 
 UNKNOWN_ORIGINATOR = "unknown"
 
@@ -103,8 +103,62 @@ class Series:
             "parent": self.parent, "claims": self.claims, "appearances": self.appearances,
             "appearance_groups": self.appearance_groups, "originators": len(self.originators),
             "originator_names": list(self.originators), "first_date": self.first_date,
-            "last_date": self.last_date,
+            "last_date": self.last_date, **rollup_fields(self.key.actor, self.key.measure, self.key.unit),
         }
+
+
+def measure_family(measure: str | None) -> str | None:
+    """The measure's family in the registry (killed and casualties: 'losses'), else the measure itself."""
+    info = measure_registry().get(measure or "")
+    return info.family if info else measure
+
+
+def rollup_fields(actor: str | None, measure: str | None, unit: str | None) -> dict[str, Any]:
+    """The roll-up a series belongs to: its actor and measure family, every place (`rollups`)."""
+    family = measure_family(measure)
+    return {"family": family, "rollup": " | ".join(part or "-" for part in (actor, family, unit))}
+
+
+ROLLUP_SUMS = ("claims", "appearances", "findings")
+
+
+def rollups(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Series rows (`Series.to_dict()`, or stored rows with `findings`) rolled up by actor and measure
+    family: one row per roll-up with its measures, places, summed counts, originators and, in
+    `children`, its series in the order given (a country before its regions).
+
+    A series is an actor's measure at one place; the quantity a reader follows is the actor's
+    losses wherever they are counted, so killed and casualties in Kursk, in Russia and with no
+    place named are one roll-up with six children, not six series.
+
+    >>> [r["rollup"] for r in rollups(s.to_dict() for s in build_series(records))]  # doctest: +SKIP
+    ['North Korean forces | losses | personnel']
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        fields = rollup_fields(row.get("actor"), row.get("measure"), row.get("unit"))
+        r = out.get(fields["rollup"])
+        if r is None:
+            r = out[fields["rollup"]] = {
+                "rollup": fields["rollup"], "actor": row.get("actor"), "family": fields["family"],
+                "unit": row.get("unit"), "measures": [], "places": [], **{k: 0 for k in ROLLUP_SUMS},
+                "originator_names": [], "first_date": None, "last_date": None, "children": [],
+            }
+        for name, value in (("measures", row.get("measure")), ("places", row.get("place_code"))):
+            if value not in r[name]:
+                r[name].append(value)
+        for k in ROLLUP_SUMS:
+            r[k] += int(row.get(k) or 0)
+        r["originator_names"] = sorted({*r["originator_names"], *(row.get("originator_names") or [])})
+        first, last = row.get("first_date"), row.get("last_date")
+        if first and (r["first_date"] is None or first < r["first_date"]):
+            r["first_date"] = first
+        if last and (r["last_date"] is None or last > r["last_date"]):
+            r["last_date"] = last
+        r["children"].append(row.get("series"))
+    for r in out.values():
+        r["originators"] = len(r["originator_names"])
+    return list(out.values())
 
 
 _PLAIN = frozenset({str, int, bool, list, dict, tuple, date, datetime})  # exact types: pandas' NaT is neither

@@ -45,6 +45,7 @@ from tollbook.reconcile.findings import FINDING_KINDS, RULES, SEVERITY_ORDER, Fi
 from tollbook.reconcile.fusion import BESIDE_FIELDS, INPUT_FIELDS, PERIODS, Estimate, fuse
 from tollbook.reconcile.series import (
     UNKNOWN_ORIGINATOR, SeriesKey, Series, build_series_from_groups, group_normalised, normalise_records, place_parent,
+    rollup_fields,
 )
 
 # Any fixed 64-bit number: the PostgreSQL advisory lock one writer of these tables holds at a time.
@@ -233,13 +234,15 @@ SERIES_FIELDS = ("series", "actor", "measure", "unit", "place_code", "place", "p
 
 
 def stored_series(conn: sa.Connection, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Series rows (the fields of `Series.to_dict()` plus `findings`), in `build_series` order."""
+    """Series rows (the fields of `Series.to_dict()` plus `findings`), in `build_series` order; `family`
+    and `rollup` are worked out from the row (`series.rollups` gathers a roll-up's children)."""
     query = sa.select(*(series.c[name] for name in SERIES_FIELDS)).order_by(*series_order())
     if limit is not None:
         query = query.limit(limit).offset(offset)
     rows = [dict(r._mapping) for r in conn.execute(query)]
     for r in rows:
         r["originator_names"] = list(r["originator_names"] or [])
+        r.update(rollup_fields(r["actor"], r["measure"], r["unit"]))
     return rows
 
 
