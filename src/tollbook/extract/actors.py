@@ -57,7 +57,7 @@ def find_actors(sentence: str, lowered: str) -> list[Match[Actor]]:
 def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
     """True when the mention names who did it, not who suffered it."""
     en = grammar()  # the language being read, looked up once for this call
-    if en.AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]) or en.AGENT_BY.search(sentence, max(0, m.start - 40), m.start):
+    if en.AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]) or en.AGENT_BY.search(sentence, max(0, m.start - 64), m.start):
         return True  # "killed by Russian strikes", "the attack by the militant group Hamas"
     if en.AGENT_AFTER.match(sentence[m.end:m.end + 40]) or en.OWNER_OF.match(sentence[m.end:m.end + 50]):
         return True

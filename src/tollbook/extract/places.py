@@ -79,6 +79,8 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
             continue  # "Kim said", "Roy told": a small town's name is more often a person's
         if any(s < m.end and m.start < e for s, e in actor_spans) and not locative:
             continue
+        if en.PARTY_OF.search(sentence, max(0, m.start - 30), m.start):
+            continue  # "the forces of the Russian Federation": a party, not a place
         if sentence[m.end:m.end + 2] == "'s" and not locative:
             continue  # "Ukraine's General Staff": an owner, not a place
         out.append(m)

@@ -43,7 +43,9 @@ class Speaker:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     roles = sorted(load("cues.toml")["roles"]["words"], key=len, reverse=True)
     role = "(?i:" + "|".join(re.escape(r) for r in roles) + ")"
-    modifier = r"(?:[A-Za-z][\w'\u2019-]*\s+){0,4}"  # greedy: "a foreign ministry spokesman" is a spokesman
+    # greedy: "a foreign ministry spokesman" is a spokesman; no conjunction or article inside ("the toll in Gaza
+    # rose and the Health Ministry said": the ministry speaks, not "Gaza rose and the Health Ministry")
+    modifier = r"(?:(?!(?:but|while|the|a|an|that|which|who)\s|(?:and|or)\s+(?:the|a|an)\s)[A-Za-z][\w'\u2019-]*\s+){0,4}"
     of_body = rf"(?:\s+(?:of|for|at|in|with)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&.-]*|[a-z][\w-]*)(?:\s+(?:[A-Z][\w'\u2019&.-]*|of|for|and|the|[a-z][\w-]*)){{0,6}}?)?"
     office = rf"(?:{_DETERMINER}?{modifier}{role}\b{of_body})"
     return (

@@ -130,7 +130,9 @@ FINITE_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been|ha
 # Where a clause that may name its own speaker starts: "X say 35,418 died, while 5,800 died in Syria, according to Y".
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
-SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:and|but|while)\s", re.IGNORECASE)
+# "and" before "the" and a capitalised name joins two names ("with the Russian Federation and the DPR"),
+# not two clauses.
+SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:but|while)\s|\band\s(?!the\s+(?-i:[A-Z]))", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first (it counts the same thing):
 # "from 1,400 to about 1,200", "to 34 from 16", "2,975, up from 64".
 # "to around 1,200 from a previous government estimate of 1,400", "up from an initial toll of 64".
@@ -206,7 +208,14 @@ NAME_DETERMINER = re.compile(r"^(?:(?:The|A|An|According to|In|On|At|This|That|I
 AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at|for|alongside|behalf of|help|helping|support|supporting|aid|assist|assisting)\s+(?:the\s+)?"
                           r"(?:(?:southern|northern|eastern|western|central|south|north|east|west|occupied)\s+)?$", re.IGNORECASE)
 # "by" and a few words of description before a party: "an attack by the militant group Hamas".
-AGENT_BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+){1,3}$", re.IGNORECASE)
+# Or the other side's forces of a party, and a party joined to them: "in battles with the forces of the Russian
+# Federation and the DPR", "with Russian units and the Wagner Group".
+AGENT_BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+){1,3}$|"
+                      r"\b(?:against|with|by)\s+(?:the\s+)?(?:armed\s+)?(?:forces|troops|army|units|soldiers|fighters|militias?)\s+"
+                      r"of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?:(?:and|or)\s+(?:the\s+)?)?$|"
+                      r"\b(?:against|with)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,4}?(?:and|or)\s+(?:the\s+)?$", re.IGNORECASE)
+# A country's name after "the forces of" names a party, not where the figure happened.
+PARTY_OF = re.compile(r"\b(?:forces|troops|army|units|soldiers|fighters|militias?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 OWNER_OF = re.compile(
     r"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|border|city|territory|capital|commander|commander-in-chief|"
     r"president|military|general staff|defen[cs]e|ministry|army chief|intelligence|spokes\w+|officials?|government|"
