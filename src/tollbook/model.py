@@ -92,7 +92,7 @@ class Claim:
     end: int
     hedge: str | None = None
     fraction: float | None = None
-    attribution: Literal["explicit", "carried", "outlet"] | None = None
+    attribution: Literal["explicit", "carried", "body", "outlet"] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The flat JSON form (sources as a list of objects)."""
@@ -201,7 +201,7 @@ CLAIM_FIELD_DESCRIPTIONS: dict[str, str] = {
     "hedge": "Hedge without a yardstick term, e.g. 'reportedly'.",
     "fraction": "The fraction of a base a derived claim takes (0.25 for 'a quarter').",
     "attribution": "How the source was found: explicit (named in the sentence), carried (from an earlier "
-                   "sentence) or outlet (no cue).",
+                   "sentence), body (a headline or summary figure the body gives with its claimant) or outlet (no cue).",
 }
 SOURCE_FIELD_DESCRIPTIONS: dict[str, str] = {
     "name": "Canonical name of the body, person or outlet.",

@@ -258,8 +258,9 @@ def effective_sources(evidence: tuple[Claim, ...], text: str) -> dict[str, str |
     named_sources: list[str] = []
     out: dict[str, str | None] = {}
     def named(claim: Claim) -> bool:
-        # the outlet, credited because no one else was named, is no claimant of its own
-        return bool(claim.source) and claim.source != "anonymous" and claim.attribution != "outlet"
+        # the outlet, credited because no one else was named, is no claimant of its own; nor is the body's
+        # claimant a headline retells without naming
+        return bool(claim.source) and claim.source != "anonymous" and claim.attribution not in ("outlet", "body")
 
     for i in ordered:
         claim = evidence[i]

@@ -148,6 +148,11 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         cue = nearest(cues, start, end, blockers, skip=skip, sentence=sentence)
         if cue is not None and (cue.start, cue.end) in theirs:
             cue = nearest([c for c in cues if c.start >= end], start, end, blockers, skip=skip, sentence=sentence) or cue
+        if cue is not None and cue.start >= end and sentence[end:cue.start].strip() == ",":
+            # "kills eight, damages container ship": the verb right before the figure has it as its object;
+            # the one after the comma starts another predicate
+            verb = next((c for c in cues if c.end <= start and start - c.end <= 1), None)
+            cue = verb or cue
         if cue is not None and cue.start >= end and unit_m is not None and unit_m.start == cue.start:
             # "executed nine prisoners": the noun after the figure is what it counts; the verb before says what befell them
             verb = nearest([c for c in cues if c.end <= start], start, end, blockers, before=25, sentence=sentence)

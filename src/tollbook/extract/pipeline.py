@@ -28,6 +28,7 @@ from tollbook.extract import times as times_mod
 from tollbook.extract.derive import resolve_base, wants_deployment
 from tollbook.extract.normalize import Normalized, normalize
 from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fraction
+from tollbook.extract.retold import credit_from_body
 from tollbook.extract.scan import any_between, candidates, number_dump
 from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sentences_in
 from tollbook.lang import CURRENT as en
@@ -193,6 +194,7 @@ def _extract(doc: Document) -> list[Claim]:
     _close_paragraph(claims, ctx, doc)
     _resolve_forward(claims, ctx)
     _name_the_roles(claims, text)
+    credit_from_body(claims)
     return claims
 
 

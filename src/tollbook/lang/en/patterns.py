@@ -152,8 +152,10 @@ TOTAL_BEFORE = re.compile(r"\b(?:bringing|putting|taking|raising|pushing)\s+the\
                           r"(?:total|toll|tally|number|figure)\s+(?:to|at)\s+$", re.IGNORECASE)
 # After a figure, a part named in passing: "Thirteen Palestinians, including five minors, were killed".
 PART_AFTER = re.compile(r"[^,;.]{0,40},\s*(?:including|among them|among whom|of whom|of them)\s+", re.IGNORECASE)
-# The clause a hedge or modality cue governs ends at these.
-CUE_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\band that\b|\bbut\b|\bwhile\b", re.IGNORECASE)
+# The clause a hedge or modality cue governs ends at these; "and" with an auxiliary starts another predicate
+# ("reached more than 5,100 and was expected to rise further": the rise is expected, the 5,100 is reported).
+CUE_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\band that\b|\bbut\b|\bwhile\b|"
+                              r"\band\s+(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
 
 # --- document sections and headlines (tollbook.read.sections, tollbook.check.pairing) ----
 

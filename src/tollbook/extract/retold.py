@@ -1,0 +1,55 @@
+"""A headline or summary figure retold from the body keeps the body's claimant.
+
+"Death toll in Derna rises to 5,200" over a body that says "... 5,200, the interior minister
+said": the headline names no one, but the figure is the minister's, and the outlet only
+retells it. Crediting the outlet would make every headline a new originator (reconciliation
+would count the minister twice) and lose who gave the figure. The claim says how its source
+was found: attribution "body". The self-check still sees a headline that names no claimant
+(only "explicit" and "carried" are the headline's own words).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tollbook.lexicons.measures import measure_registry
+from tollbook.model import Claim
+
+RETOLD_SECTIONS = frozenset({"headline", "summary"})
+
+
+def _figure(c: Claim) -> float | None:
+    """The number the words give: best, else the bound given ("more than 5,100")."""
+    return c.best if c.best is not None else (c.low if c.low is not None else c.high)
+
+
+def _family(measure: str | None) -> str | None:
+    info = measure_registry().get(measure or "")
+    return info.family if info else measure
+
+
+# A headline may state an estimate as fact (the self-check's finding, not another originator's figure);
+# a denial or a projection is another statement.
+_MOOD = {"reported": "stated", "estimated": "stated", "hypothetical": "projected", "forecast": "projected"}
+
+
+def _retellable(c: Claim) -> bool:
+    """A figure a headline can retell as its own: a number, not "hundreds" or a share of another figure."""
+    return c.derived_from is None and c.qualifier != "vague" and _figure(c) is not None
+
+
+def credit_from_body(claims: list[Claim]) -> None:
+    """Give each headline or summary figure with no claimant of its own the source of the first body
+    figure with the same number, measure family, unit and mood whose claimant the body names."""
+    body: dict[tuple, Claim] = {}
+    for c in claims:
+        if c.section == "body" and c.attribution in ("explicit", "carried") and _retellable(c):
+            body.setdefault((_figure(c), _family(c.measure), c.unit, _MOOD.get(c.modality, c.modality)), c)
+    if not body:
+        return
+    for i, c in enumerate(claims):
+        if c.section not in RETOLD_SECTIONS or c.attribution not in (None, "outlet") or not _retellable(c):
+            continue
+        twin = body.get((_figure(c), _family(c.measure), c.unit, _MOOD.get(c.modality, c.modality)))
+        if twin is not None:
+            claims[i] = replace(c, source=twin.source, sources=twin.sources, attribution="body")
