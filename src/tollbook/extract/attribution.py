@@ -17,7 +17,7 @@ from tollbook.lang import CURRENT as en
 from tollbook.lang import grammar
 from tollbook.lang import per_language
 from tollbook.extract.speakers import Speaker, find_speaker, headline_speaker
-from tollbook.lexicons import Match, PhraseIndex, inflected, load
+from tollbook.lexicons import Match, PhraseIndex, fold, inflected, load
 from tollbook.model import SourceRef
 
 
@@ -260,6 +260,29 @@ def _government_of(place: str) -> Claimant | None:
     return None
 
 
+def _office_of_the_place(sentence: str, speaker: Speaker) -> Claimant | None:
+    """An office named without whose ("Israel revises down the toll - foreign ministry", "Turkey's toll rose
+    to 45,968: Interior minister"): the office of the one place the sentence names, when the lexicon
+    names that office ("Israel's foreign ministry" -> Israeli Foreign Ministry); never a guess between two."""
+    from tollbook.extract.places import _index as place_index
+
+    office = _LEADING_THE.sub("", speaker.text, 1)
+    if not office:
+        return None
+    found: dict[str, Claimant] = {}
+    for m in place_index().find(sentence, fold(sentence)):  # an owner too: "Turkey's toll"
+        if not m.text[:1].isupper() or speaker.start <= m.start < speaker.end:
+            continue
+        phrase = f"{m.text}'s {office}"
+        hits = _index()[0].find(phrase)
+        if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(phrase) and hits[0].value.kind != "media":
+            found[hits[0].value.name] = hits[0].value
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_LEADING_THE = re.compile(r"(?:(?:the|a|an)\s+)", re.IGNORECASE)
+
+
 def _official_figures(sentence: str) -> Attribution | None:
     """"according to official Israeli data": the country's officials as the lexicon names them, else its authorities."""
     m = en.OFFICIAL_FIGURES.search(sentence)
@@ -321,7 +344,7 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
         heads = _organisation_pattern()[1]
         claimant = Claimant(speaker.text, heads.get(speaker.text.split()[-1].lower(), "government"), None)
     else:
-        claimant = ANONYMOUS
+        claimant = _office_of_the_place(sentence, speaker) or ANONYMOUS
     return Attribution(claimant, text, speaker.start, end, via, back=speaker.back and body is None)
 
 

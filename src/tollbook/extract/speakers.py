@@ -149,7 +149,9 @@ def headline_speaker(headline: str) -> Speaker | None:
     if who in _NOT_NAMES:
         return None  # "...: Photos", "... - Live": a label of the page, not a speaker
     start = m.start("who")
-    return Speaker(who, who if _looks_like_person(who) else None, start, start + len(who))
+    person = _looks_like_person(who) and not _role_words().fullmatch(who.split(" ", 1)[-1]) \
+        and not _role_words().fullmatch(who.split()[-1])  # "...: Interior minister" is an office, not a name
+    return Speaker(who, who if person else None, start, start + len(who))
 
 
 # one office (not "officials", not a collective like "police") followed by a verb's bare form does not agree
