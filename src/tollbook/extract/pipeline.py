@@ -236,6 +236,8 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
         if role not in found:
             sp = speakers_mod.named_for_role(text, role)
             who = attr_mod.person_claimant(sp.person) if sp is not None and sp.person else None
+            if who is not None and who.kind == "person":  # a person the lexicon does not know: the body the document ties them to
+                who = attr_mod.body_of_person(text, who.name) or who
             found[role] = SourceRef(who.name, who.kind, sp.text) if who is not None else None  # type: ignore[arg-type, union-attr]
         ref = found[role]
         if ref is not None:
