@@ -130,3 +130,21 @@ def test_a_list_inside_the_figures_clause_is_no_headline_tag() -> None:
             "according to Lebanese officials, and several thousand have been wounded.")
     claims = tollbook.extract(text)
     assert [c.sources[0].text for c in claims] == ["Lebanese officials", "Lebanese officials"]
+
+
+def test_an_unnamed_office_holder_speaks_for_the_body_the_document_ties_them_to() -> None:
+    text = ("Lebanon revises the toll of the port blast to 218\n\n"
+            "The toll of the port blast was revised to 218 on Friday, a health ministry spokesman said.\n\n"
+            "Rima Haddad, a spokesman for Lebanon's health ministry, said 23 people were still missing.")
+    claims = tollbook.extract(text, published="2024-03-01")
+    body = next(c for c in claims if c.section == "body" and c.best == 218)
+    assert body.source == "Lebanese Health Ministry" and "Rima Haddad" in (body.sources[0].text or "")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Israel revises down the toll of the attack to 1,150 - foreign ministry", "Israeli Foreign Ministry"),
+    ("Turkey's quake toll rises to 900: Interior minister", "Turkish Interior Ministry"),
+    ("Quake toll rises to 900, interior minister says", "anonymous"),  # no place named: whose office is unknown
+])
+def test_an_office_without_whose_is_that_of_the_one_place_named(text: str, source: str) -> None:
+    assert _sources(text) == [source]
