@@ -25,6 +25,7 @@ from tollbook.extract import measures as measures_mod
 from tollbook.extract import places as places_mod
 from tollbook.extract import speakers as speakers_mod
 from tollbook.extract import times as times_mod
+from tollbook.extract.breakdown import by_place
 from tollbook.extract.derive import resolve_base, wants_deployment
 from tollbook.extract.normalize import Normalized, normalize
 from tollbook.extract.numbers import Quantity, parse_quantities, resolve_fraction
@@ -195,7 +196,8 @@ def _extract(doc: Document) -> list[Claim]:
     _resolve_forward(claims, ctx)
     _name_the_roles(claims, text)
     credit_from_body(claims)
-    return claims
+    parts = by_place(doc, claims)
+    return sorted(claims + parts, key=lambda c: c.start) if parts else claims
 
 
 def _office_holder(att: attr_mod.Attribution, ctx: _Context) -> attr_mod.Attribution | None:
