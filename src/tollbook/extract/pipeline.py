@@ -109,6 +109,24 @@ def reference_date(doc: Document) -> date | None:
     return times_mod.parse_reference(doc.published) or times_mod.latest_date_in(doc.text)
 
 
+@dataclass(slots=True)
+class _Reference:
+    """A document's reference date, worked out on the first call.
+
+    Without a publication date it is the latest date written in the text, a scan of the whole
+    document; it is needed only by a sentence that names a time ("yesterday", "on Monday") and
+    by a figure's period, and most documents' sentences hold neither."""
+
+    doc: Document
+    found: bool = False
+    value: date | None = None
+
+    def __call__(self) -> date | None:
+        if not self.found:
+            self.value, self.found = reference_date(self.doc), True
+        return self.value
+
+
 def extract_document(doc: Document) -> list[Claim]:
     """Every claim in a document, in text order, its offsets and value_text in the original text.
 
@@ -154,7 +172,7 @@ def _normal_offset(norm: Normalized, offset: int) -> int:
 
 def _extract(doc: Document) -> list[Claim]:
     text = doc.text
-    ref = reference_date(doc)
+    reference = _Reference(doc)
     claims: list[Claim] = []
     ctx = _Context(text=text)
     cands = candidates(text)
@@ -187,7 +205,7 @@ def _extract(doc: Document) -> list[Claim]:
             if not quantities:
                 _plain(ctx, sent.start, sent.end)
                 continue
-            new = _sentence_claims(doc, sent, s_text, lowered, quantities, ref, ctx, claims, words)
+            new = _sentence_claims(doc, sent, s_text, lowered, quantities, reference, ctx, claims, words)
             ctx.previous_plain = None
             ctx.paragraph_claims += range(len(claims), len(claims) + len(new))
             ctx.body_claims = ctx.body_claims or any(c.section == "body" for c in new)
@@ -355,7 +373,7 @@ class _SentenceRecord:
     text: str
     lowered: str
     offset: int
-    ref: date | None
+    reference: _Reference  # the document's reference date, on first call
     ctx: _Context
     earlier: list[Claim]
     quantities: list[Quantity]
@@ -413,12 +431,12 @@ def _counting_words(s_text: str, lowered: str) -> tuple[list[Match[str]], list[M
 
 
 def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, quantities: list[Quantity],
-                   ref: date | None, ctx: _Context, earlier: list[Claim],
+                   reference: _Reference, ctx: _Context, earlier: list[Claim],
                    words: tuple[list[Match[str]], list[Match[str]]] | None = None) -> _SentenceRecord:
     """The sentence's mentions, found once: measure cues, unit nouns, actors, places, times and its claimant."""
     cues, units = words if words is not None else _counting_words(s_text, lowered)
     actor_mentions = actors_mod.find_actors(s_text, lowered)
-    time_mentions = times_mod.find_times(s_text, ref) if ref else []
+    time_mentions = times_mod.find_times(s_text, reference)  # the reference date is looked for only if a time is named
     att = attr_mod.attribute_sentence(s_text, lowered)
     speaker = [(att.start, att.end)] if att is not None else []
     if att is not None:  # "the State Emergency Service of Ukraine said": a speaker, not a victim
@@ -445,7 +463,7 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
     linked = {i for i, q in enumerate(quantities) if q.base_index is not None} | \
         {q.base_index for q in quantities if q.base_index is not None}
     breaks = [m.start() for m in en.SPEAKER_CLAUSE_BREAK.finditer(s_text)] if att is not None and len(quantities) > 1 else []
-    return _SentenceRecord(doc, s_text, lowered, sent.start, ref, ctx, earlier, quantities, cues, units, actor_mentions,
+    return _SentenceRecord(doc, s_text, lowered, sent.start, reference, ctx, earlier, quantities, cues, units, actor_mentions,
                            place_mentions, time_mentions, att, how, source, chain, spans,
                            [sp[0] for sp in spans],  # quantities come in text order
                            linked, clause_breaks=breaks)
@@ -482,7 +500,7 @@ def _derivation(s: _SentenceRecord, f: _Draft) -> bool:
     running = next((c for c in reversed(out) if c.end <= offset + q.start), None)
     if q.increment and running is not None:
         # "(+1,200)" after a running total: the same quantity, counted for the tally's day
-        ref = s.ref
+        ref = s.reference()
         out.append(replace(running, claim_id=claim_id(s.doc.doc_id, offset + q.start, offset + q.end, running.measure),
                            low=q.low, best=q.best, high=q.high, qualifier="exact", value_text=q.text,
                            date_start=ref.isoformat() if ref else None, date_end=ref.isoformat() if ref else None,
@@ -602,7 +620,7 @@ def _place(s: _SentenceRecord, f: _Draft) -> bool:
 
 def _time(s: _SentenceRecord, f: _Draft) -> bool:
     """When: the nearest time mention, else up to the reference date; a tally's increment is the reference day."""
-    ref = s.ref
+    ref = s.reference()
     f.tm = tm = times_mod.choose_time(s.time_mentions, f.q.start, f.q.end)
     if tm is None and ref and s.ctx.heading is not None and _tally_line(s.text):
         f.tm = tm = _heading_time(s.ctx, ref)  # a statement's heading gives its lines their period
@@ -717,10 +735,10 @@ STAGES: tuple[Callable[[_SentenceRecord, _Draft], bool], ...] = (
 
 
 def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, quantities: list[Quantity],
-                     ref: date | None, ctx: _Context, earlier: list[Claim],
+                     reference: _Reference, ctx: _Context, earlier: list[Claim],
                      words: tuple[list[Match[str]], list[Match[str]]] | None = None) -> list[Claim]:
     """The claims of one sentence holding figures: each figure through `STAGES`, then in text order."""
-    s = _read_sentence(doc, sent, s_text, lowered, quantities, ref, ctx, earlier, words)
+    s = _read_sentence(doc, sent, s_text, lowered, quantities, reference, ctx, earlier, words)
     # bases before the fractions taken of them, so a derived claim can name its base
     order = sorted(range(len(quantities)), key=lambda i: (quantities[i].fraction is not None, quantities[i].start))
     for qi in order:

@@ -315,8 +315,12 @@ _NOT_TIME = re.compile(r"\b\d+-(?:hour|day|week|month|year)\b|\b(?:sunday|monday
 _PERSON_NAME_MONTHS = re.compile(r"\b(?:April|May|June|August)\s+[A-Z][a-z]+\b")
 
 
-def find_times(sentence: str, reference: date) -> list[TimeSpan]:
-    """Every time expression in a sentence, resolved; overlapping ones keep the longest."""
+def find_times(sentence: str, reference: date | Callable[[], date | None]) -> list[TimeSpan]:
+    """Every time expression in a sentence, resolved; overlapping ones keep the longest.
+
+    `reference` may be a function that gives the date (or None: no period can be resolved, so
+    none is found): it is called only when the sentence holds a word a time rule needs, so a
+    document's reference date is worked out only if some sentence names a time."""
     found: list[TimeSpan] = []
     open_rules: set[Resolver] = set()
     table = _table()
@@ -324,6 +328,10 @@ def find_times(sentence: str, reference: date) -> list[TimeSpan]:
         open_rules |= table.opens[m.group(0)]
     if not open_rules:
         return found
+    if callable(reference):
+        reference = reference()
+        if reference is None:
+            return found
     forward_context: bool | None = None  # looked for once per sentence, when a rule first asks
     for pattern, resolve in table.compiled:
         if resolve not in open_rules:
