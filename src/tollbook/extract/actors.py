@@ -110,10 +110,14 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     if in_np:
         m = in_np[0]
         return m.value, m.text, m.start, m.end
-    # "40 of its armoured vehicles": the speaker's own forces
-    if unit_match is not None and en.POSSESSIVE_PRONOUN.search(sentence[max(0, unit_match.start - 20):unit_match.start]):
+    # "40 of its armoured vehicles", "his force lost 20,000 fighters": the speaker's own forces
+    if unit_match is not None and en.POSSESSIVE_PRONOUN.search(sentence[max(0, unit_match.start - 20):unit_match.start]) \
+            or en.OWN_FORCES_SUBJECT.search(sentence, max(0, start - 50), start):
         own = forces_of(*speaker) if speaker else None
         if own is not None:
+            words = en.OWN_FORCES_SUBJECT.search(sentence, max(0, start - 50), start)
+            if words is not None:
+                return own, words.group(0).strip(), words.start(), words.end()
             return own, sentence[max(0, unit_match.start - 20):unit_match.start].strip(), unit_match.start, unit_match.end
     civilians = [m for m in mentions if m.value.kind == _CIVILIANS]
     civ = nearest(civilians, start, end, blockers, after=40, before=0)

@@ -344,7 +344,8 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
         heads = _organisation_pattern()[1]
         claimant = Claimant(speaker.text, heads.get(speaker.text.split()[-1].lower(), "government"), None)
     else:
-        claimant = _office_of_the_place(sentence, speaker) or ANONYMOUS
+        # "..., says US": a country the gazetteer does not list by that name, whose government the lexicon names
+        claimant = _government_of(speaker.text) or _office_of_the_place(sentence, speaker) or ANONYMOUS
     return Attribution(claimant, text, speaker.start, end, via, back=speaker.back and body is None)
 
 

@@ -69,8 +69,9 @@ def _headline_tag() -> re.Pattern[str]:
     roles = sorted(load("cues.toml")["roles"]["words"], key=len, reverse=True)
     role = "(?i:" + "|".join(re.escape(r) for r in roles) + ")"
     who = rf"(?:{_DETERMINER}?(?:[A-Za-z][\w'\u2019-]*\s+){{0,3}}?{role}|{_NAME}|[A-Z][\w'\u2019.-]+)"
-    # "..., mayor says", "... - minister", "...: Zelensky", "... \u2013 Zelenskyy"
-    return re.compile(rf"(?:,\s*|\s[-\u2013\u2014]\s*|:\s*)(?P<who>{who})(?:\s+(?:says|said|warns|claims|estimates))?\s*$")
+    # "..., mayor says", "... - minister", "...: Zelensky", "... \u2013 Zelenskyy", "..., says US"
+    return re.compile(rf"(?:,\s*|\s[-\u2013\u2014]\s*|:\s*)(?P<who>{who})(?:\s+(?:says|said|warns|claims|estimates))?\s*$|"
+                      rf",\s*(?:says|said|warns|claims|estimates)\s+(?P<who2>{who})\s*$")
 
 
 # Where each pattern can match: around a verb of saying (the first three and the last), after
@@ -145,13 +146,14 @@ def headline_speaker(headline: str) -> Speaker | None:
     m = _headline_tag().search(headline.strip())
     if m is None:
         return None
-    who = m.group("who")
+    group = "who" if m.group("who") else "who2"
+    who = m.group(group)
     if who in _NOT_NAMES:
         return None  # "...: Photos", "... - Live": a label of the page, not a speaker
-    start = m.start("who")
+    start = m.start(group)
     person = _looks_like_person(who) and not _role_words().fullmatch(who.split(" ", 1)[-1]) \
         and not _role_words().fullmatch(who.split()[-1])  # "...: Interior minister" is an office, not a name
-    return Speaker(who, who if person else None, start, start + len(who))
+    return Speaker(who, who if person else None, start, start + len(who), place=not person and is_place(who))
 
 
 # one office (not "officials", not a collective like "police") followed by a verb's bare form does not agree

@@ -228,7 +228,12 @@ OWNER_OF = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their|our|his|her)\s+(?:own\s+)?$", re.IGNORECASE)
+# The speaker's own forces as the subject of a verb of loss: "his force lost more than 20,000 fighters".
+OWN_FORCES_SUBJECT = re.compile(r"\b(?:its|their|our|his|her)\s+(?:own\s+)?(?:forces?|troops|army|men|fighters|units?|soldiers|"
+                                r"military|mercenaries)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 AGENT_AFTER = re.compile(
+    # a side in the name of a war is no victim: "the Israel-Hamas war"
+    r"^(?:[-\u2013][\w'\u2019]+)?\s+(?:war|conflict)\b|"
     r"^(?:'s)?\s+(?:forces\s+|troops\s+|army\s+|military\s+)?(?:air\s*strikes?|strikes?|attacks?|shelling|missiles?|drones?|"
     r"bombardment|bombing|raids?|fire|offensive|assault|artillery|barrage|airstrike|air raids?|invasion|"
     r"full-scale invasion|aggression|occupation|incursion|blockade|siege)\b|"

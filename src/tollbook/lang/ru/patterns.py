@@ -512,4 +512,4 @@ def word_value(text: str) -> Fraction | None:
 
 # English names not written for this language yet (OFFICIAL_FIGURES: 'according to official Israeli data'; EVENT_AFTER_NAME:
 # 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE: see lang/en/patterns.py): they never match
-OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
+OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_FORCES_SUBJECT = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
