@@ -207,7 +207,7 @@ def _composed_body(text: str) -> Claimant | None:
     m = _OFFICE_AND_COMPLEMENT.match(text.strip())
     if m is not None:
         office, rest = m.group("office"), m.group("rest")
-        candidates = [f"{rest} {office}", f"{office} in {rest}"]
+        candidates = [f"{rest} {office}", f"{office} in {rest}", f"{rest}'s {office}"]  # "the government of Israel"
         candidates += [f"{w}-run {office}" for w in _MODIFIER_OF.findall(rest)]
     else:  # "Hamas-controlled government's health ministry": the modifier and the head of the name
         head = " ".join(text.split()[-2:])
