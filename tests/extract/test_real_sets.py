@@ -204,9 +204,11 @@ def test_eval_real_json_is_one_object_with_the_three_sets():
 # Raise them as the reading improves; never lower one to make a change pass. The texts are
 # fetched anew on each machine: on 2026-12-01 the fetch found 66 of the 72 (not the 70 of the
 # set the first floors were taken on), and the committed extractor read found 0.839 and period
-# 0.95 on them before any change, so found and period stand where that set puts them.
-REAL_STORY_FLOORS = {"found": 0.87, "value": 0.95, "measure": 0.92, "actor": 0.89, "claimant": 0.64,
-                     "period": 0.94, "all_five": 0.45}
+# 0.95 on them before any change, so found and period stand where that set puts them. On 2026-12-02
+# the fetch found 64 (a few headlines rebuilt from the address), and the floors were raised to the
+# level reached on them, a little under it so that a refetch's small differences do not fail.
+REAL_STORY_FLOORS = {"found": 0.89, "value": 0.95, "measure": 0.92, "actor": 0.90, "claimant": 0.68,
+                     "period": 0.94, "all_five": 0.50}
 REAL_STORY_SPURIOUS_CEILING = 0.03  # issue 10: spurious claims at most 3% of output
 
 

@@ -230,7 +230,9 @@ OWNER_OF = re.compile(
 POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|their|our|his|her)\s+(?:own\s+)?$", re.IGNORECASE)
 # The speaker's own forces as the subject of a verb of loss: "his force lost more than 20,000 fighters".
 OWN_FORCES_SUBJECT = re.compile(r"\b(?:its|their|our|his|her)\s+(?:own\s+)?(?:forces?|troops|army|men|fighters|units?|soldiers|"
-                                r"military|mercenaries)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+                                r"military|mercenaries)\s+(?:(?:has|have|had)\s+)?(?:lost|suffered|sustained)\s+"
+                                r"(?:(?:more|less|fewer|over|under|about|around|nearly|almost|some|up|than|to)\s+){0,2}$",
+                                re.IGNORECASE)
 AGENT_AFTER = re.compile(
     # a side in the name of a war is no victim: "the Israel-Hamas war"
     r"^(?:[-\u2013][\w'\u2019]+)?\s+(?:war|conflict)\b|"
