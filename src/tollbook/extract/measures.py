@@ -156,7 +156,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         if cue is not None and cue.start >= end and unit_m is not None and unit_m.start == cue.start:
             # "executed nine prisoners": the noun after the figure is what it counts; the verb before says what befell them
             verb = nearest([c for c in cues if c.end <= start], start, end, blockers, before=25, sentence=sentence)
-            cue = verb or cue
+            if verb is not None and "," not in sentence[verb.end:start]:  # not "missing people, said 450 bodies"
+                cue = verb
     # "30,000 were displaced, and nearly a million people were affected": the figure has a verb of its own
     own_verb = en.OWN_VERB_AFTER.match(sentence, end) is not None
     if cue is not None and cue.end <= start and own_verb and en.CLAUSE_BREAK.search(sentence, cue.end, start):
@@ -210,10 +211,11 @@ def _subject_far_before(sentence: str, cues: list[Match[str]], start: int,
                         blockers: list[tuple[int, int]]) -> Match[str] | None:
     """"The death toll from the shelling of the town rose to two": the measure is the subject of
     a verb of reaching, the first measure word of the clause however far before the figure
-    ("casualties among the marines sent to the island have reached 900"), with no figure between."""
+    ("casualties among the marines sent to the island have reached 900"), with no figure between. A verb
+    such as "hit" is the verb of reaching itself, never its subject."""
     clause_start = max((m.end() for m in en.SUBJECT_CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     for c in cues:
-        if clause_start <= c.start and c.end <= start and c.value != _NOT_COUNTED \
+        if clause_start <= c.start and c.end <= start and c.value not in (_NOT_COUNTED, _AMBIGUOUS_FOR_PEOPLE) \
                 and not any(c.end <= b0 and b1 <= start and not _in_aside(sentence, c.end, b0, b1, start)
                             for b0, b1 in blockers):
             return c
@@ -224,8 +226,13 @@ def _toll_subject(sentence: str, cues: list[Match[str]], start: int,
                   blockers: list[tuple[int, int]]) -> Match[str] | None:
     """The toll as subject across a coordination or a date ("the death toll from the quakes in Turkey and Syria
     that struck on Feb. 6 surpassed 50,000"): the first toll noun of the sentence, with no count between."""
+    # an earlier value the toll reached is no other count ("the toll tops 30,000 and could hit 50,000")
+    def reached(b0: int, b1: int) -> bool:  # the verb may open the figure's own span ("tops 30,000")
+        digit = b0 + next((i for i, ch in enumerate(sentence[b0:b1]) if ch.isdigit()), 0)
+        return en.REACHES_BEFORE.search(sentence, max(0, digit - 40), digit) is not None
+    counts = [(b0, b1) for b0, b1 in blockers if not reached(b0, b1)]
     for c in cues:
-        if c.end <= start and en.TOLL_SUBJECT.fullmatch(c.text) and not any(c.end <= b0 and b1 <= start for b0, b1 in blockers):
+        if c.end <= start and en.TOLL_SUBJECT.fullmatch(c.text) and not any(c.end <= b0 and b1 <= start for b0, b1 in counts):
             return c
     return None
 
