@@ -105,7 +105,8 @@ REACHES_AHEAD = re.compile(r"\b(?:reach|top|exceed|surpass|pass|hit|rise to|clim
 _EVENT_NOUN = (r"(?:attacks?|assault|tremors?|earthquakes?|quakes?|storms?|hurricanes?|floods?|flooding|blasts?|"
                r"explosions?|strikes?|air\s*strikes?|bombings?|invasion|offensive|massacre|war|disaster|landfall|"
                r"collapse|raids?|incursion|shooting|eruption|tsunami|cyclone|typhoon|battle|onslaught|rampage|crash|fire)")
-EVENT_AFTER_DATE = re.compile(rf"\s*,?\s*(?:[A-Z][\w'\u2019-]*\s+){{0,3}}(?:[\w-]+\s+)?{_EVENT_NOUN}\b")
+# (also a time's possessive: "last month's Hamas attacks", "Monday's earthquake")
+EVENT_AFTER_DATE = re.compile(rf"(?:['\u2019]s)?\s*,?\s*(?:[A-Z][\w'\u2019-]*\s+){{0,3}}(?:[\w-]+\s+)?{_EVENT_NOUN}\b")
 # Right after a body's name, what makes it a modifier: an event it carried out ("the Hamas attack", "a
 # Russian-led offensive") or a body it runs ("the Hamas-run health ministry"): it describes, it does not speak.
 EVENT_AFTER_NAME = re.compile(rf"(?:-led|-run|-backed)?\s+(?:[a-z][\w-]*\s+)?{_EVENT_NOUN}\b|"
