@@ -15,7 +15,7 @@ import tollbook
     # told two days after: that day's count
     ("At least 14 people were killed when a missile struck a market on Saturday.", "2024-05-27", "2024-05-25", "2024-05-25"),
     # a time's possessive names the event: "last month's floods", as of the day told
-    ("The toll from last month's floods in the valley rose to 260 on Thursday.", "2024-11-08", "2024-10-01", "2024-11-07"),
+    ("The toll from last month's floods in the valley has risen to 260.", "2024-11-08", "2024-10-01", "2024-11-08"),
 ])
 def test_running_total_since_an_event(text, published, start, end):
     c = tollbook.extract(text, published=published)[0]
