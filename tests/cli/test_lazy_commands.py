@@ -62,6 +62,38 @@ def test_extract_of_a_small_file_imports_none_of_the_heavy_libraries(tmp_path: P
     assert _loaded(modules, NOT_FOR_EXTRACT) == []
 
 
+HEAVY = ("scipy", "pandas", "altair", "dask", "distributed", "fastapi", "uvicorn", "datasketch", "pyarrow", "alembic")
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """A ledger holding the small report, and one claim_id of it."""
+    folder = tmp_path_factory.mktemp("lazy")
+    report = folder / "small.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    db = str(folder / "ledger.db")
+    cli = [sys.executable, "-m", "tollbook.cli"]
+    subprocess.run([*cli, "ingest", str(report), "--db", db], check=True, capture_output=True, timeout=180)
+    listed = subprocess.run([*cli, "claims", "--db", db, "--json"], check=True, capture_output=True, text=True)
+    return db, json.loads(listed.stdout)[0]["claim_id"]
+
+
+@pytest.mark.parametrize("command", [["claims", "--limit", "5", "--json"], ["documents", "--json"],
+                                     ["show", "CLAIM", "--json"], ["claims", "--measure", "killed", "--csv"]])
+def test_listing_commands_import_no_heavy_library(command: list[str], ledger: tuple[str, str]) -> None:
+    db, claim_id = ledger
+    _, modules = loaded_modules(*[claim_id if a == "CLAIM" else a for a in command], "--db", db)
+    assert _loaded(modules, HEAVY) == []
+
+
+def test_syndication_loads_datasketch_only_when_fingerprinting() -> None:
+    code = ("import sys\nimport tollbook.ledger\nbefore = 'datasketch' in sys.modules\n"
+            "from tollbook.ledger.syndication import fingerprint\nfingerprint('one two three four')\n"
+            "print(before, 'datasketch' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["False", "True"], done.stderr
+
+
 def test_version_builds_no_command() -> None:
     out, modules = loaded_modules("--version")
     assert out.startswith("tollbook ")
