@@ -1,6 +1,6 @@
 """Reconciliation and `check` on the six real storylines, scored against hand judgements.
 
-    python scripts/real_reconcile.py ingest out.db          # the 70 fetched articles into a fresh ledger
+    python scripts/real_reconcile.py ingest out.db          # the fetched articles (64 of 72 on 2026-12-02) into a fresh ledger
     python scripts/real_reconcile.py findings out.db        # every stored finding, one JSON line each
     python scripts/real_reconcile.py score out.db           # precision against the judged findings
     python scripts/real_reconcile.py timeline out.db        # `tollbook timeline` of each series with a finding
@@ -262,6 +262,22 @@ def has_finding(found: Iterable[Mapping[str, Any]], story: str, kind: str,
         if all(any(_side_matches(s["originator"], s["value_text"], who, value) for s in f["claims"])
                for who, value in pairs):
             return True
+    if kind == "revision" and len(pairs) == 2:
+        return _revision_chain(found, story, *pairs)
+    return False
+
+
+def _revision_chain(found: Iterable[Mapping[str, Any]], story: str, first: tuple[str | None, str],
+                    last: tuple[str | None, str]) -> bool:
+    """A revision shown in steps (64, then 1,427, then 2,975): revision findings of one originator leading
+    from the first figure to the last."""
+    steps = [[(s["originator"], s["value_text"]) for s in f["claims"]] for f in found
+             if f["story"] == story and f["kind"] == "revision" and len(f["claims"]) == 2]
+    reached = {b for a, b in steps if _side_matches(a[0], a[1], *first)}
+    for _ in range(len(steps)):
+        if any(_side_matches(b[0], b[1], *last) for b in reached):
+            return True
+        reached |= {b for a, b in steps if a in reached}
     return False
 
 

@@ -9,6 +9,7 @@ forces, and the AFU after "by" is the agent; in "Russian strikes killed 12 peopl
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from tollbook.extract.proximity import nearest
@@ -26,6 +27,7 @@ class Actor:
 
 
 _CIVILIANS = "civilians"
+_JOINED = re.compile(r"(?:\s+[\w-]+){0,2}\s+and\s+(?:the\s+)?")
 # "Russia's Kursk region", "Ukraine's commander-in-chief", "Russian governor": an owner of a place or a speaker
 
 
@@ -127,6 +129,10 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     # 2. the subject or possessive before it: "North Korean forces had lost 4,000", "North Korea's 1.2 million-strong"
     m = nearest(victims, start, end, blockers, after=0, before=90)
     if m is not None:
+        # "Russian regular forces and Wagner troops suffered 175,000": two parties as one subject, the first the
+        # wider one named (the count is of both, not of the one named last)
+        joined = next((v for v in victims if v.end <= m.start and _JOINED.fullmatch(sentence, v.end, m.start)), None)
+        m = joined or m
         return m.value, m.text, m.start, m.end
     m = nearest(victims, start, end, blockers, after=70, before=0)
     if m is not None:

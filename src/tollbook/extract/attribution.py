@@ -269,18 +269,22 @@ def _office_of_the_place(sentence: str, speaker: Speaker) -> Claimant | None:
     office = _LEADING_THE.sub("", speaker.text, 1)
     if not office:
         return None
+    # "a foreign ministry spokesman" speaks for the foreign ministry
+    offices = [office, *([_SPEAKS_FOR.sub("", office)] if _SPEAKS_FOR.search(office) else [])]
     found: dict[str, Claimant] = {}
     for m in place_index().find(sentence, fold(sentence)):  # an owner too: "Turkey's toll"
         if not m.text[:1].isupper() or speaker.start <= m.start < speaker.end:
             continue
-        phrase = f"{m.text}'s {office}"
-        hits = _index()[0].find(phrase)
-        if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(phrase) and hits[0].value.kind != "media":
-            found[hits[0].value.name] = hits[0].value
+        for phrase in (f"{m.text}'s {o}" for o in offices):
+            hits = _index()[0].find(phrase)
+            if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(phrase) and hits[0].value.kind != "media":
+                found[hits[0].value.name] = hits[0].value
+                break
     return next(iter(found.values())) if len(found) == 1 else None
 
 
 _LEADING_THE = re.compile(r"(?:(?:the|a|an)\s+)", re.IGNORECASE)
+_SPEAKS_FOR = re.compile(r"\s+(?:spokes(?:man|woman|person)|press officer|official|chief|head)$", re.IGNORECASE)
 
 
 def _official_figures(sentence: str) -> Attribution | None:

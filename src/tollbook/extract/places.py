@@ -10,6 +10,7 @@ town of that name the world gazetteer holds.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from tollbook.lang import CURRENT as en
@@ -79,12 +80,19 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
             continue  # "Kim said", "Roy told": a small town's name is more often a person's
         if any(s < m.end and m.start < e for s, e in actor_spans) and not locative:
             continue
+        if _INSIDE_A_NAME_BEFORE.search(sentence, max(0, m.start - 30), m.start) and _NAME_GOES_ON.match(sentence, m.end):
+            continue  # "Al-Ahli Arabi Hospital": a word of a longer proper name, not Ārabī in Ethiopia
         if en.PARTY_OF.search(sentence, max(0, m.start - 30), m.start):
             continue  # "the forces of the Russian Federation": a party, not a place
         if sentence[m.end:m.end + 2] == "'s" and not locative:
             continue  # "Ukraine's General Staff": an owner, not a place
         out.append(m)
     return out
+
+
+# a capitalised word right before (not the sentence's first) and one right after: a place's name inside a longer name
+_INSIDE_A_NAME_BEFORE = re.compile(r"(?<=\S\s)[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*[ -](?:(?:al|el|Al|El)-)?$")
+_NAME_GOES_ON = re.compile(r"[ -][A-Z][a-z]")
 
 
 def choose_place(sentence: str, places: list[Match[Place]], start: int, end: int) -> Match[Place] | None:
