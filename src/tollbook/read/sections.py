@@ -37,6 +37,11 @@ def find_sections(text: str) -> tuple[tuple[int, int, Section], ...]:
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line)
         pos = end
+        if body_chars >= _TOP_BODY_CHARS and not in_summary and spans[-1][2] == "body":
+            # past the top and out of any list of key points: a label, a bullet or a headline no longer
+            # changes the section, so every line from here on is body (a wire report's hundred lines are one span)
+            spans[-1] = (spans[-1][0], len(text), "body")
+            break
         stripped = line.strip()
         if not stripped:
             _add(spans, start, end, spans[-1][2] if spans else "body")
