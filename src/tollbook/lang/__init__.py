@@ -137,6 +137,10 @@ def _known() -> frozenset[str]:
 
 def grammar(lang: str | None = None) -> ModuleType:
     """The patterns module of `lang` (default: the language being read)."""
+    if lang is None:  # the stages' question, asked per figure: `reading` keeps the answer beside the language
+        found = _MODULE.get()
+        if found is not None:
+            return found
     lang = lang or _LANGUAGE.get()
     found = _GRAMMARS.get(lang)
     if found is None:
@@ -150,7 +154,11 @@ class _Current:
 
     __slots__ = ()
 
-    def __getattr__(self, name: str) -> Any:
+    # __getattribute__, not __getattr__: every name is the grammar's, so the failed look-up on this
+    # object that would come first (an exception raised and caught, per pattern asked) is skipped
+    def __getattribute__(self, name: str) -> Any:
+        if name[:2] == "__":
+            return object.__getattribute__(self, name)
         return getattr(_MODULE.get() or grammar(), name)
 
 
