@@ -217,7 +217,10 @@ AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|nea
 AGENT_BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+){1,3}$|"
                       r"\b(?:against|with|by)\s+(?:the\s+)?(?:armed\s+)?(?:forces|troops|army|units|soldiers|fighters|militias?)\s+"
                       r"of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?:(?:and|or)\s+(?:the\s+)?)?$|"
-                      r"\b(?:against|with)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,4}?(?:and|or)\s+(?:the\s+)?$", re.IGNORECASE)
+                      r"\b(?:against|with)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,4}?(?:and|or)\s+(?:the\s+)?$|"
+                      # the sides of a war named as the war: "the war between Israel and Hamas"
+                      r"\b(?:war|conflict|fighting|clashes|battles?)\s+between\s+(?:the\s+)?(?:[\w'\u2019-]+\s+(?:and\s+(?:the\s+)?)?){0,3}$",
+                      re.IGNORECASE)
 # A country's name after "the forces of" names a party, not where the figure happened.
 PARTY_OF = re.compile(r"\b(?:forces|troops|army|units|soldiers|fighters|militias?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 OWNER_OF = re.compile(
