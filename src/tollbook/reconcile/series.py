@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -159,6 +159,21 @@ def rollups(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     for r in out.values():
         r["originators"] = len(r["originator_names"])
     return list(out.values())
+
+
+def rollup_depth(row: Mapping[str, Any], children: Collection[str]) -> int:
+    """How deep a series row sits under its roll-up: 2 for a region whose country's series of the same
+    measure is among the roll-up's `children` (RU-KRS under RUS), else 1.
+
+    >>> rollup_depth({"actor": "A", "measure": "killed", "unit": "personnel", "parent": "RUS"},
+    ...              ["A | killed | personnel | RUS"])
+    2
+    """
+    parent = row.get("parent")
+    if not parent:
+        return 1
+    country = SeriesKey(row.get("actor"), row.get("measure"), row.get("unit"), parent).label
+    return 2 if country in children else 1
 
 
 _PLAIN = frozenset({str, int, bool, list, dict, tuple, date, datetime})  # exact types: pandas' NaT is neither
@@ -403,9 +418,11 @@ def build_series_from_groups(groups: Iterable[ClaimGroup], records: list[dict[st
             originators=tuple(sorted({g.originator for g in gs})),
             first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
         ))
-    # A wider place first, its regions right after it: RUS, RU-KRS, RU-BEL, then UKR ...
-    out.sort(key=lambda s: (s.key.actor or "", s.key.measure or "", s.key.unit or "",
-                            s.parent or s.key.place_code or "", s.parent is not None, s.key.place_code or ""))
+    # A roll-up's series side by side (killed next to casualties: `rollups`), and in each measure a
+    # wider place first, its regions right after it: RUS, RU-KRS, RU-BEL, then UKR ...
+    out.sort(key=lambda s: (s.key.actor or "", measure_family(s.key.measure) or "", s.key.unit or "",
+                            s.key.measure or "", s.parent or s.key.place_code or "", s.parent is not None,
+                            s.key.place_code or ""))
     return out
 
 

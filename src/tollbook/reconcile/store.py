@@ -41,6 +41,7 @@ from tollbook.ledger.queries import (
     ClaimFilter, claim_date, claim_record, distinct_values, select_claims, stored_spellings,
 )
 from tollbook.ledger.schema import claims, documents, estimates, finding_claims, findings, series
+from tollbook.lexicons.measures import measure_registry
 from tollbook.reconcile.findings import FINDING_KINDS, RULES, SEVERITY_ORDER, Finding, Span, load_config
 from tollbook.reconcile.fusion import BESIDE_FIELDS, INPUT_FIELDS, PERIODS, Estimate, fuse
 from tollbook.reconcile.series import (
@@ -221,22 +222,55 @@ def is_filled(conn: sa.Connection) -> bool:
     return conn.execute(sa.select(claims.c.claim_id).where(claims.c.best.is_not(None)).limit(1)).first() is None
 
 
+def series_family() -> sa.ColumnElement[str]:
+    """A series row's measure family, as `series.measure_family` gives it (the registry's, else the measure)."""
+    families = {name: info.family for name, info in measure_registry().items()}
+    return sa.case(families, value=series.c.measure, else_=series.c.measure)
+
+
+def series_rollup() -> sa.ColumnElement[str]:
+    """A series row's roll-up label, as `series.rollup_fields` writes it: 'North Korean forces | losses | personnel'."""
+    def part(value: sa.ColumnElement[str]) -> sa.ColumnElement[str]:
+        return sa.func.coalesce(sa.func.nullif(value, ""), "-")
+
+    return part(series.c.actor) + " | " + part(series_family()) + " | " + part(series.c.unit)
+
+
 def series_order() -> list[sa.ColumnElement]:
-    """A wider place first, its regions right after it (the order of `build_series`)."""
+    """The order of `build_series`: a roll-up's series side by side, and in each measure a wider place
+    first with its regions right after it."""
     c = series.c
-    return [sa.func.coalesce(c.actor, ""), sa.func.coalesce(c.measure, ""), sa.func.coalesce(c.unit, ""),
-            sa.func.coalesce(c.parent, c.place_code, ""), sa.case((c.parent.is_(None), 0), else_=1),
-            sa.func.coalesce(c.place_code, "")]
+    return [sa.func.coalesce(c.actor, ""), sa.func.coalesce(series_family(), ""), sa.func.coalesce(c.unit, ""),
+            sa.func.coalesce(c.measure, ""), sa.func.coalesce(c.parent, c.place_code, ""),
+            sa.case((c.parent.is_(None), 0), else_=1), sa.func.coalesce(c.place_code, "")]
 
 
 SERIES_FIELDS = ("series", "actor", "measure", "unit", "place_code", "place", "parent", "claims", "appearances",
                  "appearance_groups", "originators", "originator_names", "first_date", "last_date", "findings")
 
 
-def stored_series(conn: sa.Connection, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+def _rollup_filter(rollups: Iterable[str] | None) -> list[sa.ColumnElement[bool]]:
+    """The series of these roll-up labels: equal labels, looked for among the actors the labels can
+    begin with (the actor index first, then the label of a few rows worked out, not of every row)."""
+    if rollups is None:
+        return []
+    labels = list(dict.fromkeys(rollups))
+    # every text before a ' | ' but the last two: an actor or unit may hold ' | ' too
+    actors = {" | ".join(parts[:i]) for parts in (label.split(" | ") for label in labels)
+              for i in range(1, len(parts) - 1)}
+    actor = series.c.actor.in_(sorted(actors))
+    if "-" in actors:  # the label of a series with no actor
+        actor = sa.or_(actor, series.c.actor.is_(None), series.c.actor == "")
+    return [actor, series_rollup().in_(labels)]
+
+
+def stored_series(conn: sa.Connection, *, limit: int | None = None, offset: int = 0,
+                  rollups: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Series rows (the fields of `Series.to_dict()` plus `findings`), in `build_series` order; `family`
-    and `rollup` are worked out from the row (`series.rollups` gathers a roll-up's children)."""
-    query = sa.select(*(series.c[name] for name in SERIES_FIELDS)).order_by(*series_order())
+    and `rollup` are worked out from the row (`series.rollups` gathers a roll-up's children). With
+    `rollups` (labels such as 'North Korean forces | losses | personnel'), only the series of those."""
+    query = (sa.select(*(series.c[name] for name in SERIES_FIELDS)).where(*_rollup_filter(rollups))
+             .order_by(*series_order()))
     if limit is not None:
         query = query.limit(limit).offset(offset)
     rows = [dict(r._mapping) for r in conn.execute(query)]
@@ -246,8 +280,10 @@ def stored_series(conn: sa.Connection, *, limit: int | None = None, offset: int 
     return rows
 
 
-def count_series(conn: sa.Connection) -> int:
-    return conn.execute(sa.select(sa.func.count()).select_from(series)).scalar_one()
+def count_series(conn: sa.Connection, *, rollups: Iterable[str] | None = None) -> int:
+    """How many stored series (of these roll-ups)."""
+    query = sa.select(sa.func.count()).select_from(series).where(*_rollup_filter(rollups))
+    return conn.execute(query).scalar_one()
 
 
 def _finding_filter(kind: str | None, series_label: str | None, kinds: Iterable[str] | None = None) -> list[Any]:
