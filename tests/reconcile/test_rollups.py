@@ -9,7 +9,17 @@ series still come side by side.
 
 from __future__ import annotations
 
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+
 import pytest
+from typer.testing import CliRunner
+
+from tollbook.cli import app
 
 NK = "North Korean forces"
 LOSSES = f"{NK} | losses | personnel"
@@ -89,3 +99,93 @@ def test_stored_series_keep_a_rollup_together_and_can_be_narrowed_to_one(db_url,
     depths = {r["series"]: rollup_depth(r, summed["children"]) for r in losses}
     assert depths[f"{NK} | killed | personnel | RU-KRS"] == 2 and depths[f"{NK} | killed | personnel | RUS"] == 1
     assert depths[f"{NK} | killed | personnel | -"] == 1
+
+
+# ---------------------------------------------------------------- tollbook series
+
+
+def run_on_a_terminal(*args: str) -> str:
+    """`tollbook ARGS` with its standard output on a pseudo-terminal (where it writes a table), as text."""
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "COLUMNS": "220", "LINES": "60", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen([sys.executable, "-m", "tollbook.cli", *args], stdout=terminal,
+                               stderr=subprocess.PIPE, env=env)
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal is closed once the process has exited
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    assert process.wait(timeout=120) == 0, process.stderr.read().decode()
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+
+
+def table_cells(text: str) -> list[list[str]]:
+    """The body rows of a Rich table as lists of cells (leading spaces kept in the first)."""
+    rows = []
+    for line in text.splitlines():
+        if line.startswith("│"):
+            cells = line.strip("│").split("│")
+            rows.append([cells[0][1:].rstrip(), *(c.strip() for c in cells[1:])])
+    return rows
+
+
+def test_the_terminal_table_shows_each_rollup_then_its_series(ledger_file):
+    rows = table_cells(run_on_a_terminal("series", "--db", ledger_file))
+    labels = [r[0] for r in rows]
+    at = labels.index(f"{LOSSES} (all places, 6 series)")
+    children = labels[at + 1:at + 7]
+    assert [c.lstrip(" └") for c in children] == ORDER[1:7]
+    # one step in for a series, two for a region under its country's series
+    assert labels[at + 6] == "    └ " + ORDER[6] and labels[at + 5] == "  └ " + ORDER[5]
+    assert labels[at + 7] == f"{NK} | wounded | personnel (all places, 1 series)"
+    header = [c.strip() for c in next(line for line in run_on_a_terminal("series", "--db", ledger_file)
+                                      .splitlines() if line.startswith("┃")).strip("┃").split("┃")]
+    col = {name: i for i, name in enumerate(header)}
+    rollup, series = rows[at], rows[at + 1:at + 7]
+    assert int(rollup[col["claims"]]) == sum(int(s[col["claims"]]) for s in series) == 7
+    assert int(rollup[col["findings"]]) == sum(int(s[col["findings"]]) for s in series) >= 1
+    assert rollup[col["originators"]] == "2"  # NIS and the UK, each counted once over six series
+    assert (rollup[col["first_date"]], rollup[col["last_date"]]) == ("2025-01-10", "2025-01-20")
+    assert labels.index("Russian forces | losses | personnel (all places, 1 series)") > at + 7
+
+
+def test_rollups_only_in_every_format(ledger_file):
+    runner = CliRunner()
+    result = runner.invoke(app, ["series", "--db", ledger_file, "--rollups", "--json"])
+    assert result.exit_code == 0, result.output
+    found = {r["rollup"]: r for r in json.loads(result.stdout)}
+    assert list(found) == [f"{NK} | forces | personnel", LOSSES, f"{NK} | wounded | personnel",
+                           "Russian forces | losses | personnel"]
+    losses = found[LOSSES]
+    assert losses["children"] == ORDER[1:7] and losses["measures"] == ["casualties", "killed"]
+    assert losses["places"] == [None, "RUS", "RU-KRS"] and losses["claims"] == 7
+    assert losses["originator_names"] == ["NIS", "UK Ministry of Defence"] and losses["originators"] == 2
+
+    result = runner.invoke(app, ["series", "--db", ledger_file, "--rollups", "--csv"])
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("rollup,actor,family,unit,measures,places,claims") and len(lines) == 5
+
+    table = table_cells(run_on_a_terminal("series", "--db", ledger_file, "--rollups"))
+    assert [r[0] for r in table] == list(found)
+    assert table[1][1:4] == ["casualties, killed", "-, RUS, RU-KRS", "6"]
+
+
+def test_machine_output_is_still_one_row_per_series_with_its_rollup_named(ledger_file):
+    runner = CliRunner()
+    rows = json.loads(runner.invoke(app, ["series", "--db", ledger_file, "--json"]).stdout)
+    assert [r["series"] for r in rows] == ORDER
+    assert all(SERIES_FIELDS | {"family", "rollup"} == set(r) for r in rows)
+    killed = next(r for r in rows if r["series"] == ORDER[5])
+    assert (killed["family"], killed["rollup"], killed["claims"]) == ("losses", LOSSES, 2)
+
+    lines = runner.invoke(app, ["series", "--db", ledger_file, "--nl"]).stdout.splitlines()
+    assert [json.loads(line) for line in lines] == rows
+    header = runner.invoke(app, ["series", "--db", ledger_file, "--tsv"]).stdout.splitlines()[0].split("\t")
+    assert SERIES_FIELDS | {"family", "rollup"} == set(header)

@@ -35,6 +35,7 @@ from tollbook.output import Format, choose_format, write_rows
 MAX_FAULTS_SHOWN = 50
 
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Whose losses or troops, canonical name (e.g. 'Russian forces').")]
+RollupsOpt = Annotated[bool, typer.Option("--rollups", help="Only the roll-ups: each actor's measure family (killed and casualties: losses) over every place, its series' counts summed and the series named as children.")]
 PlaceOpt = Annotated[str | None, typer.Option("--place", help="Place code or name; a country code brings its regions along ('RUS' shows RU-KRS too).")]
 
 
@@ -53,6 +54,10 @@ def _finding_kinds() -> tuple[str, ...]:
 PeriodOpt = Annotated[str, typer.Option("--period", callback=choice_callback("--period", "period", _periods), help="Fuse per day, week, month, year or all.")]
 
 SERIES_TABLE = ("series", "parent", "claims", "appearances", "appearance_groups", "originators", "findings",
+                "first_date", "last_date")
+ROLLUP_FIELDS = ("rollup", "actor", "family", "unit", "measures", "places", "claims", "appearances", "originators",
+                 "originator_names", "findings", "first_date", "last_date", "children")
+ROLLUP_TABLE = ("rollup", "measures", "places", "series", "claims", "appearances", "originators", "findings",
                 "first_date", "last_date")
 TIMELINE_TABLE = ("kind", "date", "originator", "low", "best", "high", "qualifier", "measure", "place_code",
                   "adversary", "claim_id")
@@ -75,19 +80,55 @@ def _fmt_number(v: float | None) -> str | None:
     return None if v is None else f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
 
 
+def grouped_series(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The terminal table of `series`: each roll-up's row (its series' counts summed, originators
+    counted once), then its series indented beneath it, a region under its country."""
+    from tollbook.reconcile.series import rollup_depth, rollups
+
+    members: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        members.setdefault(row["rollup"], []).append(row)
+    out = []
+    for r in rollups(rows):
+        n = len(r["children"])
+        out.append({**r, "series": f"{r['rollup']} (all places, {n} series)", "parent": None,
+                    "appearance_groups": None})
+        for child in members[r["rollup"]]:
+            out.append({**child, "series": "  " * rollup_depth(child, r["children"]) + "└ " + child["series"]})
+    return out
+
+
+def rollup_table_rows(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Roll-up rows for a terminal table: lists as short text."""
+    return [{**r, "measures": ", ".join(m or "-" for m in r["measures"]),
+             "places": ", ".join(p or "-" for p in r["places"]), "series": len(r["children"])} for r in found]
+
+
 @app.command()
-def series(db: DbOpt = None, json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False,
-           tsv: TsvOpt = False) -> None:
-    """Every series (actor, measure, unit, place) with its claims, appearances, originators and findings."""
-    from tollbook.reconcile import build_series, find_findings
+def series(db: DbOpt = None,
+           rollups_only: RollupsOpt = False,
+           json_: JsonOpt = False, nl: NlOpt = False, csv_: CsvOpt = False, tsv: TsvOpt = False) -> None:
+    """Every series (actor, measure, unit, place) with its claims, appearances, originators and findings.
+
+    On a terminal each roll-up (an actor's measure family over every place) comes first, then its
+    series beneath it; JSON, CSV and TSV give one row per series, naming its `family` and `rollup`."""
+    from tollbook.reconcile import build_series, find_findings, rollups
 
     with ledger_or_exit(db) as ledger:
         records = ledger.claims()
         found = Counter(f.series for f in find_findings(records))
         rows = [{**s.to_dict(), "findings": found.get(s.key.label, 0)} for s in build_series(records)]
     fmt = _format(json_, nl, csv_, tsv)
-    write_rows(rows, fmt, columns=list(rows[0]) if rows else list(SERIES_TABLE), table_columns=SERIES_TABLE,
-               title="series")
+    if rollups_only:
+        summed = [{name: r[name] for name in ROLLUP_FIELDS} for r in rollups(rows)]
+        write_rows(rollup_table_rows(summed) if fmt is Format.table else summed, fmt, columns=ROLLUP_FIELDS,
+                   table_columns=ROLLUP_TABLE, title="roll-ups")
+    elif fmt is Format.table:
+        write_rows(grouped_series(rows), fmt, table_columns=SERIES_TABLE,
+                   title="series, each under its roll-up (an actor's measure family over every place)")
+    else:
+        write_rows(rows, fmt, columns=list(rows[0]) if rows else list(SERIES_TABLE), table_columns=SERIES_TABLE,
+                   title="series")
 
 
 @app.command()
