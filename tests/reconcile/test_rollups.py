@@ -9,6 +9,7 @@ series still come side by side.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import pty
@@ -189,3 +190,83 @@ def test_machine_output_is_still_one_row_per_series_with_its_rollup_named(ledger
     assert [json.loads(line) for line in lines] == rows
     header = runner.invoke(app, ["series", "--db", ledger_file, "--tsv"]).stdout.splitlines()[0].split("\t")
     assert SERIES_FIELDS | {"family", "rollup"} == set(header)
+
+
+# ---------------------------------------------------------------- the web page and the API
+
+
+@pytest.fixture
+def client(ledger_file):
+    from fastapi.testclient import TestClient
+
+    from tollbook.web import create_app
+
+    with TestClient(create_app(ledger_file)) as test_client:
+        yield test_client
+
+
+def rollup_rows(page: str) -> list[str]:
+    return re.findall(r'<tr class="rollup">(.*?)</tr>', page, flags=re.S)
+
+
+def cells(row: str) -> list[str]:
+    """A row's cells as plain text."""
+    found = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", c)).split()) for c in found]
+
+
+def test_the_series_page_groups_series_under_rollups_across_its_pages(client):
+    first = client.get("/series", params={"size": 4}).text
+    second = client.get("/series", params={"size": 4, "page": 2}).text
+    assert "Series 1–4 of 9" in first and "Series 5–8 of 9" in second
+    forces, losses = [cells(r) for r in rollup_rows(first)]
+    assert forces[:4] == [NK, "forces: deployed", "personnel", "every place · 1 series"]
+    assert losses[:4] == [NK, "losses: casualties, killed", "personnel", "every place · 6 series · 3 on later pages"]
+    assert losses[4:] == ["7", "7", "2", "2025-01-10", "2025-01-20", str(int(losses[9]))] and int(losses[9]) >= 1
+    # the roll-up is summed over all its series, on the page it continues on too
+    continued = [cells(r) for r in rollup_rows(second)]
+    assert continued[0][:4] == losses[:3] + ["every place · 6 series · 3 on earlier pages"]
+    assert continued[0][4:] == losses[4:]
+    # every series once, in the order of the API, a region's row one step further in
+    shown = re.findall(r'<td class="branch depth-(\d)"><a href="([^"]+)"', first + second)
+    assert len(shown) == 8 and shown[-2][0] == "2" and "place=RU-KRS" in html.unescape(shown[-2][1])
+    assert [r["series"] for r in client.get("/api/series").json()] == ORDER
+    assert '<a rel="next" href="/series?page=2&amp;size=4">' in first
+
+
+def test_a_rollup_links_to_its_series_and_its_measures_timelines(client):
+    page = client.get("/series").text
+    assert html.escape(f"/series?rollup={LOSSES}".replace(" ", "+").replace("|", "%7C")) in page
+    measures = re.findall(r'<a href="(/timeline\?[^"]+)" title="Timeline of [^"]+, every place"', page)
+    assert "/timeline?actor=North+Korean+forces&amp;measure=casualties" in measures
+    # the timeline of a measure with no place covers every place: Kursk, Russia and none named
+    timeline = client.get("/timeline", params={"actor": NK, "measure": "casualties"})
+    assert timeline.status_code == 200 and "Claims 1–3 of 3" in timeline.text
+
+    narrowed = client.get("/series", params={"rollup": LOSSES, "size": 4}).text
+    assert "Series 1–4 of 6" in narrowed and len(rollup_rows(narrowed)) == 1
+    assert f"Roll-up <strong>{LOSSES}</strong> only" in html.unescape(narrowed)
+    nxt = re.search(r'<a rel="next" href="([^"]+)"', narrowed)
+    assert nxt and "rollup=" in nxt.group(1)
+    rest = client.get(html.unescape(nxt.group(1))).text
+    assert "Series 5–6 of 6" in rest and "every place · 6 series · 4 on earlier pages" in " ".join(
+        cells(rollup_rows(rest)[0]))
+    twin = client.get("/series.json", params={"rollup": LOSSES, "size": 4}).json()
+    assert [s["series"] for s in twin["series"]] == ORDER[1:5] and "rollup=" in twin["next"]
+    assert "No series in this roll-up" in client.get("/series", params={"rollup": "nobody | x | y"}).text
+
+
+def test_the_api_and_twins_name_each_series_rollup(client):
+    api = client.get("/api/series").json()
+    assert all(SERIES_FIELDS | {"family", "rollup"} <= set(r) for r in api)
+    assert [r["series"] for r in client.get("/api/series", params={"rollup": LOSSES}).json()] == ORDER[1:7]
+    rolled = {r["rollup"]: r for r in client.get("/api/rollups").json()}
+    assert rolled[LOSSES]["children"] == ORDER[1:7] and rolled[LOSSES]["claims"] == 7
+    assert rolled[f"{NK} | forces | personnel"]["measures"] == ["deployed"]
+    header = client.get("/series.csv").text.splitlines()[0].split(",")
+    assert header[:15] == ["series", "actor", "measure", "unit", "place_code", "place", "parent", "claims",
+                           "appearances", "appearance_groups", "originators", "originator_names", "first_date",
+                           "last_date", "findings"]
+    assert header[15:] == ["family", "rollup"]
+    walked = [s["series"] for s in client.get("/series.json", params={"size": 4}).json()["series"]]
+    assert walked == ORDER[:4]

@@ -94,17 +94,58 @@ def requested_paging(request: Request) -> Paging:
     return paging
 
 
-def series_rows(ledger: Ledger, paging: Paging | None = None) -> tuple[list[dict[str, Any]], int, bool]:
-    """Stored series (one page with `paging`, one more row asked for to know if a next page exists),
-    their total, and whether the stored tables describe the ledger yet."""
+def series_rows(ledger: Ledger, paging: Paging | None = None,
+                rollup: str | None = None) -> tuple[list[dict[str, Any]], int, bool]:
+    """Stored series (one page with `paging`, one more row asked for to know if a next page exists;
+    with `rollup`, that roll-up's only), their total, and whether the stored tables describe the ledger yet."""
     from tollbook.reconcile.store import count_series, is_filled, stored_series
 
+    only = [rollup] if rollup else None
     with ledger.engine.connect() as conn:
         if paging is None:
-            rows = stored_series(conn)
+            rows = stored_series(conn, rollups=only)
         else:
-            rows = stored_series(conn, limit=paging.size + 1, offset=paging.offset)
-        return rows, count_series(conn), is_filled(conn)
+            rows = stored_series(conn, limit=paging.size + 1, offset=paging.offset, rollups=only)
+        return rows, count_series(conn, rollups=only), is_filled(conn)
+
+
+@dataclass(frozen=True, slots=True)
+class RollupGroup:
+    """A roll-up as a page shows it: summed over all its series, and those of them on the page."""
+
+    rollup: dict[str, Any]  # a `tollbook.reconcile.rollups` row over every series of the roll-up
+    rows: list[dict[str, Any]]  # its series on this page, each with `depth` (2: a region under its country)
+    before: int  # its series on earlier pages
+    after: int  # its series on later pages
+
+
+def rollup_groups(ledger: Ledger, rows: list[dict[str, Any]]) -> list[RollupGroup]:
+    """A page of series rows (in `stored_series` order, so a roll-up's series are side by side) under
+    their roll-ups. A roll-up's counts are over all its series, those on other pages too."""
+    from tollbook.reconcile import rollups
+    from tollbook.reconcile.series import rollup_depth
+    from tollbook.reconcile.store import stored_series
+
+    if not rows:
+        return []
+    with ledger.engine.connect() as conn:
+        whole = {r["rollup"]: r for r in rollups(stored_series(conn, rollups=[row["rollup"] for row in rows]))}
+    runs: list[tuple[str, list[dict[str, Any]]]] = []
+    for row in rows:
+        if not runs or runs[-1][0] != row["rollup"]:
+            runs.append((row["rollup"], []))
+        runs[-1][1].append(row)
+    groups = []
+    for label, members in runs:
+        # the series stored when the page was read; a refresh in between leaves the page's own
+        summed = whole.get(label) or rollups(members)[0]
+        children = summed["children"]
+        first, last = members[0]["series"], members[-1]["series"]
+        before = children.index(first) if first in children else 0
+        after = len(children) - children.index(last) - 1 if last in children else 0
+        groups.append(RollupGroup(summed, [{**m, "depth": rollup_depth(m, children)} for m in members],
+                                  before, after))
+    return groups
 
 
 def stored_page(ledger: Ledger, kind: str | None, series: str | None,
@@ -191,22 +232,30 @@ def timeline_svg(renderer: Any, timeline: Timeline, title: str) -> str:
 
 
 SERIES_COLUMNS = ("series", "actor", "measure", "unit", "place_code", "place", "parent", "claims", "appearances",
-                  "appearance_groups", "originators", "originator_names", "first_date", "last_date", "findings")
+                  "appearance_groups", "originators", "originator_names", "first_date", "last_date", "findings",
+                  "family", "rollup")
 FINDING_COLUMNS = ("finding_id", "kind", "severity", "series", "rule", "claims", "detail")
+
+
+def requested_rollup(request: Request) -> str | None:
+    """The `rollup` a series list is narrowed to: a label such as 'North Korean forces | losses | personnel'."""
+    return text_param(dict(request.query_params), "rollup")
 
 
 @router.get("/series", response_class=HTMLResponse, include_in_schema=False)
 def series_page(request: Request) -> Response:
     paging = requested_paging(request)
-    rows, total, filled = series_rows(request.app.state.ledger, paging)
-    return render(request, "series.html", rows=rows[:paging.size], total=total, paging=paging,
-                  more=len(rows) > paging.size, filled=filled)
+    rollup = requested_rollup(request)
+    ledger = request.app.state.ledger
+    rows, total, filled = series_rows(ledger, paging, rollup)
+    return render(request, "series.html", groups=rollup_groups(ledger, rows[:paging.size]), rows=rows[:paging.size],
+                  total=total, paging=paging, more=len(rows) > paging.size, filled=filled, rollup=rollup)
 
 
 @router.get("/series.{fmt}", include_in_schema=False)
 def series_twin(request: Request, fmt: str) -> Any:
     paging = requested_paging(request)
-    rows, _, _ = series_rows(request.app.state.ledger, paging)
+    rows, _, _ = series_rows(request.app.state.ledger, paging, requested_rollup(request))
     return twin(fmt, rows[:paging.size], SERIES_COLUMNS, "series", paging, len(rows) > paging.size, request)
 
 
@@ -307,10 +356,21 @@ def twin(fmt: str, rows: list[dict[str, Any]], columns: tuple[str, ...], name: s
 
 
 @router.get("/api/series", tags=["reconcile"])
-def api_series(request: Request) -> list[dict[str, Any]]:
+def api_series(request: Request, rollup: str | None = None) -> list[dict[str, Any]]:
     """Every series (actor, measure, unit, place) with its claims, appearances, originators and findings,
-    as stored in the ledger (recomputed on ingest and by `tollbook reconcile`)."""
-    return series_rows(request.app.state.ledger)[0]
+    as stored in the ledger (recomputed on ingest and by `tollbook reconcile`). Each names its measure
+    `family` and its `rollup` (the actor's family over every place); `rollup` keeps that roll-up's series."""
+    return series_rows(request.app.state.ledger, rollup=requested_rollup(request))[0]
+
+
+@router.get("/api/rollups", tags=["reconcile"])
+def api_rollups(request: Request) -> list[dict[str, Any]]:
+    """Every roll-up: an actor's measure family (killed and casualties: losses) over every place, with its
+    series' claims, appearances and findings summed, its originators counted once, its first and last
+    date, and its series (`children`, a country before its regions)."""
+    from tollbook.reconcile import rollups
+
+    return rollups(series_rows(request.app.state.ledger)[0])
 
 
 # The body is plain JSON data already, so it is sent as it is: FastAPI's serialisation of an
