@@ -11,8 +11,8 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tollbook.lang import CURRENT as en
@@ -234,6 +234,7 @@ def _iso(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] |
     return (d, d, False) if d else None
 
 
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _LEAD = r"(?P<lead>(?:as of|as at|by|since|on|in|from|until)\s+(?:the\s+)?)?"
 
 
@@ -246,6 +247,12 @@ class _Table:
     opens: dict[str, frozenset[Resolver]]
     absolute: re.Pattern[str]
     own: bool = False  # the language's own rules, which write their conditions into their patterns
+    # Rules a gate word opened that run only if this pattern is also in the folded sentence (`_refined`)
+    narrower: tuple[tuple[frozenset[Resolver], re.Pattern[str]], ...] = ()
+    # Where in the folded sentence a word begins that some rule's match begins with (`_word_starts`), and
+    # per rule the words found there that it may begin with: such a rule is tried only at those places
+    start_words: re.Pattern[str] | None = None
+    starts_of: dict[Resolver, frozenset[str]] = field(default_factory=dict)
 
 
 def _english_rules() -> tuple[list[tuple[str, Resolver]], dict[Resolver, tuple[str, ...]]]:
@@ -262,7 +269,7 @@ def _english_rules() -> tuple[list[tuple[str, Resolver]], dict[Resolver, tuple[s
         (r"\b(?:from|between)\s+(?P<d1>[0-3]?\d)\.(?P<month1>[01]\d)\.(?P<year1>(?:19|20)?\d\d)\s*(?:to|and|-|–|—)\s*"
          r"(?P<d2>[0-3]?\d)\.(?P<month2>[01]\d)\.(?P<year>(?:19|20)?\d\d)(?!\d)", _numeric_span),
         (rf"\b{_LEAD}(?:(?P<part>early|mid|late|middle)(?:-|\s+|\s+of\s+))?{_MONTH}(?:\s+{_YEAR})?\b", _month_year),
-        (r"\b(?:on|last|this|since|by)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
+        (rf"\b(?:on|last|this|since|by)?\s*(?P<wd>{_WEEKDAY_NAMES})\b", _weekday),
         (r"\bby the end of (?:the|this) year\b", _end_of_year),  # before "this year" alone, which it holds
         (r"\b(?:(?:early|mid|late|in the middle of)[- ]?)?(?:so far )?(?:this|last|previous|past|the past|the last|over the past|over the last|in the past|in the last) (?:week|month|year|24 hours|day)\b"
          r"|\b(?:yesterday|today|overnight|tonight|last night|this morning|this evening)\b|\b(?:over|at) the weekend\b", _relative),
@@ -282,6 +289,87 @@ def _english_rules() -> tuple[list[tuple[str, Resolver]], dict[Resolver, tuple[s
         _end_of_year: ("end of",),
     }
     return rules, gates
+
+
+def _english_starts() -> dict[Resolver, tuple[str, ...]]:
+    """The words each English rule's every match begins with, at the start of a word ("0": a digit).
+
+    The rules' patterns open with a word boundary and one of these (a lead word, a part of a month,
+    a month's name, a day's digits); the weekday rule, which may begin with the space before its
+    day, and the rare rules are left to search the whole sentence."""
+    leads = ("as", "by", "since", "on", "in", "from", "until")
+    months = tuple(sorted({m.lower()[:3] for m in en.MONTHS}))
+    return {
+        _day_range: ("between", "from"),
+        _day_month: ("0", *leads, *months),
+        _month_year: (*leads, "early", "mid", "late", "middle", *months),
+        _relative: ("early", "mid", "late", "in", "so", "this", "last", "previous", "past", "the", "over",
+                    "yesterday", "today", "overnight", "tonight", "at"),
+        _forward: ("within", "in", "over", "during"),
+    }
+
+
+def _start_table(starts: dict[Resolver, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[Resolver, frozenset[str]]]:
+    """The pattern finding every start word where a word begins, and per rule the words found that it
+    accepts: a word found and a rule's start word are both read from the same place, so the rule may
+    match there when one is a prefix of the other ("overnight" found, "over" the rule's)."""
+    words = sorted({w for ws in starts.values() for w in ws if w != "0"}, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:\d+|" + "|".join(re.escape(w) for w in words) + ")")
+    accepted = {rule: frozenset([*("0" for w in ws if w == "0"),
+                                 *(t for t in words if any(t.startswith(w) or w.startswith(t) for w in ws if w != "0"))])
+                for rule, ws in starts.items()}
+    return pattern, accepted
+
+
+def _word_starts(folded: str, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
+    """(offset, start word found there; "0" for digits) of every start word beginning a word."""
+    return [(m.start(), "0" if m.group(0)[0].isdigit() else m.group(0)) for m in pattern.finditer(folded)]
+
+
+def _matches_from(pattern: re.Pattern[str], sentence: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(sentence) gives, when every match begins at one of `starts` (sorted):
+    the pattern is tried only there, and, like finditer, not again inside a match."""
+    after = 0
+    for at in starts:
+        if at >= after:
+            m = pattern.match(sentence, at)
+            if m is not None:
+                yield m
+                after = m.end()
+
+
+def _english_narrower() -> tuple[tuple[frozenset[Resolver], re.Pattern[str]], ...]:
+    """For the English rules the gate words open most often for nothing ("mar" in "market", "may" in
+    "dismayed", "day" in "holiday", "month" in "months"): what each rule's every match holds.
+
+    A month's name begins a word (it follows a space, a hyphen or the start), a weekday's name is
+    written whole, and a relative expression holds one of its lead words."""
+    month_words = sorted({m.lower()[:3] for m in en.MONTHS})
+    return (
+        (frozenset({_day_range, _day_month, _month_year}), re.compile(rf"(?<!\w)(?:{'|'.join(month_words)})")),
+        (frozenset({_weekday}), re.compile(_WEEKDAY_NAMES)),
+        (frozenset({_relative}), re.compile("this |last |previous |past |yesterday|today|overnight|tonight|weekend")),
+    )
+
+
+# The characters that a case-insensitive pattern matches to an ASCII letter while str.lower() keeps
+# them apart (found by trying every code point): the narrower patterns read the sentence with these
+# as the letters, so that whatever a rule can match, they find.
+_LIKE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _refined(open_rules: set[Resolver], folded: str, table: _Table) -> set[Resolver]:
+    """The rules the gate words opened, less those whose narrower pattern is not in the sentence."""
+    for rules, pattern in table.narrower:
+        if open_rules & rules and pattern.search(folded) is None:
+            open_rules = open_rules - rules
+    return open_rules
+
+
+def _folded(sentence: str, lowered: str) -> str:
+    """The sentence lowercased with the letters a case-insensitive rule reads as ASCII made ASCII
+    (`_LIKE_ASCII`): one character for one, so its offsets are the sentence's."""
+    return lowered if sentence.isascii() else sentence.translate(_LIKE_ASCII).lower()
 
 
 @per_language
@@ -304,11 +392,12 @@ def _table() -> _Table:
         rf"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{month_alt})\.?,?\s+(?P<y1>(?:19|20)\d\d)"
         rf"|(?P<m2>{month_alt})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))$",
         re.IGNORECASE)
+    start_words, starts_of = _start_table(_english_starts()) if own is None else (None, {})
     return _Table([(re.compile(p, re.IGNORECASE), f) for p, f in rules],
                   re.compile("|".join(re.escape(w) for w in gate_words)),
                   {found: frozenset(rule for rule, words in gates.items() if any(w in found for w in words))
                    for found in gate_words},
-                  absolute, own is not None)
+                  absolute, own is not None, () if own is not None else _english_narrower(), start_words, starts_of)
 
 
 _NOT_TIME = re.compile(r"\b\d+-(?:hour|day|week|month|year)\b|\b(?:sunday|monday) (?:times|telegraph|post|mirror|express)\b", re.IGNORECASE)
@@ -324,8 +413,12 @@ def find_times(sentence: str, reference: date | Callable[[], date | None]) -> li
     found: list[TimeSpan] = []
     open_rules: set[Resolver] = set()
     table = _table()
-    for m in table.gate_any.finditer(sentence.lower()):
+    lowered = sentence.lower()
+    for m in table.gate_any.finditer(lowered):
         open_rules |= table.opens[m.group(0)]
+    folded = _folded(sentence, lowered) if open_rules and table.narrower else lowered
+    if open_rules and table.narrower:
+        open_rules = _refined(open_rules, folded, table)
     if not open_rules:
         return found
     if callable(reference):
@@ -333,10 +426,18 @@ def find_times(sentence: str, reference: date | Callable[[], date | None]) -> li
         if reference is None:
             return found
     forward_context: bool | None = None  # looked for once per sentence, when a rule first asks
+    word_starts: list[tuple[int, str]] | None = None  # found once per sentence, when a rule first asks
     for pattern, resolve in table.compiled:
         if resolve not in open_rules:
             continue
-        for m in pattern.finditer(sentence):
+        accepted = table.starts_of.get(resolve)
+        if accepted is None:
+            matches: Iterable[re.Match[str]] = pattern.finditer(sentence)
+        else:  # a pattern tried at every character costs tens of microseconds a sentence; at a few words, one
+            if word_starts is None:
+                word_starts = _word_starts(folded, table.start_words)  # type: ignore[arg-type]
+            matches = _matches_from(pattern, sentence, [at for at, word in word_starts if word in accepted])
+        for m in matches:
             if _NOT_TIME.match(sentence[m.start():m.end() + 16].strip()) or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in _taken(found)):
                 continue
             # (the checks below are English's: a language with its own rules writes its conditions into them)
