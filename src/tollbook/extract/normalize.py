@@ -33,7 +33,7 @@ _GROUP_SEP = re.compile(r"[\u00a0\u2009\u202f'\u2019]")
 # Hard-wrapped copy: most lines that run on into another line are close to one width.
 _WRAP_MIN_LINES = 3
 _WRAP_WIDTHS = (50, 100)  # wire copy wraps at 60-80 columns, e-mail at 72
-_LONG_LINE = re.compile(r"[^\n]{201}")  # a paragraph of prose on one line: not wrapped text
+_LONG_LINE = 200  # characters: a longer line is a paragraph of prose on one line, not wrapped text
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u25aa\u25cf\u2013\u2014]|\d{1,2}[.)]\s)")
 
 
@@ -81,9 +81,11 @@ def _unwrap(text: str) -> str:
     A text is hard-wrapped when most lines followed by another line are near one width of
     50 to 100 characters; a blank line or a bulleted line still starts a paragraph.
     """
-    if text.count("\n") < _WRAP_MIN_LINES or _LONG_LINE.search(text):
-        return text  # a line far over any wrap width: paragraphs are lines here
+    if text.count("\n") < _WRAP_MIN_LINES:
+        return text
     lines = text.split("\n")
+    if max(map(len, lines)) > _LONG_LINE:
+        return text  # a line far over any wrap width: paragraphs are lines here
     running = [len(a.rstrip()) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
     if len(running) < _WRAP_MIN_LINES:
         return text
