@@ -140,7 +140,9 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         b[1] <= c.start and _NOUN_PHRASE_AFTER.fullmatch(sentence, b[1], c.start) for b in blockers)]
     cue = None
     digit = start + next((i for i, ch in enumerate(sentence[start:end]) if ch.isdigit()), 0)  # "surpassed 50,000", "above 40,000"
-    if en.REACHES_BEFORE.search(sentence, max(0, start - 40), start) or en.REACHES_BEFORE.search(sentence, max(0, digit - 40), digit) \
+    # (the same window is not searched twice: a figure that opens with its digits has digit == start)
+    if en.REACHES_BEFORE.search(sentence, max(0, start - 40), start) \
+            or digit != start and en.REACHES_BEFORE.search(sentence, max(0, digit - 40), digit) \
             or en.REACHES_AHEAD.search(sentence, max(0, start - 30), start):
         counts = [(b0, b1) for b0, b1 in blockers if not _not_a_count(sentence, units, cues, b0, b1, blockers)]
         cue = _subject_far_before(sentence, cues, start, blockers) or _toll_subject(sentence, cues, start, counts)
