@@ -95,6 +95,8 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     verbs = [v for v in verbs_idx.find(sentence, lowered) if not negated.search(sentence, max(0, v.start - 24), v.start)]
     # "the Hamas attack": a body naming an event is no speaker
     named = [m for m in claimants if m.value.kind != "media" and not en.EVENT_AFTER_NAME.match(sentence, m.end)]
+    # "South Korean and US officials": two countries' officials together are no one body of either
+    named = [m for m in named if not (_GROUP_OF_PEOPLE.search(m.text) and _JOINT_OWNER.search(sentence, max(0, m.start - 40), m.start))]
     if not named and media and verbs:
         # "Western officials told the BBC": the officials are the source, the broadcaster carried it
         for a in anon_idx.find(sentence, lowered):
@@ -284,6 +286,8 @@ def _office_of_the_place(sentence: str, speaker: Speaker) -> Claimant | None:
 
 
 _LEADING_THE = re.compile(r"(?:(?:the|a|an)\s+)", re.IGNORECASE)
+_GROUP_OF_PEOPLE = re.compile(r"\b(?:officials|authorities|sources)$", re.IGNORECASE)
+_JOINT_OWNER = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?\s+(?:and|or)\s+$")
 _SPEAKS_FOR = re.compile(r"\s+(?:spokes(?:man|woman|person)|press officer|official|chief|head)$", re.IGNORECASE)
 
 
