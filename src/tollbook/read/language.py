@@ -13,6 +13,8 @@ language, Cyrillic with neither set of letters, other scripts). The code returne
 from __future__ import annotations
 
 import functools
+import itertools
+import math
 import re
 
 _SAMPLE = 1500
@@ -33,10 +35,13 @@ _ENGLISH_SHARE = 0.12  # share of words that are English function words in Engli
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language ("en", "uk", "ru", "de", ...)."""
     sample = text[:_SAMPLE]
+    # The counts are only compared with each other and with _SHORT, so each is counted only as far as
+    # those comparisons need (a page of English is not a thousand one-letter matches)
     if sample.isascii():
-        latin, cyrillic = len(_LATIN_RUN.findall(sample)) * 5, 0  # runs, not letters: a word is ~5 letters
+        latin, cyrillic = _count(_LATIN_RUN, sample, _SHORT // 5) * 5, 0  # runs, not letters: a word is ~5 letters
     else:
-        latin, cyrillic = len(_LATIN.findall(sample)), len(_CYRILLIC.findall(sample))
+        cyrillic = len(_CYRILLIC.findall(sample))
+        latin = _count(_LATIN, sample, max(cyrillic, _SHORT))
     if cyrillic > latin:
         uk, ru = len(_UKRAINIAN.findall(sample)), len(_RUSSIAN.findall(sample))
         if uk > ru:
@@ -48,7 +53,7 @@ def detect_language(text: str) -> str:
         return "en" if latin or not sample.strip() else (_lingua(sample) or "en")
     head = sample[:_HEAD]
     words = _WORD.findall(head)
-    if words and len(_ENGLISH_WORDS.findall(head)) / len(words) >= _ENGLISH_SHARE:
+    if words and _count(_ENGLISH_WORDS, head, _enough(len(words))) / len(words) >= _ENGLISH_SHARE:
         return "en"
     words = _WORD.findall(sample)
     if latin and sample.isascii() and len(words) < 12 and _ENGLISH_WORDS.search(sample):
@@ -58,6 +63,22 @@ def detect_language(text: str) -> str:
         # the statistics are overconfident on so few words, a dictionary is not
         return "en"
     return _lingua(sample) or "en"
+
+
+def _count(pattern: re.Pattern[str], text: str, enough: int) -> int:
+    """How many matches of the pattern the text holds, counting no further than `enough`."""
+    return sum(1 for _ in itertools.islice(pattern.finditer(text), enough))
+
+
+def _enough(words: int) -> int:
+    """The fewest English function words among `words` words that make a share of _ENGLISH_SHARE
+    (as the division in detect_language computes it)."""
+    n = math.ceil(_ENGLISH_SHARE * words)
+    while n > 0 and (n - 1) / words >= _ENGLISH_SHARE:
+        n -= 1
+    while n / words < _ENGLISH_SHARE:
+        n += 1
+    return n
 
 
 def _english_vocabulary_share(words: list[str]) -> float:
