@@ -148,3 +148,20 @@ def test_an_unnamed_office_holder_speaks_for_the_body_the_document_ties_them_to(
 ])
 def test_an_office_without_whose_is_that_of_the_one_place_named(text: str, source: str) -> None:
     assert _sources(text) == [source]
+
+
+def test_a_named_speaker_in_a_role_speaks_for_the_body_that_role_was_credited_with() -> None:
+    text = ("Israel revises the toll of the attack to 1,150\n\n"
+            "Israel on Friday revised the toll of the attack to about 1,150, according to a foreign ministry spokesman.\n"
+            "\"This is the updated number,\" ministry spokesman Dan Levi told reporters.\n"
+            "Levi said 30 people were still missing.")
+    claims = tollbook.extract(text, published="2024-03-01")
+    missing = next(c for c in claims if c.best == 30)
+    assert missing.source == "Israeli Foreign Ministry" and missing.sources[0].text == "Levi"
+
+
+def test_an_office_named_with_its_complement_is_no_back_reference() -> None:
+    text = ("A spokesman for the Israeli military said 12 soldiers were wounded.\n"
+            "Over 900 people have died in Gaza, according to the health ministry in the Hamas-run territory.")
+    claims = tollbook.extract(text, published="2024-03-01")
+    assert next(c for c in claims if c.best == 900).source == "Gaza Health Ministry"

@@ -336,6 +336,7 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
     """A person or office as claimant: the body named in the same phrase is the claimant, the person kept beside it;
     an office with neither ("a local health official") is anonymous, its words kept."""
     body = next((m for m in named if m.value.kind != "media" and _within(sentence, m, speaker)), None)
+    composed = None
     end = max(speaker.end, body.end) if body is not None else speaker.end
     via = tuple(SourceRef(m.value.name, "media", m.text) for m in media if m is not body)
     text = speaker.text if body is None else f"{speaker.text} ({body.text})" if body.start >= speaker.end else speaker.text
@@ -354,7 +355,10 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
     else:
         # "..., says US": a country the gazetteer does not list by that name, whose government the lexicon names
         claimant = _government_of(speaker.text) or _office_of_the_place(sentence, speaker) or ANONYMOUS
-    return Attribution(claimant, text, speaker.start, end, via, back=speaker.back and body is None)
+    # an office named with its complement ("the health ministry in the Hamas-run territory") is no back-reference
+    # to whoever spoke before; "the governor said" is, and the pipeline looks for the office's holder
+    back = speaker.back and body is None and claimant is not composed
+    return Attribution(claimant, text, speaker.start, end, via, back=back)
 
 
 @per_language

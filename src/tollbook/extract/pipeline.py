@@ -232,6 +232,24 @@ def _office_holder(att: attr_mod.Attribution, ctx: _Context) -> attr_mod.Attribu
                                 att.start, att.end, att.intermediaries)
 
 
+def _body_of_the_role(claims: list[Claim], text: str, person: str) -> attr_mod.Claimant | None:
+    """"ministry spokesman Lior Haiat" where the body is named only with the role elsewhere ("according to a
+    foreign ministry spokesman", read as the Israeli Foreign Ministry): the one body another figure of the
+    document credits to a speaker in that role."""
+    surname = person.split()[-1]
+    m = re.search(rf"((?:\w+\s+){{0,3}})(?:[A-Z][\w'\u2019-]+\s+)*{re.escape(surname)}\b", text)
+    role = speakers_mod.role_of(m.group(1)) if m else None
+    if role is None:
+        return None
+    bodies = {(c.sources[0].name, c.sources[0].kind) for c in claims if c.sources and c.sources[0].text
+              and c.sources[0].kind not in ("person", "anonymous", "outlet", "media")
+              and speakers_mod.role_of(c.sources[0].text) == role}
+    if len(bodies) != 1:
+        return None
+    name, kind = next(iter(bodies))
+    return attr_mod.Claimant(name, kind, None, person)
+
+
 def _name_the_roles(claims: list[Claim], text: str) -> None:
     """An unnamed office ("..., governor says", "the mayor said") is the one person the document names in
     that office, when it names exactly one ("Gov. Ricardo Rossello")."""
@@ -242,7 +260,7 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
         if first is not None and first.kind == "person":
             # a person the lexicon does not know speaks for the one body the document ties them to
             if first.name not in bodies:
-                bodies[first.name] = attr_mod.body_of_person(text, first.name)
+                bodies[first.name] = attr_mod.body_of_person(text, first.name) or _body_of_the_role(claims, text, first.name)
             body = bodies[first.name]
             if body is not None:
                 ref = SourceRef(body.name, body.kind, first.text or first.name)  # type: ignore[arg-type]  (the words name the person)
