@@ -29,6 +29,9 @@ _DROP = re.compile(f"[{_INVISIBLE}]")
 # A thousands group after a narrow, no-break or thin space or an apostrophe: "30 700", "30'700".
 _GROUP = re.compile(r"(?<![\d.,])(\d{1,3})(?:[\u00a0\u2009\u202f'\u2019](\d{3}))+(?![\d'\u2019]|[.,]\d)")
 _GROUP_SEP = re.compile(r"[\u00a0\u2009\u202f'\u2019]")
+# What every such group holds, found fast (a pattern opening with a digit skips to the digits; _GROUP,
+# opening with a look-behind, is tried at every character)
+_GROUP_HINT = re.compile(r"\d[\u00a0\u2009\u202f'\u2019]\d")
 
 # Hard-wrapped copy: most lines that run on into another line are close to one width.
 _WRAP_MIN_LINES = 3
@@ -51,7 +54,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """The normalised text of `text`; see the module docstring for what changes."""
     ascii_only = text.isascii()
-    out = text if ascii_only and "'" not in text else _GROUP.sub(_grouped, text)
+    out = text if ascii_only and "'" not in text or not _GROUP_HINT.search(text) else _GROUP.sub(_grouped, text)
     if not ascii_only:
         out = out.translate(_TABLE)
     if "\r" in out:
