@@ -821,4 +821,9 @@ _INCREMENT = re.compile(r"\(\s*\+\s*\d")
 def _tally_line(s_text: str) -> bool:
     """'tanks - 9,800 (+12)': a line of a daily loss tally, where the measure is the list's heading
     (the language's TALLY_LINE: "танки ‒ 10 200 (+5)", else English's)."""
-    return bool(getattr(grammar(), "TALLY_LINE", _TALLY).match(s_text))
+    line = getattr(grammar(), "TALLY_LINE", None)
+    if line is None:  # English's, whose dash or colon a line must hold: most sentences are not tried at all
+        if "-" not in s_text and ":" not in s_text and "\u2014" not in s_text and "\u2013" not in s_text:
+            return False
+        line = _TALLY
+    return bool(line.match(s_text))

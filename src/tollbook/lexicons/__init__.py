@@ -42,6 +42,11 @@ class Match(NamedTuple, Generic[T]):
     text: str
 
 
+# What Match(start, end, value, text) calls, without the generated function in between (PhraseIndex.find
+# makes a Match for every phrase found in every sentence)
+_new_match = tuple.__new__
+
+
 # Every character that is not a letter or digit becomes a space, one for one, so offsets in the
 # folded text are offsets in the original and " phrase " can only match at word boundaries.
 _FOLD = {i: " " for i in range(0x250) if not chr(i).isalnum()} | {
@@ -103,7 +108,7 @@ class PhraseIndex(Generic[T]):
             if len(hits) == 1:
                 end, at = hits[0]
                 start = end - (at & _LENGTH) + 1
-                return [Match(start, end - 1, values[at >> _PHRASE_AT], text[start:end - 1])]
+                return [_new_match(Match, (start, end - 1, values[at >> _PHRASE_AT], text[start:end - 1]))]
             found = [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT]) for end, at in hits]
         else:
             found = [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT]) for end, at in hits]
@@ -120,7 +125,7 @@ class PhraseIndex(Generic[T]):
                     kept[-1] = m
                 continue
             kept.append(m)
-        return [Match(s, e, v, text[s:e]) for s, e, v in kept]
+        return [_new_match(Match, (s, e, v, text[s:e])) for s, e, v in kept]
 
 
 # An automaton stores integers, not objects: a phrase's position among the index's values,
