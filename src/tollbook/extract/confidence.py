@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from tollbook.lang import CURRENT as en
-from tollbook.lang import per_language
+from tollbook.lang import current, per_language
 from tollbook.lexicons import Match, PhraseIndex, load
 
 _PRIORITY = ("denied", "hypothetical", "forecast", "estimated")
@@ -53,9 +53,14 @@ def _near(matches: tuple[Match, ...], start: int, end: int, sentence: str) -> li
     return out
 
 
-@functools.lru_cache(maxsize=16)
 def _cues(which: int, sentence: str, lowered: str) -> tuple[Match, ...]:
     """The cues of one kind in a sentence, found once for all its figures (not once per figure)."""
+    return _cues_in(current(), which, sentence, lowered)
+
+
+@functools.lru_cache(maxsize=16)
+def _cues_in(language: str, which: int, sentence: str, lowered: str) -> tuple[Match, ...]:
+    # keyed by the language too: one sentence read as English and as Ukrainian has two sets of cues
     return tuple(_index()[which].find(sentence, lowered))
 
 

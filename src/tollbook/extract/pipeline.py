@@ -237,8 +237,11 @@ def _body_of_the_role(claims: list[Claim], text: str, person: str) -> attr_mod.C
     foreign ministry spokesman", read as the Israeli Foreign Ministry): the one body another figure of the
     document credits to a speaker in that role."""
     surname = person.split()[-1]
-    m = re.search(rf"((?:\w+\s+){{0,3}})(?:[A-Z][\w'\u2019-]+\s+)*{re.escape(surname)}\b", text)
-    role = speakers_mod.role_of(m.group(1)) if m else None
+    i = text.find(surname)  # the first mention, where the document introduces them
+    words = text[max(0, i - 80):i].split() if i > 0 else []
+    while words and words[-1][:1].isupper():
+        words.pop()  # their first names
+    role = speakers_mod.role_of(" ".join(words[-3:])) if words else None
     if role is None:
         return None
     bodies = {(c.sources[0].name, c.sources[0].kind) for c in claims if c.sources and c.sources[0].text
