@@ -113,13 +113,13 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
         m = in_np[0]
         return m.value, m.text, m.start, m.end
     # "40 of its armoured vehicles", "his force lost 20,000 fighters": the speaker's own forces
-    if unit_match is not None and en.POSSESSIVE_PRONOUN.search(sentence[max(0, unit_match.start - 20):unit_match.start]) \
-            or en.OWN_FORCES_SUBJECT.search(sentence, max(0, start - 50), start):
+    subject = en.OWN_FORCES_SUBJECT.search(sentence, max(0, start - 50), start)
+    if subject is not None or unit_match is not None \
+            and en.POSSESSIVE_PRONOUN.search(sentence[max(0, unit_match.start - 20):unit_match.start]):
         own = forces_of(*speaker) if speaker else None
         if own is not None:
-            words = en.OWN_FORCES_SUBJECT.search(sentence, max(0, start - 50), start)
-            if words is not None:
-                return own, words.group(0).strip(), words.start(), words.end()
+            if subject is not None:
+                return own, subject.group(0).strip(), subject.start(), subject.end()
             return own, sentence[max(0, unit_match.start - 20):unit_match.start].strip(), unit_match.start, unit_match.end
     civilians = [m for m in mentions if m.value.kind == _CIVILIANS]
     civ = nearest(civilians, start, end, blockers, after=40, before=0)

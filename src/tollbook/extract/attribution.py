@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from tollbook.lang import CURRENT as en
 from tollbook.lang import grammar
 from tollbook.lang import per_language
-from tollbook.extract.speakers import Speaker, find_speaker, headline_speaker
+from tollbook.extract.speakers import _LEADING_THE, Speaker, find_speaker, headline_speaker
 from tollbook.lexicons import Match, PhraseIndex, fold, inflected, load
 from tollbook.model import SourceRef
 
@@ -285,7 +285,6 @@ def _office_of_the_place(sentence: str, speaker: Speaker) -> Claimant | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-_LEADING_THE = re.compile(r"(?:(?:the|a|an)\s+)", re.IGNORECASE)
 _GROUP_OF_PEOPLE = re.compile(r"\b(?:officials|authorities|sources)$", re.IGNORECASE)
 _JOINT_OWNER = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?\s+(?:and|or)\s+$")
 _SPEAKS_FOR = re.compile(r"\s+(?:spokes(?:man|woman|person)|press officer|official|chief|head)$", re.IGNORECASE)

@@ -139,7 +139,7 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     theirs = [(c.start, c.end) for c in cues if c.end <= start and any(
         b[1] <= c.start and _NOUN_PHRASE_AFTER.fullmatch(sentence, b[1], c.start) for b in blockers)]
     cue = None
-    digit = start + next((i for i, ch in enumerate(sentence[start:end]) if ch.isdigit()), 0)  # "surpassed 50,000", "above 40,000"
+    digit = _first_digit(sentence, start, end)  # "surpassed 50,000", "above 40,000"
     # (the same window is not searched twice: a figure that opens with its digits has digit == start)
     if en.REACHES_BEFORE.search(sentence, max(0, start - 40), start) \
             or digit != start and en.REACHES_BEFORE.search(sentence, max(0, digit - 40), digit) \
@@ -209,6 +209,11 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     return MeasureChoice(measure, cue.text, ambiguous, unit, cue.start, cue.end)
 
 
+def _first_digit(sentence: str, start: int, end: int) -> int:
+    """Where a figure's digits begin within its span ("tops 30,000"), else its start."""
+    return start + next((i for i, ch in enumerate(sentence[start:end]) if ch.isdigit()), 0)
+
+
 def _subject_far_before(sentence: str, cues: list[Match[str]], start: int,
                         blockers: list[tuple[int, int]]) -> Match[str] | None:
     """"The death toll from the shelling of the town rose to two": the measure is the subject of
@@ -230,7 +235,7 @@ def _toll_subject(sentence: str, cues: list[Match[str]], start: int,
     that struck on Feb. 6 surpassed 50,000"): the first toll noun of the sentence, with no count between."""
     # an earlier value the toll reached is no other count ("the toll tops 30,000 and could hit 50,000")
     def reached(b0: int, b1: int) -> bool:  # the verb may open the figure's own span ("tops 30,000")
-        digit = b0 + next((i for i, ch in enumerate(sentence[b0:b1]) if ch.isdigit()), 0)
+        digit = _first_digit(sentence, b0, b1)
         return en.REACHES_BEFORE.search(sentence, max(0, digit - 40), digit) is not None
     counts = [(b0, b1) for b0, b1 in blockers if not reached(b0, b1)]
     for c in cues:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tollbook.lexicons.measures import measure_registry
+from tollbook.lexicons.measures import measure_family
 from tollbook.model import Claim
 
 RETOLD_SECTIONS = frozenset({"headline", "summary"})
@@ -21,11 +21,6 @@ RETOLD_SECTIONS = frozenset({"headline", "summary"})
 def _figure(c: Claim) -> float | None:
     """The number the words give: best, else the bound given ("more than 5,100")."""
     return c.best if c.best is not None else (c.low if c.low is not None else c.high)
-
-
-def _family(measure: str | None) -> str | None:
-    info = measure_registry().get(measure or "")
-    return info.family if info else measure
 
 
 # A headline may state an estimate as fact (the self-check's finding, not another originator's figure);
@@ -38,18 +33,23 @@ def _retellable(c: Claim) -> bool:
     return c.derived_from is None and c.qualifier != "vague" and _figure(c) is not None
 
 
+def _retold_as(c: Claim) -> tuple:
+    """What a retelling keeps: the number, the measure family, the unit and the mood."""
+    return _figure(c), measure_family(c.measure), c.unit, _MOOD.get(c.modality, c.modality)
+
+
 def credit_from_body(claims: list[Claim]) -> None:
     """Give each headline or summary figure with no claimant of its own the source of the first body
     figure with the same number, measure family, unit and mood whose claimant the body names."""
     body: dict[tuple, Claim] = {}
     for c in claims:
         if c.section == "body" and c.attribution in ("explicit", "carried") and _retellable(c):
-            body.setdefault((_figure(c), _family(c.measure), c.unit, _MOOD.get(c.modality, c.modality)), c)
+            body.setdefault(_retold_as(c), c)
     if not body:
         return
     for i, c in enumerate(claims):
         if c.section not in RETOLD_SECTIONS or c.attribution not in (None, "outlet") or not _retellable(c):
             continue
-        twin = body.get((_figure(c), _family(c.measure), c.unit, _MOOD.get(c.modality, c.modality)))
+        twin = body.get(_retold_as(c))
         if twin is not None:
             claims[i] = replace(c, source=twin.source, sources=twin.sources, attribution="body")

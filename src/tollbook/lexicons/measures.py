@@ -57,6 +57,12 @@ def measure_registry() -> Mapping[str, MeasureInfo]:
 
 
 @functools.cache
+def measure_family(measure: str | None) -> str | None:
+    """The measure's family in the registry (killed and casualties: 'losses'), else the measure itself."""
+    info = measure_registry().get(measure or "")
+    return info.family if info else measure
+
+
 def measures_where(**wanted: bool) -> frozenset[str]:
     """Names of the measures whose properties have the given values: `measures_where(loss=True, people=True)`."""
     return frozenset(name for name, info in measure_registry().items()

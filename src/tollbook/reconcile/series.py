@@ -27,7 +27,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from tollbook.lexicons.measures import measure_registry, measures_where
+from tollbook.lexicons.measures import measure_family, measures_where
 
 UNKNOWN_ORIGINATOR = "unknown"
 
@@ -105,12 +105,6 @@ class Series:
             "originator_names": list(self.originators), "first_date": self.first_date,
             "last_date": self.last_date, **rollup_fields(self.key.actor, self.key.measure, self.key.unit),
         }
-
-
-def measure_family(measure: str | None) -> str | None:
-    """The measure's family in the registry (killed and casualties: 'losses'), else the measure itself."""
-    info = measure_registry().get(measure or "")
-    return info.family if info else measure
 
 
 def rollup_fields(actor: str | None, measure: str | None, unit: str | None) -> dict[str, Any]:
