@@ -62,7 +62,7 @@ def articles(corpus: Path | None = None, texts: Path | None = None) -> list[Arti
     if corpus is None or texts is None:
         return []
     out = []
-    for row in load_index(corpus):
+    for row in load_index(corpus / "real_stories"):
         path = texts / row["file"]
         if path.is_file():
             out.append(Article(row["story"], row["file"], as_documented(path, row["file"]), row["outlet"],

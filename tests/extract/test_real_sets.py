@@ -151,7 +151,7 @@ def test_real_stories_scores_every_fetched_text():
         pytest.skip("the real-story texts are not fetched (see docs/real_sets.md): skipped")
     report = er.real_stories(corpus, texts)
     fetched = {p.relative_to(texts).as_posix() for p in texts.glob("*/*.txt")}
-    indexed = {row["file"] for row in er.load_index(corpus)}
+    indexed = {row["file"] for row in er.load_index(corpus / "real_stories")}
     assert report.overall.files == len(fetched & indexed)
     assert set(report.missing_files) == indexed - fetched
     row = report.rows()[-1]
@@ -184,7 +184,7 @@ def test_ucdp_headlines_agreement_on_every_row():
     assert len(score.disagreements) == score.with_killed - score.equal_best
 
 
-def test_eval_real_json_is_one_object_with_the_three_sets():
+def test_eval_real_json_is_one_object_with_every_set():
     import json
     import subprocess
     import sys
@@ -194,7 +194,7 @@ def test_eval_real_json_is_one_object_with_the_three_sets():
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert set(out) == {"real_stories", "muc34_dev", "ucdp_headlines", "skipped"}
+    assert set(out) == {"real_stories", "muc34_dev", "ucdp_headlines", "real_uk", "real_ru", "skipped"}
     assert out["muc34_dev"]["rows"][-1]["measure"] == "both"
     if out["real_stories"] is not None:
         assert out["real_stories"]["rows"][-1]["story"] == "overall"

@@ -21,7 +21,7 @@ from tollbook.output import Format, write_rows
 def eval_(
     gold: Annotated[str | None, typer.Argument(help="Gold directory [default: tests/gold/extract, or tests/gold/check with --check].")] = None,
     check: Annotated[bool, typer.Option("--check", help="Score `tollbook check` findings instead of claims.")] = False,
-    real: Annotated[bool, typer.Option("--real", help="Score the real sets (real stories, MUC-3, UCDP headlines) instead.")] = False,
+    real: Annotated[bool, typer.Option("--real", help="Score the real sets (real stories, MUC-3, UCDP headlines, real Ukrainian and Russian articles) instead.")] = False,
     misses: Annotated[int, typer.Option("--misses", help="How many misses to list.")] = 30,
     json_: JsonOpt = False,
 ) -> None:
@@ -89,22 +89,24 @@ def _real_summary_sets():
 
 
 def _print_real(json_: bool, misses: int) -> None:
-    """The three real-set tables (or one JSON object), then the figures not right on all five fields."""
+    """The real-set tables (or one JSON object), then the figures not right on all five fields."""
     from rich.console import Console
 
-    from tollbook.extract.evaluate_real import real_sets
+    from tollbook.extract.evaluate_real import LANGUAGE_SETS, real_sets
 
     sets = real_sets()
     if json_:
         typer.echo(json.dumps(sets.to_dict(), indent=2, default=str))
         return
     console = Console()
-    if sets.real_stories is not None:
-        rs = sets.real_stories
-        write_rows(rs.rows(), Format.table, table_columns=("story", "gold", "found", "value", "measure", "actor", "claimant",
-                                                           "period", "all_five", "spurious"),
-                   title=f"real stories: {rs.overall.files} fetched texts "
-                   f"({len(rs.missing_files)} not fetched); field shares are over found figures")
+    articles = {"real stories": sets.real_stories,
+                **{f"real articles in {LANGUAGE_SETS[n]}": r for n, r in sets.languages.items()}}
+    for label, rs in articles.items():
+        if rs is not None:
+            write_rows(rs.rows(), Format.table, table_columns=("story", "gold", "found", "value", "measure", "actor",
+                                                               "claimant", "period", "all_five", "spurious"),
+                       title=f"{label}: {rs.overall.files} fetched texts "
+                       f"({len(rs.missing_files)} not fetched); field shares are over found figures")
     if sets.muc is not None:
         write_rows(sets.muc.rows(), Format.table, table_columns=("measure", "gold", "tollbook", "naive", "claims", "in_key"),
                    title=f"muc34_dev: answer-key counts recovered, {sets.muc.keyed_docs} keyed reports of {sets.muc.docs}")
@@ -112,13 +114,12 @@ def _print_real(json_: bool, misses: int) -> None:
         write_rows([sets.ucdp.row()], Format.table, title="UCDP single-source headlines (weak label)")
     for name, why in sets.skipped.items():
         error(f"{name}: skipped, {why}")
-    if sets.real_stories is not None and misses:
-        wrong = [f for f in sets.real_stories.figures if f.in_text and not f.all_five]
-        for fig in wrong[:misses]:
-            if not fig.found:
-                console.print(f"[red]missed[/] {fig.file}: {fig.value_text!r} {fig.gold.get('measure')}", highlight=False)
-            else:
-                bad = ", ".join(k for k, ok in fig.right.items() if not ok)
-                console.print(f"[magenta]wrong[/] {fig.file}: {fig.value_text!r} ({bad})", highlight=False)
-        if len(wrong) > misses:
-            console.print(f"... {len(wrong) - misses} more (--misses N)")
+    wrong = [f for rs in articles.values() if rs is not None for f in rs.figures if f.in_text and not f.all_five]
+    for fig in wrong[:misses]:
+        if not fig.found:
+            console.print(f"[red]missed[/] {fig.file}: {fig.value_text!r} {fig.gold.get('measure')}", highlight=False)
+        else:
+            bad = ", ".join(k for k, ok in fig.right.items() if not ok)
+            console.print(f"[magenta]wrong[/] {fig.file}: {fig.value_text!r} ({bad})", highlight=False)
+    if len(wrong) > misses:
+        console.print(f"... {len(wrong) - misses} more (--misses N)")

@@ -55,14 +55,29 @@ def corpus_dir() -> Path | None:
     return None
 
 
-def texts_dir() -> Path | None:
-    """The fetched real-story texts: $TOLLBOOK_REAL_TEXTS, the work tree's .cache, or ~/.cache/tollbook."""
-    candidates = [os.environ.get("TOLLBOOK_REAL_TEXTS"), _REPO / ".cache" / "real_stories",
-                  Path.cwd() / ".cache" / "real_stories", Path.home() / ".cache" / "tollbook" / "real_stories"]
+def texts_dir(name: str = "real_stories") -> Path | None:
+    """The fetched texts of one article set: the work tree's .cache/<name>, or ~/.cache/tollbook/<name>.
+
+    $TOLLBOOK_REAL_TEXTS names the real-story folder; the other sets are looked for beside it.
+    """
+    env = os.environ.get("TOLLBOOK_REAL_TEXTS")
+    given = (Path(env) if name == "real_stories" else Path(env).parent / name) if env else None
+    candidates = [given, _REPO / ".cache" / name, Path.cwd() / ".cache" / name, Path.home() / ".cache" / "tollbook" / name]
     for c in candidates:
         if c and Path(c).is_dir() and any(Path(c).glob("*/*.txt")):
             return Path(c)
     return None
+
+
+# The real articles in Ukrainian and Russian (issue 15): facts in tests/gold/<set>/, texts fetched
+# into .cache/<set>/ as the real stories' are. Scored by the same rules as the real stories.
+LANGUAGE_SETS = {"real_uk": "Ukrainian", "real_ru": "Russian"}
+
+
+def language_set_dir(name: str) -> Path | None:
+    """tests/gold/<name> in the work tree, if this install has one."""
+    folder = _REPO / "tests" / "gold" / name
+    return folder if (folder / "gold.jsonl").is_file() else None
 
 
 # --------------------------------------------------------------------------- real stories: records
@@ -360,14 +375,16 @@ def _claim_row(c: Claim) -> dict[str, Any]:
             "date_start": c.date_start, "date_end": c.date_end, "start": c.start, "section": c.section}
 
 
-def load_index(corpus: Path) -> list[dict[str, str]]:
-    with (corpus / "real_stories" / "index.tsv").open(encoding="utf-8", newline="") as fh:
+def load_index(folder: Path) -> list[dict[str, str]]:
+    """A set's index.tsv: story, file, url, outlet, publication_date, ..."""
+    with (folder / "index.tsv").open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
-def load_gold(corpus: Path) -> dict[str, list[dict[str, Any]]]:
+def load_gold(folder: Path) -> dict[str, list[dict[str, Any]]]:
+    """A set's gold.jsonl, by file."""
     by_file: dict[str, list[dict[str, Any]]] = {}
-    with (corpus / "real_stories" / "gold.jsonl").open(encoding="utf-8") as fh:
+    with (folder / "gold.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 g = json.loads(line)
@@ -376,20 +393,34 @@ def load_gold(corpus: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def real_stories(corpus: Path | None = None, texts: Path | None = None) -> RealStoriesReport:
-    """Score every fetched real-story text against gold.jsonl, per story and overall.
-
-    Files whose text was not fetched are listed in `missing_files` and left out of every figure.
-    """
+    """Score every fetched real-story text against gold.jsonl, per story and overall."""
     corpus = corpus or corpus_dir()
     texts = texts or texts_dir()
     if corpus is None or texts is None:
         raise FileNotFoundError("real stories need ../shared/corpus and the fetched texts (docs/real_sets.md)")
-    gold = load_gold(corpus)
+    return real_articles(corpus / "real_stories", texts)
+
+
+def language_set(name: str, texts: Path | None = None) -> RealStoriesReport:
+    """Score one of LANGUAGE_SETS. The language is detected, as `tollbook extract` does with no --lang."""
+    folder = language_set_dir(name)
+    texts = texts or texts_dir(name)
+    if folder is None or texts is None:
+        raise FileNotFoundError(f"{name} needs tests/gold/{name} and its fetched texts in .cache/{name} (docs/real_sets.md)")
+    return real_articles(folder, texts)
+
+
+def real_articles(folder: Path, texts: Path) -> RealStoriesReport:
+    """Score every fetched text of a set (index.tsv and gold.jsonl in `folder`), per story and overall.
+
+    Files whose text was not fetched are listed in `missing_files` and left out of every figure.
+    """
+    gold = load_gold(folder)
     stories: dict[str, StoryScore] = {}
     overall = StoryScore("overall")
     figures: list[FigureResult] = []
     missing: list[str] = []
-    for row in load_index(corpus):
+    for row in load_index(folder):
         path = texts / row["file"]
         if not path.is_file():
             missing.append(row["file"])
@@ -564,25 +595,28 @@ def ucdp_headlines(path: Path | None = None) -> UcdpScore:
 
 @dataclass
 class RealSets:
-    """The three real-set reports, each None with a reason when its data is absent."""
+    """The real-set reports, each None (or absent) with a reason when its data is absent."""
 
     real_stories: RealStoriesReport | None
     muc: MucScore | None
     ucdp: UcdpScore | None
     skipped: dict[str, str] = field(default_factory=dict)
+    languages: dict[str, RealStoriesReport] = field(default_factory=dict)  # LANGUAGE_SETS that could be read
 
     def to_dict(self) -> dict[str, Any]:
+        def articles(r: RealStoriesReport | None) -> dict[str, Any] | None:
+            return None if r is None else {"rows": r.rows(), "missing_files": r.missing_files}
         return {
-            "real_stories": None if self.real_stories is None else {
-                "rows": self.real_stories.rows(), "missing_files": self.real_stories.missing_files},
+            "real_stories": articles(self.real_stories),
             "muc34_dev": None if self.muc is None else {"docs": self.muc.docs, "keyed_docs": self.muc.keyed_docs,
                                                         "rows": self.muc.rows()},
             "ucdp_headlines": None if self.ucdp is None else self.ucdp.row(),
+            **{name: articles(self.languages.get(name)) for name in LANGUAGE_SETS},
             "skipped": self.skipped,
         }
 
 
-def real_sets(which: Iterable[str] = ("real_stories", "muc", "ucdp")) -> RealSets:
+def real_sets(which: Iterable[str] = ("real_stories", "muc", "ucdp", *LANGUAGE_SETS)) -> RealSets:
     """Run the chosen scorers; a set whose data is missing is skipped with the reason."""
     out = RealSets(None, None, None)
     for name in which:
@@ -593,22 +627,27 @@ def real_sets(which: Iterable[str] = ("real_stories", "muc", "ucdp")) -> RealSet
                 out.muc = muc()
             elif name == "ucdp":
                 out.ucdp = ucdp_headlines()
+            elif name in LANGUAGE_SETS:
+                out.languages[name] = language_set(name)
         except FileNotFoundError as exc:
             out.skipped[name] = str(exc)
     return out
 
 
+def _articles_line(label: str, rs: RealStoriesReport) -> str:
+    o = rs.overall.row()
+    total = rs.overall.files + len(rs.missing_files)
+    return (f"{label} ({rs.overall.files}/{total} texts, {o['gold']} gold figures): found {_f(o['found'])}, "
+            f"value {_f(o['value'])}, measure {_f(o['measure'])}, actor {_f(o['actor'])}, "
+            f"claimant {_f(o['claimant'])}, period {_f(o['period'])}; all five right {_f(o['all_five'])}; "
+            f"spurious {_f(o['spurious'])} of {o['claims']} people claims")
+
+
 def summary_lines(sets: RealSets) -> list[str]:
-    """One line per real set: the figures issue 10's "Done when" names."""
+    """One line per real set: the figures issues 10 and 15 name."""
     lines: list[str] = []
-    rs = sets.real_stories
-    if rs is not None:
-        o = rs.overall.row()
-        total = rs.overall.files + len(rs.missing_files)
-        lines.append(f"real stories ({rs.overall.files}/{total} texts, {o['gold']} gold figures): found {_f(o['found'])}, "
-                     f"value {_f(o['value'])}, measure {_f(o['measure'])}, actor {_f(o['actor'])}, "
-                     f"claimant {_f(o['claimant'])}, period {_f(o['period'])}; all five right {_f(o['all_five'])}; "
-                     f"spurious {_f(o['spurious'])} of {o['claims']} people claims")
+    if sets.real_stories is not None:
+        lines.append(_articles_line("real stories", sets.real_stories))
     if sets.muc is not None:
         k, w, b = sets.muc.rows()
         lines.append(f"muc34_dev ({sets.muc.keyed_docs} keyed reports): killed and wounded recovered {_f(b['tollbook'])} "
@@ -619,6 +658,8 @@ def summary_lines(sets: RealSets) -> list[str]:
         lines.append(f"UCDP single-source headlines ({u['rows']} rows): killed claim read {_f(u['killed_read'])} "
                      f"({_f(u['killed_read_of_death_word_rows'])} of the {u['death_word_rows']} rows with a word of death); "
                      f"equal to UCDP best {_f(u['equal_best'])}")
+    for name, report in sets.languages.items():
+        lines.append(_articles_line(f"real articles in {LANGUAGE_SETS[name]}", report))
     lines += [f"{name}: skipped, {why}" for name, why in sets.skipped.items()]
     return lines
 
