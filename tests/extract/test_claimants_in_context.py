@@ -165,3 +165,26 @@ def test_an_office_named_with_its_complement_is_no_back_reference() -> None:
             "Over 900 people have died in Gaza, according to the health ministry in the Hamas-run territory.")
     claims = tollbook.extract(text, published="2024-03-01")
     assert next(c for c in claims if c.best == 900).source == "Gaza Health Ministry"
+
+
+def test_a_statement_retold_after_this_was_reported_by_keeps_its_claimant() -> None:
+    # Ukrainian copy names the source once, after the lead ("Про це повідомив X"); the paragraphs after
+    # it retell X's statement until another body is named
+    text = ("За минулу добу російська армія втратила ще 1 200 військових.\n"
+            "/images/news/cover/1234.jpeg)\n"  # page furniture between does not cut the pointer off
+            "Про це повідомляє Генеральний штаб ЗСУ.\n\n"
+            "Сили оборони знищили ще шість танків і 14 артилерійських систем.\n\n"
+            "Президент Володимир Зеленський у грудні заявив, що загинули 43 тисячі українських військових.")
+    claims = tollbook.extract(text, published="2025-01-03")
+    assert [(c.best, c.source) for c in claims] == [
+        (1200, "General Staff of the Armed Forces of Ukraine"), (6, "General Staff of the Armed Forces of Ukraine"),
+        (14, "General Staff of the Armed Forces of Ukraine"), (43000, "Office of the President of Ukraine")]
+
+
+def test_the_statement_retold_ends_where_another_body_speaks() -> None:
+    text = ("Overnight strikes killed 12 people in Kharkiv. This was reported by the regional governor Oleh Syniehubov.\n\n"
+            "Police said 30 people were wounded.\n\n"
+            "Another 4 people were injured in Izium.")
+    sources = [c.source for c in tollbook.extract(text, published="2024-05-31")]
+    assert sources[0] is not None and sources[1] is not None and sources[0] != sources[1]
+    assert sources[2] is None  # not the governor's: the police spoke in between

@@ -71,6 +71,21 @@ def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
     return False
 
 
+# between a subject and its verb, at most one short word: "also", "have", "ще", "вже", "также"
+_ADVERBS_BEFORE_VERB = re.compile(r"\s*(?:[^\W\d_]{1,5}\s+)?")
+
+
+def acts_on_figure(sentence: str, m: Match[Actor], figure_start: int) -> bool:
+    """True when the mention is the subject of an active verb of loss that governs the figure:
+    "Ukrainian forces destroyed four tanks, 11 armoured vehicles": the tanks are not theirs."""
+    en = grammar()
+    if m.value.kind == _CIVILIANS or m.end > figure_start:
+        return False
+    verb = en.ACTIVE_VERB.search(sentence, m.end, figure_start)
+    return verb is not None and _ADVERBS_BEFORE_VERB.fullmatch(sentence, m.end, verb.start()) is not None \
+        and not en.PASSIVE.search(sentence[m.end:verb.start()])
+
+
 def forces_of(speaker: str | None, country: str | None) -> Actor | None:
     """Whose losses "its tanks" are: the speaker itself when it is an armed party (Hezbollah),
     else the state forces of the speaker's country (a ministry speaking of its army)."""

@@ -79,6 +79,9 @@ class _Context:
     office_holders: dict[str, speakers_mod.Speaker | None] = field(default_factory=dict)  # role -> its one holder named
     heading: tuple[int, int] | None = None  # a figure-free line ending in ":" that heads a tally's lines
     heading_time: times_mod.TimeSpan | None = None  # its period, read when a line first asks
+    # "This was reported by X" / "Про це повідомив X": the article retells X's statement, and the figures
+    # after it with no claimant of their own are X's, until the document names someone else
+    retold: attr_mod.Attribution | None = None
 
     def carried(self) -> None:
         """Fill the carried actor and place from the previous figure-free sentence, on demand."""
@@ -195,6 +198,7 @@ def _extract(doc: Document) -> list[Claim]:
                 if att is not None:
                     _assign_back(claims, ctx, att, doc)
                     ctx.attributed(att, sent.start)
+                    ctx.retold = att if att.claimant.kind != "anonymous" else None
                 continue
             worth_parsing = any_between(cands, sent.start, sent.end) and not number_dump(cands, sent.start, sent.end)
             lowered = fold(s_text) if worth_parsing else ""
@@ -287,7 +291,7 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
 
 def _plain(ctx: _Context, start: int, end: int, new_paragraph: bool = False) -> None:
     """Keep a figure-free sentence (or paragraph) for on-demand look-ups by later figures."""
-    if ctx.body_claims:
+    if ctx.body_claims and _prose(ctx.text, start, end):
         ctx.unattributed = []  # a pointer back reaches over no figure-free sentence, except at the top
     if new_paragraph and not _tally_line(ctx.text[start:end]):
         ctx.actor, ctx.place, ctx.heading = None, None, None
@@ -296,6 +300,14 @@ def _plain(ctx: _Context, start: int, end: int, new_paragraph: bool = False) -> 
     ctx.previous_plain = (start, end)
     ctx.plain_since_attribution.append((start, end))
     ctx.paragraph_plain.append((start, end))
+
+
+_WORD_TOKEN = re.compile(r"[\"'“‘«(]*[^\W\d_][\w'’ʼ-]*[.,:;!?»”’\")]*")
+
+
+def _prose(text: str, start: int, end: int) -> bool:
+    """A line of words, not page furniture (an image's address, a time stamp, a view count)."""
+    return sum(1 for t in text[start:end].split() if _WORD_TOKEN.fullmatch(t)) >= 3
 
 
 def _carry(ctx: _Context) -> bool:
@@ -346,12 +358,19 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
         # claimant named after a figure is mostly another statement's.
         after = [a for where, a in named if where > c.start]
         att = before[-1] if before else (after[0] if len(only) == 1 and after and _tally(c.quote) else None)
+        if att is None and c.section == "body":
+            att = ctx.retold
         if att is not None:
             source, chain = attr_mod.source_chain(att, doc.outlet)
             claims[idx] = replace(c, source=source, sources=chain, attribution="carried")
             for k in range(idx + 1, min(len(claims), idx + _LOOK_BACK)):  # its parts ("including 20,000 killed")
                 if claims[k].derived_from == c.claim_id and claims[k].attribution != "explicit":
                     claims[k] = replace(claims[k], source=source, sources=chain, attribution="carried")
+    if ctx.retold is not None:  # the statement retold ends where the document names someone else
+        others = {a.claimant.name for _, a in named} | \
+            {claims[i].source for i in ctx.paragraph_claims if claims[i].attribution == "explicit"}
+        if others - {ctx.retold.claimant.name}:
+            ctx.retold = None
     ctx.paragraph_claims = []
     ctx.paragraph_claimants = []
 
@@ -600,12 +619,17 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
     actor = actors_mod.choose_actor(text, s.lowered, s.actor_mentions, q.start, q.end, f.blockers, unit_m, speaker)
     if actor is None and unit_m is not None and measures_mod.list_item(text, unit_m, q.start, q.end):
         # "Russian equipment destroyed: tanks 9,870, ...": the heading's actor owns every item
-        heading = [m for m in s.actor_mentions if m.end <= unit_m.start and not actors_mod.is_agent(text, m, m.end)]
+        heading = [m for m in s.actor_mentions if m.end <= unit_m.start and not actors_mod.is_agent(text, m, m.end)
+                   and not actors_mod.acts_on_figure(text, m, q.start)]
         if heading:
             actor = (heading[0].value, heading[0].text, heading[0].start, heading[0].end)
+    opponent = _opponent(s, q.start) if actor is None and f.choice is not None and f.choice.unit not in (None, "personnel") \
+        else None  # "Сили оборони знищили ще чотири танки": the other side's tanks
     f.actor = actor
     if actor is not None:
         f.actor_name, f.actor_country, f.actor_text = actor[0].name, actor[0].country, actor[1]
+    elif opponent is not None:
+        f.actor_name, f.actor_country, f.actor_text = opponent.name, opponent.country, None
     elif s.sentence_actor is not None and not (unit_m is not None and 0 <= unit_m.start - q.end <= 25):
         f.actor_name, f.actor_country, f.actor_text = s.sentence_actor  # "killed 24 people ... and injured 108"
     elif _carry(ctx) and f.choice is not None and f.choice.unit:
@@ -619,6 +643,19 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         f.actor_name, f.actor_country = f.base_claim.actor, f.base_claim.actor_country
         f.actor_text = f.base_claim.actor_text
     return True
+
+
+def _opponent(s: _SentenceRecord, start: int) -> actors_mod.Actor | None:
+    """The other side, when an armed party is the subject of a verb of loss over the figure: the armed
+    party the document counted last that is not the subject's (a General Staff report: "the Russian army
+    lost 1,150 ...", then "the Defence Forces destroyed four tanks")."""
+    agent = next((m for m in s.actor_mentions if actors_mod.acts_on_figure(s.text, m, start)), None)
+    if agent is None or not agent.value.country:
+        return None
+    for c in reversed(s.earlier):
+        if c.actor and c.actor != "civilians" and c.actor_country and c.actor_country != agent.value.country:
+            return actors_mod.Actor(c.actor, c.actor_country, "")
+    return None
 
 
 def _place(s: _SentenceRecord, f: _Draft) -> bool:
