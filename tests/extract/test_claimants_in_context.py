@@ -188,3 +188,46 @@ def test_the_statement_retold_ends_where_another_body_speaks() -> None:
     sources = [c.source for c in tollbook.extract(text, published="2024-05-31")]
     assert sources[0] is not None and sources[1] is not None and sources[0] != sources[1]
     assert sources[2] is None  # not the governor's: the police spoke in between
+
+
+def test_a_quotation_over_several_sentences_is_its_speakers() -> None:
+    text = ("«За вчора росіяни втратили близько 900 військових. Наші втрати – 300 людей: 20 загиблих і 250 поранених. "
+            "Приблизно один до трьох», — сказав Зеленський.")
+    claims = tollbook.extract(text, published="2025-08-12")
+    assert [c.best for c in claims][:4] == [900, 300, 20, 250]
+    assert {c.source for c in claims[:4]} == {"Office of the President of Ukraine"}
+    english = '"We lost 300 people yesterday. Another 40 are missing," the governor of Kharkiv said.'
+    assert {c.source for c in tollbook.extract(english, published="2025-08-12")} != {None}
+
+
+def test_a_nested_quote_does_not_close_the_quotation() -> None:
+    text = "«Ми втратили 340 людей: 18 “двохсотих” і 243 “трьохсотих”. Це багато», — сказав Зеленський."
+    claims = tollbook.extract(text, published="2025-08-12")
+    assert [(c.best, c.measure) for c in claims] == [(340, "casualties"), (18, "killed"), (243, "wounded")]
+    assert {c.source for c in claims} == {"Office of the President of Ukraine"}
+
+
+@pytest.mark.parametrize("text", [
+    "Число погибших выросло до 21 человека.\nЕще 110 человек получили ранения. В тяжелом состоянии 30 раненых, "
+    "сообщил губернатор Белгородской области Вячеслав Гладков.",
+    "Кількість загиблих зросла до 21 людини.\nЩе 110 людей дістали поранення. У важкому стані 30 поранених, "
+    "повідомив голова Харківської ОВА Олег Синєгубов.",
+])
+def test_in_ukrainian_and_russian_the_speaker_closing_a_paragraph_speaks_for_it(text: str) -> None:
+    claims = tollbook.extract(text, published="2023-12-31")
+    by_value = {c.best: c.source for c in claims}
+    assert by_value[110] is not None and by_value[110] == by_value[30]  # the same paragraph
+    assert by_value[21] is None  # the paragraph before names no one
+
+
+def test_english_keeps_a_later_speaker_to_its_own_sentence() -> None:
+    text = "Another 110 people were injured. Police in Kharkiv said 3 officers were hurt."
+    claims = tollbook.extract(text, published="2023-12-31")
+    assert claims[0].source is None and claims[1].source is not None
+
+
+def test_a_headline_naming_its_source_speaks_for_the_body() -> None:
+    text = ("МЧС России: с начала недели на пожарах погибли 89 человек\n\n"
+            "пострадали 413 человек, из них 56 детей;")
+    claims = tollbook.extract(text, published="2024-04-20")
+    assert {c.source for c in claims} == {"Russian Emergencies Ministry"}

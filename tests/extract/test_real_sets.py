@@ -242,3 +242,23 @@ def test_a_person_named_before_the_body_is_a_right_claimant():
     assert er.gold_claimant(gold["claimant"])[:2] == ("lexicon", "World Health Organization")
     assert er.claimant_right(gold, said)
     assert not er.claimant_right({"claimant": "World Health Organization"}, said)
+
+
+def test_a_gold_figure_is_placed_however_its_digits_are_grouped() -> None:
+    text = "Death Toll Soars To 11300 In Derna\n\nThe Red Crescent said the toll had reached 11,300.\n"
+    gold = {"file": "x", "value_text": "11,300", "low": None, "best": 11300, "high": None, "measure": "killed",
+            "actor": "flood victims in Derna", "claimant": "Libyan Red Crescent", "as_of": "2023-09-14"}
+    claims = tollbook.extract(text, published="2023-09-14")
+    score, _ = er.score_file(text, [gold, dict(gold)], claims)
+    assert score.gold_in_text == 2 and score.found == 2 and score.spurious == 0
+
+
+@pytest.mark.parametrize(("phrase", "chain_words", "right"), [
+    ("Donetsk regional military administration head Pavlo Kyrylenko", "очільник донецької ова павло кириленко", True),
+    ("Kharkiv governor Oleh Syniehubov", "голова харківської ова олег синєгубов", True),
+    ("Deputy Minister of Internal Affairs Leonid Tymchenko", "заступник міністра внутрішніх справ леоніда тимченка", True),
+    ("Kharkiv governor Oleh Syniehubov", "мер харкова ігор терехов", False),
+    ("Belgorod governor Vyacheslav Gladkov", "губернатор белгородской области вячеслав гладков", True),
+])
+def test_a_name_in_gold_is_found_among_cyrillic_words(phrase: str, chain_words: str, right: bool) -> None:
+    assert er._named_in(phrase, chain_words) is right

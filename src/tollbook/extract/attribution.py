@@ -97,6 +97,10 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     named = [m for m in claimants if m.value.kind != "media" and not en.EVENT_AFTER_NAME.match(sentence, m.end)]
     # "South Korean and US officials": two countries' officials together are no one body of either
     named = [m for m in named if not (_GROUP_OF_PEOPLE.search(m.text) and _JOINT_OWNER.search(sentence, max(0, m.start - 40), m.start))]
+    # "Генеральний штаб Збройних сил(и) України": a body right after another, with nothing between, is
+    # the first one's genitive (whose staff), not a second speaker
+    named = [m for m in named if not any(p.end <= m.start and not sentence[p.end:m.start].strip() and p.value.kind != "person"
+                                         for p in named)]
     if not named and media and verbs:
         # "Western officials told the BBC": the officials are the source, the broadcaster carried it
         for a in anon_idx.find(sentence, lowered):

@@ -251,16 +251,39 @@ _NOTE = re.compile(r"\s*\(\s*(?:via|citing|cited|as reported|quoted|denying|on|i
 def claimant_right(g: dict[str, Any], c: Claim) -> bool:
     """"outlet": no originator in the chain but the outlet; a lexicon body: its canonical name is
     the claim's source or a link of its chain; otherwise a content word of gold's phrase
-    (a surname, "police") appears in the words the claim's chain was read from."""
+    (a surname, "police") appears in the words the claim's chain was read from, or, where
+    those words are Cyrillic, one of gold's names does in them (`_named_in`)."""
     kind, name, words = gold_claimant(g.get("claimant"))
     chain = [s for s in c.sources if s.kind != "outlet"]
     if kind == "outlet":
         return not chain
     said = " ".join(f"{s.name} {s.text or ''}" for s in chain).lower()
-    if kind == "lexicon":
-        return c.source == name or any(s.name == name for s in chain) or \
-            bool(words) and any(re.search(rf"\b{re.escape(w)}\b", said) for w in words)
-    return bool(words) and any(re.search(rf"\b{re.escape(w)}\b", said) for w in words)
+    if kind == "lexicon" and (c.source == name or any(s.name == name for s in chain)):
+        return True
+    return bool(words) and any(re.search(rf"\b{re.escape(w)}\b", said) for w in words) or \
+        _named_in(g.get("claimant") or "", said)
+
+
+def _skeleton(word: str) -> str:
+    """A name as Latin letters, spelled so that transliteration schemes agree
+    ("Tymchenko" and "Тимченко", "Syniehubov" and "Синєгубов", "Kyrylenko" and "Кириленка")."""
+    from anyascii import anyascii
+
+    s = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    for a, b in (("kh", "h"), ("zh", "z"), ("ie", "e"), ("ye", "e"), ("yi", "i"), ("y", "i"), ("g", "h"), ("j", "i")):
+        s = s.replace(a, b)
+    return s
+
+
+def _named_in(phrase: str, said: str) -> bool:
+    """Whether the last capitalised word of gold's (Latin) phrase, a surname or a body's own name, is,
+    inflected, among the chain's Cyrillic words."""
+    if not re.search(r"[\u0400-\u04ff]", said):
+        return False
+    capitalised = re.findall(r"\b[A-Z][a-z'-]{3,}", _PAREN.sub("", phrase).split(",")[0])
+    names = [_skeleton(w) for w in capitalised[-1:]]  # the surname: a place before it ("Kharkiv governor") is no name
+    tokens = [_skeleton(t) for t in re.findall(r"[\u0400-\u04ff'’ʼ-]{4,}", said)]
+    return any(len(n) >= 4 and t.startswith(n[:max(4, len(n) - 2)]) for n in names for t in tokens)
 
 
 def _parse_point(text: str, end: bool) -> date | None:
@@ -310,9 +333,12 @@ _RULES = {"value": value_right, "measure": measure_right, "actor": actor_right,
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
+    """Where gold's words occur, however the figure's digits are grouped ("11,300" in a body, "11300" in a
+    headline rebuilt from a page's address)."""
     if not needle:
         return []
-    return [m.start() for m in re.finditer(re.escape(needle.lower()), text.lower())]
+    pattern = re.sub(r"(?<=\d)(?:,|\\ |\u00a0|\\.)(?=\d{3})", "[,.\u00a0 ]?", re.escape(needle.lower()))
+    return [m.start() for m in re.finditer(pattern, text.lower())]
 
 
 def _digits_in_text(text: str, g: dict[str, Any]) -> bool:

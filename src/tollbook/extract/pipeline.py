@@ -65,6 +65,7 @@ class _Context:
 
     text: str = ""  # the document's text: figure-free sentences are kept as spans into it, never copied
     paragraph: int = -1
+    paragraph_start: int = 0
     actor: tuple[actors_mod.Actor, str] | None = None
     place: tuple[places_mod.Place, str] | None = None
     previous_plain: tuple[int, int] | None = None  # the previous sentence of this paragraph, when it held no figure
@@ -181,7 +182,7 @@ def _extract(doc: Document) -> list[Claim]:
     cands = candidates(text)
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         _close_paragraph(claims, ctx, doc)
-        ctx.paragraph = p_index
+        ctx.paragraph, ctx.paragraph_start = p_index, p_start
         if not any_between(cands, p_start, p_end) and not attr_mod.has_pointer_back(text[p_start:p_end]):
             if p_end - p_start <= MAX_SENTENCE:
                 _plain(ctx, p_start, p_end, new_paragraph=True)  # no figure: kept as a span, looked at only on demand
@@ -358,6 +359,11 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
         # claimant named after a figure is mostly another statement's.
         after = [a for where, a in named if where > c.start]
         att = before[-1] if before else (after[0] if len(only) == 1 and after and _tally(c.quote) else None)
+        if att is None and after and grammar().SPEAKER_CLOSES_PARAGRAPH:
+            att = after[0]  # "Еще 110 человек получили ранения ... , сообщил губернатор": the paragraph's speaker
+        if att is None:  # «... 968 втрат ... 340 втрат ...», — сказав Зеленський: the quotation's speaker
+            att = next((a for where, a in named if where > c.start and _quoted_until(ctx.text, ctx.paragraph_start, c.start,
+                                                                                     where + a.start)), None)
         if att is None and c.section == "body":
             att = ctx.retold
         if att is not None:
@@ -373,6 +379,41 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
             ctx.retold = None
     ctx.paragraph_claims = []
     ctx.paragraph_claimants = []
+
+
+_HEADLINE_SPEAKER = re.compile(r"\s*:")  # "МЧС России: ...": a headline that opens with its source
+
+
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
+
+
+def _open_quote(text: str, start: int, at: int) -> str | None:
+    """The quotation mark opened between `start` and `at` and not yet closed (quotes inside it,
+    “двохсотих” within «...», are passed over)."""
+    outer: str | None = None
+    depth = 0
+    for ch in text[start:at]:
+        if outer is None and (ch in _QUOTE_PAIRS or ch == '"'):
+            outer, depth = ch, 1
+        elif outer is not None and ch == outer and outer in _QUOTE_PAIRS:
+            depth += 1
+        elif outer is not None and ch == _QUOTE_PAIRS.get(outer, '"'):
+            depth -= 1
+            if depth == 0:
+                outer = None
+    return outer
+
+
+def _quoted_until(text: str, paragraph_start: int, at: int, speaker_at: int) -> bool:
+    """Whether the figure at `at` is inside a quotation that closes right before `speaker_at`
+    ("«... 340 втрат ...», — сказав Зеленський", '"... 340 ...," he said')."""
+    outer = _open_quote(text, paragraph_start, at)
+    if outer is None:
+        return False
+    rest = text[at:speaker_at]
+    i = rest.rfind(_QUOTE_PAIRS.get(outer, '"'))
+    between = rest[i + 1:] if i >= 0 else ""
+    return i >= 0 and len(between.split()) <= 4 and not any(ch in between for ch in ".!?\n")  # "», — сказав", '," he said'
 
 
 def _remember_mentions(s_text: str, lowered: str, ctx: _Context) -> None:
@@ -494,7 +535,10 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
         ctx.paragraph_claimants.append((sent.start, att))
     elif att is not None and att.claimant.kind != "anonymous":
         ctx.attributed(att, sent.start)
-    if att is None and _tally_line(s_text) and ctx.latest_attribution() is not None:
+        if ctx.retold is None and doc.section_at(sent.start) == "headline" and _HEADLINE_SPEAKER.match(s_text, att.end):
+            ctx.retold = att  # "МЧС России: ...", "Ukraine's General Staff: ...": the article retells its statement
+    if att is None and _tally_line(s_text) and _open_quote(ctx.text, ctx.paragraph_start, sent.start) is None \
+            and ctx.latest_attribution() is not None:
         att, how = ctx.last_attribution, "carried"  # a tally's lines belong to whoever published the tally
     source, chain = attr_mod.source_chain(att, doc.outlet)
     if att is None:
