@@ -262,3 +262,8 @@ def test_a_gold_figure_is_placed_however_its_digits_are_grouped() -> None:
 ])
 def test_a_name_in_gold_is_found_among_cyrillic_words(phrase: str, chain_words: str, right: bool) -> None:
     assert er._named_in(phrase, chain_words) is right
+
+
+def test_a_demonym_before_people_who_do_not_fight_names_civilians() -> None:
+    assert er.gold_actor("Ukrainian children") == ("civilians", "civilians")
+    assert er.gold_actor("Russian soldiers") == ("Russian forces", "state_forces")

@@ -29,3 +29,28 @@ def test_a_heading_that_names_the_losers_still_owns_its_list() -> None:
     claims = tollbook.extract("Russian equipment destroyed since 24 February 2022: tanks 9,870 (+8), artillery systems 22,760 (+31).",
                               published="2025-02-03")
     assert {c.actor for c in claims} == {"Russian forces"}
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # a people noun after "у" owns the losses; a country after "у/в" is a place
+    ("За словами президента, у росіян тисяча втрат на добу.", ["Russian forces"]),
+    ("По словам президента, у россиян тысяча потерь в сутки.", ["Russian forces"]),
+    # the genitive after an attack is the attacker; a country after "по" is the target
+    ("Через ракетну атаку Росії в Україні загинула 31 людина.", ["civilians"]),
+    ("Унаслідок ракетної атаки по Україні четверо людей загинули.", ["civilians"]),
+    ("Из-за ракетной атаки России погиб 31 человек.", ["civilians"]),
+    # "its own soldiers" is the clause's subject's, not the speaker's
+    ("Генштаб ЗСУ: минулої доби армія РФ втратила 1 150 своїх військових.", ["Russian forces"]),
+    # "we" is the speaker's side
+    ("«Ми – 340 втрат за добу», — сказав Зеленський.", ["Ukrainian forces"]),
+])
+def test_whose_losses_in_ukrainian_and_russian(text: str, actors: list[str]) -> None:
+    assert [c.actor for c in tollbook.extract(text, published="2025-08-12")] == actors
+
+
+def test_a_tally_under_a_heading_with_no_party_is_the_statements_party() -> None:
+    text = ("За минулу добу російська армія втратила ще 1 420 військових.\n\n"
+            "Втрати в техніці також зросли:\n- танки — 9419 (+20);\n- артилерійські системи — 20760 (+24).")
+    claims = tollbook.extract(text, published="2024-11-23")
+    assert [c.best for c in claims] == [1420, 9419, 20, 20760, 24]
+    assert {c.actor for c in claims} == {"Russian forces"}

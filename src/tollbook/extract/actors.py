@@ -59,6 +59,8 @@ def find_actors(sentence: str, lowered: str) -> list[Match[Actor]]:
 def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
     """True when the mention names who did it, not who suffered it."""
     en = grammar()  # the language being read, looked up once for this call
+    if m.text[:1].islower() and en.POSSESSOR_BEFORE.search(sentence[max(0, m.start - 4):m.start]):
+        return False  # "у росіян тисяча втрат": whose losses
     if en.AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]) or en.AGENT_BY.search(sentence, max(0, m.start - 64), m.start):
         return True  # "killed by Russian strikes", "the attack by the militant group Hamas"
     if en.AGENT_AFTER.match(sentence[m.end:m.end + 40]) or en.OWNER_OF.match(sentence[m.end:m.end + 50]):
@@ -129,7 +131,9 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
         return m.value, m.text, m.start, m.end
     # "40 of its armoured vehicles", "his force lost 20,000 fighters": the speaker's own forces
     subject = en.OWN_FORCES_SUBJECT.search(sentence, max(0, start - 50), start)
-    if subject is not None or unit_match is not None \
+    # "армія РФ втратила 1 150 своїх військових": "their own" is the clause's subject's, when one is named
+    named_subject = nearest(victims, start, end, blockers, after=0, before=90) if subject is None else None
+    if subject is not None or unit_match is not None and named_subject is None \
             and en.POSSESSIVE_PRONOUN.search(sentence[max(0, unit_match.start - 20):unit_match.start]):
         own = forces_of(*speaker) if speaker else None
         if own is not None:

@@ -192,6 +192,10 @@ def gold_actor(phrase: str | None) -> tuple[str | None, str]:
     """
     text = _PAREN.sub("", phrase or "")
     mentions = [m for m in find_actors(text, text.lower()) if not is_agent(text, m, 0)]
+    # "Ukrainian children": a demonym right before people who are not fighters names their country
+    demonyms = {i for i, m in enumerate(mentions[:-1]) if mentions[i + 1].value.kind == "civilians"
+                and not text[m.end:mentions[i + 1].start].strip()}
+    mentions = [m for i, m in enumerate(mentions) if i not in demonyms]
     armed = [m for m in mentions if m.value.kind != "civilians"]
     if armed:
         return armed[0].value.name, armed[0].value.kind

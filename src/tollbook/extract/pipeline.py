@@ -36,7 +36,7 @@ from tollbook.lang import CURRENT as en
 from tollbook.lang import grammar
 from tollbook.lang import languages, reading
 from tollbook.lexicons import Match, fold
-from tollbook.lexicons.measures import measure_registry
+from tollbook.lexicons.measures import measure_registry, measures_where
 from tollbook.model import Claim, Document, SourceRef, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -678,6 +678,9 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         f.actor_name, f.actor_country, f.actor_text = s.sentence_actor  # "killed 24 people ... and injured 108"
     elif _carry(ctx) and f.choice is not None and f.choice.unit:
         f.actor_name, f.actor_country, f.actor_text = ctx.actor[0].name, ctx.actor[0].country, None
+    elif _tally_line(text) and (last := _last_armed(s.earlier)) is not None:
+        # "танки — 9419 (+20)" under "Втрати в техніці також зросли:": the statement's party, counted above
+        f.actor_name, f.actor_country, f.actor_text = last.actor, last.actor_country, None
     if actor is not None:
         s.sentence_actor = (f.actor_name, f.actor_country, f.actor_text)
         if actor[0].kind != "civilians":
@@ -687,6 +690,14 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         f.actor_name, f.actor_country = f.base_claim.actor, f.base_claim.actor_country
         f.actor_text = f.base_claim.actor_text
     return True
+
+
+def _last_armed(earlier: list[Claim]) -> Claim | None:
+    """The latest claim of the document that counts an armed party's losses."""
+    return next((c for c in reversed(earlier) if c.actor and c.actor != "civilians" and c.measure in _LOSSES), None)
+
+
+_LOSSES = frozenset(measures_where(loss=True))
 
 
 def _opponent(s: _SentenceRecord, start: int) -> actors_mod.Actor | None:

@@ -396,7 +396,14 @@ NAME_DETERMINER = re.compile(r"^(?:(?:По данным|По словам|Сог
 # its owner or a speaker, not the side that lost it. Russian marks the agent of a passive by the
 # instrumental case without a preposition ("убиты российскими военными"): see INSTRUMENTAL_AGENT.
 AGENT_BEFORE = re.compile(r"\b(?:со стороны|от|против|для|в|во|до|у|возле|около|через|на стороне|в поддержку|вместе с|"
-                          r"чем|с помощью|помогая|с|со|из|на)\s+$", re.IGNORECASE)
+                          r"чем|с помощью|помогая|с|со|из|на|по|"
+                          # the genitive after an attack names who attacked: "из-за ракетной атаки России"
+                          r"атак\w*|удар\w*|обстрел\w*|агресси\w*|вторжени\w*|наступлени\w*|террор\w*)\s+$", re.IGNORECASE)
+# "у россиян тысяча потерь", "у оккупантов": a people or army noun (lower case) after у is who has them
+POSSESSOR_BEFORE = re.compile(r"\bу\s+$", re.IGNORECASE)
+# "Мы потеряли 340", "наши потери – 340": the speaker's own forces
+OWN_FORCES_SUBJECT = re.compile(r"(?<!\w)(?:мы|наши\s+потери|у\s+нас)\s*(?:[—–-]\s*|потеряли\s+|имеем\s+)(?:около\s+|почти\s+|более\s+)?$",
+                                re.IGNORECASE)
 AGENT_BY = re.compile(r"\bсо\s+стороны\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
 OWNER_OF = re.compile(
     r"^\s+(?:губернатор\w*|чиновник\w*|власт\w+|президент\w*|пресс-секретар\w+|министерств\w*|арми\w+|командующ\w*|"
@@ -517,4 +524,4 @@ def word_value(text: str) -> Fraction | None:
 
 # English names not written for this language yet (OFFICIAL_FIGURES: 'according to official Israeli data'; EVENT_AFTER_NAME:
 # 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE: see lang/en/patterns.py): they never match
-OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_FORCES_SUBJECT = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
+OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER

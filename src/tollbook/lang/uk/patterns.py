@@ -400,7 +400,15 @@ NAME_DETERMINER = re.compile(r"^(?:(?:За даними|За словами|Зг
 # its owner or a speaker, not the side that lost it. Ukrainian marks the agent of a passive by the
 # instrumental case without a preposition ("вбиті російськими військами"): see INSTRUMENTAL_AGENT.
 AGENT_BEFORE = re.compile(r"\b(?:з боку|від|проти|для|у|в|до|біля|поблизу|через|на боці|на підтримку|разом з|разом із|"
-                          r"ніж|за допомогою|допомагаючи|з|із|на)\s+$", re.IGNORECASE)
+                          r"ніж|за допомогою|допомагаючи|з|із|на|по|"
+                          # the genitive after an attack names who attacked: "через ракетну атаку Росії"
+                          r"атак\w*|удар\w*|обстріл\w*|агресі\w*|вторгнен\w*|наступ\w*|терор\w*)\s+$", re.IGNORECASE)
+# "у росіян тисяча втрат", "в окупантів": a people or army noun (lower case) after у/в is who has them, not
+# where ("в Україні", "у Росії" stay places by AGENT_BEFORE)
+# "Ми – 340 втрат", "наші втрати – 340": the speaker's own forces
+OWN_FORCES_SUBJECT = re.compile(r"(?<!\w)(?:ми|наші\s+втрати|у\s+нас)\s*(?:[—–-]\s*|втратили\s+|маємо\s+)(?:близько\s+|майже\s+|понад\s+)?$",
+                                re.IGNORECASE)
+POSSESSOR_BEFORE = re.compile(r"\b(?:у|в)\s+$", re.IGNORECASE)
 AGENT_BY = re.compile(r"\bз\s+боку\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
 OWNER_OF = re.compile(
     r"^\s+(?:губернатор\w*|посадовц\w*|посадовец\w*|влад\w+|президент\w*|речни\w+|міністерств\w*|армі\w+|командувач\w*|"
@@ -521,4 +529,4 @@ def word_value(text: str) -> Fraction | None:
 
 # English names not written for this language yet (OFFICIAL_FIGURES: 'according to official Israeli data'; EVENT_AFTER_NAME:
 # 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE: see lang/en/patterns.py): they never match
-OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_FORCES_SUBJECT = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
+OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
