@@ -54,3 +54,21 @@ def test_a_tally_under_a_heading_with_no_party_is_the_statements_party() -> None
     claims = tollbook.extract(text, published="2024-11-23")
     assert [c.best for c in claims] == [1420, 9419, 20, 20760, 24]
     assert {c.actor for c in claims} == {"Russian forces"}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("По данным Минобороны России, противник потерял 319 танков.", "Ukrainian forces"),
+    ("По данным Генштаба ВСУ, противник потерял за сутки 1 200 военных.", "Russian forces"),
+    ("Такие данные приводит Министерство обороны России.\nВсего противник потерял 319 танков.", "Ukrainian forces"),
+    ("Ukraine's General Staff said the enemy lost 1,200 soldiers over the past day.", "Russian forces"),
+    ("Противник потерял 319 танков.", None),  # nobody speaks: whose enemy is not known
+    ("The enemy lost 1,200 soldiers.", None),
+])
+def test_the_enemy_is_the_speakers_enemy(text: str, actor: str | None) -> None:
+    assert [c.actor for c in tollbook.extract(text, published="2024-10-09")] == [actor]
+
+
+def test_a_demonym_before_weapons_owns_them_in_gold() -> None:
+    from tollbook.extract import evaluate_real as er
+
+    assert er.gold_actor("Ukrainian drones over Moscow") == ("Ukrainian forces", "state_forces")

@@ -88,6 +88,19 @@ def acts_on_figure(sentence: str, m: Match[Actor], figure_start: int) -> bool:
         and not en.PASSIVE.search(sentence[m.end:verb.start()])
 
 
+ENEMY = "the enemy"  # the lexicons' name for "the enemy", whose side depends on who speaks
+
+
+def enemy_of(country: str | None) -> Actor | None:
+    """The state forces a country fights: the first country of the other side of the first conflict of
+    lexicons/belligerents.toml it is on (Russia's enemy is Ukraine's army, Ukraine's is Russia's)."""
+    for conflict in load("belligerents.toml").get("conflict", []):
+        for side, other in (("side_a", "side_b"), ("side_b", "side_a")):
+            if country and country in conflict.get(side, ()) and conflict.get(other):
+                return forces_of(None, conflict[other][0])
+    return None
+
+
 def forces_of(speaker: str | None, country: str | None) -> Actor | None:
     """Whose losses "its tanks" are: the speaker itself when it is an armed party (Hezbollah),
     else the state forces of the speaker's country (a ministry speaking of its army)."""

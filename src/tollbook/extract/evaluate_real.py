@@ -191,7 +191,10 @@ def gold_actor(phrase: str | None) -> tuple[str | None, str]:
     (issue 10), so kind "none".
     """
     text = _PAREN.sub("", phrase or "")
-    mentions = [m for m in find_actors(text, text.lower()) if not is_agent(text, m, 0)]
+    # a party after a preposition is a place or an agent ("people in Israel"); one before its weapons owns
+    # them ("Ukrainian drones" are Ukraine's, though "Russian drones killed 4" makes Russia the agent in a sentence)
+    mentions = [m for m in find_actors(text, text.lower())
+                if not (is_agent(text, m, 0) and not _OWNED_EQUIPMENT.match(text, m.end))]
     # "Ukrainian children": a demonym right before people who are not fighters names their country
     demonyms = {i for i, m in enumerate(mentions[:-1]) if mentions[i + 1].value.kind == "civilians"
                 and not text[m.end:mentions[i + 1].start].strip()}
@@ -202,6 +205,9 @@ def gold_actor(phrase: str | None) -> tuple[str | None, str]:
     if any(m.text.lower() not in _GENERIC_PEOPLE for m in mentions):
         return "civilians", "civilians"
     return None, "none"
+
+
+_OWNED_EQUIPMENT = re.compile(r"\s+(?:drones?|missiles?|rockets?|artillery|aircraft|jets?|helicopters?|tanks?)\b", re.IGNORECASE)
 
 
 def actor_right(g: dict[str, Any], c: Claim) -> bool:

@@ -681,6 +681,10 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
     elif _tally_line(text) and (last := _last_armed(s.earlier)) is not None:
         # "танки — 9419 (+20)" under "Втрати в техніці також зросли:": the statement's party, counted above
         f.actor_name, f.actor_country, f.actor_text = last.actor, last.actor_country, None
+    if f.actor_name == actors_mod.ENEMY:  # "противник потерял 319 танков": the speaker's enemy, if the speaker is known
+        speaker_att = s.att or ctx.retold or ctx.last_attribution
+        enemy = actors_mod.enemy_of(speaker_att.claimant.country) if speaker_att is not None else None
+        f.actor_name, f.actor_country = (enemy.name, enemy.country) if enemy else (None, None)
     if actor is not None:
         s.sentence_actor = (f.actor_name, f.actor_country, f.actor_text)
         if actor[0].kind != "civilians":
