@@ -72,3 +72,29 @@ def test_a_demonym_before_weapons_owns_them_in_gold() -> None:
     from tollbook.extract import evaluate_real as er
 
     assert er.gold_actor("Ukrainian drones over Moscow") == ("Ukrainian forces", "state_forces")
+
+
+@pytest.mark.parametrize("text", [
+    "Syrskyi said that over this period the Russian army lost:\n\n  • 45 tanks;\n  • 256 armoured combat vehicles;\n  • 99 artillery systems.",
+    "Сирський повідомив, що за цей період російська армія втратила:\n\n  • 45 танків;\n  • 256 бойових броньованих машин;\n  • 99 артилерійських систем.",
+])
+def test_a_bulleted_list_under_a_heading_of_losses_is_those_losses(text: str) -> None:
+    claims = tollbook.extract(text, published="2024-10-26")
+    assert [(c.best, c.measure, c.actor) for c in claims] == [
+        (45, "destroyed", "Russian forces"), (256, "destroyed", "Russian forces"), (99, "destroyed", "Russian forces")]
+    assert {c.source for c in claims} == {"Armed Forces of Ukraine"}  # the heading's speaker
+
+
+def test_bullets_under_a_heading_with_no_loss_are_not_read() -> None:
+    text = "The brigade received:\n\n  • 45 tanks;\n  • 256 armoured vehicles."
+    assert [c.measure for c in tollbook.extract(text, published="2024-10-26")] in ([], ["deployed", "deployed"])
+
+
+@pytest.mark.parametrize("text", [
+    "Найбільше постраждало дітей у Київській - 86, Донецькій - 81, Харківській - 73.",
+    "Most children were hurt in Kyiv region - 86, Donetsk - 81, Kharkiv - 73.",
+])
+def test_a_list_of_labelled_counts_shares_the_first_ones_measure(text: str) -> None:
+    claims = tollbook.extract(text, published="2022-04-07")
+    assert [c.best for c in claims] == [86, 81, 73]
+    assert len({c.measure for c in claims}) == 1 and claims[0].measure is not None

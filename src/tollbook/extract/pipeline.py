@@ -80,6 +80,7 @@ class _Context:
     office_holders: dict[str, speakers_mod.Speaker | None] = field(default_factory=dict)  # role -> its one holder named
     heading: tuple[int, int] | None = None  # a figure-free line ending in ":" that heads a tally's lines
     heading_time: times_mod.TimeSpan | None = None  # its period, read when a line first asks
+    list_heading: _ListHeading | None = None  # a heading of losses over a bulleted list ("армія втратила:")
     # "This was reported by X" / "Про це повідомив X": the article retells X's statement, and the figures
     # after it with no claimant of their own are X's, until the document names someone else
     retold: attr_mod.Attribution | None = None
@@ -192,8 +193,9 @@ def _extract(doc: Document) -> list[Claim]:
             continue
         for n, sent in enumerate(sentences_in(text, p_start, p_end, p_index)):
             s_text = text[sent.start:sent.end]
-            if n == 0 and not _tally_line(s_text):
-                ctx.actor, ctx.place, ctx.previous_plain, ctx.heading = None, None, None, None
+            item = ctx.list_heading is not None and _LIST_ITEM.match(s_text) is not None
+            if n == 0 and not _tally_line(s_text) and not item:
+                ctx.actor, ctx.place, ctx.previous_plain, ctx.heading, ctx.list_heading = None, None, None, None, None
             if attr_mod.points_back(s_text):
                 att = attr_mod.attribute_sentence(s_text, fold(s_text))
                 if att is not None:
@@ -295,9 +297,10 @@ def _plain(ctx: _Context, start: int, end: int, new_paragraph: bool = False) -> 
     if ctx.body_claims and _prose(ctx.text, start, end):
         ctx.unattributed = []  # a pointer back reaches over no figure-free sentence, except at the top
     if new_paragraph and not _tally_line(ctx.text[start:end]):
-        ctx.actor, ctx.place, ctx.heading = None, None, None
+        ctx.actor, ctx.place, ctx.heading, ctx.list_heading = None, None, None, None
     if ctx.text[start:end].endswith(":"):  # "Загальні бойові втрати противника з 24.02.22 по 27.01.25 склали:"
         ctx.heading, ctx.heading_time = (start, end), None
+        ctx.list_heading = _list_heading(ctx.text[start:end])
     ctx.previous_plain = (start, end)
     ctx.plain_since_attribution.append((start, end))
     ctx.paragraph_plain.append((start, end))
@@ -537,6 +540,8 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
         ctx.attributed(att, sent.start)
         if ctx.retold is None and doc.section_at(sent.start) == "headline" and _HEADLINE_SPEAKER.match(s_text, att.end):
             ctx.retold = att  # "МЧС России: ...", "Ukraine's General Staff: ...": the article retells its statement
+    if att is None and ctx.list_heading is not None and ctx.list_heading.said_by is not None and _LIST_ITEM.match(s_text):
+        att, how = ctx.list_heading.said_by, "carried"  # the heading's speaker gives the list
     if att is None and _tally_line(s_text) and _open_quote(ctx.text, ctx.paragraph_start, sent.start) is None \
             and ctx.latest_attribution() is not None:
         att, how = ctx.last_attribution, "carried"  # a tally's lines belong to whoever published the tally
@@ -642,14 +647,20 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         ellipsis = gap[1] - gap[0] <= 90 and en.ELLIPSIS_BEFORE.search(s.text, *gap) is not None \
             and not any(gap[0] <= c.start < gap[1] for c in s.cues) \
             and not en.OWN_VERB_AFTER.match(s.text, q.end)  # "killed 1,400 in Israel ... and about 3,000 in Gaza"
-        if (ellipsis or en.PAIRED_AFTER.fullmatch(s.text, *gap) or en.TOTAL_BEFORE.search(s.text, *gap)) \
+        # "у Київській - 86, Донецькій - 81, Харківській - 73": a list of labelled counts shares the first's measure
+        labelled = gap[1] - gap[0] <= 40 and _LABELLED_ITEM.fullmatch(s.text, *gap) is not None \
+            and not any(gap[0] <= c.start < gap[1] for c in s.cues)
+        if (ellipsis or labelled or en.PAIRED_AFTER.fullmatch(s.text, *gap) or en.TOTAL_BEFORE.search(s.text, *gap)) \
                 and not measures_mod.counts_nothing(s.text, s.units, s.cues, q.start, q.end, f.blockers):
             unit = choice.unit if choice is not None and choice.unit else prev.unit
             choice = measures_mod.MeasureChoice(prev.measure, prev.measure_text, prev.ambiguous_measure, unit)
     if choice is None or choice.measure is None:
-        if not _tally_line(s.text) or choice is None:
+        item = s.ctx.list_heading is not None and _LIST_ITEM.match(s.text) is not None
+        if not (_tally_line(s.text) or item) or choice is None or not choice.unit:
             return False
         measure = "casualties" if choice.unit == "personnel" else "destroyed"
+        if item and choice.unit == "personnel":
+            measure = s.ctx.list_heading.measure  # "втратила:" then "• 6 662 убитими"
         choice = measures_mod.MeasureChoice(measure, None, False, choice.unit)
     f.choice = choice
     return True
@@ -678,6 +689,8 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         f.actor_name, f.actor_country, f.actor_text = s.sentence_actor  # "killed 24 people ... and injured 108"
     elif _carry(ctx) and f.choice is not None and f.choice.unit:
         f.actor_name, f.actor_country, f.actor_text = ctx.actor[0].name, ctx.actor[0].country, None
+    elif ctx.list_heading is not None and ctx.list_heading.actor is not None and _LIST_ITEM.match(text):
+        f.actor_name, f.actor_country, f.actor_text = ctx.list_heading.actor.name, ctx.list_heading.actor.country, None
     elif _tally_line(text) and (last := _last_armed(s.earlier)) is not None:
         # "танки — 9419 (+20)" under "Втрати в техніці також зросли:": the statement's party, counted above
         f.actor_name, f.actor_country, f.actor_text = last.actor, last.actor_country, None
@@ -694,6 +707,34 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         f.actor_name, f.actor_country = f.base_claim.actor, f.base_claim.actor_country
         f.actor_text = f.base_claim.actor_text
     return True
+
+
+@dataclass(frozen=True, slots=True)
+class _ListHeading:
+    """A line ending in a colon that names a loss ("російська армія втратила:"): the bulleted items under
+    it ("• 45 танків;") are that loss, of that party."""
+
+    measure: str
+    actor: actors_mod.Actor | None
+    said_by: attr_mod.Attribution | None  # "Сирський повідомив, що ... втратила:"
+
+
+# a bulleted line that starts with its figure: "• 45 танків;", "- 256 armoured vehicles"
+# between two counts of one list: a comma, then a label and its dash or colon ("..., Донецькій - ")
+_LABELLED_ITEM = re.compile(r",\s*[^\W\d_][\w'’ʼ.-]*(?:\s+[\w'’ʼ.-]+){0,2}\s*[-–—:]\s*")
+_LIST_ITEM = re.compile(r"\s*(?:[•·▪‣◦*]|[-–—](?=\s*\d))\s*\d")
+
+
+def _list_heading(line: str) -> _ListHeading | None:
+    lowered = fold(line)
+    cues = [c for c in measures_mod.find_measure_cues(line, lowered) if c.value in _LOSSES]
+    if not cues:
+        return None
+    victims = [m for m in actors_mod.find_actors(line, lowered) if not actors_mod.is_agent(line, m, cues[-1].start)
+               and m.value.kind not in ("civilians", "enemy")]
+    said_by = attr_mod.attribute_sentence(line, lowered)
+    return _ListHeading(cues[-1].value, victims[-1].value if victims else None,
+                        said_by if said_by is not None and said_by.claimant.kind != "anonymous" else None)
 
 
 def _last_armed(earlier: list[Claim]) -> Claim | None:
