@@ -231,3 +231,13 @@ def test_a_headline_naming_its_source_speaks_for_the_body() -> None:
             "пострадали 413 человек, из них 56 детей;")
     claims = tollbook.extract(text, published="2024-04-20")
     assert {c.source for c in claims} == {"Russian Emergencies Ministry"}
+
+
+@pytest.mark.parametrize(("headline", "source"), [
+    ("Сили оборони знищили ще 1 500 окупантів та 20 танків — Генштаб", "General Staff of the Armed Forces of Ukraine"),
+    ("Російські окупанти вбили в Україні 324 дитини - Офіс генпрокурора", "Ukrainian Prosecutor General's Office"),
+    ("Russia lost 1,200 soldiers in a day - General Staff", "General Staff of the Armed Forces of Ukraine"),
+])
+def test_a_headline_tag_in_any_language_names_the_source(headline: str, source: str) -> None:
+    claims = tollbook.extract(headline + "\n\nТекст.\n", published="2024-11-23")
+    assert claims and {c.source for c in claims} == {source}

@@ -57,6 +57,7 @@ def _back_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 _HEADLINE_COLON = re.compile(r"^\s*:")
+_TAG_BEFORE = re.compile(r"(?:[,:]|\s[-\u2013\u2014])\s*$")
 
 
 @per_language
@@ -124,6 +125,9 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
             if en.POSSESSIVE_REPORT.match(sentence[m.end:m.end + 60]) or (m.start < 40 and _HEADLINE_COLON.match(sentence[m.end:])):
                 chosen = m  # "X's latest update", or a headline "X: ..."
                 break
+    if chosen is None and whole and not _ENDS_SENTENCE.search(sentence):
+        # a headline's tag in any language: "... 20 танків — Генштаб", "... 324 дитини - Офіс генпрокурора"
+        chosen = next((m for m in named if not sentence[m.end:].strip(" .\"'»”") and _TAG_BEFORE.search(sentence, 0, m.start)), None)
     if chosen is None and verbs and (official := _official_figures(sentence)) is not None:
         return official
     speaker = find_speaker(sentence) if verbs else None
