@@ -241,3 +241,19 @@ def test_a_headline_naming_its_source_speaks_for_the_body() -> None:
 def test_a_headline_tag_in_any_language_names_the_source(headline: str, source: str) -> None:
     claims = tollbook.extract(headline + "\n\nТекст.\n", published="2024-11-23")
     assert claims and {c.source for c in claims} == {source}
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # Ukrainian and Russian copy name the source once, in the lead; it goes on speaking ...
+    ("ЗСУ провели п'ять контратак, повідомили в Міноборони Росії.\nПри цьому ЗСУ за добу втратили понад 230 бійців.",
+     ["Russian Ministry of Defence"]),
+    ("ВСУ предприняли пять попыток контратак, сообщили в Минобороны России.\nПри этом ВСУ за сутки потеряли более 230 бойцов.",
+     ["Russian Ministry of Defence"]),
+    # ... until the article turns to its own background
+    ("ВСУ предприняли пять попыток контратак, сообщили в Минобороны России.\nРанее стало известно, что ВСУ потеряли свыше 51 тысячи военных.",
+     [None]),
+    # English paragraphs name their own speakers (measured on the real stories)
+    ("Ukraine's forces made five counter-attacks, Russia's defence ministry said.\n\nUkraine lost 230 soldiers over the day.", [None]),
+])
+def test_the_lead_speaker_goes_on_in_ukrainian_and_russian_only(text: str, sources: list[str | None]) -> None:
+    assert _sources(text) == sources

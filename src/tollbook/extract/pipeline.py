@@ -72,6 +72,7 @@ class _Context:
     last_attribution: attr_mod.Attribution | None = None
     plain_since_attribution: list[tuple[int, int]] = field(default_factory=list)
     paragraph_plain: list[tuple[int, int]] = field(default_factory=list)
+    paragraph_plain_all: list[tuple[int, int]] = field(default_factory=list)  # kept past the claims' look-up
     unattributed: list[int] = field(default_factory=list)  # indexes of claims with no cue since the last pointer
     paragraph_claims: list[int] = field(default_factory=list)
     forward: list[tuple[int, Quantity, str]] = field(default_factory=list)  # summary shares of a deployment stated later
@@ -184,6 +185,8 @@ def _extract(doc: Document) -> list[Claim]:
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         _close_paragraph(claims, ctx, doc)
         ctx.paragraph, ctx.paragraph_start = p_index, p_start
+        if ctx.retold is not None and grammar().BACKGROUND.match(text, p_start, min(p_end, p_start + 60)):
+            ctx.retold = None  # "Нагадаємо, ...", "Ранее ...", "Earlier, ...": the article's own background
         if not any_between(cands, p_start, p_end) and not attr_mod.has_pointer_back(text[p_start:p_end]):
             if p_end - p_start <= MAX_SENTENCE:
                 _plain(ctx, p_start, p_end, new_paragraph=True)  # no figure: kept as a span, looked at only on demand
@@ -304,6 +307,7 @@ def _plain(ctx: _Context, start: int, end: int, new_paragraph: bool = False) -> 
     ctx.previous_plain = (start, end)
     ctx.plain_since_attribution.append((start, end))
     ctx.paragraph_plain.append((start, end))
+    ctx.paragraph_plain_all.append((start, end))
 
 
 _WORD_TOKEN = re.compile(r"[\"'“‘«(]*[^\W\d_][\w'’ʼ-]*[.,:;!?»”’\")]*")
@@ -375,11 +379,19 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
             for k in range(idx + 1, min(len(claims), idx + _LOOK_BACK)):  # its parts ("including 20,000 killed")
                 if claims[k].derived_from == c.claim_id and claims[k].attribution != "explicit":
                     claims[k] = replace(claims[k], source=source, sources=chain, attribution="carried")
-    if ctx.retold is not None:  # the statement retold ends where the document names someone else
+    if grammar().SPEAKER_CARRIES_ON:  # Ukrainian and Russian copy: the last speaker named goes on speaking
+        if not named and not ctx.paragraph_claims:
+            named = [(start, att) for start, end in ctx.paragraph_plain_all
+                     if (att := attr_mod.attribute_sentence(ctx.text[start:end], fold(ctx.text[start:end]))) is not None
+                     and att.claimant.kind != "anonymous"]
+        if named:
+            ctx.retold = named[-1][1]
+    elif ctx.retold is not None:  # the statement retold ends where the document names someone else
         others = {a.claimant.name for _, a in named} | \
             {claims[i].source for i in ctx.paragraph_claims if claims[i].attribution == "explicit"}
         if others - {ctx.retold.claimant.name}:
             ctx.retold = None
+    ctx.paragraph_plain_all = []
     ctx.paragraph_claims = []
     ctx.paragraph_claimants = []
 

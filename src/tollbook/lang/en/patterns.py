@@ -193,6 +193,11 @@ POSSESSIVE_REPORT = re.compile(
 # A claimant named after a figure in the same paragraph speaks for it only in a tally (measured on the
 # real stories: in English copy a speaker named later in a paragraph is mostly another statement's).
 SPEAKER_CLOSES_PARAGRAPH = False
+# A speaker named in one paragraph does not speak for the next ones' figures in English copy (wire
+# paragraphs name their own); 'This was reported by X' and a headline 'X: ...' are the exceptions.
+SPEAKER_CARRIES_ON = False
+# A paragraph that opens the article's own background: no speaker named before carries into it.
+BACKGROUND = re.compile(r"\s*(?:Earlier|Previously|As reported|As previously reported|Last (?:week|month|year))\b")
 POINTS_BACK_CORE = (
     r"(?:this|that|it|these|the (?:figure|figures|information|data|number|numbers|estimate|assessment|report))\s+"
     r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"

@@ -368,6 +368,11 @@ ACCORDING_TO = frozenset({"по данным", "по словам", "по инф
 # A claimant named after a figure in the same paragraph speaks for it: Russian copy closes a paragraph
 # with its source ("..., сообщил губернатор"), measured on tests/gold/real_ru.
 SPEAKER_CLOSES_PARAGRAPH = True
+# The last speaker named speaks for later paragraphs' figures until another is named: Russian copy
+# names its source once, in the lead ("..., сообщили в пресс-службе"), measured on tests/gold/real_ru.
+SPEAKER_CARRIES_ON = True
+# A paragraph that opens the article's own background: no speaker named before carries into it.
+BACKGROUND = re.compile(r"\s*(?:Напомним|Ранее|Как сообщалось|Как известно|Как ранее сообщалось)\b")
 POINTS_BACK_CORE = (
     r"(?:об\s+этом|это|эту\s+информацию|эти\s+данные|эту\s+цифру|эти\s+цифры|такие\s+данные|такие\s+цифры)\s+(?:[\w'’-]+\s+)?"
     r"(?:(?:говорится|сказано|сообщается|указано|отмечается)\s+в\b|приводит|приводят|привел|привело|привели|сказал|сказала|сказали|"

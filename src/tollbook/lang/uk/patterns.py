@@ -372,6 +372,11 @@ ACCORDING_TO = frozenset({"за даними", "за словами", "за ін
 # A claimant named after a figure in the same paragraph speaks for it: Ukrainian copy closes a paragraph
 # with its source ("..., повідомив голова ОВА"), measured on tests/gold/real_uk.
 SPEAKER_CLOSES_PARAGRAPH = True
+# The last speaker named speaks for later paragraphs' figures until another is named: Ukrainian copy
+# names its source once, in the lead ("..., повідомили в пресслужбі"), measured on tests/gold/real_uk.
+SPEAKER_CARRIES_ON = True
+# A paragraph that opens the article's own background: no speaker named before carries into it.
+BACKGROUND = re.compile(r"\s*(?:Нагадаємо|Раніше|Як повідомлялося|Як відомо|Як раніше повідомлялося|Водночас раніше)\b")
 POINTS_BACK_CORE = (
     r"(?:про\s+це|це|цю\s+інформацію|ці\s+дані|цю\s+цифру|ці\s+цифри|такі\s+дані|такі\s+цифри)\s+(?:[\w'’-]+\s+)?"
     r"(?:наводить|наводять|навів|навела|навели|(?:йдеться|ідеться|сказано|говориться|зазначається|повідомляється)\s+(?:у|в)\b|сказав|сказала|сказали|"
