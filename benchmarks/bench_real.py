@@ -2,8 +2,10 @@
 beside quantulum3 on the same files in the same run, with each extractor's peak memory.
 
 Throughput corpus: the fetched real-story texts (docs/real_sets.md: news articles on wars and
-disasters, dense in figures) and the MUC-3 reports that hold answer-key counts (all capitals, wire
-copy), read from ../shared/corpus. Both extractors get exactly the same documents. Each runs in a
+disasters, dense in figures), the MUC-3 reports that hold answer-key counts (all capitals, wire
+copy), read from ../shared/corpus, and the fetched real articles in Ukrainian and Russian
+(tests/gold/real_uk, real_ru; quantulum3 reads English only, so its figure there is a speed, not a
+like-for-like reading). Both extractors get exactly the same documents. Each runs in a
 fresh spawned interpreter, so its peak RSS (VmHWM) is its own, imports, lexicons and corpus
 included. MB/s is per core, by CPU time (time.process_time of that single-threaded process), after
 one warm-up call. tollbook repeats each set until it has spent at least two CPU seconds on it;
@@ -21,7 +23,7 @@ import time
 import warnings
 
 from benchmarks.bench_extract import peak_rss_mb
-from tollbook.extract.evaluate_real import corpus_dir, real_sets, summary_lines, texts_dir
+from tollbook.extract.evaluate_real import LANGUAGE_SETS, corpus_dir, language_set_dir, load_index, real_sets, summary_lines, texts_dir
 
 WARMUP = "At least 12 people were killed and 40 injured in the flooding, officials said on Monday."
 MIN_CPU_SECONDS = 2.0
@@ -50,6 +52,12 @@ def real_corpus() -> dict[str, list[Doc]]:
                 d = json.loads(line)
                 if d["killed"] or d["wounded"]:
                     sets[MUC].append((d["text"], None, None))
+    for name, language in LANGUAGE_SETS.items():
+        folder, fetched = language_set_dir(name), texts_dir(name)
+        if folder is not None and fetched is not None:
+            sets[f"real {language} articles"] = [
+                ((fetched / row["file"]).read_text(encoding="utf-8"), row["publication_date"] or None, row["outlet"])
+                for row in load_index(folder) if (fetched / row["file"]).is_file()]
     return {name: docs for name, docs in sets.items() if docs}
 
 
@@ -128,11 +136,11 @@ def main(argv: list[str] | None = None) -> None:
         print("  (quantulum3 skipped: --no-quantulum, or not installed in this interpreter)")
     else:
         q3 = _in_child("child_quantulum")
-    print(f"  {'set':22s} {'docs':>5s} {'MB':>6s} {'tollbook':>9s} {'claims':>7s} {'quantulum3':>11s} {'found':>6s} {'ratio':>7s}")
+    print(f"  {'set':24s} {'docs':>5s} {'MB':>6s} {'tollbook':>9s} {'claims':>7s} {'quantulum3':>11s} {'found':>6s} {'ratio':>7s}")
     for name, docs in sets.items():
         mbps, claims, _ = ours["sets"][name]
         q_mbps, found, _ = q3["sets"][name] if q3 else (None, None, None)
-        print(f"  {name:22s} {len(docs):5d} {_nbytes(docs) / 1e6:6.3f} {mbps:9.3f} {claims:7d} "
+        print(f"  {name:24s} {len(docs):5d} {_nbytes(docs) / 1e6:6.3f} {mbps:9.3f} {claims:7d} "
               + (f"{q_mbps:11.3f} {found:6d} {mbps / q_mbps:6.1f}x" if q_mbps else f"{'-':>11s} {'-':>6s} {'-':>7s}"))
     print(f"  peak RSS: tollbook {ours['rss']:.1f} MB" + (f", quantulum3 {q3['rss']:.1f} MB" if q3 else "")
           + " (VmHWM of each process: interpreter, imports, lexicons and corpus)")
