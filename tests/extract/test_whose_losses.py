@@ -98,3 +98,20 @@ def test_a_list_of_labelled_counts_shares_the_first_ones_measure(text: str) -> N
     claims = tollbook.extract(text, published="2022-04-07")
     assert [c.best for c in claims] == [86, 81, 73]
     assert len({c.measure for c in claims}) == 1 and claims[0].measure is not None
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # an item of a list is the first item's party, not that of a mention before the list
+    ("В результате огневого поражения Южной группировки войск уничтожено более 140 военных ВСУ, один танк, три пикапа.",
+     ["Ukrainian forces"] * 3),
+    # a belligerent's count of equipment destroyed with no owner named is of its enemy's
+    ("Представитель Минобороны России уточнил, что были уничтожены две боевые бронированные машины, два пикапа.",
+     ["Ukrainian forces"] * 2),
+    # an abbreviation in brackets after an agent is that agent; so is the party after a weapon
+    ("В результате ракетного обстрела со стороны Вооруженных сил Украины (ВСУ) погибли два человека.", ["civilians"]),
+    ("Один человек погиб из-за ударов дронов ВСУ по Курской области.", ["civilians"]),
+    # a second party with its own noun after its figure stays its own
+    ("Israeli forces killed 24 Palestinians and 3 Hamas fighters.", ["civilians", "Hamas"]),
+])
+def test_lists_glosses_and_the_speakers_enemy(text: str, actors: list[str]) -> None:
+    assert [c.actor for c in tollbook.extract(text, published="2024-10-09")] == actors

@@ -88,6 +88,15 @@ def acts_on_figure(sentence: str, m: Match[Actor], figure_start: int) -> bool:
         and not en.PASSIVE.search(sentence[m.end:verb.start()])
 
 
+_GLOSS_OPEN = re.compile(r"\s*\(\s*")
+
+
+def _gloss_of_agent(sentence: str, m: Match[Actor], mentions: list[Match[Actor]], start: int) -> bool:
+    """"со стороны Вооруженных сил Украины (ВСУ)": an abbreviation in brackets after an agent is that agent."""
+    return any(p.end <= m.start and _GLOSS_OPEN.fullmatch(sentence, p.end, m.start) and is_agent(sentence, p, start)
+               for p in mentions)
+
+
 ENEMY = "the enemy"  # the lexicons' name for "the enemy", whose side depends on who speaks
 
 
@@ -121,7 +130,8 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     en = grammar()  # the language being read, looked up once for this call
     # only mentions the windows below can reach (90 before, 70 after) are worth asking about their role
     victims = [m for m in mentions if m.end >= start - 90 and m.start <= end + 70
-               and m.value.kind != _CIVILIANS and not is_agent(sentence, m, start)]
+               and m.value.kind != _CIVILIANS and not is_agent(sentence, m, start)
+               and not _gloss_of_agent(sentence, m, mentions, start)]
     # 1. inside the noun phrase after the figure: "4,000 North Korean soldiers", "32 Ukrainian drones"
     np_end = unit_match.end if unit_match is not None and unit_match.start >= end else end + 30
     in_np = [m for m in mentions if end <= m.start <= np_end + 1 and not any(end <= bs < m.start for bs, _ in blockers)

@@ -690,6 +690,13 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
                    and not actors_mod.acts_on_figure(text, m, q.start)]
         if heading:
             actor = (heading[0].value, heading[0].text, heading[0].start, heading[0].end)
+    prev = s.out[-1] if s.out else None
+    if actor is not None and prev is not None and prev.actor and actor[3] <= prev.start - s.offset \
+            and _same_list(text, prev.end - s.offset, q.start):
+        # "уничтожено более 140 военных ВСУ, один танк, три пикапа": an item of a list is the first item's
+        # party, not the party of a mention before the list (here the Russian group of forces that fired)
+        actor = None
+        f.actor_name, f.actor_country, f.actor_text = prev.actor, prev.actor_country, None
     opponent = _opponent(s, q.start) if actor is None and f.choice is not None and f.choice.unit not in (None, "personnel") \
         else None  # "Сили оборони знищили ще чотири танки": the other side's tanks
     f.actor = actor
@@ -697,6 +704,8 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         f.actor_name, f.actor_country, f.actor_text = actor[0].name, actor[0].country, actor[1]
     elif opponent is not None:
         f.actor_name, f.actor_country, f.actor_text = opponent.name, opponent.country, None
+    elif f.actor_name is not None:
+        pass  # the list's first item's party, above
     elif s.sentence_actor is not None and not (unit_m is not None and 0 <= unit_m.start - q.end <= 25):
         f.actor_name, f.actor_country, f.actor_text = s.sentence_actor  # "killed 24 people ... and injured 108"
     elif _carry(ctx) and f.choice is not None and f.choice.unit:
@@ -706,6 +715,13 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
     elif _tally_line(text) and (last := _last_armed(s.earlier)) is not None:
         # "танки — 9419 (+20)" under "Втрати в техніці також зросли:": the statement's party, counted above
         f.actor_name, f.actor_country, f.actor_text = last.actor, last.actor_country, None
+    if f.actor_name is None and f.choice is not None and f.choice.unit not in (None, "personnel") \
+            and f.choice.measure in _TAKEN_FROM_ENEMY:
+        # a belligerent's own count of equipment destroyed, downed or captured, with no owner named, is of its
+        # enemy's ("були знищені дві бойові броньовані машини", said the Russian Ministry of Defence)
+        speaker_att = s.att or ctx.retold
+        if speaker_att is not None and speaker_att.claimant.kind not in ("anonymous", "media", "outlet"):
+            f.actor_name = actors_mod.ENEMY
     if f.actor_name == actors_mod.ENEMY:  # "противник потерял 319 танков": the speaker's enemy, if the speaker is known
         speaker_att = s.att or ctx.retold or ctx.last_attribution
         enemy = actors_mod.enemy_of(speaker_att.claimant.country) if speaker_att is not None else None
@@ -747,6 +763,20 @@ def _list_heading(line: str) -> _ListHeading | None:
     said_by = attr_mod.attribute_sentence(line, lowered)
     return _ListHeading(cues[-1].value, victims[-1].value if victims else None,
                         said_by if said_by is not None and said_by.claimant.kind != "anonymous" else None)
+
+
+_TAKEN_FROM_ENEMY = frozenset({"destroyed", "damaged", "captured"})
+_LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|і|й|та|и|а также|також|also)\s+)?")
+
+
+def _same_list(text: str, prev_end: int, start: int) -> bool:
+    """Whether the figure at `start` is the next item of a list after the figure ending at `prev_end`:
+    only the previous item's noun and a comma or "and" between ("140 військових ЗСУ, один танк")."""
+    between = text[prev_end:start]
+    joint = between.rfind(",") if "," in between else max(between.rfind(" and "), between.rfind(" і "), between.rfind(" и "),
+                                                           between.rfind(" та "), between.rfind(" й "))
+    return 0 <= joint and len(between) <= 60 and not any(ch in between for ch in ".;:") \
+        and _LIST_JOINT.fullmatch(between, joint) is not None
 
 
 def _last_armed(earlier: list[Claim]) -> Claim | None:

@@ -403,7 +403,9 @@ NAME_DETERMINER = re.compile(r"^(?:(?:По данным|По словам|Сог
 AGENT_BEFORE = re.compile(r"\b(?:со стороны|от|против|для|в|во|до|у|возле|около|через|на стороне|в поддержку|вместе с|"
                           r"чем|с помощью|помогая|с|со|из|на|по|"
                           # the genitive after an attack names who attacked: "из-за ракетной атаки России"
-                          r"атак\w*|удар\w*|обстрел\w*|агресси\w*|вторжени\w*|наступлени\w*|террор\w*)\s+$", re.IGNORECASE)
+                          r"атак\w*|удар\w*|обстрел\w*|агресси\w*|вторжени\w*|наступлени\w*|террор\w*|"
+                          # and after a weapon: "ударов дронов ВСУ", "ракетами армии РФ"
+                          r"дрон\w*|беспилотник\w*|ракет\w*|снаряд\w*|бомб\w*)\s+$", re.IGNORECASE)
 # "у россиян тысяча потерь", "у оккупантов": a people or army noun (lower case) after у is who has them
 POSSESSOR_BEFORE = re.compile(r"\bу\s+$", re.IGNORECASE)
 # "Мы потеряли 340", "наши потери – 340": the speaker's own forces

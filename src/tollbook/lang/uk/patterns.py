@@ -407,7 +407,9 @@ NAME_DETERMINER = re.compile(r"^(?:(?:За даними|За словами|Зг
 AGENT_BEFORE = re.compile(r"\b(?:з боку|від|проти|для|у|в|до|біля|поблизу|через|на боці|на підтримку|разом з|разом із|"
                           r"ніж|за допомогою|допомагаючи|з|із|на|по|"
                           # the genitive after an attack names who attacked: "через ракетну атаку Росії"
-                          r"атак\w*|удар\w*|обстріл\w*|агресі\w*|вторгнен\w*|наступ\w*|терор\w*)\s+$", re.IGNORECASE)
+                          r"атак\w*|удар\w*|обстріл\w*|агресі\w*|вторгнен\w*|наступ\w*|терор\w*|"
+                          # and after a weapon: "ударів дронів РФ", "ракетами армії РФ"
+                          r"дрон\w*|безпілотник\w*|ракет\w*|снаряд\w*|бомб\w*)\s+$", re.IGNORECASE)
 # "у росіян тисяча втрат", "в окупантів": a people or army noun (lower case) after у/в is who has them, not
 # where ("в Україні", "у Росії" stay places by AGENT_BEFORE)
 # "Ми – 340 втрат", "наші втрати – 340": the speaker's own forces
