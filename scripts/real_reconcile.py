@@ -301,13 +301,13 @@ def has_ingredients(db: str, story: str, measure: str, *pairs: tuple[str | None,
         rows = [r for r in normalise_records(ledger.claims(measure=measure))
                 if files.get(r["doc_id"], "").startswith(story + "/") and r.get("modality") in ("reported", "estimated")
                 and r.get("attribution") != "outlet" and r.get("source") not in (None, "anonymous")]
-    options = [[r for r in rows if _side_matches(r["source"], r["value_text"], who, value)] for who, value in pairs]
+    options = [[r for r in rows if _side_matches(r["originator"], r["value_text"], who, value)] for who, value in pairs]
     for combo in product(*options):
         periods = {None if r["date_start"] is None else (str(r["date_start"]), str(r["date_end"])) for r in combo}
         # a revision is told over time: its figures come from different reports (one report's "from
         # 1,400 to 1,200" gives both with one date, and says which came first only in words)
         if len({r["actor"] for r in combo}) == 1 and len(periods) == 1 and (not same_originator or (
-                len({r["source"] for r in combo}) == 1 and len({r["doc_id"] for r in combo}) == len(combo))):
+                len({r["originator"] for r in combo}) == 1 and len({r["doc_id"] for r in combo}) == len(combo))):
             return True
     return False
 

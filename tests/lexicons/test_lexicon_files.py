@@ -16,7 +16,7 @@ from tollbook.lexicons import merge_lexicon
 LEXICONS = Path(str(resources.files("tollbook") / "lexicons"))  # language-neutral
 ENGLISH = Path(str(resources.files("tollbook") / "lang" / "en"))  # English words, laid over them
 
-ACTOR_KINDS = {"state_forces", "armed_group", "civilians", "other"}
+ACTOR_KINDS = {"state_forces", "armed_group", "civilians", "other", "enemy"}
 CLAIMANT_KINDS = {"ministry", "military", "intelligence", "government", "international", "ngo", "official", "person", "media"}
 MEASURES = set(model.MEASURES)
 UNITS = {

@@ -38,6 +38,21 @@ def test_revision_same_originator_same_period_new_figure(stored, make_pair):
     assert "Gaza Health Ministry" in finding.rule
 
 
+def test_one_governments_offices_are_one_originator(stored, make_pair):
+    """The Prime Minister's Office's 'over 1,400' and the Foreign Ministry's 'about 1,200' are one official toll
+    revised down (lexicons/claimants.toml: `originator`), never a disagreement between two bodies."""
+    israel = dict(actor="civilians", actor_country="ISR", date_start=None)
+    records = stored([
+        make_pair(1400, source="Israeli Prime Minister's Office", outlet="AFP", published="2023-10-15",
+                  date_end="2023-10-15", **israel),
+        make_pair(1200, source="Israeli Foreign Ministry", outlet="AFP", published="2023-11-10",
+                  date_end="2023-11-10", **israel),
+    ])
+    (finding,) = kinds(records, "revision")
+    assert finding.detail["before"]["best"] == 1400 and finding.detail["after"]["best"] == 1200
+    assert not kinds(records, "disagreement")
+
+
 def test_successive_figures_of_one_originator_are_revisions_and_a_fall_stands_out(stored, make_pair):
     nis = dict(source="National Intelligence Service", actor="North Korean forces",
                actor_country="PRK", place="Kursk region", place_code="RU-KRS")

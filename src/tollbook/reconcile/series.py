@@ -223,10 +223,23 @@ def normalise_records(records: Iterable[Mapping[str, Any]] | Any) -> list[dict[s
         r["date_end"] = _iso_date(r.get("date_end"))
         published = _clean(r.get("published_at", r.get("published")))
         r["published_at"] = published.isoformat() if hasattr(published, "isoformat") else published
-        r["originator"] = r.get("source") or r.get("outlet") or UNKNOWN_ORIGINATOR
+        r["originator"] = canonical_originator(r.get("source")) or r.get("outlet") or UNKNOWN_ORIGINATOR
         r["as_of"] = r["date_end"] or _iso_date(r["published_at"])
         out.append(r)
     return out
+
+
+def canonical_originator(source: str | None) -> str | None:
+    """The originator a claimant's figures count under: its `originator` in lexicons/claimants.toml (one
+    government's offices giving its one official toll), else the claimant itself."""
+    return _originators().get(source, source) if source else source
+
+
+@lru_cache(maxsize=1)
+def _originators() -> dict[str, str]:
+    from tollbook.lexicons import load
+
+    return {c["name"]: c["originator"] for c in load("claimants.toml").get("claimant", []) if c.get("originator")}
 
 
 def series_key(record: Mapping[str, Any]) -> SeriesKey:
