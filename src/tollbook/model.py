@@ -93,6 +93,7 @@ class Claim:
     hedge: str | None = None
     fraction: float | None = None
     attribution: Literal["explicit", "carried", "body", "outlet"] | None = None
+    language: str = "en"
 
     def to_dict(self) -> dict[str, Any]:
         """The flat JSON form (sources as a list of objects)."""
@@ -202,6 +203,8 @@ CLAIM_FIELD_DESCRIPTIONS: dict[str, str] = {
     "fraction": "The fraction of a base a derived claim takes (0.25 for 'a quarter').",
     "attribution": "How the source was found: explicit (named in the sentence), carried (from an earlier "
                    "sentence), body (a headline or summary figure the body gives with its claimant) or outlet (no cue).",
+    "language": "ISO 639-1 code of the language the claim was read in: the document's, or its paragraph's in a "
+                "mixed document.",
 }
 SOURCE_FIELD_DESCRIPTIONS: dict[str, str] = {
     "name": "Canonical name of the body, person or outlet.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 
 import pytest
@@ -135,7 +137,7 @@ def test_upgrade_fills_coordinates_and_indexes_rows_stored_before(db_url):
     now = datetime.now(timezone.utc)
     with engine.begin() as conn:
         conn.execute(documents_table.insert(), document_row(doc, "old", doc.doc_id, now, now))
-        before = [{k: v for k, v in row.items() if k not in ("latitude", "longitude")} for row in rows]
+        before = [{k: v for k, v in row.items() if k not in ("latitude", "longitude", "language")} for row in rows]
         conn.execute(claims_table.insert(), before)  # only the columns 0002 has
     engine.dispose()
     with open_ledger(db_url) as ledger:
@@ -202,3 +204,26 @@ def test_both_backends_find_the_same_claims_in_the_example_reports(tmp_path, pg_
     sqlite_found, postgres_found = found
     assert sqlite_found == postgres_found
     assert all(sqlite_found[q] for q in EXAMPLE_QUERIES), {q: len(ids) for q, ids in sqlite_found.items()}
+
+
+def test_upgrade_gives_claims_stored_before_their_documents_language(db_url):
+    """0007: a claim stored before claims kept their language takes its document's."""
+    from tollbook.ledger import _engine, resolve_url
+
+    engine = _engine(resolve_url(db_url))
+    config = _config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0006")
+    doc = doc_with(KHARKIV, published="2025-02-04", outlet="AP")
+    doc = replace(doc, language="uk")
+    rows = claim_rows(doc, _claims_of(doc, [("14", "killed", {"place": "Kharkiv", "place_code": "UA-63"})]), "old")
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc)
+    with engine.begin() as conn:
+        conn.execute(documents_table.insert(), document_row(doc, "old", doc.doc_id, now, now))
+        conn.execute(claims_table.insert(), [{k: v for k, v in row.items() if k != "language"} for row in rows])
+    engine.dispose()
+    with open_ledger(db_url) as ledger:
+        assert list(ledger.claims()["language"]) == ["uk"]

@@ -40,3 +40,37 @@ def test_a_language_with_no_package_is_named_and_not_read(tmp_path) -> None:
     assert r.returncode == 0, r.stderr
     assert f"{de}: language 'de' has no package" in r.stderr
     assert len(r.stdout.strip().splitlines()) == 1  # the English report's claim only: German is not read as English
+
+
+MIXED = ("Russia lost 1,200 soldiers over the past day, the General Staff of Ukraine said in its statement.\n"
+         "The statement read:\n"
+         "За минулу добу російська армія втратила ще 1 150 військових, повідомив Генеральний штаб ЗСУ у своєму зведенні.\n"
+         "The figures could not be verified independently by reporters on the ground.\n")
+
+
+def test_a_mixed_document_is_split_into_runs_of_one_language() -> None:
+    from tollbook.read.language import language_runs
+
+    runs = language_runs(MIXED, "en")
+    assert [lang for _, _, lang in runs] == ["en", "uk", "en"]
+    assert "".join(MIXED[a:b] for a, b, _ in runs) == MIXED  # the runs cover the text, in order
+    assert MIXED[runs[1][0]:runs[1][1]].startswith("За минулу добу")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Russia lost 1,200 soldiers over the past day, the General Staff said. Kyiv (Київ) is the capital.", "en"),
+    ("Росія втратила 1 200 військових за добу, повідомив Генштаб. Джерело: https://www.example.com/news/2024/10/09", "uk"),
+])
+def test_a_document_in_one_language_is_one_run(text: str, language: str) -> None:
+    from tollbook.read.language import language_runs
+
+    assert language_runs(text, language) == [(0, len(text), language)]
+
+
+def test_each_paragraph_of_a_mixed_document_is_read_in_its_language() -> None:
+    import tollbook
+
+    claims = tollbook.extract(MIXED, published="2024-10-09")
+    assert [(c.best, c.language, MIXED[c.start:c.end]) for c in claims] == [(1200, "en", "1,200"), (1150, "uk", "1 150")]
+    assert {c.measure for c in claims} == {"casualties"} and {c.actor for c in claims} == {"Russian forces"}
+    assert len({c.claim_id for c in claims}) == 2

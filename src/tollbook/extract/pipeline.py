@@ -35,6 +35,7 @@ from tollbook.extract.sentences import MAX_SENTENCE, Sentence, paragraphs, sente
 from tollbook.lang import CURRENT as en
 from tollbook.lang import grammar
 from tollbook.lang import languages, reading
+from tollbook.read.language import language_runs
 from tollbook.lexicons import Match, fold
 from tollbook.lexicons.measures import measure_registry, measures_where
 from tollbook.model import Claim, Document, SourceRef, claim_id
@@ -141,8 +142,26 @@ def extract_document(doc: Document) -> list[Claim]:
     """
     if doc.language not in _LANGUAGES:
         raise UnsupportedLanguage(doc.language)
-    with reading(doc.language):
-        return _extract_normalised(doc)
+    runs = language_runs(doc.text, doc.language)
+    if len(runs) == 1:
+        with reading(doc.language):
+            return _extract_normalised(doc)
+    out: list[Claim] = []
+    for start, end, language in runs:
+        if language in _LANGUAGES:  # a paragraph in a language with no package is not read, as a document is not
+            out += _extract_part(doc, start, end, language)
+    return out
+
+
+def _extract_part(doc: Document, start: int, end: int, language: str) -> list[Claim]:
+    """The claims of doc.text[start:end], read in `language`, with offsets and ids in the whole document."""
+    part = replace(doc, text=doc.text[start:end], language=language, sections=tuple(
+        (max(a, start) - start, min(b, end) - start, name) for a, b, name in doc.sections if a < end and b > start))
+    with reading(language):
+        claims = _extract_normalised(part)
+    ids = {c.claim_id: claim_id(doc.doc_id, c.start + start, c.end + start, c.measure) for c in claims}
+    return [replace(c, start=c.start + start, end=c.end + start, claim_id=ids[c.claim_id],
+                    derived_from=ids.get(c.derived_from, c.derived_from) if c.derived_from else None) for c in claims]
 
 
 class UnsupportedLanguage(ValueError):
@@ -920,6 +939,7 @@ def _claim(s: _SentenceRecord, f: _Draft) -> bool:
         hedge=conf_mod.hedge(s.text, s.lowered, q.start, q.end),
         fraction=q.fraction,
         attribution=f.how or s.how,
+        language=s.doc.language,
     )
     s.out.append(claim)
     if f.base_claim is not None and f.pending is not None:

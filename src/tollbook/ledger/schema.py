@@ -145,6 +145,7 @@ claims = sa.Table(
     sa.Column("hedge", sa.Text, comment=DESCRIBED["hedge"]),
     sa.Column("fraction", sa.Float, comment=DESCRIBED["fraction"]),
     sa.Column("attribution", sa.String(16), comment=DESCRIBED["attribution"]),
+    sa.Column("language", sa.String(16), comment=DESCRIBED["language"]),
     sa.Column("extractor_version", sa.String(32), nullable=False, comment="Version of the extractor that produced the claim."),
     sa.Column("latitude", sa.Float, comment="Latitude (WGS 84, degrees) of the claim's place, from the gazetteer; empty when it has none."),
     sa.Column("longitude", sa.Float, comment="Longitude (WGS 84, degrees) of the claim's place, from the gazetteer; empty when it has none."),

@@ -104,3 +104,46 @@ def _detector():  # type: ignore[no-untyped-def]
               "PORTUGUESE", "ITALIAN", "DUTCH", "POLISH", "TURKISH", "ARABIC", "PERSIAN", "HEBREW", "URDU", "HINDI",
               "CHINESE", "JAPANESE", "KOREAN", "INDONESIAN", "SWAHILI", "SOMALI", "AFRIKAANS")
     return LanguageDetectorBuilder.from_languages(*(getattr(Language, n) for n in wanted)).with_low_accuracy_mode().build()
+
+
+_LINE = re.compile(r"[^\n]+")
+_MIN_LETTERS = 40  # a line shorter than this (a name, a date, a caption) keeps the language around it
+
+
+def language_runs(text: str, language: str) -> list[tuple[int, int, str]]:
+    """(start, end, language) runs covering the text: a document written in one language is one run;
+    a mixed one (an English report quoting a Ukrainian statement, a Russian page with an English
+    paragraph) is split where its lines' script and letters say the language changes.
+
+    Only lines of at least _MIN_LETTERS letters are judged, by the script tests of detect_language
+    (lingua only for Cyrillic with neither language's own letters); the lines between take the
+    language of the run they are in. A text in one script costs one regular-expression search.
+    """
+    other = _LATIN if language in ("uk", "ru") else _CYRILLIC
+    if not other.search(text) and (language == "en" or not (_UKRAINIAN.search(text) and _RUSSIAN.search(text))):
+        return [(0, len(text), language)]
+    runs: list[list] = [[0, len(text), language]]
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        cyrillic = len(_CYRILLIC.findall(line))
+        latin = len(_LATIN.findall(line))
+        if cyrillic + latin < _MIN_LETTERS:
+            continue
+        here = _line_language(line, cyrillic, latin, runs[-1][2])
+        if here != runs[-1][2]:
+            runs[-1][1] = m.start()
+            runs.append([m.start(), len(text), here])
+    return [(a, b, lang) for a, b, lang in runs if b > a]
+
+
+def _line_language(line: str, cyrillic: int, latin: int, current: str) -> str:
+    if cyrillic > 3 * latin:
+        uk, ru = len(_UKRAINIAN.findall(line)), len(_RUSSIAN.findall(line))
+        if uk != ru:
+            return "uk" if uk > ru else "ru"
+        return current if current in ("uk", "ru") else (_lingua(line) or "ru")
+    if latin > 3 * cyrillic:
+        words = _WORD.findall(line)
+        if words and len(_ENGLISH_WORDS.findall(line)) / len(words) >= _ENGLISH_SHARE:
+            return "en"
+    return current  # a Latin line that is not English prose (an address, a name) changes nothing
