@@ -115,3 +115,13 @@ def test_a_list_of_labelled_counts_shares_the_first_ones_measure(text: str) -> N
 ])
 def test_lists_glosses_and_the_speakers_enemy(text: str, actors: list[str]) -> None:
     assert [c.actor for c in tollbook.extract(text, published="2024-10-09")] == actors
+
+
+@pytest.mark.parametrize("share", ["half of the dead Russian fighters were", "nearly half of those killed since December were"])
+def test_a_share_of_the_dead_is_of_the_dead(share: str) -> None:
+    text = ("Russia has suffered 100,000 casualties since December, including 20,000 dead, the White House said.\n\n"
+            f"Kirby said {share} members of the Wagner group.")
+    claims = tollbook.extract(text, published="2023-05-01")
+    by_id = {c.claim_id: c for c in claims}
+    (part,) = [c for c in claims if c.fraction is not None]
+    assert by_id[part.derived_from].best == 20000 and part.best == 10000 and part.measure == "killed"

@@ -7,6 +7,7 @@ one about the same actor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tollbook.lang import CURRENT as en
@@ -21,6 +22,14 @@ def wants_deployment(anaphor: str) -> bool:
 
 def resolve_base(anaphor: str, earlier: Sequence[Claim], actor: str | None) -> Claim | None:
     """The claim an anaphoric fraction is of, among the claims before it (in document order)."""
+    lowered = anaphor.lower()
+    group = next((m for w, m in en.GROUP_MEASURE.items() if re.search(rf"\b{re.escape(w)}\b", lowered)), None)
+    if group is not None:
+        # "half of the dead", "nearly half of those killed": the last figure of that measure, a part of a
+        # larger figure included ("100,000 casualties, including 20,000 dead")
+        named = [c for c in earlier if c.best is not None and c.measure == group and c.fraction is None]
+        if named:
+            return named[-1]
     candidates = [c for c in earlier if c.derived_from is None and c.best is not None]
     if not candidates:
         return None

@@ -314,7 +314,8 @@ STRONG_AFTER = re.compile(r"[-\u2010]strong", re.IGNORECASE)
 ANAPHOR_WORDS = r"(these|them|those|this number|this figure|the total|that number|that figure)"
 LEAD_OF = re.compile(rf"\b(?:of|among)\s+{ANAPHOR_WORDS}\s*,?\s*(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
 ANAPHOR_NP = re.compile(
-    r"\s+of\s+(those\s+(?:sent|deployed|dispatched|stationed|mobilised|mobilized|committed)\b|"
+    r"\s+of\s+(those\s+(?:sent|deployed|dispatched|stationed|mobilised|mobilized|committed|killed|wounded|injured|"
+    r"missing|captured)\b|"
     r"(?:them|these|those|whom)\b(?!\s+(?:soldiers|troops|men|people|casualties|losses)\b)|(?:the|these|those|its|their|all|his|her)\b"
     r"(?:\s+(?!(?:since|in|on|at|by|from|with|to|who|that|which|were|was|are|is|have|has|had|and|or|but)\b)[\w'-]+){0,5})",
     re.IGNORECASE,
