@@ -125,3 +125,15 @@ def test_a_share_of_the_dead_is_of_the_dead(share: str) -> None:
     by_id = {c.claim_id: c for c in claims}
     (part,) = [c for c in claims if c.fraction is not None]
     assert by_id[part.derived_from].best == 20000 and part.best == 10000 and part.measure == "killed"
+
+
+def test_a_count_of_the_hurt_that_is_killed_plus_wounded_is_casualties() -> None:
+    text = ("Більше 464 дітей постраждали в Україні через війну.\n"
+            "167 дітей загинули, більше 297 отримали поранення.")
+    assert [(c.best, c.measure) for c in tollbook.extract(text, published="2022-04-07")] == [
+        (464, "casualties"), (167, "killed"), (297, "wounded")]
+
+
+def test_small_counts_that_add_up_by_chance_stay_wounded() -> None:
+    text = "Two sailors were killed and three were injured. Five crew members were injured in a second strike."
+    assert [c.measure for c in tollbook.extract(text, published="2024-03-01")] == ["killed", "wounded", "wounded"]

@@ -242,9 +242,31 @@ def _extract(doc: Document) -> list[Claim]:
     _close_paragraph(claims, ctx, doc)
     _resolve_forward(claims, ctx)
     _name_the_roles(claims, text)
+    _sums_of_killed_and_wounded(claims)
     credit_from_body(claims)
     parts = by_place(doc, claims)
     return sorted(claims + parts, key=lambda c: c.start) if parts else claims
+
+
+def _sums_of_killed_and_wounded(claims: list[Claim]) -> None:
+    """A count of "hurt" that is the document's killed plus its wounded is the casualties: Ukrainian and
+    Russian bulletins write "постраждали 464 дитини" for the dead and the injured together (167 killed,
+    297 wounded). The sum is the evidence, as for a list of places (breakdown.py)."""
+    killed = [c for c in claims if c.measure == "killed" and c.best and c.fraction is None]
+    if not killed:
+        return
+    wounded = [i for i, c in enumerate(claims) if c.measure == "wounded" and c.best and c.fraction is None]
+    for i in wounded:
+        c = claims[i]
+        if c.best is None or c.best < _SUM_MIN:  # small counts add up by chance
+            continue
+        near = [k for k in killed if abs(k.start - c.start) <= _SUM_REACH]
+        parts = {claims[j].best for j in wounded if j != i and abs(claims[j].start - c.start) <= _SUM_REACH}
+        if any(k.best is not None and c.best - k.best in parts for k in near):
+            claims[i] = replace(c, measure="casualties")
+
+
+_SUM_MIN, _SUM_REACH = 20, 800
 
 
 def _office_holder(att: attr_mod.Attribution, ctx: _Context) -> attr_mod.Attribution | None:
