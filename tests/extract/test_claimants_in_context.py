@@ -257,3 +257,11 @@ def test_a_headline_tag_in_any_language_names_the_source(headline: str, source: 
 ])
 def test_the_lead_speaker_goes_on_in_ukrainian_and_russian_only(text: str, sources: list[str | None]) -> None:
     assert _sources(text) == sources
+
+
+def test_according_to_him_as_an_agency_relays_it() -> None:
+    text = ("Министр обороны Сергей Шойгу заявил об успехах российских военных.\n"
+            "По его словам, передает ТАСС, уничтожены более 17 тыс. украинских военных.")
+    (claim,) = tollbook.extract(text, published="2023-02-01")
+    assert claim.source == "Russian Ministry of Defence"
+    assert [s.name for s in claim.sources][:2] == ["Russian Ministry of Defence", "TASS"]  # the agency carried it

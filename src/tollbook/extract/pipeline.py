@@ -586,8 +586,11 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
     elif att is not None and att.back and ctx.latest_attribution() is not None \
             and ctx.last_attribution.claimant.kind != "anonymous":
         att, how = ctx.last_attribution, "carried"  # "the spokesperson said": the one named before
-    elif att is None and attr_mod.refers_to_earlier(s_text) and ctx.latest_attribution() is not None:
-        att, how = ctx.last_attribution, "carried"
+    elif (att is None or att.claimant.kind == "media") and attr_mod.refers_to_earlier(s_text) \
+            and ctx.latest_attribution() is not None and ctx.last_attribution.claimant.kind != "media":
+        # "По его словам, передает ТАСС, ...": the one named before speaks, the agency carries it
+        carrier = (SourceRef(att.claimant.name, "media", att.text),) if att is not None else ()
+        att, how = replace(ctx.last_attribution, intermediaries=carrier + ctx.last_attribution.intermediaries), "carried"
         ctx.paragraph_claimants.append((sent.start, att))
     elif att is not None and att.claimant.kind != "anonymous":
         ctx.attributed(att, sent.start)
