@@ -265,3 +265,10 @@ def test_according_to_him_as_an_agency_relays_it() -> None:
     (claim,) = tollbook.extract(text, published="2023-02-01")
     assert claim.source == "Russian Ministry of Defence"
     assert [s.name for s in claim.sources][:2] == ["Russian Ministry of Defence", "TASS"]  # the agency carried it
+
+
+def test_a_second_speaker_after_and_speaks_for_the_second_figure() -> None:
+    text = "A Gaza civil defence chief said 300 people were killed and a health ministry official said 500 were killed."
+    first, second = tollbook.extract(text, published="2023-10-18")
+    assert first.source == "Gaza Civil Defence"
+    assert second.source != "Gaza Civil Defence" and "health ministry" in (second.sources[0].text or "").lower()

@@ -129,7 +129,10 @@ FIGHTERS = re.compile(r"(?:soldiers|troops|men|fighters|servicemen|personnel|mer
 FINITE_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been|had|have|has)\s+(?:\w+ly\s+)?$|"
                            r"^(?:were|was|have been|has been|had been)\s", re.IGNORECASE)
 # Where a clause that may name its own speaker starts: "X say 35,418 died, while 5,800 died in Syria, according to Y".
-SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s", re.IGNORECASE)
+SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s|"
+                                  # "... said 300 were killed and a health ministry official said 500": a second speaker
+                                  r"\sand\s(?=(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)",
+                                  re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
 # "and" before "the" and a capitalised name joins two names ("with the Russian Federation and the DPR"),
 # not two clauses; before a modal or auxiliary it joins two verbs of one subject ("the toll tops 30,000
