@@ -137,3 +137,14 @@ def test_a_count_of_the_hurt_that_is_killed_plus_wounded_is_casualties() -> None
 def test_small_counts_that_add_up_by_chance_stay_wounded() -> None:
     text = "Two sailors were killed and three were injured. Five crew members were injured in a second strike."
     assert [c.measure for c in tollbook.extract(text, published="2024-03-01")] == ["killed", "wounded", "wounded"]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # people named just before the figure, no party about: theirs
+    ("Найбільше постраждало дітей у Київській - 86, Донецькій - 81.", ["civilians", "civilians"]),
+    # "we" in a quotation is the speaker's side, when the article named the speaker before
+    ("Президент Володимир Зеленський заявив про втрати сторін.\n«Росіяни втратили 968 військових. Ми – 340 втрат за добу», — сказав він.",
+     ["Russian forces", "Ukrainian forces"]),
+])
+def test_people_just_before_and_we_in_a_quotation(text: str, actors: list[str]) -> None:
+    assert [c.actor for c in tollbook.extract(text, published="2025-08-12")] == actors

@@ -179,6 +179,10 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     m = nearest(victims, start, end, blockers, after=70, before=0)
     if m is not None:
         return m.value, m.text, m.start, m.end
+    # 3. people named just before with no party about: "постраждало дітей у Київській - 86"
+    civ = nearest(civilians, start, end, blockers, after=0, before=40)
+    if civ is not None:
+        return Actor(_CIVILIANS, demonym_country(sentence, lowered, civ.end), _CIVILIANS), civ.text, civ.start, civ.end
     return None
 
 

@@ -726,7 +726,10 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
     """Whose losses or troops: the nearest victim mention, a list's heading, the sentence's or paragraph's actor, the base's."""
     q, ctx, text = f.q, s.ctx, s.text
     f.unit_m = unit_m = measures_mod.choose_unit(s.units, q.start, q.end, f.blockers, text, s.cues)
-    speaker = (s.att.claimant.name, s.att.claimant.country) if s.att is not None else None
+    # whose "we" and "our" are: the sentence's speaker, else the one the article retells ("«Ми – 340 втрат»,
+    # — сказав Зеленський" names him only after the quotation)
+    said_by = s.att or ctx.retold or ctx.last_attribution
+    speaker = (said_by.claimant.name, said_by.claimant.country) if said_by is not None else None
     actor = actors_mod.choose_actor(text, s.lowered, s.actor_mentions, q.start, q.end, f.blockers, unit_m, speaker)
     if actor is None and unit_m is not None and measures_mod.list_item(text, unit_m, q.start, q.end):
         # "Russian equipment destroyed: tanks 9,870, ...": the heading's actor owns every item
