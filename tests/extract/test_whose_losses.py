@@ -148,3 +148,9 @@ def test_small_counts_that_add_up_by_chance_stay_wounded() -> None:
 ])
 def test_people_just_before_and_we_in_a_quotation(text: str, actors: list[str]) -> None:
     assert [c.actor for c in tollbook.extract(text, published="2025-08-12")] == actors
+
+
+def test_a_measure_taken_from_another_figure_fits_the_unit() -> None:
+    text = "За два месяца ВСУ потеряли более 43 тысяч военнослужащих, в том числе 26 самолетов и 25 танков."
+    assert [(c.best, c.measure) for c in tollbook.extract(text, published="2023-08-01")] == [
+        (43000, "casualties"), (26, "destroyed"), (25, "destroyed")]

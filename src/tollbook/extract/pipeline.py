@@ -672,6 +672,17 @@ def _derivation(s: _SentenceRecord, f: _Draft) -> bool:
     return True
 
 
+def _for_unit(measure: str | None, ambiguous: bool, unit: str | None) -> tuple[str | None, bool]:
+    """A measure taken from another figure, fitted to this figure's unit: losses of things are things
+    destroyed ("lost 43,000 soldiers and 5,000 pieces of equipment, 26 aircraft"), and people "destroyed"
+    with tanks are casualties of an ambiguous word."""
+    if measure and unit and unit != "personnel" and measure_registry()[measure].equipment_as:
+        return measure_registry()[measure].equipment_as, False
+    if measure and unit == "personnel" and not measure_registry()[measure].people:
+        return "casualties", True
+    return measure, ambiguous
+
+
 def _measure(s: _SentenceRecord, f: _Draft) -> bool:
     """What the figure counts; a part counts what its whole counts unless it names its own measure."""
     en = grammar()  # the language being read, looked up once for this call
@@ -685,7 +696,8 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         own = choice is not None and choice.measure is not None and (
             en.OF_THEM_AFTER.match(s.text, q.end) or choice.cue_start is not None and choice.cue_start >= q.end)
         if not own:  # "including over 20,000 killed in action", "about 3,000 have become casualties" name their own
-            choice = measures_mod.MeasureChoice(part_of.measure, part_of.measure_text, part_of.ambiguous_measure, unit)
+            measure, ambiguous = _for_unit(part_of.measure, part_of.ambiguous_measure, unit)
+            choice = measures_mod.MeasureChoice(measure, part_of.measure_text, ambiguous, unit)
     if q.base_index is not None and (choice is None or choice.measure is None):
         # "60% of the 40,000 displaced are children": the share counts what its base counts
         base_q = s.quantities[q.base_index]
@@ -709,7 +721,8 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         if (ellipsis or labelled or en.PAIRED_AFTER.fullmatch(s.text, *gap) or en.TOTAL_BEFORE.search(s.text, *gap)) \
                 and not measures_mod.counts_nothing(s.text, s.units, s.cues, q.start, q.end, f.blockers):
             unit = choice.unit if choice is not None and choice.unit else prev.unit
-            choice = measures_mod.MeasureChoice(prev.measure, prev.measure_text, prev.ambiguous_measure, unit)
+            measure, ambiguous = _for_unit(prev.measure, prev.ambiguous_measure, unit)
+            choice = measures_mod.MeasureChoice(measure, prev.measure_text, ambiguous, unit)
     if choice is None or choice.measure is None:
         item = s.ctx.list_heading is not None and _LIST_ITEM.match(s.text) is not None
         if not (_tally_line(s.text) or item) or choice is None or not choice.unit:
