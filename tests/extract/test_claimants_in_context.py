@@ -272,3 +272,12 @@ def test_a_second_speaker_after_and_speaks_for_the_second_figure() -> None:
     first, second = tollbook.extract(text, published="2023-10-18")
     assert first.source == "Gaza Civil Defence"
     assert second.source != "Gaza Civil Defence" and "health ministry" in (second.sources[0].text or "").lower()
+
+
+def test_placed_the_toll_at_attributes_and_the_researchers_are_no_office_referred_back() -> None:
+    text = ("Authorities in Puerto Rico placed the death toll at 64 after the storm.\n\n"
+            "Researchers at a public health school found evidence of 4,645 excess deaths. "
+            "The researchers said the death toll likely exceeded 5,000.")
+    claims = tollbook.extract(text, published="2018-05-29")
+    assert claims[0].source == "Puerto Rico government"
+    assert claims[-1].source != "Puerto Rico government"  # "the researchers" are not the government named before

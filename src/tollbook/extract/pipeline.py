@@ -269,6 +269,12 @@ def _sums_of_killed_and_wounded(claims: list[Claim]) -> None:
 _SUM_MIN, _SUM_REACH = 20, 800
 
 
+def _plural_role(words: str) -> bool:
+    """"the researchers", "the officials": a group, not the one office a "the spokesman said" refers back to."""
+    role = speakers_mod.role_of(words)
+    return role is not None and role.endswith("s")
+
+
 def _office_holder(att: attr_mod.Attribution, ctx: _Context) -> attr_mod.Attribution | None:
     """The person the document names in the office a "the <office> said" speaks from, if exactly one."""
     role = speakers_mod.role_of(att.text)
@@ -583,7 +589,7 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
     holder = _office_holder(att, ctx) if att is not None and att.back else None
     if holder is not None:
         att = holder  # "the health minister ... announced": the one person the document names in that office
-    elif att is not None and att.back and ctx.latest_attribution() is not None \
+    elif att is not None and att.back and not _plural_role(att.text) and ctx.latest_attribution() is not None \
             and ctx.last_attribution.claimant.kind != "anonymous":
         att, how = ctx.last_attribution, "carried"  # "the spokesperson said": the one named before
     elif (att is None or att.claimant.kind == "media") and attr_mod.refers_to_earlier(s_text) \
