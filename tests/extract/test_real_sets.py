@@ -220,10 +220,13 @@ def test_real_sets_hold_their_floors():
         assert er.ucdp_headlines(corpus / er.UCDP_FILE).row()["killed_read_of_death_word_rows"] >= 0.92
     texts = er.texts_dir()
     if texts is not None and len(list(texts.glob("*/*.txt"))) >= 60:  # the floors hold for the whole set only
-        row = er.real_stories(corpus, texts).rows()[-1]
-        low = {k: row[k] for k, floor in REAL_STORY_FLOORS.items() if row[k] < floor}
-        assert not low, f"below the floor: {low}"
-        assert row["spurious"] <= REAL_STORY_SPURIOUS_CEILING
+        _assert_floors(er.real_stories(corpus, texts).rows()[-1], REAL_STORY_FLOORS, REAL_STORY_SPURIOUS_CEILING)
+
+
+def _assert_floors(row: dict, floors: dict[str, float], spurious_ceiling: float) -> None:
+    low = {k: row[k] for k, floor in floors.items() if row[k] < floor}
+    assert not low, f"below the floor: {low}"
+    assert row["spurious"] <= spurious_ceiling
 
 
 def test_a_repeated_figure_the_partial_text_cuts_off_is_not_counted_in_text():
@@ -285,7 +288,4 @@ def test_real_ukrainian_and_russian_articles_hold_their_floors(name: str) -> Non
     report = er.language_set(name)
     if report.missing_files:
         pytest.skip(f"{name}: {len(report.missing_files)} texts not fetched; the floors hold for the whole set only")
-    row = report.rows()[-1]
-    low = {k: row[k] for k, floor in LANGUAGE_FLOORS[name].items() if row[k] < floor}
-    assert not low, f"below the floor: {low}"
-    assert row["spurious"] <= LANGUAGE_SPURIOUS_CEILING
+    _assert_floors(report.rows()[-1], LANGUAGE_FLOORS[name], LANGUAGE_SPURIOUS_CEILING)

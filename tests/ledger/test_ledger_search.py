@@ -120,26 +120,31 @@ def _config() -> Config:
     return config
 
 
-def test_upgrade_fills_coordinates_and_indexes_rows_stored_before(db_url):
-    """A ledger made before 0003 gets its claims' coordinates and its search index on upgrade."""
+def _stored_at(db_url: str, revision: str, doc, figures, missing_columns: tuple[str, ...]) -> None:
+    """A ledger migrated only to `revision`, holding `doc` and its claims without the columns added since."""
+    from datetime import datetime, timezone
+
     from tollbook.ledger import _engine, resolve_url
 
     engine = _engine(resolve_url(db_url))
     config = _config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "0002")
-    doc = doc_with(KHARKIV, published="2025-02-04", outlet="AP")
-    rows = claim_rows(doc, _claims_of(doc, [("14", "killed", {"place": "Kharkiv", "place_code": "UA-63"}),
-                                            ("40", "wounded", {"place": None, "place_code": None})]), "old")
-    from datetime import datetime, timezone
-
+        command.upgrade(config, revision)
+    rows = claim_rows(doc, _claims_of(doc, figures), "old")
     now = datetime.now(timezone.utc)
     with engine.begin() as conn:
         conn.execute(documents_table.insert(), document_row(doc, "old", doc.doc_id, now, now))
-        before = [{k: v for k, v in row.items() if k not in ("latitude", "longitude", "language")} for row in rows]
-        conn.execute(claims_table.insert(), before)  # only the columns 0002 has
+        conn.execute(claims_table.insert(), [{k: v for k, v in row.items() if k not in missing_columns} for row in rows])
     engine.dispose()
+
+
+def test_upgrade_fills_coordinates_and_indexes_rows_stored_before(db_url):
+    """A ledger made before 0003 gets its claims' coordinates and its search index on upgrade."""
+    doc = doc_with(KHARKIV, published="2025-02-04", outlet="AP")
+    _stored_at(db_url, "0002", doc, [("14", "killed", {"place": "Kharkiv", "place_code": "UA-63"}),
+                                     ("40", "wounded", {"place": None, "place_code": None})],
+               ("latitude", "longitude", "language"))  # only the columns 0002 has
     with open_ledger(db_url) as ledger:
         frame = ledger.claims()
         assert list(ledger.claims(search="drone")["value_text"]) == ["14"]
@@ -208,22 +213,7 @@ def test_both_backends_find_the_same_claims_in_the_example_reports(tmp_path, pg_
 
 def test_upgrade_gives_claims_stored_before_their_documents_language(db_url):
     """0007: a claim stored before claims kept their language takes its document's."""
-    from tollbook.ledger import _engine, resolve_url
-
-    engine = _engine(resolve_url(db_url))
-    config = _config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0006")
-    doc = doc_with(KHARKIV, published="2025-02-04", outlet="AP")
-    doc = replace(doc, language="uk")
-    rows = claim_rows(doc, _claims_of(doc, [("14", "killed", {"place": "Kharkiv", "place_code": "UA-63"})]), "old")
-    from datetime import datetime, timezone
-
-    now = datetime.now(timezone.utc)
-    with engine.begin() as conn:
-        conn.execute(documents_table.insert(), document_row(doc, "old", doc.doc_id, now, now))
-        conn.execute(claims_table.insert(), [{k: v for k, v in row.items() if k != "language"} for row in rows])
-    engine.dispose()
+    doc = replace(doc_with(KHARKIV, published="2025-02-04", outlet="AP"), language="uk")
+    _stored_at(db_url, "0006", doc, [("14", "killed", {"place": "Kharkiv", "place_code": "UA-63"})], ("language",))
     with open_ledger(db_url) as ledger:
         assert list(ledger.claims()["language"]) == ["uk"]
