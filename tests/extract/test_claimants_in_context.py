@@ -281,3 +281,23 @@ def test_placed_the_toll_at_attributes_and_the_researchers_are_no_office_referre
     claims = tollbook.extract(text, published="2018-05-29")
     assert claims[0].source == "Puerto Rico government"
     assert claims[-1].source != "Puerto Rico government"  # "the researchers" are not the government named before
+
+
+@pytest.mark.parametrize(("text", "value", "previous"), [
+    ("The toll has been raised to 2,975, up from 64, the governor said.", 64, True),
+    ("The toll has been raised to 2,975, up from 64, the governor said.", 2975, False),
+    ("The ministry said the toll had been revised to around 1,200 from a previous government estimate of 1,400.", 1400, True),
+    ("Israel previously said Hamas fighters killed 1,400 people, mostly civilians.", 1400, True),
+    ("The agency, which had earlier reported 11,300 deaths, said its estimate now stood at between 4,000 and 11,300.", 4000, False),
+])
+def test_a_figure_given_as_an_earlier_one_is_as_of_before_the_report(text: str, value: int, previous: bool) -> None:
+    claim = next(c for c in tollbook.extract(text, published="2023-11-10") if value in (c.best, c.low))
+    assert (claim.date_end == "2023-11-09") is previous and claim.date_start is None
+
+
+def test_an_aside_names_its_own_report() -> None:
+    text = ("The UN office said floods left 3,958 people dead, citing the World Health Organization (adjusting the "
+            "numbers from a previous report that said 11,300 were dead, attributed to the Libyan Red Crescent).")
+    claims = {c.best: c for c in tollbook.extract(text, published="2023-09-17")}
+    assert claims[3958].source == "World Health Organization"
+    assert claims[11300].source != "World Health Organization" and claims[11300].date_end == "2023-09-16"

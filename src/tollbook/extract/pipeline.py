@@ -16,7 +16,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from tollbook.extract import actors as actors_mod
 from tollbook.extract import attribution as attr_mod
@@ -908,6 +908,9 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
         f.date_end = ref.isoformat()  # "as of April 2025" told on 2 April: as of the day it is told
         if f.date_start and f.date_start > f.date_end:
             f.date_start = f.date_end
+    if tm is None and ref and not f.q.increment \
+            and grammar().PREVIOUS_FIGURE.search(s.text, max(0, f.q.start - 120), f.q.start):
+        f.date_end = (ref - timedelta(days=1)).isoformat()  # "up from 64": as of before the report
     if f.q.increment and ref:
         f.date_start = f.date_end = ref.isoformat()
     if f.base_claim is not None and tm is None:

@@ -130,6 +130,8 @@ FINITE_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been|ha
                            r"^(?:were|was|have been|has been|had been)\s", re.IGNORECASE)
 # Where a clause that may name its own speaker starts: "X say 35,418 died, while 5,800 died in Syria, according to Y".
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s|"
+                                  # "(adjusting the numbers from a previous report that said 11,300": an aside's own report
+                                  r"\s\((?=\w+ing\b|according\b|from\b|citing\b)|"
                                   # "... said 300 were killed and a health ministry official said 500": a second speaker
                                   r"\sand\s(?=(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)",
                                   re.IGNORECASE)
@@ -201,6 +203,14 @@ SPEAKER_CLOSES_PARAGRAPH = False
 SPEAKER_CARRIES_ON = False
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Earlier|Previously|As reported|As previously reported|Last (?:week|month|year))\b")
+# A figure given as an earlier one: "up from 64", "from a previous estimate of 1,400", "Israel previously said
+# ... 1,400": as of before the report, not as of its day (reconciliation then reads the order of a revision).
+PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|initial|prior)\s+(?:report|estimate|count|tally|statement)\s+"
+                             r"(?:that|which)\s+(?:said|put|gave|showed|estimated)\s+(?:the\s+toll\s+at\s+)?(?:about\s+|some\s+)?$|"
+                             r"\b(?:(?:up|down)\s+from|from\s+(?:an?\s+|the\s+|its\s+)?(?:previous|earlier|initial|prior|original)(?:\s+[\w-]+){0,2}?\s+(?:estimate|figure|toll|count|tally)\s+of)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|over\s+)?$"
+                             r"|\b(?:previously|initially|earlier|had\s+first)\s+(?:said|reported|put|estimated|gave|announced|claimed)\b"
+                             r"(?:(?!\b(?:now|currently|said|says|stood|stands)\b)[^.;]){0,100}$",
+                             re.IGNORECASE)
 POINTS_BACK_CORE = (
     r"(?:this|that|it|these|the (?:figure|figures|information|data|number|numbers|estimate|assessment|report))\s+"
     r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"

@@ -373,6 +373,9 @@ SPEAKER_CLOSES_PARAGRAPH = True
 SPEAKER_CARRIES_ON = True
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Напомним|Ранее|Как сообщалось|Как известно|Как ранее сообщалось)\b")
+# A figure given as an earlier one ("ранее сообщалось о 1 400", "с прежних 1 400"): as of before the report.
+PREVIOUS_FIGURE = re.compile(r"\b(?:ранее|изначально|первоначально)\s+(?:сообща\w+|заявля\w+|заявил\w*|говорил\w*|называл\w*)\b(?:(?!\b(?:сейчас|теперь|сообщил\w*|заявил\w*)\b)[^.;]){0,100}$"
+                             r"|\bс\s+(?:прежн|предыдущ)\w+\s+(?:\w+\s+)?$", re.IGNORECASE)
 POINTS_BACK_CORE = (
     r"(?:об\s+этом|это|эту\s+информацию|эти\s+данные|эту\s+цифру|эти\s+цифры|такие\s+данные|такие\s+цифры)\s+(?:[\w'’-]+\s+)?"
     r"(?:(?:говорится|сказано|сообщается|указано|отмечается)\s+в\b|приводит|приводят|привел|привело|привели|сказал|сказала|сказали|"

@@ -377,6 +377,9 @@ SPEAKER_CLOSES_PARAGRAPH = True
 SPEAKER_CARRIES_ON = True
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Нагадаємо|Раніше|Як повідомлялося|Як відомо|Як раніше повідомлялося|Водночас раніше)\b")
+# A figure given as an earlier one ("раніше повідомляли про 1 400", "з попередніх 1 400"): as of before the report.
+PREVIOUS_FIGURE = re.compile(r"\b(?:раніше|спочатку|попередньо)\s+(?:повідомля\w+|повідомил\w*|заявля\w+|заявил\w*|казал\w*|називал\w*)\b(?:(?!\b(?:зараз|наразі|тепер|повідомил\w*|заявил\w*)\b)[^.;]){0,100}$"
+                             r"|\b(?:з|із)\s+попередн\w+\s+(?:\w+\s+)?$", re.IGNORECASE)
 POINTS_BACK_CORE = (
     r"(?:про\s+це|це|цю\s+інформацію|ці\s+дані|цю\s+цифру|ці\s+цифри|такі\s+дані|такі\s+цифри)\s+(?:[\w'’-]+\s+)?"
     r"(?:наводить|наводять|навів|навела|навели|(?:йдеться|ідеться|сказано|говориться|зазначається|повідомляється)\s+(?:у|в)\b|сказав|сказала|сказали|"
