@@ -46,7 +46,9 @@ class MeasureInfo:
 def measure_registry() -> Mapping[str, MeasureInfo]:
     """Every measure by name, in the data file's order: `measure_registry()["killed"].cumulative` is True."""
     registry = {}
-    for name, entry in load("measures.toml")["measure"].items():
+    # read as English's (the registry file with English's words over it), whatever language is being read at
+    # the first call: the cache keeps one registry, and another language's `brief_verb` must not land in it
+    for name, entry in load("measures.toml", "en")["measure"].items():
         registry[name] = MeasureInfo(
             name=name, description=entry["description"], counts=frozenset(entry["counts"]), family=entry["family"],
             cumulative=bool(entry["cumulative"]), loss=bool(entry["loss"]), brief_rank=int(entry["brief_rank"]),
