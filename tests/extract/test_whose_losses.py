@@ -154,3 +154,17 @@ def test_a_measure_taken_from_another_figure_fits_the_unit() -> None:
     text = "За два месяца ВСУ потеряли более 43 тысяч военнослужащих, в том числе 26 самолетов и 25 танков."
     assert [(c.best, c.measure) for c in tollbook.extract(text, published="2023-08-01")] == [
         (43000, "casualties"), (26, "destroyed"), (25, "destroyed")]
+
+
+@pytest.mark.parametrize("text", [
+    "За словами Зеленського, співвідношення втрат – 1 до 3, тобто втрати росіян утричі більші.",
+    "Співвідношення втрат з вересня – 5 або навіть 6 до 1 не на користь росіян.",
+    "Соотношение потерь – 1 к 3 в пользу Украины.",
+])
+def test_a_ratio_of_two_figures_is_no_count(text: str) -> None:
+    assert tollbook.extract(text, published="2025-08-12") == []
+
+
+def test_a_count_after_a_ratio_word_still_counts() -> None:
+    claims = tollbook.extract("Співвідношення: загинули 5 людей, до 3 поранені.", published="2025-08-12")
+    assert [c.best for c in claims] == [5, 3]
