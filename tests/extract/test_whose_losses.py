@@ -168,3 +168,14 @@ def test_a_ratio_of_two_figures_is_no_count(text: str) -> None:
 def test_a_count_after_a_ratio_word_still_counts() -> None:
     claims = tollbook.extract("Співвідношення: загинули 5 людей, до 3 поранені.", published="2025-08-12")
     assert [c.best for c in claims] == [5, 3]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Невідомо, скільки тисяч цивільних загинуло.", []),
+    ("Втрати становлять кілька десятків тисяч, а поранених – кілька сотень тисяч.",
+     [(36000, 99999, "vague"), (200000, 999999, "vague")]),
+    ("Погибли несколько десятков тысяч человек.", [(36000, 99999, "vague")]),
+    ("Загинули 5 тисяч людей.", [(5000, 5000, "exact")]),
+])
+def test_scale_words_alone_and_vague_thousands(text: str, figures: list) -> None:
+    assert [(c.low, c.high, c.qualifier) for c in tollbook.extract(text, published="2025-01-01")] == figures

@@ -315,6 +315,8 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
         return True  # "no one would be left homeless": nobody, not one
     if _RATIO.search(before) or core.lower() == "one" and _RATIO_AFTER.match(after):
         return True  # "one in three dead": a share, not a count
+    if core.lower() in getattr(en, "BARE_SCALES", ()):
+        return True  # "скільки тисяч": a scale word with no number before it counts nothing
     ratio = getattr(en, "RATIO_PAIR", None)  # "співвідношення втрат – 1 до 3": the language's ratio of two figures
     if ratio is not None and ratio.search(sentence, max(0, start - 60), start) and \
             (en.RATIO_FROM.match(sentence, start) or en.RATIO_TO_BEFORE.search(before)):

@@ -380,6 +380,8 @@ PREVIOUS_FIGURE = re.compile(r"\b(?:ранее|изначально|первон
 RATIO_PAIR = re.compile(r"соотношени\w*[^.!?]{0,50}$", re.IGNORECASE)
 RATIO_FROM = re.compile(r"\d+(?:,\d+)?(?:\s+или\s+(?:даже\s+)?\d+)?\s+к\s+\d")
 RATIO_TO_BEFORE = re.compile(r"\d\s+к\s+$")
+# A scale word in the genitive plural with no number before it ("скільки тисяч", "сколько тысяч") counts nothing.
+BARE_SCALES = frozenset({"тысяч", "миллионов", "миллиардов"})
 POINTS_BACK_CORE = (
     r"(?:об\s+этом|это|эту\s+информацию|эти\s+данные|эту\s+цифру|эти\s+цифры|такие\s+данные|такие\s+цифры)\s+(?:[\w'’-]+\s+)?"
     r"(?:(?:говорится|сказано|сообщается|указано|отмечается)\s+в\b|приводит|приводят|привел|привело|привели|сказал|сказала|сказали|"

@@ -384,6 +384,8 @@ PREVIOUS_FIGURE = re.compile(r"\b(?:раніше|спочатку|поперед
 RATIO_PAIR = re.compile(r"співвідношенн\w*[^.!?]{0,50}$", re.IGNORECASE)
 RATIO_FROM = re.compile(r"\d+(?:,\d+)?(?:\s+або\s+(?:навіть\s+)?\d+)?\s+до\s+\d")
 RATIO_TO_BEFORE = re.compile(r"\d\s+до\s+$")
+# A scale word in the genitive plural with no number before it ("скільки тисяч", "сколько тысяч") counts nothing.
+BARE_SCALES = frozenset({"тисяч", "мільйонів", "мільярдів"})
 POINTS_BACK_CORE = (
     r"(?:про\s+це|це|цю\s+інформацію|ці\s+дані|цю\s+цифру|ці\s+цифри|такі\s+дані|такі\s+цифри)\s+(?:[\w'’-]+\s+)?"
     r"(?:наводить|наводять|навів|навела|навели|(?:йдеться|ідеться|сказано|говориться|зазначається|повідомляється)\s+(?:у|в)\b|сказав|сказала|сказали|"
