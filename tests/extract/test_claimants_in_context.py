@@ -301,3 +301,8 @@ def test_an_aside_names_its_own_report() -> None:
     claims = {c.best: c for c in tollbook.extract(text, published="2023-09-17")}
     assert claims[3958].source == "World Health Organization"
     assert claims[11300].source != "World Health Organization" and claims[11300].date_end == "2023-09-16"
+
+
+def test_a_russian_speaker_may_stand_well_after_the_verb() -> None:
+    text = 'Продолжаются поиски восьми человек, пропавших без вести, сообщили "Интерфаксу" в Главном управлении МЧС по региону.'
+    assert _sources(text) == ["Russian Emergencies Ministry"]

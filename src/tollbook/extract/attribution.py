@@ -152,7 +152,7 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
                 gap = v.start - m.end if v.start >= m.end else m.start - v.end
                 if v.start >= m.end and _NO_SUBJECT.match(sentence, v.start):
                     continue  # "Hamas ... has reached 1,300, according to medical sources": the cue has no subject
-                if v.start >= m.end and gap <= 60 or v.end <= m.start and gap <= 25:
+                if v.start >= m.end and gap <= 60 or v.end <= m.start and gap <= en.SPEAKER_AFTER_VERB:
                     if v.end <= m.start and not _CLOSES_CLAUSE.match(sentence, m.end):
                         gap += 30  # "officials say Hamas fighters captured 100": after the verb starts what they say
                     if best is None or gap < best[0]:

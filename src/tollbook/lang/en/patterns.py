@@ -211,6 +211,9 @@ PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|in
                              r"|\b(?:previously|initially|earlier|had\s+first)\s+(?:said|reported|put|estimated|gave|announced|claimed)\b"
                              r"(?:(?!\b(?:now|currently|said|says|stood|stands)\b)[^.;]){0,100}$",
                              re.IGNORECASE)
+# How far after a verb of saying its speaker may be named ("said the ministry"): English puts the speaker
+# first, so a body far after the verb is mostly what was said.
+SPEAKER_AFTER_VERB = 25
 POINTS_BACK_CORE = (
     r"(?:this|that|it|these|the (?:figure|figures|information|data|number|numbers|estimate|assessment|report))\s+"
     r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"

@@ -382,6 +382,9 @@ RATIO_FROM = re.compile(r"\d+(?:,\d+)?(?:\s+или\s+(?:даже\s+)?\d+)?\s+к\
 RATIO_TO_BEFORE = re.compile(r"\d\s+к\s+$")
 # A scale word in the genitive plural with no number before it ("скільки тисяч", "сколько тысяч") counts nothing.
 BARE_SCALES = frozenset({"тысяч", "миллионов", "миллиардов"})
+# How far after a verb of saying its speaker may be named: Russian copy puts the speaker after the verb
+# ("сообщили «Интерфаксу» в Главном управлении МЧС").
+SPEAKER_AFTER_VERB = 60
 POINTS_BACK_CORE = (
     r"(?:об\s+этом|это|эту\s+информацию|эти\s+данные|эту\s+цифру|эти\s+цифры|такие\s+данные|такие\s+цифры)\s+(?:[\w'’-]+\s+)?"
     r"(?:(?:говорится|сказано|сообщается|указано|отмечается)\s+в\b|приводит|приводят|привел|привело|привели|сказал|сказала|сказали|"

@@ -386,6 +386,9 @@ RATIO_FROM = re.compile(r"\d+(?:,\d+)?(?:\s+або\s+(?:навіть\s+)?\d+)?\s
 RATIO_TO_BEFORE = re.compile(r"\d\s+до\s+$")
 # A scale word in the genitive plural with no number before it ("скільки тисяч", "сколько тысяч") counts nothing.
 BARE_SCALES = frozenset({"тисяч", "мільйонів", "мільярдів"})
+# How far after a verb of saying its speaker may be named: Ukrainian copy puts the speaker after the verb
+# ("повідомили «Укрінформу» в Головному управлінні ДСНС").
+SPEAKER_AFTER_VERB = 60
 POINTS_BACK_CORE = (
     r"(?:про\s+це|це|цю\s+інформацію|ці\s+дані|цю\s+цифру|ці\s+цифри|такі\s+дані|такі\s+цифри)\s+(?:[\w'’-]+\s+)?"
     r"(?:наводить|наводять|навів|навела|навели|(?:йдеться|ідеться|сказано|говориться|зазначається|повідомляється)\s+(?:у|в)\b|сказав|сказала|сказали|"
