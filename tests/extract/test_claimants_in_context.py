@@ -306,3 +306,9 @@ def test_an_aside_names_its_own_report() -> None:
 def test_a_russian_speaker_may_stand_well_after_the_verb() -> None:
     text = 'Продолжаются поиски восьми человек, пропавших без вести, сообщили "Интерфаксу" в Главном управлении МЧС по региону.'
     assert _sources(text) == ["Russian Emergencies Ministry"]
+
+
+def test_whoever_keeps_the_count_speaks_for_it() -> None:
+    text = ('Журналисты установили имена 77 143 российских военных, погибших с начала вторжения. '
+            'Подсчет потерь ведут "Медиазона" и Русская служба Би-би-си.')
+    assert _sources(text) == ["Mediazona"]
