@@ -179,3 +179,16 @@ def test_a_count_after_a_ratio_word_still_counts() -> None:
 ])
 def test_scale_words_alone_and_vague_thousands(text: str, figures: list) -> None:
     assert [(c.low, c.high, c.qualifier) for c in tollbook.extract(text, published="2025-01-01")] == figures
+
+
+@pytest.mark.parametrize("text", [
+    "Число погибших выросло до 21 человека.\nЕще 110 человек получили ранения. В тяжелом состоянии находится 30 раненых.",
+    "At least 21 people were killed in the strike. Another 110 were injured, and 30 of the wounded are in a serious condition.",
+])
+def test_people_counted_by_a_word_of_loss_alone_are_the_paragraphs_civilians(text: str) -> None:
+    assert {c.actor for c in tollbook.extract(text, published="2023-12-31")} == {"civilians"}
+
+
+def test_soldiers_are_not_made_civilians_by_the_figure_before() -> None:
+    claims = tollbook.extract("Twelve civilians were killed. Officials said 40 soldiers died.", published="2023-12-31")
+    assert [c.actor for c in claims] == ["civilians", None]  # soldiers of no named side: not civilians

@@ -778,6 +778,11 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         f.actor_name, f.actor_country, f.actor_text = ctx.actor[0].name, ctx.actor[0].country, None
     elif ctx.list_heading is not None and ctx.list_heading.actor is not None and _LIST_ITEM.match(text):
         f.actor_name, f.actor_country, f.actor_text = ctx.list_heading.actor.name, ctx.list_heading.actor.country, None
+    elif f.choice is not None and f.choice.unit == "personnel" and unit_m is None \
+            and (last := _paragraph_civilians(s)) is not None:
+        # "Еще 110 человек получили ранения. В тяжелом состоянии находится 30 раненых": people counted by a word
+        # of loss alone are the paragraph's civilians counted before
+        f.actor_name, f.actor_country, f.actor_text = last.actor, last.actor_country, None
     elif _tally_line(text) and (last := _last_armed(s.earlier)) is not None:
         # "танки — 9419 (+20)" under "Втрати в техніці також зросли:": the statement's party, counted above
         f.actor_name, f.actor_country, f.actor_text = last.actor, last.actor_country, None
@@ -843,6 +848,12 @@ def _same_list(text: str, prev_end: int, start: int) -> bool:
                                                            between.rfind(" та "), between.rfind(" й "))
     return 0 <= joint and len(between) <= 60 and not any(ch in between for ch in ".;:") \
         and _LIST_JOINT.fullmatch(between, joint) is not None
+
+
+def _paragraph_civilians(s: _SentenceRecord) -> Claim | None:
+    """The last claim of this paragraph, when it counts civilians."""
+    last = s.out[-1] if s.out else (s.earlier[s.ctx.paragraph_claims[-1]] if s.ctx.paragraph_claims else None)
+    return last if last is not None and last.actor == "civilians" else None
 
 
 def _last_armed(earlier: list[Claim]) -> Claim | None:
