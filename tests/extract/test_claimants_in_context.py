@@ -312,3 +312,10 @@ def test_whoever_keeps_the_count_speaks_for_it() -> None:
     text = ('Журналисты установили имена 77 143 российских военных, погибших с начала вторжения. '
             'Подсчет потерь ведут "Медиазона" и Русская служба Би-би-си.')
     assert _sources(text) == ["Mediazona"]
+
+
+def test_a_place_of_a_country_is_no_person_holding_a_role() -> None:
+    text = ("Flood death toll could reach 20,000 in Libya's Derna, mayor says\n\n"
+            "The death toll could reach 20,000 in the city alone, the mayor said.\n"
+            "\"It can reach 18,000 to 20,000 deaths,\" Mayor Abdulmenam al-Ghaithi said.")
+    assert set(_sources(text)) == {"Abdulmenam al-Ghaithi"}

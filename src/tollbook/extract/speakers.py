@@ -179,10 +179,15 @@ _NOT_NAMES = frozenset("The This That These Those It He She They We Officials Po
                        "Photos Photo Video Videos Live Watch Opinion Analysis Explainer Update Updates Gallery".split())
 
 
+_POSSESSIVE_WORD = re.compile(r"[\w.-]['\u2019]s\b")
+
+
 def _looks_like_person(name: str) -> bool:
     first = name.split()[0]
     if not first[:1].isupper() or first in _NOT_NAMES or name.isupper() or _ORGANISATION_WORD.search(name):
         return False
+    if _POSSESSIVE_WORD.search(name):
+        return False  # "Libya's Derna": a place of a country, no one's name
     return not is_place(name)  # "Israel said": a country speaking through its government, not a person
 
 
