@@ -319,3 +319,11 @@ def test_a_place_of_a_country_is_no_person_holding_a_role() -> None:
             "The death toll could reach 20,000 in the city alone, the mayor said.\n"
             "\"It can reach 18,000 to 20,000 deaths,\" Mayor Abdulmenam al-Ghaithi said.")
     assert set(_sources(text)) == {"Abdulmenam al-Ghaithi"}
+
+
+def test_the_countrys_office_is_that_of_the_one_country_named() -> None:
+    text = "In addition to 12,873 people killed in Turkey, the country's disaster management agency said 62,900 were injured."
+    assert set(_sources(text)) == {"AFAD"}
+    # named so, it is no back-reference to the speaker before
+    before = "Three people were found dead in the rubble, the DHA news agency reported.\n\n"
+    assert _sources(before + text)[1:] == ["AFAD", "AFAD"]

@@ -276,7 +276,7 @@ def _office_of_the_place(sentence: str, speaker: Speaker) -> Claimant | None:
     names that office ("Israel's foreign ministry" -> Israeli Foreign Ministry); never a guess between two."""
     from tollbook.extract.places import _index as place_index
 
-    office = _LEADING_THE.sub("", speaker.text, 1)
+    office = _COUNTRY_OWNER.sub("", _LEADING_THE.sub("", speaker.text, 1), 1)  # "the country's disaster agency"
     if not office:
         return None
     # "a foreign ministry spokesman" speaks for the foreign ministry
@@ -293,6 +293,7 @@ def _office_of_the_place(sentence: str, speaker: Speaker) -> Claimant | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_COUNTRY_OWNER = re.compile(r"(?:country|nation)['\u2019]s\s+", re.IGNORECASE)
 _GROUP_OF_PEOPLE = re.compile(r"\b(?:officials|authorities|sources)$", re.IGNORECASE)
 _JOINT_OWNER = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?\s+(?:and|or)\s+$")
 _SPEAKS_FOR = re.compile(r"\s+(?:spokes(?:man|woman|person)|press officer|official|chief|head)$", re.IGNORECASE)

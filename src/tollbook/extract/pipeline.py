@@ -589,7 +589,8 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
     holder = _office_holder(att, ctx) if att is not None and att.back else None
     if holder is not None:
         att = holder  # "the health minister ... announced": the one person the document names in that office
-    elif att is not None and att.back and not _plural_role(att.text) and ctx.latest_attribution() is not None \
+    elif att is not None and att.back and att.claimant.kind == "anonymous" and not _plural_role(att.text) \
+            and ctx.latest_attribution() is not None \
             and ctx.last_attribution.claimant.kind != "anonymous":
         att, how = ctx.last_attribution, "carried"  # "the spokesperson said": the one named before
     elif (att is None or att.claimant.kind == "media") and attr_mod.refers_to_earlier(s_text) \
