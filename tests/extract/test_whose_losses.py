@@ -192,3 +192,12 @@ def test_people_counted_by_a_word_of_loss_alone_are_the_paragraphs_civilians(tex
 def test_soldiers_are_not_made_civilians_by_the_figure_before() -> None:
     claims = tollbook.extract("Twelve civilians were killed. Officials said 40 soldiers died.", published="2023-12-31")
     assert [c.actor for c in claims] == ["civilians", None]  # soldiers of no named side: not civilians
+
+
+@pytest.mark.parametrize(("text", "measures"), [
+    ("Із них безповоротні – більш ніж 22,2 тисячі, санітарні (поранені, хворі тощо) – більш ніж 31,8 тисячі, полонені – понад 900.",
+     ["killed", "wounded", "captured"]),
+    ("Casualties so far: killed – 12, wounded – 40, missing – 3.", ["killed", "wounded", "missing"]),
+])
+def test_a_labels_figure_after_its_dash_is_that_labels(text: str, measures: list[str]) -> None:
+    assert [c.measure for c in tollbook.extract(text, published="2025-03-22")] == measures

@@ -106,6 +106,9 @@ def list_item(sentence: str, unit_m: Match[str], start: int, end: int) -> bool:
         and re.search(r"[,:]\s*(?:and\s+)?$|^\s*$", sentence[:start]) is not None and "," in sentence
 
 
+_LABEL_DASH = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[-\u2013\u2014:]\s*(?:[^\W\d_]+\s+){0,2}?")
+
+
 def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]], start: int, end: int,
                    blockers: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> MeasureChoice | None:
     """Measure and unit of the figure at [start, end), or None when it counts nothing we record."""
@@ -146,6 +149,9 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
             or en.REACHES_AHEAD.search(sentence, max(0, start - 30), start):
         counts = [(b0, b1) for b0, b1 in blockers if not _not_a_count(sentence, units, cues, b0, b1, blockers)]
         cue = _subject_far_before(sentence, cues, start, blockers) or _toll_subject(sentence, cues, start, counts)
+    if cue is None:
+        # "безповоротні – 22,2 тисячі, санітарні (поранені, хворі) – 31,8 тисячі": a label's figure after its dash
+        cue = next((c for c in cues if c.end <= start and _LABEL_DASH.fullmatch(sentence, c.end, start)), None)
     if cue is None:
         cue = nearest(cues, start, end, blockers, skip=skip, sentence=sentence)
         if cue is not None and (cue.start, cue.end) in theirs:
