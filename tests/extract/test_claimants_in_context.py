@@ -327,3 +327,9 @@ def test_the_countrys_office_is_that_of_the_one_country_named() -> None:
     # named so, it is no back-reference to the speaker before
     before = "Three people were found dead in the rubble, the DHA news agency reported.\n\n"
     assert _sources(before + text)[1:] == ["AFAD", "AFAD"]
+
+
+def test_the_person_after_a_bodys_name_is_kept_in_its_words() -> None:
+    text = "Понад 26 тисяч українців вважаються зниклими безвісти. Про це повідомив заступник міністра внутрішніх справ Леонід Тимченко."
+    (claim,) = tollbook.extract(text, published="2023-10-05")
+    assert claim.source == "Ukrainian Interior Ministry" and "Леонід Тимченко" in (claim.sources[0].text or "")

@@ -57,6 +57,8 @@ def _back_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 
 _HEADLINE_COLON = re.compile(r"^\s*:")
+# a personal name right after a body's name: two capitalised words ("Леонід Тимченко", "Tawfiq Shukri")
+_PERSON_AFTER = re.compile(r"\s+[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’ʼ-]+\s+[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’ʼ-]{2,}\b")
 _TAG_BEFORE = re.compile(r"(?:[,:]|\s[-\u2013\u2014])\s*$")
 
 
@@ -175,7 +177,10 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     if chosen is None:
         return None
     via = tuple(SourceRef(m.value.name, "media", m.text) for m in media if m is not chosen)
-    return Attribution(chosen.value, chosen.text, chosen.start, chosen.end, via)
+    # "заступник міністра внутрішніх справ Леонід Тимченко": the person who speaks for the body, kept in the words
+    person = _PERSON_AFTER.match(sentence, chosen.end) if chosen.value.kind != "person" else None
+    end = person.end() if person else chosen.end
+    return Attribution(chosen.value, sentence[chosen.start:end], chosen.start, end, via)
 
 
 def _cited(sentence: str, verbs: list[Match[str]], named: list[Match[Claimant]]) -> Attribution | None:
