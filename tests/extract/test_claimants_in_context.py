@@ -333,3 +333,12 @@ def test_the_person_after_a_bodys_name_is_kept_in_its_words() -> None:
     text = "Понад 26 тисяч українців вважаються зниклими безвісти. Про це повідомив заступник міністра внутрішніх справ Леонід Тимченко."
     (claim,) = tollbook.extract(text, published="2023-10-05")
     assert claim.source == "Ukrainian Interior Ministry" and "Леонід Тимченко" in (claim.sources[0].text or "")
+
+
+def test_a_line_that_only_names_the_speaker_speaks_for_the_paragraph_before() -> None:
+    text = ("Ракетний удар по Дніпру\n\n"
+            "Вже 20 постраждалих у Дніпрі. Серед них діти.\n\n"
+            "– заявив Лисак.\n\n"
+            "Рятувальники працюють на місці.")
+    (claim,) = tollbook.extract(text, published="2024-10-26")
+    assert claim.source == "Dnipropetrovsk Regional Military Administration"

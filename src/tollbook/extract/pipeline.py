@@ -76,6 +76,7 @@ class _Context:
     paragraph_plain_all: list[tuple[int, int]] = field(default_factory=list)  # kept past the claims' look-up
     unattributed: list[int] = field(default_factory=list)  # indexes of claims with no cue since the last pointer
     paragraph_claims: list[int] = field(default_factory=list)
+    previous_paragraph_claims: list[int] = field(default_factory=list)  # the last paragraph that held figures
     forward: list[tuple[int, Quantity, str]] = field(default_factory=list)  # summary shares of a deployment stated later
     paragraph_claimants: list[tuple[int, attr_mod.Attribution]] = field(default_factory=list)  # (where named, who)
     body_claims: bool = False
@@ -206,7 +207,8 @@ def _extract(doc: Document) -> list[Claim]:
         ctx.paragraph, ctx.paragraph_start = p_index, p_start
         if ctx.retold is not None and grammar().BACKGROUND.match(text, p_start, min(p_end, p_start + 60)):
             ctx.retold = None  # "Нагадаємо, ...", "Ранее ...", "Earlier, ...": the article's own background
-        if not any_between(cands, p_start, p_end) and not attr_mod.has_pointer_back(text[p_start:p_end]):
+        if not any_between(cands, p_start, p_end) and not attr_mod.has_pointer_back(text[p_start:p_end]) \
+                and not grammar().CLOSING_SPEAKER.match(text, p_start):
             if p_end - p_start <= MAX_SENTENCE:
                 _plain(ctx, p_start, p_end, new_paragraph=True)  # no figure: kept as a span, looked at only on demand
             else:  # a page on one line: kept by sentence, so an on-demand look-up reads a sentence, not the page
@@ -218,6 +220,12 @@ def _extract(doc: Document) -> list[Claim]:
             item = ctx.list_heading is not None and _LIST_ITEM.match(s_text) is not None
             if n == 0 and not _tally_line(s_text) and not item:
                 ctx.actor, ctx.place, ctx.previous_plain, ctx.heading, ctx.list_heading = None, None, None, None, None
+            closing = grammar().CLOSING_SPEAKER.match(s_text)
+            if closing and (att := attr_mod.attribute_sentence(s_text, fold(s_text))) is not None:
+                # "«...»\n\n– заявив Лисак.": a line that only names who said the paragraph before
+                _assign_to(claims, ctx.previous_paragraph_claims, att, doc)
+                ctx.attributed(att, sent.start)
+                continue
             if attr_mod.points_back(s_text):
                 att = attr_mod.attribute_sentence(s_text, fold(s_text))
                 if att is not None:
@@ -439,6 +447,8 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
         if others - {ctx.retold.claimant.name}:
             ctx.retold = None
     ctx.paragraph_plain_all = []
+    if ctx.paragraph_claims:
+        ctx.previous_paragraph_claims = ctx.paragraph_claims
     ctx.paragraph_claims = []
     ctx.paragraph_claimants = []
 
@@ -486,6 +496,14 @@ def _remember_mentions(s_text: str, lowered: str, ctx: _Context) -> None:
     places = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in found])
     if places:
         ctx.place = (places[0].value, places[0].text)
+
+
+def _assign_to(claims: list[Claim], indexes: list[int], att: attr_mod.Attribution, doc: Document) -> None:
+    """Give a claimant to those of these claims that name none of their own."""
+    source, chain = attr_mod.source_chain(att, doc.outlet)
+    for idx in indexes:
+        if claims[idx].attribution in (None, "outlet"):
+            claims[idx] = replace(claims[idx], source=source, sources=chain, attribution="carried")
 
 
 def _assign_back(claims: list[Claim], ctx: _Context, att: attr_mod.Attribution, doc: Document) -> None:

@@ -214,6 +214,8 @@ PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|in
 # How far after a verb of saying its speaker may be named ("said the ministry"): English puts the speaker
 # first, so a body far after the verb is mostly what was said.
 SPEAKER_AFTER_VERB = 25
+# A line that only names who said the paragraph before it ("— the governor said."): not written so in English copy.
+CLOSING_SPEAKER = re.compile(r"(?!)")
 POINTS_BACK_CORE = (
     r"(?:this|that|it|these|the (?:figure|figures|information|data|number|numbers|estimate|assessment|report))\s+"
     r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"
