@@ -342,3 +342,9 @@ def test_a_line_that_only_names_the_speaker_speaks_for_the_paragraph_before() ->
             "Рятувальники працюють на місці.")
     (claim,) = tollbook.extract(text, published="2024-10-26")
     assert claim.source == "Dnipropetrovsk Regional Military Administration"
+
+
+def test_an_office_and_its_holder_side_by_side_are_one_speaker() -> None:
+    text = ("25 лютого 2024 року президент України Володимир Зеленський вперше від початку повномасштабного "
+            "вторгнення озвучив число загиблих українських військових — 31 тисяча.")
+    assert _sources(text) == ["Office of the President of Ukraine"]

@@ -103,7 +103,7 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     # "Генеральний штаб Збройних сил(и) України": a body right after another, with nothing between, is
     # the first one's genitive (whose staff), not a second speaker
     named = [m for m in named if not any(p.end <= m.start and not sentence[p.end:m.start].strip() and p.value.kind != "person"
-                                         for p in named)]
+                                         and p.value.name != m.value.name for p in named)]
     if not named and media and verbs:
         # "Western officials told the BBC": the officials are the source, the broadcaster carried it
         for a in anon_idx.find(sentence, lowered):
