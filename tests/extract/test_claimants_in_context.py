@@ -348,3 +348,10 @@ def test_an_office_and_its_holder_side_by_side_are_one_speaker() -> None:
     text = ("25 лютого 2024 року президент України Володимир Зеленський вперше від початку повномасштабного "
             "вторгнення озвучив число загиблих українських військових — 31 тисяча.")
     assert _sources(text) == ["Office of the President of Ukraine"]
+
+
+def test_a_pointer_opening_its_paragraph_points_at_the_paragraph_of_figures_before() -> None:
+    text = ("Цієї ночі загинуло троє рятувальників ДСНС. Вони працювали під обстрілами.\n\n"
+            "Сумну новину повідомили в ДСНС України.\n")
+    (claim,) = tollbook.extract(text, published="2025-06-06")
+    assert claim.source == "State Emergency Service of Ukraine"

@@ -289,3 +289,11 @@ def test_real_ukrainian_and_russian_articles_hold_their_floors(name: str) -> Non
     if report.missing_files:
         pytest.skip(f"{name}: {len(report.missing_files)} texts not fetched; the floors hold for the whole set only")
     _assert_floors(report.rows()[-1], LANGUAGE_FLOORS[name], LANGUAGE_SPURIOUS_CEILING)
+
+
+def test_each_field_has_an_f1_over_gold_and_output() -> None:
+    score = er.StoryScore("x", gold_in_text=10, found=8, spurious=2, claims_scored=10)
+    score.right.update({"value": 8, "claimant": 4})
+    row = score.row()
+    assert row["value_f1"] == 0.8  # recall 8/10, precision 8/(8+2)
+    assert row["claimant_f1"] == 0.4 and row["actor_f1"] is None

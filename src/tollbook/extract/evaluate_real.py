@@ -126,11 +126,16 @@ class StoryScore:
         """The figures as one flat row: recall, value precision, field accuracy on found figures."""
         def share(a: int, b: int) -> float | None:
             return round(a / b, 3) if b else None
+        def f1(right: int) -> float | None:
+            # per field: recall over the gold figures in the text, precision over the claims matched or spurious
+            recall, precision = share(right, self.gold_in_text), share(right, self.found + self.spurious)
+            return round(2 * recall * precision / (recall + precision), 3) if recall and precision else None
         return {"story": self.story, "files": self.files, "gold": self.gold_in_text, "gold_all": self.gold_total,
                 "found": share(self.found, self.gold_in_text), "value": share(self.right["value"], self.found),
                 **{f: share(self.right[f], self.found) for f in FIELDS[1:]},
                 "all_five": share(self.all_five, self.gold_in_text),
-                "spurious": share(self.spurious, self.claims_scored), "claims": self.claims_scored}
+                "spurious": share(self.spurious, self.claims_scored), "claims": self.claims_scored,
+                **{f"{f}_f1": f1(self.right[f]) for f in FIELDS}}
 
 
 @dataclass
@@ -676,7 +681,8 @@ def _articles_line(label: str, rs: RealStoriesReport) -> str:
     return (f"{label} ({rs.overall.files}/{total} texts, {o['gold']} gold figures): found {_f(o['found'])}, "
             f"value {_f(o['value'])}, measure {_f(o['measure'])}, actor {_f(o['actor'])}, "
             f"claimant {_f(o['claimant'])}, period {_f(o['period'])}; all five right {_f(o['all_five'])}; "
-            f"spurious {_f(o['spurious'])} of {o['claims']} people claims")
+            f"spurious {_f(o['spurious'])} of {o['claims']} people claims; F1 "
+            + "/".join(_f(o[f"{f}_f1"]) for f in FIELDS))
 
 
 def summary_lines(sets: RealSets) -> list[str]:

@@ -230,6 +230,8 @@ def _extract(doc: Document) -> list[Claim]:
                 att = attr_mod.attribute_sentence(s_text, fold(s_text))
                 if att is not None:
                     _assign_back(claims, ctx, att, doc)
+                    if n == 0:  # a pointer opening its paragraph points at the paragraph of figures before
+                        _assign_to(claims, ctx.previous_paragraph_claims, att, doc)
                     ctx.attributed(att, sent.start)
                     ctx.retold = att if att.claimant.kind != "anonymous" else None
                 continue
