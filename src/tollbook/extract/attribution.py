@@ -56,7 +56,7 @@ def _back_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
                 r"claimed|confirmed|announced|stated)\b", re.IGNORECASE))
 
 
-_HEADLINE_COLON = re.compile(r"^\s*:")
+HEADLINE_COLON = re.compile(r"\s*:")  # "Ukraine's General Staff: ...": a headline opening with its source
 # a personal name right after a body's name: two capitalised words ("Леонід Тимченко", "Tawfiq Shukri")
 _PERSON_AFTER = re.compile(r"\s+[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’ʼ-]+\s+[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’ʼ-]{2,}\b")
 _TAG_BEFORE = re.compile(r"(?:[,:]|\s[-\u2013\u2014])\s*$")
@@ -124,7 +124,7 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
                 break
     if chosen is None:
         for m in named:
-            if en.POSSESSIVE_REPORT.match(sentence[m.end:m.end + 60]) or (m.start < 40 and _HEADLINE_COLON.match(sentence[m.end:])):
+            if en.POSSESSIVE_REPORT.match(sentence[m.end:m.end + 60]) or (m.start < 40 and HEADLINE_COLON.match(sentence, m.end)):
                 chosen = m  # "X's latest update", or a headline "X: ..."
                 break
     if chosen is None and whole and not _ENDS_SENTENCE.search(sentence):

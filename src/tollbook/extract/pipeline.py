@@ -268,11 +268,11 @@ def _sums_of_killed_and_wounded(claims: list[Claim]) -> None:
     wounded = [i for i, c in enumerate(claims) if c.measure == "wounded" and c.best and c.fraction is None]
     for i in wounded:
         c = claims[i]
-        if c.best is None or c.best < _SUM_MIN:  # small counts add up by chance
+        if c.best < _SUM_MIN:  # small counts add up by chance
             continue
         near = [k for k in killed if abs(k.start - c.start) <= _SUM_REACH]
         parts = {claims[j].best for j in wounded if j != i and abs(claims[j].start - c.start) <= _SUM_REACH}
-        if any(k.best is not None and c.best - k.best in parts for k in near):
+        if any(c.best - k.best in parts for k in near):
             claims[i] = replace(c, measure="casualties")
 
 
@@ -455,9 +455,6 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
     ctx.paragraph_claimants = []
 
 
-_HEADLINE_SPEAKER = re.compile(r"\s*:")  # "МЧС России: ...": a headline that opens with its source
-
-
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
 
 
@@ -621,7 +618,7 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
         ctx.paragraph_claimants.append((sent.start, att))
     elif att is not None and att.claimant.kind != "anonymous":
         ctx.attributed(att, sent.start)
-        if ctx.retold is None and doc.section_at(sent.start) == "headline" and _HEADLINE_SPEAKER.match(s_text, att.end):
+        if ctx.retold is None and doc.section_at(sent.start) == "headline" and attr_mod.HEADLINE_COLON.match(s_text, att.end):
             ctx.retold = att  # "МЧС России: ...", "Ukraine's General Staff: ...": the article retells its statement
     if att is None and ctx.list_heading is not None and ctx.list_heading.said_by is not None and _LIST_ITEM.match(s_text):
         att, how = ctx.list_heading.said_by, "carried"  # the heading's speaker gives the list

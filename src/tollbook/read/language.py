@@ -43,12 +43,7 @@ def detect_language(text: str) -> str:
         cyrillic = len(_CYRILLIC.findall(sample))
         latin = _count(_LATIN, sample, max(cyrillic, _SHORT))
     if cyrillic > latin:
-        uk, ru = len(_UKRAINIAN.findall(sample)), len(_RUSSIAN.findall(sample))
-        if uk > ru:
-            return "uk"
-        if ru > uk:
-            return "ru"
-        return _lingua(sample) or "ru"
+        return _by_letters(sample) or _lingua(sample) or "ru"
     if latin + cyrillic < _SHORT:
         return "en" if latin or not sample.strip() else (_lingua(sample) or "en")
     head = sample[:_HEAD]
@@ -63,6 +58,12 @@ def detect_language(text: str) -> str:
         # the statistics are overconfident on so few words, a dictionary is not
         return "en"
     return _lingua(sample) or "en"
+
+
+def _by_letters(text: str) -> str | None:
+    """Ukrainian or Russian by the letters only one of them writes (і, ї, є, ґ against ы, э, ъ, ё); None on a tie."""
+    uk, ru = len(_UKRAINIAN.findall(text)), len(_RUSSIAN.findall(text))
+    return None if uk == ru else "uk" if uk > ru else "ru"
 
 
 def _count(pattern: re.Pattern[str], text: str, enough: int) -> int:
@@ -138,10 +139,7 @@ def language_runs(text: str, language: str) -> list[tuple[int, int, str]]:
 
 def _line_language(line: str, cyrillic: int, latin: int, current: str) -> str:
     if cyrillic > 3 * latin:
-        uk, ru = len(_UKRAINIAN.findall(line)), len(_RUSSIAN.findall(line))
-        if uk != ru:
-            return "uk" if uk > ru else "ru"
-        return current if current in ("uk", "ru") else (_lingua(line) or "ru")
+        return _by_letters(line) or (current if current in ("uk", "ru") else (_lingua(line) or "ru"))
     if latin > 3 * cyrillic:
         words = _WORD.findall(line)
         if words and len(_ENGLISH_WORDS.findall(line)) / len(words) >= _ENGLISH_SHARE:
