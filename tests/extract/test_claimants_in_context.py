@@ -208,9 +208,9 @@ def test_a_nested_quote_does_not_close_the_quotation() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Число погибших выросло до 21 человека.\nЕще 110 человек получили ранения. В тяжелом состоянии 30 раненых, "
+    "Погибших уже 21.\nРанения получили ещё 110 человек. Тяжёлыми остаются 30 раненых, "
     "сообщил губернатор Белгородской области Вячеслав Гладков.",
-    "Кількість загиблих зросла до 21 людини.\nЩе 110 людей дістали поранення. У важкому стані 30 поранених, "
+    "Загиблих уже 21.\nПоранення дістали ще 110 людей. Тяжкими залишаються 30 поранених, "
     "повідомив голова Харківської ОВА Олег Синєгубов.",
 ])
 def test_in_ukrainian_and_russian_the_speaker_closing_a_paragraph_speaks_for_it(text: str) -> None:
@@ -227,15 +227,15 @@ def test_english_keeps_a_later_speaker_to_its_own_sentence() -> None:
 
 
 def test_a_headline_naming_its_source_speaks_for_the_body() -> None:
-    text = ("МЧС России: с начала недели на пожарах погибли 89 человек\n\n"
-            "пострадали 413 человек, из них 56 детей;")
+    text = ("МЧС России: за неделю при пожарах погибли 75 человек\n\n"
+            "травмы получили 300 человек;")
     claims = tollbook.extract(text, published="2024-04-20")
     assert {c.source for c in claims} == {"Russian Emergencies Ministry"}
 
 
 @pytest.mark.parametrize(("headline", "source"), [
-    ("Сили оборони знищили ще 1 500 окупантів та 20 танків — Генштаб", "General Staff of the Armed Forces of Ukraine"),
-    ("Російські окупанти вбили в Україні 324 дитини - Офіс генпрокурора", "Ukrainian Prosecutor General's Office"),
+    ("За добу окупанти втратили 1 300 солдатів і 15 танків — Генштаб", "General Staff of the Armed Forces of Ukraine"),
+    ("Від початку війни росіяни вбили 300 дітей - Офіс генпрокурора", "Ukrainian Prosecutor General's Office"),
     ("Russia lost 1,200 soldiers in a day - General Staff", "General Staff of the Armed Forces of Ukraine"),
 ])
 def test_a_headline_tag_in_any_language_names_the_source(headline: str, source: str) -> None:
@@ -245,12 +245,12 @@ def test_a_headline_tag_in_any_language_names_the_source(headline: str, source: 
 
 @pytest.mark.parametrize(("text", "sources"), [
     # Ukrainian and Russian copy name the source once, in the lead; it goes on speaking ...
-    ("ЗСУ провели п'ять контратак, повідомили в Міноборони Росії.\nПри цьому ЗСУ за добу втратили понад 230 бійців.",
+    ("ЗСУ тричі намагалися атакувати, повідомили в Міноборони Росії.\nЗа добу ЗСУ втратили до 200 бійців.",
      ["Russian Ministry of Defence"]),
-    ("ВСУ предприняли пять попыток контратак, сообщили в Минобороны России.\nПри этом ВСУ за сутки потеряли более 230 бойцов.",
+    ("ВСУ трижды пытались атаковать, сообщили в Минобороны России.\nЗа сутки ВСУ потеряли до 200 бойцов.",
      ["Russian Ministry of Defence"]),
     # ... until the article turns to its own background
-    ("ВСУ предприняли пять попыток контратак, сообщили в Минобороны России.\nРанее стало известно, что ВСУ потеряли свыше 51 тысячи военных.",
+    ("ВСУ трижды пытались атаковать, сообщили в Минобороны России.\nРанее сообщалось, что ВСУ потеряли свыше 50 тысяч военных.",
      [None]),
     # English paragraphs name their own speakers (measured on the real stories)
     ("Ukraine's forces made five counter-attacks, Russia's defence ministry said.\n\nUkraine lost 230 soldiers over the day.", [None]),
@@ -260,34 +260,34 @@ def test_the_lead_speaker_goes_on_in_ukrainian_and_russian_only(text: str, sourc
 
 
 def test_according_to_him_as_an_agency_relays_it() -> None:
-    text = ("Министр обороны Сергей Шойгу заявил об успехах российских военных.\n"
-            "По его словам, передает ТАСС, уничтожены более 17 тыс. украинских военных.")
+    text = ("Министр обороны Сергей Шойгу заявил о потерях противника.\n"
+            "По его словам, передает ТАСС, за месяц уничтожено свыше 15 тыс. украинских военных.")
     (claim,) = tollbook.extract(text, published="2023-02-01")
     assert claim.source == "Russian Ministry of Defence"
     assert [s.name for s in claim.sources][:2] == ["Russian Ministry of Defence", "TASS"]  # the agency carried it
 
 
 def test_a_second_speaker_after_and_speaks_for_the_second_figure() -> None:
-    text = "A Gaza civil defence chief said 300 people were killed and a health ministry official said 500 were killed."
+    text = "A Gaza civil defence chief said 280 people died and a health ministry official said 470 died."
     first, second = tollbook.extract(text, published="2023-10-18")
     assert first.source == "Gaza Civil Defence"
     assert second.source != "Gaza Civil Defence" and "health ministry" in (second.sources[0].text or "").lower()
 
 
 def test_placed_the_toll_at_attributes_and_the_researchers_are_no_office_referred_back() -> None:
-    text = ("Authorities in Puerto Rico placed the death toll at 64 after the storm.\n\n"
-            "Researchers at a public health school found evidence of 4,645 excess deaths. "
-            "The researchers said the death toll likely exceeded 5,000.")
+    text = ("Authorities in Puerto Rico placed the death toll at 64 in December.\n\n"
+            "A university team estimated 4,000 excess deaths. "
+            "The researchers said the real toll was probably above 4,500.")
     claims = tollbook.extract(text, published="2018-05-29")
     assert claims[0].source == "Puerto Rico government"
     assert claims[-1].source != "Puerto Rico government"  # "the researchers" are not the government named before
 
 
 @pytest.mark.parametrize(("text", "value", "previous"), [
-    ("The toll has been raised to 2,975, up from 64, the governor said.", 64, True),
-    ("The toll has been raised to 2,975, up from 64, the governor said.", 2975, False),
-    ("The ministry said the toll had been revised to around 1,200 from a previous government estimate of 1,400.", 1400, True),
-    ("Israel previously said Hamas fighters killed 1,400 people, mostly civilians.", 1400, True),
+    ("Officials now count 2,975 dead, up from 64, the governor said.", 64, True),
+    ("Officials now count 2,975 dead, up from 64, the governor said.", 2975, False),
+    ("The ministry now puts the toll at about 1,200, down from a previous estimate of 1,400.", 1400, True),
+    ("Israel previously said 1,400 people died in the attack.", 1400, True),
     ("The agency, which had earlier reported 11,300 deaths, said its estimate now stood at between 4,000 and 11,300.", 4000, False),
 ])
 def test_a_figure_given_as_an_earlier_one_is_as_of_before_the_report(text: str, value: int, previous: bool) -> None:
@@ -296,48 +296,48 @@ def test_a_figure_given_as_an_earlier_one_is_as_of_before_the_report(text: str, 
 
 
 def test_an_aside_names_its_own_report() -> None:
-    text = ("The UN office said floods left 3,958 people dead, citing the World Health Organization (adjusting the "
-            "numbers from a previous report that said 11,300 were dead, attributed to the Libyan Red Crescent).")
+    text = ("The UN office put the dead at 3,958, citing the World Health Organization (correcting the "
+            "figures from a previous report that said 11,300 had died, which it had attributed to the Libyan Red Crescent).")
     claims = {c.best: c for c in tollbook.extract(text, published="2023-09-17")}
     assert claims[3958].source == "World Health Organization"
     assert claims[11300].source != "World Health Organization" and claims[11300].date_end == "2023-09-16"
 
 
 def test_a_russian_speaker_may_stand_well_after_the_verb() -> None:
-    text = 'Продолжаются поиски восьми человек, пропавших без вести, сообщили "Интерфаксу" в Главном управлении МЧС по региону.'
+    text = 'Спасатели ищут шестерых пропавших без вести жителей, сообщили "Интерфаксу" в Главном управлении МЧС по области.'
     assert _sources(text) == ["Russian Emergencies Ministry"]
 
 
 def test_whoever_keeps_the_count_speaks_for_it() -> None:
-    text = ('Журналисты установили имена 77 143 российских военных, погибших с начала вторжения. '
-            'Подсчет потерь ведут "Медиазона" и Русская служба Би-би-си.')
+    text = ('Журналисты подтвердили гибель 70 000 российских военных. '
+            'Подсчет ведут "Медиазона" и Русская служба Би-би-си.')
     assert _sources(text) == ["Mediazona"]
 
 
 def test_a_place_of_a_country_is_no_person_holding_a_role() -> None:
-    text = ("Flood death toll could reach 20,000 in Libya's Derna, mayor says\n\n"
-            "The death toll could reach 20,000 in the city alone, the mayor said.\n"
-            "\"It can reach 18,000 to 20,000 deaths,\" Mayor Abdulmenam al-Ghaithi said.")
+    text = ("Toll in Libya's Derna may climb to 20,000, mayor says\n\n"
+            "The toll may climb to 20,000 in the city, the mayor said.\n"
+            "\"We fear 18,000 to 20,000 dead,\" Mayor Abdulmenam al-Ghaithi said.")
     assert set(_sources(text)) == {"Abdulmenam al-Ghaithi"}
 
 
 def test_the_countrys_office_is_that_of_the_one_country_named() -> None:
-    text = "In addition to 12,873 people killed in Turkey, the country's disaster management agency said 62,900 were injured."
+    text = "Besides the 12,000 dead in Turkey, the country's disaster management agency said 60,000 people were hurt."
     assert set(_sources(text)) == {"AFAD"}
     # named so, it is no back-reference to the speaker before
-    before = "Three people were found dead in the rubble, the DHA news agency reported.\n\n"
+    before = "Rescuers found two bodies in a collapsed block, the DHA news agency reported.\n\n"
     assert _sources(before + text)[1:] == ["AFAD", "AFAD"]
 
 
 def test_the_person_after_a_bodys_name_is_kept_in_its_words() -> None:
-    text = "Понад 26 тисяч українців вважаються зниклими безвісти. Про це повідомив заступник міністра внутрішніх справ Леонід Тимченко."
+    text = "Зниклими безвісти вважаються понад 20 тисяч людей. Про це повідомив заступник міністра внутрішніх справ Леонід Тимченко."
     (claim,) = tollbook.extract(text, published="2023-10-05")
     assert claim.source == "Ukrainian Interior Ministry" and "Леонід Тимченко" in (claim.sources[0].text or "")
 
 
 def test_a_line_that_only_names_the_speaker_speaks_for_the_paragraph_before() -> None:
     text = ("Ракетний удар по Дніпру\n\n"
-            "Вже 20 постраждалих у Дніпрі. Серед них діти.\n\n"
+            "У місті вже 18 постраждалих.\n\n"
             "– заявив Лисак.\n\n"
             "Рятувальники працюють на місці.")
     (claim,) = tollbook.extract(text, published="2024-10-26")
@@ -345,13 +345,13 @@ def test_a_line_that_only_names_the_speaker_speaks_for_the_paragraph_before() ->
 
 
 def test_an_office_and_its_holder_side_by_side_are_one_speaker() -> None:
-    text = ("25 лютого 2024 року президент України Володимир Зеленський вперше від початку повномасштабного "
-            "вторгнення озвучив число загиблих українських військових — 31 тисяча.")
+    text = ("У лютому президент України Володимир Зеленський уперше за весь час повномасштабної війни "
+            "назвав кількість загиблих військових — 31 тисяча.")
     assert _sources(text) == ["Office of the President of Ukraine"]
 
 
 def test_a_pointer_opening_its_paragraph_points_at_the_paragraph_of_figures_before() -> None:
-    text = ("Цієї ночі загинуло троє рятувальників ДСНС. Вони працювали під обстрілами.\n\n"
-            "Сумну новину повідомили в ДСНС України.\n")
+    text = ("Уночі під час гасіння пожежі загинули двоє рятувальників. Вони працювали під вогнем ворога.\n\n"
+            "Сумну новину підтвердили в ДСНС України.\n")
     (claim,) = tollbook.extract(text, published="2025-06-06")
     assert claim.source == "State Emergency Service of Ukraine"

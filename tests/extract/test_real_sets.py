@@ -248,7 +248,7 @@ def test_a_person_named_before_the_body_is_a_right_claimant():
 
 
 def test_a_gold_figure_is_placed_however_its_digits_are_grouped() -> None:
-    text = "Death Toll Soars To 11300 In Derna\n\nThe Red Crescent said the toll had reached 11,300.\n"
+    text = "Derna Flood Toll Climbs To 11300\n\nThe Red Crescent said 11,300 people had died.\n"
     gold = {"file": "x", "value_text": "11,300", "low": None, "best": 11300, "high": None, "measure": "killed",
             "actor": "flood victims in Derna", "claimant": "Libyan Red Crescent", "as_of": "2023-09-14"}
     claims = tollbook.extract(text, published="2023-09-14")

@@ -36,11 +36,11 @@ def test_a_heading_that_names_the_losers_still_owns_its_list() -> None:
     ("За словами президента, у росіян тисяча втрат на добу.", ["Russian forces"]),
     ("По словам президента, у россиян тысяча потерь в сутки.", ["Russian forces"]),
     # the genitive after an attack is the attacker; a country after "по" is the target
-    ("Через ракетну атаку Росії в Україні загинула 31 людина.", ["civilians"]),
-    ("Унаслідок ракетної атаки по Україні четверо людей загинули.", ["civilians"]),
-    ("Из-за ракетной атаки России погиб 31 человек.", ["civilians"]),
+    ("Через ракетний удар Росії по Одесі загинули 7 людей.", ["civilians"]),
+    ("Після ракетної атаки по Україні загинули п'ятеро людей.", ["civilians"]),
+    ("Из-за ракетного удара России по Одессе погибли 7 человек.", ["civilians"]),
     # "its own soldiers" is the clause's subject's, not the speaker's
-    ("Генштаб ЗСУ: минулої доби армія РФ втратила 1 150 своїх військових.", ["Russian forces"]),
+    ("Генштаб ЗСУ: за добу армія РФ втратила 980 своїх солдатів.", ["Russian forces"]),
     # "we" is the speaker's side
     ("«Ми – 340 втрат за добу», — сказав Зеленський.", ["Ukrainian forces"]),
 ])
@@ -91,7 +91,7 @@ def test_bullets_under_a_heading_with_no_loss_are_not_read() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Найбільше постраждало дітей у Київській - 86, Донецькій - 81, Харківській - 73.",
+    "Більшість постраждалих дітей у Київській - 86, Донецькій - 81, Харківській - 73.",
     "Most children were hurt in Kyiv region - 86, Donetsk - 81, Kharkiv - 73.",
 ])
 def test_a_list_of_labelled_counts_shares_the_first_ones_measure(text: str) -> None:
@@ -102,10 +102,10 @@ def test_a_list_of_labelled_counts_shares_the_first_ones_measure(text: str) -> N
 
 @pytest.mark.parametrize(("text", "actors"), [
     # an item of a list is the first item's party, not that of a mention before the list
-    ("В результате огневого поражения Южной группировки войск уничтожено более 140 военных ВСУ, один танк, три пикапа.",
+    ("Огнём группировки войск «Юг» уничтожены до 120 военнослужащих ВСУ, один танк, два пикапа.",
      ["Ukrainian forces"] * 3),
     # a belligerent's count of equipment destroyed with no owner named is of its enemy's
-    ("Представитель Минобороны России уточнил, что были уничтожены две боевые бронированные машины, два пикапа.",
+    ("В Минобороны России сообщили, что за день уничтожены три пикапа, одна боевая бронированная машина.",
      ["Ukrainian forces"] * 2),
     # an abbreviation in brackets after an agent is that agent; so is the party after a weapon
     ("В результате ракетного обстрела со стороны Вооруженных сил Украины (ВСУ) погибли два человека.", ["civilians"]),
@@ -117,10 +117,10 @@ def test_lists_glosses_and_the_speakers_enemy(text: str, actors: list[str]) -> N
     assert [c.actor for c in tollbook.extract(text, published="2024-10-09")] == actors
 
 
-@pytest.mark.parametrize("share", ["half of the dead Russian fighters were", "nearly half of those killed since December were"])
+@pytest.mark.parametrize("share", ["half of the dead were", "nearly half of those killed were"])
 def test_a_share_of_the_dead_is_of_the_dead(share: str) -> None:
     text = ("Russia has suffered 100,000 casualties since December, including 20,000 dead, the White House said.\n\n"
-            f"Kirby said {share} members of the Wagner group.")
+            f"A spokesman said {share} Wagner fighters.")
     claims = tollbook.extract(text, published="2023-05-01")
     by_id = {c.claim_id: c for c in claims}
     (part,) = [c for c in claims if c.fraction is not None]
@@ -128,8 +128,8 @@ def test_a_share_of_the_dead_is_of_the_dead(share: str) -> None:
 
 
 def test_a_count_of_the_hurt_that_is_killed_plus_wounded_is_casualties() -> None:
-    text = ("Більше 464 дітей постраждали в Україні через війну.\n"
-            "167 дітей загинули, більше 297 отримали поранення.")
+    text = ("Від початку війни постраждали понад 464 дитини.\n"
+            "Загинули 167 дітей, понад 297 дістали поранення.")
     assert [(c.best, c.measure) for c in tollbook.extract(text, published="2022-04-07")] == [
         (464, "casualties"), (167, "killed"), (297, "wounded")]
 
@@ -141,7 +141,7 @@ def test_small_counts_that_add_up_by_chance_stay_wounded() -> None:
 
 @pytest.mark.parametrize(("text", "actors"), [
     # people named just before the figure, no party about: theirs
-    ("Найбільше постраждало дітей у Київській - 86, Донецькій - 81.", ["civilians", "civilians"]),
+    ("Більшість постраждалих дітей у Київській - 86, Донецькій - 81.", ["civilians", "civilians"]),
     # "we" in a quotation is the speaker's side, when the article named the speaker before
     ("Президент Володимир Зеленський заявив про втрати сторін.\n«Росіяни втратили 968 військових. Ми – 340 втрат за добу», — сказав він.",
      ["Russian forces", "Ukrainian forces"]),
@@ -151,14 +151,14 @@ def test_people_just_before_and_we_in_a_quotation(text: str, actors: list[str]) 
 
 
 def test_a_measure_taken_from_another_figure_fits_the_unit() -> None:
-    text = "За два месяца ВСУ потеряли более 43 тысяч военнослужащих, в том числе 26 самолетов и 25 танков."
+    text = "С начала месяца ВСУ потеряли свыше 40 тысяч военнослужащих, в том числе 20 самолетов и 30 танков."
     assert [(c.best, c.measure) for c in tollbook.extract(text, published="2023-08-01")] == [
-        (43000, "casualties"), (26, "destroyed"), (25, "destroyed")]
+        (40000, "casualties"), (20, "destroyed"), (30, "destroyed")]
 
 
 @pytest.mark.parametrize("text", [
-    "За словами Зеленського, співвідношення втрат – 1 до 3, тобто втрати росіян утричі більші.",
-    "Співвідношення втрат з вересня – 5 або навіть 6 до 1 не на користь росіян.",
+    "Як каже президент, співвідношення втрат – 1 до 3 на користь України.",
+    "Відтоді співвідношення втрат становить 4 або навіть 5 до 1 на нашу користь.",
     "Соотношение потерь – 1 к 3 в пользу Украины.",
 ])
 def test_a_ratio_of_two_figures_is_no_count(text: str) -> None:
@@ -171,8 +171,8 @@ def test_a_count_after_a_ratio_word_still_counts() -> None:
 
 
 @pytest.mark.parametrize(("text", "figures"), [
-    ("Невідомо, скільки тисяч цивільних загинуло.", []),
-    ("Втрати становлять кілька десятків тисяч, а поранених – кілька сотень тисяч.",
+    ("Досі ніхто не знає, скільки тисяч мирних жителів загинуло.", []),
+    ("Загиблих – кілька десятків тисяч, а поранених – кілька сотень тисяч.",
      [(36000, 99999, "vague"), (200000, 999999, "vague")]),
     ("Погибли несколько десятков тысяч человек.", [(36000, 99999, "vague")]),
     ("Загинули 5 тисяч людей.", [(5000, 5000, "exact")]),
@@ -182,7 +182,7 @@ def test_scale_words_alone_and_vague_thousands(text: str, figures: list) -> None
 
 
 @pytest.mark.parametrize("text", [
-    "Число погибших выросло до 21 человека.\nЕще 110 человек получили ранения. В тяжелом состоянии находится 30 раненых.",
+    "Число погибших достигло 21 человека.\nРанения получили ещё 110 человек. Тяжёлыми остаются 30 раненых.",
     "At least 21 people were killed in the strike. Another 110 were injured, and 30 of the wounded are in a serious condition.",
 ])
 def test_people_counted_by_a_word_of_loss_alone_are_the_paragraphs_civilians(text: str) -> None:
@@ -195,7 +195,7 @@ def test_soldiers_are_not_made_civilians_by_the_figure_before() -> None:
 
 
 @pytest.mark.parametrize(("text", "measures"), [
-    ("Із них безповоротні – більш ніж 22,2 тисячі, санітарні (поранені, хворі тощо) – більш ніж 31,8 тисячі, полонені – понад 900.",
+    ("Серед них безповоротні – понад 20 тисяч, санітарні (поранені та хворі) – понад 30 тисяч, полонені – близько 800.",
      ["killed", "wounded", "captured"]),
     ("Casualties so far: killed – 12, wounded – 40, missing – 3.", ["killed", "wounded", "missing"]),
 ])
