@@ -134,6 +134,20 @@ def test_a_count_of_the_hurt_that_is_killed_plus_wounded_is_casualties() -> None
         (464, "casualties"), (167, "killed"), (297, "wounded")]
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    # the parts add up to 140: more than the 90 wounded, at most the 50 + 90 hurt in all
+    ("Загинули 50 дітей, ще 90 дістали поранень.\nНайбільше постраждало дітей у Київській - 60, "
+     "Донецькій - 45, Харківській - 35, Сумській - 5 областях.", "casualties"),
+    # the parts add up to 75, within the wounded: they are the wounded by place
+    ("Загинули 50 дітей, ще 90 дістали поранень.\nНайбільше постраждало дітей у Київській - 35, "
+     "Донецькій - 25, Харківській - 15, Сумській - 5 областях.", "wounded"),
+])
+def test_a_list_of_the_hurt_by_place_is_read_against_the_totals(text: str, measure: str) -> None:
+    claims = tollbook.extract(text, published="2022-07-08")
+    assert [c.measure for c in claims[2:5]] == [measure] * 3
+    assert [(c.best, c.measure) for c in claims[:2]] == [(50, "killed"), (90, "wounded")]
+
+
 def test_small_counts_that_add_up_by_chance_stay_wounded() -> None:
     text = "Two sailors were killed and three were injured. Five crew members were injured in a second strike."
     assert [c.measure for c in tollbook.extract(text, published="2024-03-01")] == ["killed", "wounded", "wounded"]
