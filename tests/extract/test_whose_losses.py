@@ -215,3 +215,16 @@ def test_soldiers_are_not_made_civilians_by_the_figure_before() -> None:
 ])
 def test_a_labels_figure_after_its_dash_is_that_labels(text: str, measures: list[str]) -> None:
     assert [c.measure for c in tollbook.extract(text, published="2025-03-22")] == measures
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # a rank or kind of soldier with no party named is the party the document counts
+    ("Журналисты подсчитали гибель 5 000 российских военных.\n\nБольше всего среди погибших мобилизованных – 900 человек.",
+     ["Russian forces", "Russian forces"]),
+    ("Журналисты подсчитали гибель 5 000 российских военных.\n\nСреди погибших по меньшей мере три генерала и 12 полковников.",
+     ["Russian forces"] * 3),
+    # with no armed party counted before, people stay people
+    ("Спасатели сообщили, что больше всего среди погибших мобилизованных – 900 человек.", ["civilians"]),
+])
+def test_soldiers_of_no_named_party_are_the_documents_party(text: str, actors: list[str]) -> None:
+    assert [c.actor for c in tollbook.extract(text, published="2023-08-01")] == actors

@@ -27,12 +27,14 @@ class Actor:
 
 
 _CIVILIANS = "civilians"
+# how far before a party the words that make it an agent may start: "контрнаступления ВСУ" (17 letters)
+_AGENT_REACH = 24
 _JOINED = re.compile(r"(?:\s+[\w-]+){0,2}\s+and\s+(?:the\s+)?")
 # "Russia's Kursk region", "Ukraine's commander-in-chief", "Russian governor": an owner of a place or a speaker
 
 
 @per_language
-def _generic() -> frozenset[str]:
+def generic_words() -> frozenset[str]:
     """Words that count people without saying they are civilians ("человек"): an actor's `generic` forms."""
     return frozenset(form.lower() for entry in load("actors.toml").get("actor", []) for form in inflected(entry.get("generic", [])))
 
@@ -52,6 +54,25 @@ def _index() -> tuple[PhraseIndex[Actor], PhraseIndex[str]]:
     return PhraseIndex(phrases, exact), PhraseIndex(demonyms)
 
 
+@per_language
+def _combatants() -> re.Pattern[str]:
+    """Ranks and kinds of soldier that name no party (actors.toml's [combatants]), every form."""
+    table = load("actors.toml").get("combatants", {})
+    forms = sorted(set(inflected(table.get("lemmas", [])) + table.get("words", [])), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)", re.IGNORECASE) if forms \
+        else re.compile(r"(?!)")
+
+
+def names_combatants(sentence: str, start: int, end: int) -> bool:
+    """True when soldiers of no named party are counted at [start, end): the noun after the figure, or
+    the clause's subject before it ("Добровольцы ... – 15 741 человек", "два генерала, 10 полковников")."""
+    return _combatants().search(sentence, max(0, start - _COMBATANT_BEFORE), min(len(sentence), end + _COMBATANT_AFTER)) \
+        is not None
+
+
+_COMBATANT_BEFORE, _COMBATANT_AFTER = 70, 30
+
+
 def find_actors(sentence: str, lowered: str) -> list[Match[Actor]]:
     return _index()[0].find(sentence, lowered)
 
@@ -61,7 +82,7 @@ def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
     en = grammar()  # the language being read, looked up once for this call
     if m.text[:1].islower() and en.POSSESSOR_BEFORE.search(sentence[max(0, m.start - 4):m.start]):
         return False  # "у росіян тисяча втрат": whose losses
-    if en.AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start]) or en.AGENT_BY.search(sentence, max(0, m.start - 64), m.start):
+    if en.AGENT_BEFORE.search(sentence[max(0, m.start - _AGENT_REACH):m.start]) or en.AGENT_BY.search(sentence, max(0, m.start - 64), m.start):
         return True  # "killed by Russian strikes", "the attack by the militant group Hamas"
     if en.AGENT_AFTER.match(sentence[m.end:m.end + 40]) or en.OWNER_OF.match(sentence[m.end:m.end + 50]):
         return True
@@ -135,11 +156,11 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     # 1. inside the noun phrase after the figure: "4,000 North Korean soldiers", "32 Ukrainian drones"
     np_end = unit_match.end if unit_match is not None and unit_match.start >= end else end + 30
     in_np = [m for m in mentions if end <= m.start <= np_end + 1 and not any(end <= bs < m.start for bs, _ in blockers)
-             and not en.AGENT_BEFORE.search(sentence[max(0, m.start - 16):m.start])
+             and not en.AGENT_BEFORE.search(sentence[max(0, m.start - _AGENT_REACH):m.start])
              and (unit_match is not None and 0 <= unit_match.start - m.end <= 2 or not is_agent(sentence, m, start))]
     # ("46 Ukrainian drones": the drones are what is counted; "casualties since Russia's invasion": the invader is no victim)
     civ_np = [m for m in in_np if m.value.kind == _CIVILIANS]
-    if civ_np and civ_np[-1].text.lower() in _generic():
+    if civ_np and civ_np[-1].text.lower() in generic_words():
         # "Оккупанты потеряли 1 130 человек": a word that only counts people is the losses of the armed party
         # that is the clause's subject
         subject = nearest(victims, start, end, blockers, after=0, before=90)

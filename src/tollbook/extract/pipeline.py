@@ -835,6 +835,10 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         speaker_att = s.att or ctx.retold
         if speaker_att is not None and speaker_att.claimant.kind not in ("anonymous", "media", "outlet"):
             f.actor_name = actors_mod.ENEMY
+    if (f.actor_name is None or f.actor_name == "civilians" and (f.actor_text or "").lower() in actors_mod.generic_words()) \
+            and actors_mod.names_combatants(text, q.start, q.end) and (last := _last_armed(s.earlier)) is not None:
+        # "минимум два генерала, 10 полковников": soldiers of no named party are the document's armed party's
+        f.actor_name, f.actor_country, f.actor_text = last.actor, last.actor_country, None
     if f.actor_name == actors_mod.ENEMY:  # "противник потерял 319 танков": the speaker's enemy, if the speaker is known
         speaker_att = s.att or ctx.retold or ctx.last_attribution
         enemy = actors_mod.enemy_of(speaker_att.claimant.country) if speaker_att is not None else None
