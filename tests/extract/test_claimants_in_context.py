@@ -355,3 +355,17 @@ def test_a_pointer_opening_its_paragraph_points_at_the_paragraph_of_figures_befo
             "Сумну новину підтвердили в ДСНС України.\n")
     (claim,) = tollbook.extract(text, published="2025-06-06")
     assert claim.source == "State Emergency Service of Ukraine"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # an abbreviation glossed inside the body's name does not hide the body
+    ("Українська армія за добу втратила понад 300 військових. Такі дані наводить Міністерство оборони (МО) Росії.",
+     "Russian Ministry of Defence"),
+    ("Украинская армия за сутки потеряла более 300 военных. Такие данные приводит Министерство обороны (МО) России.",
+     "Russian Ministry of Defence"),
+    ("Загинули троє людей, повідомив голова Донецької ОДА (ОВА) Вадим Петренко.", "Donetsk Regional Military Administration"),
+    # the old name of the administration, in any case: "ОДА" is an abbreviation, not the noun "ода"
+    ("Загинули троє людей, повідомили в Донецькій ОДА.", "Donetsk Regional Military Administration"),
+])
+def test_a_glossed_or_abbreviated_name_is_the_lexicon_body(text: str, source: str) -> None:
+    assert [c.source for c in tollbook.extract(text, published="2024-08-20")] == [source]

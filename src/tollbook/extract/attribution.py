@@ -86,13 +86,46 @@ def _index() -> tuple[PhraseIndex[Claimant], PhraseIndex[str], PhraseIndex[str]]
     return PhraseIndex(phrases, exact), verbs, anonymous
 
 
+def claimants_through_glosses(index: PhraseIndex[Claimant], sentence: str, lowered: str) -> list[Match[Claimant]]:
+    """The claimants named in a sentence, read also across an abbreviation glossed inside a name
+    ("Министерство обороны (МО) России", "голова Донецької ОДА (ОВА)"): each match spans the gloss."""
+    found = index.find(sentence, lowered)
+    glosses = list(en.NAME_GLOSS.finditer(sentence))
+    if not glosses:
+        return found
+    kept, cuts, removed = [], [], 0  # (where in the shorter text, characters removed before it)
+    last = 0
+    for g in glosses:
+        kept.append(sentence[last:g.start()])
+        removed += g.end() - g.start()
+        cuts.append((g.start() - (removed - (g.end() - g.start())), removed))
+        last = g.end()
+    kept.append(sentence[last:])
+    short = "".join(kept)
+
+    def back(pos: int, end: bool) -> int:
+        shift = 0
+        for at, total in cuts:
+            if pos > at or (not end and pos == at):
+                shift = total
+        return pos + shift
+
+    across = [m for m in index.find(short) if any(m.start < at < m.end for at, _ in cuts)]
+    if not across:
+        return found
+    spans = [(back(m.start, False), back(m.end, True), m.value) for m in across]
+    out = [Match(s, e, v, sentence[s:e]) for s, e, v in spans]
+    out += [m for m in found if not any(m.start < e and s < m.end for s, e, _ in spans)]
+    return sorted(out, key=lambda m: m.start)
+
+
 def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attribution | None:
     """The claimant this sentence attributes its figures to, if it names one.
 
     `whole=False` reads a clause cut out of a sentence: its end is no headline's end, so no tag
     ("..., medics") is read there."""
     claimants_idx, verbs_idx, anon_idx = _index()
-    claimants = claimants_idx.find(sentence, lowered)
+    claimants = claimants_through_glosses(claimants_idx, sentence, lowered)
     media = [m for m in claimants if m.value.kind == "media"]
     negated = getattr(en, "NEGATED_BEFORE", _NEGATED)  # "не підтвердив": the language's own negation, else English's
     verbs = [v for v in verbs_idx.find(sentence, lowered) if not negated.search(sentence, max(0, v.start - 24), v.start)]

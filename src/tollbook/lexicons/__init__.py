@@ -16,6 +16,7 @@ import hashlib
 import importlib
 import os
 import pickle
+import re
 import sys
 import tomllib
 from collections.abc import Callable, Iterable
@@ -315,7 +316,10 @@ def inflected(lemmas: Iterable[str], lang: str | None = None) -> list[str]:
         inflect = importlib.import_module(f"tollbook.lang.{lang}.inflect")
         return sorted({form for lemma in lemmas for form in inflect.forms(lemma)})
 
-    rules = language_files(lang).joinpath("inflect.py").read_bytes()  # new rules, new forms
+    # new rules, new forms: the inflector's file and the other language's it borrows ("from tollbook.lang.uk.inflect")
+    rules = language_files(lang).joinpath("inflect.py").read_bytes()
+    rules += b"".join(language_files(other.decode()).joinpath("inflect.py").read_bytes()
+                      for other in re.findall(rb"from tollbook\.lang\.(\w+)\.inflect import", rules))
     return compiled(f"inflected-{lang}", build, content="\n".join(lemmas).encode() + rules)
 
 

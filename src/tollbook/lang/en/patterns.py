@@ -188,6 +188,9 @@ PARTITIVE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+" + _GROUP + r"
 
 # --- attribution cues (tollbook.extract.attribution) ---
 
+# An abbreviation glossed inside a body's name, read across when the name is looked up: "the Ministry of Defence (MoD) of Russia"
+NAME_GLOSS = re.compile(r"\s\([A-Z][A-Za-z]{1,5}\)(?=\s)")
+
 # "Russia's latest update", "this was reported by", "as noted by", "the spokesman said": a claimant's frames.
 POSSESSIVE_REPORT = re.compile(
     r"^(?:'s|’s|s'|’)\s+(?:(?:latest|most recent|new|daily|weekly|regular|own|official|updated|intelligence|"

@@ -351,6 +351,9 @@ PARTITIVE_BEFORE = re.compile(r"\b(?:из|среди)\s+(?:этих\s+|тех\s+
 
 # --- attribution cues (tollbook.extract.attribution) ---
 
+# An abbreviation glossed inside a body's name, read across when the name is looked up: "Министерство обороны (МО) России"
+NAME_GLOSS = re.compile(r"\s\([А-ЯЁ][А-ЯЁа-яё]{1,5}\)(?=\s)")
+
 # "Минобороны в своей ежедневной сводке", "Генштаб в своём сообщении": a claimant's frames after its name.
 # (English puts the owner first, "X's latest update"; Russian after: see also REPORT_BEFORE.)
 POSSESSIVE_REPORT = re.compile(

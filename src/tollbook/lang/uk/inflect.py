@@ -131,7 +131,11 @@ def _coordinated(morph: Any, words: list[str]) -> set[str]:
 
 
 def _is_head_noun(morph: Any, word: str) -> bool:
-    """A declinable noun as its likeliest reading ("Курська" is an adjective, "ЗСУ" does not decline)."""
+    """A declinable noun as its likeliest reading ("Курська" is an adjective, "ЗСУ" does not decline).
+    A word in capitals is an abbreviation, which does not decline, though the dictionary may know it
+    as a word ("ОДА" as "ода", an ode)."""
+    if len(word) > 1 and word.isupper():
+        return False
     best = morph.parse(word)[0].tag
     return best.POS == "NOUN" and "Fixd" not in best
 

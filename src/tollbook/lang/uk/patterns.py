@@ -355,6 +355,9 @@ PARTITIVE_BEFORE = re.compile(r"\b(?:з|із|серед)\s+(?:цих\s+|тих\s
 
 # --- attribution cues (tollbook.extract.attribution) ---
 
+# An abbreviation glossed inside a body's name, read across when the name is looked up: "голова Донецької ОДА (ОВА)"
+NAME_GLOSS = re.compile(r"\s\([А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ]{1,5}\)(?=\s)")
+
 # "Генштаб у своєму щоденному зведенні", "Міноборони у своїй заяві": a claimant's frames after its name.
 # (English puts the owner first, "X's latest update"; Ukrainian after: see also REPORT_BEFORE.)
 POSSESSIVE_REPORT = re.compile(
