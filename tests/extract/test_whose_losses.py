@@ -228,3 +228,16 @@ def test_a_labels_figure_after_its_dash_is_that_labels(text: str, measures: list
 ])
 def test_soldiers_of_no_named_party_are_the_documents_party(text: str, actors: list[str]) -> None:
     assert [c.actor for c in tollbook.extract(text, published="2023-08-01")] == actors
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    # the figure is the clause's subject; its verb comes after a long description of its people
+    ("By official counts, over 12,000 volunteers recruited in the eastern provinces for the militia have been "
+     "killed or injured since the spring.", "casualties"),
+    # another clause ("and") comes first: the verb is not this figure's
+    ("Some 12,000 volunteers were recruited in the eastern provinces for the militia, and many of their "
+     "relatives have been killed.", None),
+])
+def test_a_subjects_verb_past_a_long_description(text: str, measure: str | None) -> None:
+    claims = tollbook.extract(text, published="2024-05-01")
+    assert [c.measure for c in claims] == ([measure] if measure else [])

@@ -109,6 +109,25 @@ def list_item(sentence: str, unit_m: Match[str], start: int, end: int) -> bool:
 _LABEL_DASH = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[-\u2013\u2014:]\s*(?:[^\W\d_]+\s+){0,2}?")
 
 
+def _predicate_far_after(sentence: str, cues: list[Match[str]], end: int, unit_m: Match[str],
+                         blockers: list[tuple[int, int]]) -> Match[str] | None:
+    """The verb of a figure that is its clause's subject, past a long description of its people: "over
+    30,000 mercenaries serving for the Russian paramilitary Wagner Group have been killed or injured".
+    Only a finite verb ("have been", "were") right before the cue makes it the subject's predicate."""
+    en = grammar()
+    for c in cues:
+        if c.start <= unit_m.end or c.start - end > _PREDICATE_REACH:
+            continue
+        if any(end <= b0 and b1 <= c.start for b0, b1 in blockers) or en.CLAUSE_BREAK.search(sentence, unit_m.end, c.start):
+            return None
+        if en.FINITE_BEFORE.search(sentence, max(unit_m.end, c.start - 20), c.start):
+            return c
+    return None
+
+
+_PREDICATE_REACH = 140
+
+
 def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]], start: int, end: int,
                    blockers: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> MeasureChoice | None:
     """Measure and unit of the figure at [start, end), or None when it counts nothing we record."""
@@ -166,6 +185,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
             verb = nearest([c for c in cues if c.end <= start], start, end, blockers, before=25, sentence=sentence)
             if verb is not None and "," not in sentence[verb.end:start]:  # not "missing people, said 450 bodies"
                 cue = verb
+    if cue is None and unit == PERSONNEL and unit_m is not None and 0 <= unit_m.start - end <= 2:
+        cue = _predicate_far_after(sentence, cues, end, unit_m, blockers)
     # "30,000 were displaced, and nearly a million people were affected": the figure has a verb of its own
     own_verb = en.OWN_VERB_AFTER.match(sentence, end) is not None
     if cue is not None and cue.end <= start and own_verb and en.CLAUSE_BREAK.search(sentence, cue.end, start):
