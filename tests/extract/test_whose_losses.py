@@ -241,3 +241,21 @@ def test_soldiers_of_no_named_party_are_the_documents_party(text: str, actors: l
 def test_a_subjects_verb_past_a_long_description(text: str, measure: str | None) -> None:
     claims = tollbook.extract(text, published="2024-05-01")
     assert [c.measure for c in claims] == ([measure] if measure else [])
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    # the noun of destroying, of people, hides whether they were killed: casualties, ambiguous
+    ("Минобороны сообщило об уничтожении более 200 военных противника за сутки.", "casualties"),
+    ("Генштаб повідомив про знищення 900 окупантів за добу.", "casualties"),
+    # of equipment it is destroyed
+    ("Минобороны сообщило об уничтожении трёх танков за сутки.", "destroyed"),
+])
+def test_the_noun_of_destroying_people_is_ambiguous(text: str, measure: str) -> None:
+    assert [c.measure for c in tollbook.extract(text, published="2024-05-01")] == [measure]
+
+
+def test_a_list_of_labelled_counts_with_their_noun_shares_the_first_ones_measure() -> None:
+    text = ("Среди погибших больше всего добровольцев – 5 100 человек, на втором месте мобилизованные – "
+            "3 900 человек, затем контрактники – 2 700 человек.")
+    assert [(c.best, c.measure) for c in tollbook.extract(text, published="2024-05-01")] == [
+        (5100, "killed"), (3900, "killed"), (2700, "killed")]

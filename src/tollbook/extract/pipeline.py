@@ -764,7 +764,7 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
             and not any(gap[0] <= c.start < gap[1] for c in s.cues) \
             and not en.OWN_VERB_AFTER.match(s.text, q.end)  # "killed 1,400 in Israel ... and about 3,000 in Gaza"
         # "у Київській - 86, Донецькій - 81, Харківській - 73": a list of labelled counts shares the first's measure
-        labelled = gap[1] - gap[0] <= 40 and _LABELLED_ITEM.fullmatch(s.text, *gap) is not None \
+        labelled = gap[1] - gap[0] <= 60 and _LABELLED_ITEM.fullmatch(s.text, *gap) is not None \
             and not any(gap[0] <= c.start < gap[1] for c in s.cues)
         if (ellipsis or labelled or en.PAIRED_AFTER.fullmatch(s.text, *gap) or en.TOTAL_BEFORE.search(s.text, *gap)) \
                 and not measures_mod.counts_nothing(s.text, s.units, s.cues, q.start, q.end, f.blockers):
@@ -866,7 +866,8 @@ class _ListHeading:
 
 # a bulleted line that starts with its figure: "• 45 танків;", "- 256 armoured vehicles"
 # between two counts of one list: a comma, then a label and its dash or colon ("..., Донецькій - ")
-_LABELLED_ITEM = re.compile(r",\s*[^\W\d_][\w'’ʼ.-]*(?:\s+[\w'’ʼ.-]+){0,2}\s*[-–—:]\s*")
+# (the noun the first count takes may stand after it: "– 15 741 человек, на втором месте заключенные – 14 204")
+_LABELLED_ITEM = re.compile(r"(?:\s+[^\W\d_]+)?,\s*[^\W\d_][\w'’ʼ.-]*(?:\s+[\w'’ʼ.-]+){0,3}\s*[-–—:]\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[•·▪‣◦*]|[-–—](?=\s*\d))\s*\d")
 
 
