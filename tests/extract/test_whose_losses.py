@@ -259,3 +259,16 @@ def test_a_list_of_labelled_counts_with_their_noun_shares_the_first_ones_measure
             "3 900 человек, затем контрактники – 2 700 человек.")
     assert [(c.best, c.measure) for c in tollbook.extract(text, published="2024-05-01")] == [
         (5100, "killed"), (3900, "killed"), (2700, "killed")]
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    # people coming home in a report of an exchange of prisoners: prisoners of war, freed
+    ("После переговоров домой вернулись 90 российских военнослужащих. Это уже пятый обмен пленными в этом году.",
+     ["captured"]),
+    ("Додому повернулися 95 українських захисників. Це вже п'ятий обмін полоненими цього року.", ["captured"]),
+    ("In the swap, 90 servicemen came home. It was the fifth prisoner exchange this year.", ["captured"]),
+    # with no captivity spoken of, people coming home are no claim
+    ("Домой вернулись 90 российских туристов из Египта.", []),
+])
+def test_people_freed_in_an_exchange_are_prisoners_of_war(text: str, measure: list[str]) -> None:
+    assert [c.measure for c in tollbook.extract(text, published="2024-05-01")] == measure

@@ -731,6 +731,19 @@ def _for_unit(measure: str | None, ambiguous: bool, unit: str | None) -> tuple[s
     return measure, ambiguous
 
 
+def _returned_from_captivity(s: _SentenceRecord, q: Quantity) -> bool:
+    """True when a verb of return or release governs a count of people in a document that speaks of
+    captivity or an exchange: the people are prisoners of war coming home ("возвращены сто российских
+    военных", "повернулися додому 95 захисників", "swapped 90 servicemen")."""
+    en = grammar()
+    if not en.RETURNED.search(s.text, max(0, q.start - _RETURN_REACH), min(len(s.text), q.end + _RETURN_REACH)):
+        return False
+    return en.CAPTIVITY.search(s.doc.text) is not None
+
+
+_RETURN_REACH = 40
+
+
 def _measure(s: _SentenceRecord, f: _Draft) -> bool:
     """What the figure counts; a part counts what its whole counts unless it names its own measure."""
     en = grammar()  # the language being read, looked up once for this call
@@ -771,6 +784,9 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
             unit = choice.unit if choice is not None and choice.unit else prev.unit
             measure, ambiguous = _for_unit(prev.measure, prev.ambiguous_measure, unit)
             choice = measures_mod.MeasureChoice(measure, prev.measure_text, ambiguous, unit)
+    if choice is not None and choice.measure is None and choice.unit == "personnel" and _returned_from_captivity(s, q):
+        # "в Россию вернулись 195 военнослужащих" in a report of a prisoner exchange: prisoners of war, freed
+        choice = measures_mod.MeasureChoice("captured", None, False, choice.unit)
     if choice is None or choice.measure is None:
         item = s.ctx.list_heading is not None and _LIST_ITEM.match(s.text) is not None
         if not (_tally_line(s.text) or item) or choice is None or not choice.unit:

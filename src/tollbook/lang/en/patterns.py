@@ -186,6 +186,11 @@ _GROUP = r"(dead|killed|injured|wounded|victims|casualties|missing|displaced|fat
 PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:the|those)\s+" + _GROUP + r"\b", re.IGNORECASE)
 PARTITIVE_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+" + _GROUP + r"\b(?:\s+[\w'-]+){0,3},?\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
 
+# A count of people with no word of loss, governed by a verb of return or release, in a document that
+# speaks of captivity or an exchange: prisoners of war freed (tollbook.extract.pipeline).
+RETURNED = re.compile(r"\b(?:swapped|exchanged|freed|brought home|came home|returned home|(?:returned|released) from captivity)\b", re.IGNORECASE)
+CAPTIVITY = re.compile(r"\b(?:captivity|prisoners?|POWs?|prisoner swap|prisoner exchange|swap)\b", re.IGNORECASE)
+
 # --- attribution cues (tollbook.extract.attribution) ---
 
 # An abbreviation glossed inside a body's name, read across when the name is looked up: "the Ministry of Defence (MoD) of Russia"

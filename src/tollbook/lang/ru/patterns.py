@@ -349,6 +349,11 @@ PARTITIVE_AFTER = re.compile(r"^\s+(?:из|среди)\s+(?:этих\s+|тех\s
 PARTITIVE_BEFORE = re.compile(r"\b(?:из|среди)\s+(?:этих\s+|тех\s+)?" + _GROUP + r"\b(?:\s+[\w'’-]+){0,3},?\s+"
                               r"(?:не менее\s+|около\s+|примерно\s+)?$", re.IGNORECASE)
 
+# A count of people with no word of loss, governed by a verb of return or release, in a document that
+# speaks of captivity or an exchange: prisoners of war freed (tollbook.extract.pipeline).
+RETURNED = re.compile(r"\b(?:верну\w*|вернул\w*|возвращ\w*|освобод\w*|освобожд\w*|передан\w*|передал\w*|обменя\w*|обменен\w*|получил\w*)", re.IGNORECASE)
+CAPTIVITY = re.compile(r"\b(?:плен\w*|обмен\w*|военнопленн\w*)", re.IGNORECASE)
+
 # --- attribution cues (tollbook.extract.attribution) ---
 
 # An abbreviation glossed inside a body's name, read across when the name is looked up: "Министерство обороны (МО) России"

@@ -353,6 +353,11 @@ PARTITIVE_AFTER = re.compile(r"^\s+(?:з|із|серед)\s+(?:цих\s+|тих\
 PARTITIVE_BEFORE = re.compile(r"\b(?:з|із|серед)\s+(?:цих\s+|тих\s+)?" + _GROUP + r"\b(?:\s+[\w'’-]+){0,3},?\s+"
                               r"(?:щонайменше\s+|близько\s+|приблизно\s+)?$", re.IGNORECASE)
 
+# A count of people with no word of loss, governed by a verb of return or release, in a document that
+# speaks of captivity or an exchange: prisoners of war freed (tollbook.extract.pipeline).
+RETURNED = re.compile(r"\b(?:поверну\w*|поверта\w*|повернен\w*|звільни\w*|звільне\w*|звільня\w*|передан\w*|передал\w*|обміня\w*|обмінян\w*|отримал\w*)", re.IGNORECASE)
+CAPTIVITY = re.compile(r"\b(?:полон\w*|обмін\w*|обміна\w*|військовополонен\w*)", re.IGNORECASE)
+
 # --- attribution cues (tollbook.extract.attribution) ---
 
 # An abbreviation glossed inside a body's name, read across when the name is looked up: "голова Донецької ОДА (ОВА)"
