@@ -369,3 +369,14 @@ def test_a_pointer_opening_its_paragraph_points_at_the_paragraph_of_figures_befo
 ])
 def test_a_glossed_or_abbreviated_name_is_the_lexicon_body(text: str, source: str) -> None:
     assert [c.source for c in tollbook.extract(text, published="2024-08-20")] == [source]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the outlet's own verb of retelling at the end says nothing of which of two bodies spoke first
+    ("Загинули дев'ятеро людей. Про це повідомили начальник КМВА Сергій Попко та мер Віталій Кличко, пише УНН.",
+     "Kyiv City Military Administration"),
+    ("Погибли девять человек. Об этом сообщили глава КГВА Сергей Попко и мэр Виталий Кличко, пишет УНН.",
+     "Kyiv City Military Administration"),
+])
+def test_an_outlets_closing_verb_does_not_choose_the_speaker(text: str, source: str) -> None:
+    assert [c.source for c in tollbook.extract(text, published="2024-08-20")] == [source]

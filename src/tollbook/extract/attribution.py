@@ -119,6 +119,10 @@ def claimants_through_glosses(index: PhraseIndex[Claimant], sentence: str, lower
     return sorted(out, key=lambda m: m.start)
 
 
+# a verb of retelling that closes the sentence with one name, an outlet's: "..., пишет УНН."
+_OUTLET_TAIL = re.compile(r"\s+[«\"“]?[A-ZА-ЯЁІЇЄҐ][\w.-]*[»\"”]?\s*[.!]?\s*")
+
+
 def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attribution | None:
     """The claimant this sentence attributes its figures to, if it names one.
 
@@ -180,10 +184,14 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     if chosen is None:
         best = None
         asides = [r.span() for r in _RELATIVE_ASIDE.finditer(sentence)]
+        # "..., сообщили глава КГВА Ткаченко и мэр Кличко в четверг, пишет УНН": the outlet's own verb of
+        # retelling says nothing of which body spoke
+        own = [v for v in verbs if not any(0 <= md.start - v.end <= 2 or 0 <= v.start - md.end <= 1 for md in media)
+               and not _OUTLET_TAIL.fullmatch(sentence, v.end)]
         for m in named:
             if any(a <= m.start < b for a, b in asides):
                 continue  # "the health ministry, which is run by Hamas, said": Hamas describes, the ministry speaks
-            for v in verbs:
+            for v in (own or verbs) if m.value.kind != "media" else verbs:
                 gap = v.start - m.end if v.start >= m.end else m.start - v.end
                 if v.start >= m.end and _NO_SUBJECT.match(sentence, v.start):
                     continue  # "Hamas ... has reached 1,300, according to medical sources": the cue has no subject
