@@ -86,3 +86,16 @@ def test_ingest_reads_json_lines_from_stdin(tmp_path: Path) -> None:
 
     docs = [json.loads(line) for line in out.stdout.splitlines()]
     assert [(d["outlet"], d["url"]) for d in docs] == [("Harbour Wire", "https://example.org/q")]
+
+
+def test_a_page_that_repeats_its_headline_keeps_both_copies_in_the_headline() -> None:
+    import tollbook
+
+    text = ("Storm kills nine in coastal towns\n\nStorm kills nine in coastal towns\n\n"
+            "Nine people died when the storm struck overnight, the regional governor said.\n")
+    sections = [(text[s:e].strip(), name) for s, e, name in find_sections(text) if text[s:e].strip()]
+    assert [name for _, name in sections] == ["headline", "body"]
+    claims = tollbook.extract(text, published="2024-09-01")
+    # the repeat is credited from the body as the headline is, not left to the outlet
+    assert [c.section for c in claims] == ["headline", "headline", "body"]
+    assert len({c.source for c in claims}) == 1 and claims[0].source is not None

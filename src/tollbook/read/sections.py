@@ -4,7 +4,8 @@ Pages pasted as text put the headline first, or put a standfirst (a long lede th
 ends with a full stop) and a block of key points above it. So: the first short line
 without final punctuation near the top is the headline; a long first line is a
 standfirst (summary); bullet lines at the top or under a "Key points" / "Points of
-attention" / "Summary" label are summary; everything else is body. Sub-headings
+attention" / "Summary" label are summary; a repeat of the headline near the top (pages print their
+title twice) is the headline; everything else is body. Sub-headings
 further down stay body: an article has one headline.
 """
 
@@ -31,6 +32,7 @@ def find_sections(text: str) -> tuple[tuple[int, int, Section], ...]:
     spans: list[tuple[int, int, Section]] = []
     pos = 0
     headline_found = False
+    headline = ""  # its words, to know the page's repeat of it
     body_chars = 0
     in_summary = False
     first = True
@@ -50,7 +52,7 @@ def find_sections(text: str) -> tuple[tuple[int, int, Section], ...]:
         if first:
             first = False
             if _headline_like(line):
-                headline_found = True
+                headline_found, headline = True, stripped.casefold()
                 _add(spans, start, end, "headline")
             else:
                 _add(spans, start, end, "summary")  # a standfirst above the headline
@@ -65,8 +67,11 @@ def find_sections(text: str) -> tuple[tuple[int, int, Section], ...]:
             continue
         in_summary = False
         if not headline_found and near_top and _headline_like(line):
-            headline_found = True
+            headline_found, headline = True, stripped.casefold()
             _add(spans, start, end, "headline")
+            continue
+        if headline_found and near_top and stripped.casefold() == headline:
+            _add(spans, start, end, "headline")  # the page repeats its headline above the text: still the headline
             continue
         body_chars += len(stripped)
         _add(spans, start, end, "body")
