@@ -272,3 +272,18 @@ def test_a_list_of_labelled_counts_with_their_noun_shares_the_first_ones_measure
 ])
 def test_people_freed_in_an_exchange_are_prisoners_of_war(text: str, measure: list[str]) -> None:
     assert [c.measure for c in tollbook.extract(text, published="2024-05-01")] == measure
+
+
+@pytest.mark.parametrize("text", [
+    # a number word in capitals inside ordinary text is an abbreviation ("СТО", a service station)
+    "Вогнем пошкоджено приватний будинок, СТО та автомийку.",
+    # the hour of a report is no count
+    "Інформація щодо загиблих станом на 8 ранку відсутня.",
+    "Данных о погибших на 9 утра нет.",
+])
+def test_no_count_in_an_abbreviation_or_an_hour(text: str) -> None:
+    assert [c.value_text for c in tollbook.extract(text, published="2024-05-31")] == []
+
+
+def test_wire_copy_in_capitals_keeps_its_number_words() -> None:
+    assert [c.best for c in tollbook.extract("THREE PEOPLE WERE KILLED IN THE ATTACK.", published="2024-05-31")] == [3]

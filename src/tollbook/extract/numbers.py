@@ -294,6 +294,10 @@ def _is_year(text: str) -> bool:
     return bool(_YEAR.fullmatch(text.strip()))
 
 
+# a lower-case word of four letters or more: the text around is not wire copy in capitals
+_LOWER_CASE_WORD = re.compile(r"[a-zа-яёіїєґ]{4}")
+
+
 def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
     en = grammar()  # the language being read, looked up once for this call
     before = sentence[max(0, start - 24):start]
@@ -315,6 +319,8 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
         return True  # "no one would be left homeless": nobody, not one
     if _RATIO.search(before) or core.lower() == "one" and _RATIO_AFTER.match(after):
         return True  # "one in three dead": a share, not a count
+    if len(core) > 2 and core.isupper() and core.isalpha() and _LOWER_CASE_WORD.search(sentence[:start] + sentence[end:]):
+        return True  # "СТО" (a service station) in ordinary text: a word in capitals is an abbreviation, not "сто"
     if core.lower() in getattr(en, "BARE_SCALES", ()):
         return True  # "скільки тисяч": a scale word with no number before it counts nothing
     ratio = getattr(en, "RATIO_PAIR", None)  # "співвідношення втрат – 1 до 3": the language's ratio of two figures
