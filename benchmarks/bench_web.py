@@ -9,7 +9,8 @@ spread claims are then relabelled so that one series (civilians killed) holds 10
 claims, the issue's timeline (the fill spreads claims over 36 actor-measure pairs, so at
 100,000 claims no series reaches it; a tenth of the ledger below 100,000 claims). Its
 series and findings are computed and stored once (`tollbook.reconcile.store.refresh_all`,
-what `tollbook reconcile` runs; timed and printed with its peak memory), then each page
+what `tollbook reconcile` runs, in a process of its own as that command is; timed and printed with
+its peak memory), then each page
 is fetched through the app in process (Starlette's TestClient: no network, the
 same code path as `tollbook serve`), three times, and the median is printed beside the
 time of the claims page's first page in the same run, so deep pages read as a ratio.
@@ -65,22 +66,31 @@ def widen_series(url: str, wanted: int) -> int:
         return have + need
 
 
-def reconcile_once(url: str) -> None:
-    """Store the series and findings as `tollbook reconcile` does, and print its time and peak memory."""
+def _refresh(url: str) -> tuple[int, int, int, float, float]:
+    """`tollbook reconcile`'s work, in the child process: counts, seconds and the child's peak RSS in MB."""
     import resource
 
     from tollbook.ledger import open_ledger
     from tollbook.reconcile.store import refresh_all
 
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with open_ledger(url) as ledger:
         started = time.perf_counter()
         done = refresh_all(ledger.engine)
         seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux; the process's peak so far
-    print(f"reconcile: {done.actors} actors, {done.series:,} series, {done.findings:,} findings stored in "
-          f"{seconds:.1f} s (process peak {peak / 1024:.0f} MB, {max(0, peak - before) / 1024:.0f} MB above the fill)",
-          flush=True)
+    return done.actors, done.series, done.findings, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reconcile_once(url: str) -> None:
+    """Store the series and findings as `tollbook reconcile` does, in a process of its own as that
+    command runs beside `tollbook serve` (its heap would otherwise stay in the server's and slow every
+    garbage collection the pages make), and print its time and peak memory."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        actors, series, findings, seconds, peak = pool.submit(_refresh, url).result()
+    print(f"reconcile: {actors} actors, {series:,} series, {findings:,} findings stored in {seconds:.1f} s "
+          f"(its own process, peak {peak:.0f} MB)", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
