@@ -224,10 +224,9 @@ def timeline_rows(ledger: Ledger, timeline: Timeline, paging: Paging) -> tuple[l
 
 def timeline_svg(renderer: Any, timeline: Timeline, title: str) -> str:
     """The timeline chart (tollbook.reconcile.chart) rendered to SVG in the renderer's worker process."""
-    from tollbook.reconcile.chart import timeline_chart
+    from tollbook.reconcile.chart import timeline_spec
 
-    # the spec is built by tollbook's own code, so Altair's schema validation (a third of the cost) is skipped
-    spec = json.dumps(timeline_chart(timeline.records or [], timeline.estimates, title).to_dict(validate=False))
+    spec = json.dumps(timeline_spec(timeline.records or [], timeline.estimates, title))
     return str(renderer.render(spec, "svg"))
 
 
