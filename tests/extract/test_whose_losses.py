@@ -287,3 +287,11 @@ def test_no_count_in_an_abbreviation_or_an_hour(text: str) -> None:
 
 def test_wire_copy_in_capitals_keeps_its_number_words() -> None:
     assert [c.best for c in tollbook.extract("THREE PEOPLE WERE KILLED IN THE ATTACK.", published="2024-05-31")] == [3]
+
+
+def test_a_sentence_opening_as_a_part_of_the_last_figure_takes_its_party() -> None:
+    text = ("Вчора окупанти вбили 5 мешканців області. Ще 14 людей дістали поранення.\n"
+            "Зокрема, 8 отримали поранення у Краматорську, 4 — у Слов'янську.")
+    claims = tollbook.extract(text, published="2024-04-03")
+    assert [(c.best, c.measure, c.actor) for c in claims[2:]] == [(8, "wounded", "civilians"), (4, "wounded", "civilians")]
+    assert all(c.derived_from == claims[1].claim_id for c in claims[2:])

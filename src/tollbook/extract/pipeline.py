@@ -1117,7 +1117,13 @@ def _part_of(s_text: str, q: Quantity, offset: int, earlier: list[Claim], out: l
     en = grammar()  # the language being read, looked up once for this call
     if en.SUBSET_BEFORE.search(s_text, max(0, q.start - 30), q.start):
         before = [c for c in out if c.start < offset + q.start]
-        return max(before, key=lambda c: c.start) if before else None
+        if before:
+            return max(before, key=lambda c: c.start)
+    if en.SUBSET_OPENS.match(s_text):
+        # "Зокрема, 9 отримали поранення у Костянтинівці, 3 — у Бахмуті": every figure is a part of the last one before
+        return next((c for c in reversed(earlier) if c.derived_from is None), None)
+    if en.SUBSET_BEFORE.search(s_text, max(0, q.start - 30), q.start):
+        return None
     if en.OF_THEM_AFTER.match(s_text, q.end):
         return next((c for c in reversed(_recent(earlier, out)) if c.start < offset + q.start and c.derived_from is None), None)
     m = en.PARTITIVE_AFTER.match(s_text[q.end:q.end + 40]) or en.PARTITIVE_BEFORE.search(s_text, max(0, q.start - 60), q.start)

@@ -177,6 +177,9 @@ SAYS = re.compile(r"\b(?:says?|said|claims?|claimed|reports?|reported|confirms?|
 # An auxiliary between figure and cue: "12 people were killed" reads the cue after the figure.
 AUXILIARY = re.compile(r"\b(?:are|were|is|was|have|has|had|will|would|could|may|might)\b")
 # "among them N", "including N": the figure is a part of the one before it.
+# A sentence that opens as a part of what came before ("Зокрема, 9 дістали поранення у ..."): its figures are
+# parts of the document's latest figure.
+SUBSET_OPENS = re.compile(r"^\W*in particular\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
 SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|including|of whom|of them)\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
 OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 # "N of the injured", "Of the dead, N": the group noun names the measure of the whole.

@@ -338,6 +338,9 @@ SAYS = re.compile(rf"\b(?:{_alternation(_words('says'))})\b", re.IGNORECASE)
 # An auxiliary between figure and cue: "12 человек было убито" reads the cue after the figure.
 AUXILIARY = re.compile(r"\b(?:был|была|было|были|будет|будут|мог|могла|могли|может|могут)\b", re.IGNORECASE)
 # "среди них N", "в том числе N": the figure is a part of the one before it.
+# A sentence that opens as a part of what came before ("Зокрема, 9 дістали поранення у ..."): its figures are
+# parts of the document's latest figure.
+SUBSET_OPENS = re.compile(r"^\W*в частности\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
 SUBSET_BEFORE = re.compile(r"\b(?:среди них|среди которых|из них|в том числе|включая|из которых)\s+"
                            r"(?:не менее\s+|около\s+|примерно\s+)?$", re.IGNORECASE)
 OF_THEM_AFTER = re.compile(r"\s+(?:из|среди)\s+(?:них|этих|тех)\b", re.IGNORECASE)

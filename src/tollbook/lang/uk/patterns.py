@@ -342,6 +342,9 @@ SAYS = re.compile(rf"\b(?:{_alternation(_words('says'))})\b", re.IGNORECASE)
 # An auxiliary between figure and cue: "12 людей було вбито" reads the cue after the figure.
 AUXILIARY = re.compile(r"\b(?:є|був|була|було|були|буде|будуть|міг|могла|могли|може|можуть|мали|мав|мала)\b", re.IGNORECASE)
 # "серед них N", "зокрема N": the figure is a part of the one before it.
+# A sentence that opens as a part of what came before ("Зокрема, 9 дістали поранення у ..."): its figures are
+# parts of the document's latest figure.
+SUBSET_OPENS = re.compile(r"^\W*зокрема\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
 SUBSET_BEFORE = re.compile(r"\b(?:серед них|серед яких|з них|із них|зокрема|у тому числі|в тому числі|включно з|з яких)\s+"
                            r"(?:щонайменше\s+|близько\s+|приблизно\s+)?$", re.IGNORECASE)
 OF_THEM_AFTER = re.compile(r"\s+(?:з|із|серед)\s+(?:них|цих|тих)\b", re.IGNORECASE)
