@@ -295,3 +295,9 @@ def test_a_sentence_opening_as_a_part_of_the_last_figure_takes_its_party() -> No
     claims = tollbook.extract(text, published="2024-04-03")
     assert [(c.best, c.measure, c.actor) for c in claims[2:]] == [(8, "wounded", "civilians"), (4, "wounded", "civilians")]
     assert all(c.derived_from == claims[1].claim_id for c in claims[2:])
+
+
+@pytest.mark.parametrize("text", ["На месте удара 18 пострадавших.", "На місці удару 18 постраждалих."])
+def test_the_hurt_counted_by_their_own_noun_are_civilians(text: str) -> None:
+    assert [(c.best, c.measure, c.actor) for c in tollbook.extract(text, published="2024-05-01")] == [
+        (18, "wounded", "civilians")]

@@ -296,3 +296,11 @@ def test_the_packages_read(lang: str, text: str, place: str) -> None:
     assert lang in languages()  # STATUS = "reads": documents in the language are read, not named as unread
     (claim,) = tollbook.extract(text, published="2025-01-27", language=lang)
     assert (claim.best, claim.measure, claim.place_code) == (12, "killed", place)
+
+
+def test_a_participle_used_as_a_noun_declines_as_its_own_word_not_its_verb() -> None:
+    from tollbook.lexicons import inflected
+
+    forms = set(inflected(["пострадавший/N"], "ru"))
+    assert {"пострадавших", "пострадавшим", "пострадавшие"} <= forms
+    assert "пострадали" not in forms and "пострадать" not in forms  # the verb's forms are another word

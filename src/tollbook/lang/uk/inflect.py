@@ -66,12 +66,24 @@ def _recase(form: str, like: str) -> str:
 def _word_forms(morph: Any, word: str, pos: str | None) -> set[str]:
     """Every form of one word; a noun written in the plural ("сотні", "люди") keeps to the plural."""
     forms = {word}
+    if pos == "N" and not any(p.tag.POS == "NOUN" for p in morph.parse(word)):
+        return forms | _substantive_forms(morph, word)
     for parse in _parses(morph, word, pos):
         plural = _written_plural(morph, word)
         forms.update(_recase(f.word, word) for f in parse.lexeme
                      if (not plural or f.tag.number == "plur" or f.tag.POS != "NOUN")
                      and (pos != "VA" or f.tag.POS in POS["VA"] and "Impe" not in f.tag))
     return forms
+
+
+def _substantive_forms(morph: Any, word: str) -> set[str]:
+    """The cases of an adjective or participle used as a noun, which the dictionary knows only as such
+    (Russian "пострадавший", "погибший": пострадавших, погибшим): its own full forms, not its verb's."""
+    out: set[str] = set()
+    stem = word[:-2]
+    for parse in [p for p in morph.parse(word) if p.tag.POS in ("ADJF", "PRTF") and p.word == word.lower()][:1]:
+        out.update(_recase(f.word, word) for f in parse.lexeme if f.tag.POS == parse.tag.POS and f.word.startswith(stem.lower()))
+    return out
 
 
 def _written_plural(morph: Any, word: str) -> bool:
