@@ -273,12 +273,14 @@ def test_a_demonym_before_people_who_do_not_fight_names_civilians() -> None:
 
 
 # Real articles in Ukrainian and Russian (issue 15), floors a little under the level reached on
-# 2026-12-02 (tests/gold/real_uk, real_ru; the texts fetched into .cache as docs/real_sets.md says).
+# 2026-12-02 (tests/gold/real_uk, real_ru; the texts fetched into .cache as docs/real_sets.md says),
+# raised in its third session on the texts fetched then (31 of 32 Ukrainian, 33 of 37 Russian).
 LANGUAGE_FLOORS = {
-    "real_uk": {"found": 0.87, "value": 0.97, "measure": 0.83, "actor": 0.87, "claimant": 0.80, "period": 0.95, "all_five": 0.51},
-    "real_ru": {"found": 0.83, "value": 0.94, "measure": 0.87, "actor": 0.80, "claimant": 0.74, "period": 0.95, "all_five": 0.44},
+    "real_uk": {"found": 0.89, "value": 0.97, "measure": 0.88, "actor": 0.88, "claimant": 0.85, "period": 0.95, "all_five": 0.63},
+    "real_ru": {"found": 0.87, "value": 0.94, "measure": 0.90, "actor": 0.87, "claimant": 0.81, "period": 0.95, "all_five": 0.57},
 }
-LANGUAGE_SPURIOUS_CEILING = 0.10
+LANGUAGE_SPURIOUS_CEILING = 0.07
+LANGUAGE_FETCHED = 0.85  # the floors hold when at least this share of a set's texts was fetched
 
 
 @pytest.mark.parametrize("name", sorted(LANGUAGE_FLOORS))
@@ -286,8 +288,10 @@ def test_real_ukrainian_and_russian_articles_hold_their_floors(name: str) -> Non
     if er.language_set_dir(name) is None or er.texts_dir(name) is None:
         pytest.skip(f"{name}: tests/gold/{name} or its fetched texts (.cache/{name}, docs/real_sets.md) are missing")
     report = er.language_set(name)
-    if report.missing_files:
-        pytest.skip(f"{name}: {len(report.missing_files)} texts not fetched; the floors hold for the whole set only")
+    fetched = report.overall.files / (report.overall.files + len(report.missing_files))
+    if fetched < LANGUAGE_FETCHED:
+        pytest.skip(f"{name}: {len(report.missing_files)} texts not fetched; the floors hold for "
+                    f"{LANGUAGE_FETCHED:.0%} of the set or more")
     _assert_floors(report.rows()[-1], LANGUAGE_FLOORS[name], LANGUAGE_SPURIOUS_CEILING)
 
 
