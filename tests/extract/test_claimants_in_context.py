@@ -380,3 +380,15 @@ def test_a_glossed_or_abbreviated_name_is_the_lexicon_body(text: str, source: st
 ])
 def test_an_outlets_closing_verb_does_not_choose_the_speaker(text: str, source: str) -> None:
     assert [c.source for c in tollbook.extract(text, published="2024-08-20")] == [source]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a person the lexicon does not know, after the verb behind the words of their office, or before it
+    ("Загинули п'ятеро людей, повідомив уповноважений з питань зниклих безвісти Остап Гребінь.", "Остап Гребінь"),
+    ("Погибли пять человек, сообщил глава района Пётр Сорокин.", "Пётр Сорокин"),
+    ("Пётр Сорокин сообщил о гибели пяти человек.", "Пётр Сорокин"),
+    # capitalised words after "що" are what was said, not who said it
+    ("Загинули п'ятеро людей, повідомили, що Сили Оборони відбили атаку.", None),
+])
+def test_an_unknown_person_named_by_the_verb_speaks(text: str, source: str | None) -> None:
+    assert [c.source for c in tollbook.extract(text, published="2024-08-20")][:1] == [source]

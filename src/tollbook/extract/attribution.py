@@ -215,6 +215,8 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
                 return Attribution(ANONYMOUS, sentence[a.start:end], a.start, end)
         if _back_patterns()[0].match(sentence.strip()) and named:
             chosen = named[0]
+        if chosen is None and (person := _named_person(sentence, verbs)) is not None:
+            return person
     if chosen is None:
         return None
     via = tuple(SourceRef(m.value.name, "media", m.text) for m in media if m is not chosen)
@@ -222,6 +224,31 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     person = _PERSON_AFTER.match(sentence, chosen.end) if chosen.value.kind != "person" else None
     end = person.end() if person else chosen.end
     return Attribution(chosen.value, sentence[chosen.start:end], chosen.start, end, via)
+
+
+def _named_person(sentence: str, verbs: list[Match[str]]) -> Attribution | None:
+    """A person the lexicon does not know, named right after a verb of saying, behind the words of their
+    office ("повідомив уповноважений з питань зниклих безвісти Артур Добросердов"), or right before it
+    ("Олег Синєгубов повідомив"). Languages whose grammar gives PERSON_AFTER_SAY only (the English
+    speaker patterns find English names)."""
+    after = getattr(en, "PERSON_AFTER_SAY", None)
+    if after is None:
+        return None
+    for v in verbs:
+        m = after.match(sentence, v.end) or en.PERSON_BEFORE_SAY.search(sentence, max(0, v.start - 60), v.start)
+        if m is None or _places_in(m.group("name")):
+            continue
+        name = m.group("name")
+        return Attribution(person_claimant(name), name, m.start("name"), m.end("name"))
+    return None
+
+
+def _places_in(name: str) -> bool:
+    """True when a capitalised pair is a place's name as a whole ("Київській Області"); a surname that is
+    also a town's ("Сорокин") leaves a person a person."""
+    from tollbook.extract.places import _index as place_index
+
+    return any(m.start == 0 and m.end == len(name) for m in place_index().find(name, fold(name)))
 
 
 def _cited(sentence: str, verbs: list[Match[str]], named: list[Match[Claimant]]) -> Attribution | None:

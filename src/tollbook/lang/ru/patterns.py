@@ -359,6 +359,11 @@ CAPTIVITY = re.compile(r"\b(?:плен\w*|обмен\w*|военнопленн\w
 
 # --- attribution cues (tollbook.extract.attribution) ---
 
+# A person the lexicon does not know, named after a verb of saying behind the words of their office
+# (lower case, commas allowed, no conjunction), or right before the verb.
+PERSON_AFTER_SAY = re.compile(rf"\s+(?:(?!(?:що|як|про|щодо|что|как|о|об)\s)[а-яё]+,?\s+){{0,10}}(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){{0,2}}\s+[А-ЯЁ][а-яё-]{{2,}}(?:\s+[IVX]+\b)?)(?=[\s,.;:)»]|$)")
+PERSON_BEFORE_SAY = re.compile(rf"(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){{0,2}}\s+[А-ЯЁ][а-яё-]{{2,}}(?:\s+[IVX]+\b)?)\s+(?:[а-яё]+\s+)?$")
+
 # An abbreviation glossed inside a body's name, read across when the name is looked up: "Министерство обороны (МО) России"
 NAME_GLOSS = re.compile(r"\s\([А-ЯЁ][А-ЯЁа-яё]{1,5}\)(?=\s)")
 

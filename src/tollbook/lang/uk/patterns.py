@@ -363,6 +363,11 @@ CAPTIVITY = re.compile(r"\b(?:полон\w*|обмін\w*|обміна\w*|вій
 
 # --- attribution cues (tollbook.extract.attribution) ---
 
+# A person the lexicon does not know, named after a verb of saying behind the words of their office
+# (lower case, commas allowed, no conjunction), or right before the verb.
+PERSON_AFTER_SAY = re.compile(rf"\s+(?:(?!(?:що|як|про|щодо|что|как|о|об)\s)[а-яіїєґ'’ʼ]+,?\s+){{0,10}}(?P<name>[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]+){{0,2}}\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]{{2,}}(?:\s+[IVX]+\b)?)(?=[\s,.;:)»]|$)")
+PERSON_BEFORE_SAY = re.compile(rf"(?P<name>[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]+){{0,2}}\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]{{2,}}(?:\s+[IVX]+\b)?)\s+(?:[а-яіїєґ'’ʼ]+\s+)?$")
+
 # An abbreviation glossed inside a body's name, read across when the name is looked up: "голова Донецької ОДА (ОВА)"
 NAME_GLOSS = re.compile(r"\s\([А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ]{1,5}\)(?=\s)")
 
