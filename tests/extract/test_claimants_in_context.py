@@ -392,3 +392,8 @@ def test_an_outlets_closing_verb_does_not_choose_the_speaker(text: str, source: 
 ])
 def test_an_unknown_person_named_by_the_verb_speaks(text: str, source: str | None) -> None:
     assert [c.source for c in tollbook.extract(text, published="2024-08-20")][:1] == [source]
+
+
+def test_the_defence_ministry_by_its_usual_periphrasis() -> None:
+    text = "Москва вернула из плена 120 военных. В оборонном ведомстве добавили, что взамен передали 120 пленных."
+    assert [c.source for c in tollbook.extract(text, published="2024-08-20")][-1:] == ["Russian Ministry of Defence"]
