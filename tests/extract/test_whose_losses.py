@@ -301,3 +301,13 @@ def test_a_sentence_opening_as_a_part_of_the_last_figure_takes_its_party() -> No
 def test_the_hurt_counted_by_their_own_noun_are_civilians(text: str) -> None:
     assert [(c.best, c.measure, c.actor) for c in tollbook.extract(text, published="2024-05-01")] == [
         (18, "wounded", "civilians")]
+
+
+@pytest.mark.parametrize("text", [
+    # the party in the instrumental before the verb did the destroying; the maker of a vehicle does not own it
+    "Российскими войсками уничтожены четыре бронемашины.",
+    "Уничтожены две боевые машины пехоты Bradley производства США.",
+])
+def test_the_doer_in_the_instrumental_and_the_maker_own_nothing(text: str) -> None:
+    claims = tollbook.extract(text, published="2024-08-20")
+    assert claims and all(c.actor not in ("Russian forces", "US forces") for c in claims)

@@ -86,6 +86,10 @@ def is_agent(sentence: str, m: Match[Actor], figure_start: int) -> bool:
         return True  # "killed by Russian strikes", "the attack by the militant group Hamas"
     if en.AGENT_AFTER.match(sentence[m.end:m.end + 40]) or en.OWNER_OF.match(sentence[m.end:m.end + 50]):
         return True
+    instrumental = getattr(en, "INSTRUMENTAL_NOUN", None)  # "Российскими войсками уничтожены ...": by whom
+    if instrumental is not None and m.end <= figure_start and instrumental.search(m.text) \
+            and not en.COMPANY_BEFORE.search(sentence, max(0, m.start - 12), m.start):
+        return True
     if m.end <= figure_start:
         between = sentence[m.end:figure_start]
         verb = en.ACTIVE_VERB.search(between)

@@ -436,8 +436,14 @@ AGENT_BEFORE = re.compile(r"\b(?:со стороны|от|против|для|в
                           # the genitive after an attack names who attacked: "из-за ракетной атаки России"
                           r"атак\w*|удар\w*|обстрел\w*|агресси\w*|вторжени\w*|наступлени\w*|контрнаступлени\w*|террор\w*|"
                           # and after a weapon: "ударов дронов ВСУ", "ракетами армии РФ"
-                          r"дрон\w*|беспилотник\w*|ракет\w*|снаряд\w*|бомб\w*)\s+$", re.IGNORECASE)
+                          r"дрон\w*|беспилотник\w*|ракет\w*|снаряд\w*|бомб\w*|"
+                          # the maker, not the owner: "Bradley производства США"
+                          r"производства|поставки)\s+$", re.IGNORECASE)
 # "у россиян тысяча потерь", "у оккупантов": a people or army noun (lower case) after у is who has them
+# A party named in the instrumental plural before its figure did it ("Российскими войсками уничтожены",
+# "Силами оборони знищено"): its last word ends so, and no preposition of company stands before it.
+INSTRUMENTAL_NOUN = re.compile(r"(?:ами|ями)$", re.IGNORECASE)
+COMPANY_BEFORE = re.compile(r"\b(?:с|со|вместе с)\s+$", re.IGNORECASE)  # "с украинскими военными": with them
 POSSESSOR_BEFORE = re.compile(r"\bу\s+$", re.IGNORECASE)
 # "Мы потеряли 340", "наши потери – 340": the speaker's own forces
 OWN_FORCES_SUBJECT = re.compile(r"(?<!\w)(?:мы|наши\s+потери|у\s+нас)\s*(?:[—–-]\s*|потеряли\s+|имеем\s+)(?:около\s+|почти\s+|более\s+)?$",

@@ -440,12 +440,18 @@ AGENT_BEFORE = re.compile(r"\b(?:з боку|від|проти|для|у|в|до
                           # the genitive after an attack names who attacked: "через ракетну атаку Росії"
                           r"атак\w*|удар\w*|обстріл\w*|агресі\w*|вторгнен\w*|наступ\w*|контрнаступ\w*|терор\w*|"
                           # and after a weapon: "ударів дронів РФ", "ракетами армії РФ"
-                          r"дрон\w*|безпілотник\w*|ракет\w*|снаряд\w*|бомб\w*)\s+$", re.IGNORECASE)
+                          r"дрон\w*|безпілотник\w*|ракет\w*|снаряд\w*|бомб\w*|"
+                          # the maker, not the owner: "Bradley виробництва США"
+                          r"виробництва|постачання)\s+$", re.IGNORECASE)
 # "у росіян тисяча втрат", "в окупантів": a people or army noun (lower case) after у/в is who has them, not
 # where ("в Україні", "у Росії" stay places by AGENT_BEFORE)
 # "Ми – 340 втрат", "наші втрати – 340": the speaker's own forces
 OWN_FORCES_SUBJECT = re.compile(r"(?<!\w)(?:ми|наші\s+втрати|у\s+нас)\s*(?:[—–-]\s*|втратили\s+|маємо\s+)(?:близько\s+|майже\s+|понад\s+)?$",
                                 re.IGNORECASE)
+# A party named in the instrumental plural before its figure did it ("Российскими войсками уничтожены",
+# "Силами оборони знищено"): its last word ends so, and no preposition of company stands before it.
+INSTRUMENTAL_NOUN = re.compile(r"(?:ами|ями)$", re.IGNORECASE)
+COMPANY_BEFORE = re.compile(r"\b(?:з|із|зі|разом з|разом із)\s+$", re.IGNORECASE)  # "з українськими військовими": with them
 POSSESSOR_BEFORE = re.compile(r"\b(?:у|в)\s+$", re.IGNORECASE)
 AGENT_BY = re.compile(r"\bз\s+боку\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
 OWNER_OF = re.compile(
