@@ -236,11 +236,19 @@ def _named_person(sentence: str, verbs: list[Match[str]]) -> Attribution | None:
         return None
     for v in verbs:
         m = after.match(sentence, v.end) or en.PERSON_BEFORE_SAY.search(sentence, max(0, v.start - 60), v.start)
-        if m is None or _places_in(m.group("name")):
-            continue
+        if m is None or _places_in(m.group("name")) or _common_words().get(m.group("name").split()[0].lower()):
+            continue  # "Власти Филиппин сообщили": a capital at the start of a sentence, not a name
         name = m.group("name")
         return Attribution(person_claimant(name), name, m.start("name"), m.end("name"))
     return None
+
+
+@per_language
+def _common_words() -> dict[str, bool]:
+    """The language's words for offices and unnamed sources ("власти", "глава"), which begin no name."""
+    cues = load("cues.toml")
+    words = list(cues.get("roles", {}).get("words", [])) + list(cues["attribution"].get("anonymous", []))
+    return {w.split()[0].lower(): True for w in words if w.strip()}
 
 
 def _places_in(name: str) -> bool:
