@@ -93,12 +93,13 @@ def claimants_through_glosses(index: PhraseIndex[Claimant], sentence: str, lower
     glosses = list(en.NAME_GLOSS.finditer(sentence))
     if not glosses:
         return found
-    kept, cuts, removed = [], [], 0  # (where in the shorter text, characters removed before it)
-    last = 0
+    kept: list[str] = []
+    cuts: list[tuple[int, int]] = []  # (where a gloss was, in the shorter text; characters removed up to it)
+    last = removed = 0
     for g in glosses:
         kept.append(sentence[last:g.start()])
+        cuts.append((g.start() - removed, removed + g.end() - g.start()))
         removed += g.end() - g.start()
-        cuts.append((g.start() - (removed - (g.end() - g.start())), removed))
         last = g.end()
     kept.append(sentence[last:])
     short = "".join(kept)
@@ -236,7 +237,7 @@ def _named_person(sentence: str, verbs: list[Match[str]]) -> Attribution | None:
         return None
     for v in verbs:
         m = after.match(sentence, v.end) or en.PERSON_BEFORE_SAY.search(sentence, max(0, v.start - 60), v.start)
-        if m is None or _places_in(m.group("name")) or _common_words().get(m.group("name").split()[0].lower()):
+        if m is None or _places_in(m.group("name")) or m.group("name").split()[0].lower() in _common_words():
             continue  # "Власти Филиппин сообщили": a capital at the start of a sentence, not a name
         name = m.group("name")
         return Attribution(person_claimant(name), name, m.start("name"), m.end("name"))
@@ -244,11 +245,11 @@ def _named_person(sentence: str, verbs: list[Match[str]]) -> Attribution | None:
 
 
 @per_language
-def _common_words() -> dict[str, bool]:
+def _common_words() -> frozenset[str]:
     """The language's words for offices and unnamed sources ("власти", "глава"), which begin no name."""
     cues = load("cues.toml")
     words = list(cues.get("roles", {}).get("words", [])) + list(cues["attribution"].get("anonymous", []))
-    return {w.split()[0].lower(): True for w in words if w.strip()}
+    return frozenset(w.split()[0].lower() for w in words if w.strip())
 
 
 def _places_in(name: str) -> bool:
