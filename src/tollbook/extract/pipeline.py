@@ -283,14 +283,15 @@ def _hurt_breakdowns(claims: list[Claim], killed: float) -> None:
     Донецькій - 81, ..." after 167 killed and 297 wounded. Read item by item, each is a "hurt"."""
     runs: list[list[int]] = []
     for i, c in enumerate(claims):
+        if c.measure != "wounded" or c.fraction is not None or not c.best:
+            continue
         prev = claims[runs[-1][-1]] if runs else None
-        if (prev is not None and c.measure == "wounded" and c.measure_text == prev.measure_text
-                and c.start - prev.end <= _LIST_GAP and c.fraction is None and c.best):
+        if prev is not None and c.measure_text == prev.measure_text and c.start - prev.end <= _LIST_GAP:
             runs[-1].append(i)
-        elif c.measure == "wounded" and c.fraction is None and c.best:
+        else:
             runs.append([i])
     for run in (r for r in runs if len(r) >= _LIST_MIN):
-        parts = sum(claims[i].best or 0 for i in run)
+        parts = sum(claims[i].best for i in run)
         others = [c for j, c in enumerate(claims) if j not in run and c.best and c.fraction is None]
         wounded = max((c.best for c in others if c.measure == "wounded"), default=0)
         whole = max([killed + wounded] + [c.best for c in others if c.measure == "casualties"])
@@ -1115,14 +1116,13 @@ def _part_of(s_text: str, q: Quantity, offset: int, earlier: list[Claim], out: l
     """The claim a figure is a part of: 'among them N' (the figure before it in the sentence) or
     'N of the injured' / 'Of the dead, N' (the latest figure of that measure so far)."""
     en = grammar()  # the language being read, looked up once for this call
-    if en.SUBSET_BEFORE.search(s_text, max(0, q.start - 30), q.start):
-        before = [c for c in out if c.start < offset + q.start]
-        if before:
-            return max(before, key=lambda c: c.start)
+    subset = en.SUBSET_BEFORE.search(s_text, max(0, q.start - 30), q.start) is not None
+    if subset and (before := [c for c in out if c.start < offset + q.start]):
+        return max(before, key=lambda c: c.start)
     if en.SUBSET_OPENS.match(s_text):
         # "Зокрема, 9 отримали поранення у Костянтинівці, 3 — у Бахмуті": every figure is a part of the last one before
         return next((c for c in reversed(earlier) if c.derived_from is None), None)
-    if en.SUBSET_BEFORE.search(s_text, max(0, q.start - 30), q.start):
+    if subset:
         return None
     if en.OF_THEM_AFTER.match(s_text, q.end):
         return next((c for c in reversed(_recent(earlier, out)) if c.start < offset + q.start and c.derived_from is None), None)
