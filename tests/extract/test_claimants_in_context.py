@@ -275,7 +275,7 @@ def test_a_second_speaker_after_and_speaks_for_the_second_figure() -> None:
 
 
 def test_placed_the_toll_at_attributes_and_the_researchers_are_no_office_referred_back() -> None:
-    text = ("Authorities in Puerto Rico placed the death toll at 64 in December.\n\n"
+    text = ("Authorities in Puerto Rico put the official death toll at 64 at the time.\n\n"
             "A university team estimated 4,000 excess deaths. "
             "The researchers said the real toll was probably above 4,500.")
     claims = tollbook.extract(text, published="2018-05-29")
@@ -296,28 +296,28 @@ def test_a_figure_given_as_an_earlier_one_is_as_of_before_the_report(text: str, 
 
 
 def test_an_aside_names_its_own_report() -> None:
-    text = ("The UN office put the dead at 3,958, citing the World Health Organization (correcting the "
-            "figures from a previous report that said 11,300 had died, which it had attributed to the Libyan Red Crescent).")
+    text = ("The UN office put the dead at 3,958, citing the World Health Organization (revising its count down "
+            "from an earlier report that gave 11,300 as dead, which it had attributed to the Libyan Red Crescent).")
     claims = {c.best: c for c in tollbook.extract(text, published="2023-09-17")}
     assert claims[3958].source == "World Health Organization"
     assert claims[11300].source != "World Health Organization" and claims[11300].date_end == "2023-09-16"
 
 
 def test_a_russian_speaker_may_stand_well_after_the_verb() -> None:
-    text = 'Спасатели ищут шестерых пропавших без вести жителей, сообщили "Интерфаксу" в Главном управлении МЧС по области.'
+    text = 'Поиски четырёх пропавших без вести жителей продолжаются, сообщили "Интерфаксу" в Главном управлении МЧС по области.'
     assert _sources(text) == ["Russian Emergencies Ministry"]
 
 
 def test_whoever_keeps_the_count_speaks_for_it() -> None:
     text = ('Журналисты подтвердили гибель 70 000 российских военных. '
-            'Подсчет ведут "Медиазона" и Русская служба Би-би-си.')
+            'Этот подсчет ведут "Медиазона" и Русская служба Би-би-си.')
     assert _sources(text) == ["Mediazona"]
 
 
 def test_a_place_of_a_country_is_no_person_holding_a_role() -> None:
     text = ("Toll in Libya's Derna may climb to 20,000, mayor says\n\n"
             "The toll may climb to 20,000 in the city, the mayor said.\n"
-            "\"We fear 18,000 to 20,000 dead,\" Mayor Abdulmenam al-Ghaithi said.")
+            "\"As many as 20,000 may have died,\" Mayor Abdulmenam al-Ghaithi said.")
     assert set(_sources(text)) == {"Abdulmenam al-Ghaithi"}
 
 
@@ -345,7 +345,7 @@ def test_a_line_that_only_names_the_speaker_speaks_for_the_paragraph_before() ->
 
 
 def test_an_office_and_its_holder_side_by_side_are_one_speaker() -> None:
-    text = ("У лютому президент України Володимир Зеленський уперше за весь час повномасштабної війни "
+    text = ("На пресконференції президент України Володимир Зеленський "
             "назвав кількість загиблих військових — 31 тисяча.")
     assert _sources(text) == ["Office of the President of Ukraine"]
 
@@ -359,9 +359,9 @@ def test_a_pointer_opening_its_paragraph_points_at_the_paragraph_of_figures_befo
 
 @pytest.mark.parametrize(("text", "source"), [
     # an abbreviation glossed inside the body's name does not hide the body
-    ("Українська армія за добу втратила понад 300 військових. Такі дані наводить Міністерство оборони (МО) Росії.",
+    ("Українська армія за добу втратила понад 300 військових. Про це повідомило Міністерство оборони (МО) Росії.",
      "Russian Ministry of Defence"),
-    ("Украинская армия за сутки потеряла более 300 военных. Такие данные приводит Министерство обороны (МО) России.",
+    ("Украинская армия за сутки потеряла более 300 военных. Об этом сообщило Министерство обороны (МО) России.",
      "Russian Ministry of Defence"),
     ("Загинули троє людей, повідомив голова Донецької ОДА (ОВА) Вадим Петренко.", "Donetsk Regional Military Administration"),
     # the old name of the administration, in any case: "ОДА" is an abbreviation, not the noun "ода"
@@ -373,7 +373,7 @@ def test_a_glossed_or_abbreviated_name_is_the_lexicon_body(text: str, source: st
 
 @pytest.mark.parametrize(("text", "source"), [
     # the outlet's own verb of retelling at the end says nothing of which of two bodies spoke first
-    ("Загинули дев'ятеро людей. Про це повідомили начальник КМВА Сергій Попко та мер Віталій Кличко, пише УНН.",
+    ("Загинули дев'ятеро людей. Дані оприлюднили начальник КМВА Сергій Попко і мер Віталій Кличко, пише УНН.",
      "Kyiv City Military Administration"),
     ("Погибли девять человек. Об этом сообщили глава КГВА Сергей Попко и мэр Виталий Кличко, пишет УНН.",
      "Kyiv City Military Administration"),
@@ -384,7 +384,7 @@ def test_an_outlets_closing_verb_does_not_choose_the_speaker(text: str, source: 
 
 @pytest.mark.parametrize(("text", "source"), [
     # a person the lexicon does not know, after the verb behind the words of their office, or before it
-    ("Загинули п'ятеро людей, повідомив уповноважений з питань зниклих безвісти Остап Гребінь.", "Остап Гребінь"),
+    ("Загинули п'ятеро людей, повідомив радник громади Остап Гребінь.", "Остап Гребінь"),
     ("Погибли пять человек, сообщил глава района Пётр Сорокин.", "Пётр Сорокин"),
     ("Пётр Сорокин сообщил о гибели пяти человек.", "Пётр Сорокин"),
     # capitalised words after "що" are what was said, not who said it
@@ -397,5 +397,5 @@ def test_an_unknown_person_named_by_the_verb_speaks(text: str, source: str | Non
 
 
 def test_the_defence_ministry_by_its_usual_periphrasis() -> None:
-    text = "Москва вернула из плена 120 военных. В оборонном ведомстве добавили, что взамен передали 120 пленных."
+    text = "Москва вернула из плена 120 военных. В оборонном ведомстве уточнили, что Киеву передали 120 пленных."
     assert [c.source for c in tollbook.extract(text, published="2024-08-20")][-1:] == ["Russian Ministry of Defence"]

@@ -65,7 +65,7 @@ def _combatants() -> re.Pattern[str]:
 
 def names_combatants(sentence: str, start: int, end: int) -> bool:
     """True when soldiers of no named party are counted at [start, end): the noun after the figure, or
-    the clause's subject before it ("Добровольцы ... – 15 741 человек", "два генерала, 10 полковников")."""
+    the clause's subject before it ("Добровольцы ... – 5 100 человек", "три генерала и 12 полковников")."""
     return _combatants().search(sentence, max(0, start - _COMBATANT_BEFORE), min(len(sentence), end + _COMBATANT_AFTER)) \
         is not None
 

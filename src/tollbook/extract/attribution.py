@@ -185,7 +185,7 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     if chosen is None:
         best = None
         asides = [r.span() for r in _RELATIVE_ASIDE.finditer(sentence)]
-        # "..., сообщили глава КГВА Ткаченко и мэр Кличко в четверг, пишет УНН": the outlet's own verb of
+        # "..., сообщили глава КГВА Попко и мэр Кличко, пишет УНН": the outlet's own verb of
         # retelling says nothing of which body spoke
         own = [v for v in verbs if not any(0 <= md.start - v.end <= 2 or 0 <= v.start - md.end <= 1 for md in media)
                and not _OUTLET_TAIL.fullmatch(sentence, v.end)]
@@ -229,8 +229,8 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
 
 def _named_person(sentence: str, verbs: list[Match[str]]) -> Attribution | None:
     """A person the lexicon does not know, named right after a verb of saying, behind the words of their
-    office ("повідомив уповноважений з питань зниклих безвісти Артур Добросердов"), or right before it
-    ("Олег Синєгубов повідомив"). Languages whose grammar gives PERSON_AFTER_SAY only (the English
+    office ("повідомив уповноважений з питань зниклих безвісти Остап Гребінь"), or right before it
+    ("Остап Гребінь повідомив"). Languages whose grammar gives PERSON_AFTER_SAY only (the English
     speaker patterns find English names)."""
     after = getattr(en, "PERSON_AFTER_SAY", None)
     if after is None:
@@ -238,7 +238,7 @@ def _named_person(sentence: str, verbs: list[Match[str]]) -> Attribution | None:
     for v in verbs:
         m = after.match(sentence, v.end) or en.PERSON_BEFORE_SAY.search(sentence, max(0, v.start - 60), v.start)
         if m is None or _places_in(m.group("name")) or m.group("name").split()[0].lower() in _common_words():
-            continue  # "Власти Филиппин сообщили": a capital at the start of a sentence, not a name
+            continue  # "Власти Чили сообщили": a capital at the start of a sentence, not a name
         name = m.group("name")
         return Attribution(person_claimant(name), name, m.start("name"), m.end("name"))
     return None

@@ -112,7 +112,7 @@ _LABEL_DASH = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[-\u2013\u2014:]\s*(?:[^\W\
 def _predicate_far_after(sentence: str, cues: list[Match[str]], end: int, unit_m: Match[str],
                          blockers: list[tuple[int, int]]) -> Match[str] | None:
     """The verb of a figure that is its clause's subject, past a long description of its people: "over
-    30,000 mercenaries serving for the Russian paramilitary Wagner Group have been killed or injured".
+    12,000 volunteers recruited in the eastern provinces for the militia have been killed or injured".
     Only a finite verb ("have been", "were") right before the cue makes it the subject's predicate."""
     en = grammar()
     for c in cues:
@@ -169,7 +169,7 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         counts = [(b0, b1) for b0, b1 in blockers if not _not_a_count(sentence, units, cues, b0, b1, blockers)]
         cue = _subject_far_before(sentence, cues, start, blockers) or _toll_subject(sentence, cues, start, counts)
     if cue is None:
-        # "безповоротні – 22,2 тисячі, санітарні (поранені, хворі) – 31,8 тисячі": a label's figure after its dash
+        # "безповоротні – 12 тисяч, санітарні (поранені, хворі) – 20 тисяч": a label's figure after its dash
         cue = next((c for c in cues if c.end <= start and _LABEL_DASH.fullmatch(sentence, c.end, start)), None)
     if cue is None:
         cue = nearest(cues, start, end, blockers, skip=skip, sentence=sentence)

@@ -222,7 +222,7 @@ def _extract(doc: Document) -> list[Claim]:
                 ctx.actor, ctx.place, ctx.previous_plain, ctx.heading, ctx.list_heading = None, None, None, None, None
             closing = grammar().CLOSING_SPEAKER.match(s_text)
             if closing and (att := attr_mod.attribute_sentence(s_text, fold(s_text))) is not None:
-                # "«...»\n\n– заявив Лисак.": a line that only names who said the paragraph before
+                # "«...»\n\n– заявив Петренко.": a line that only names who said the paragraph before
                 _assign_to(claims, ctx.previous_paragraph_claims, att, doc)
                 ctx.attributed(att, sent.start)
                 continue
@@ -279,8 +279,8 @@ def _sums_of_killed_and_wounded(claims: list[Claim]) -> None:
 
 def _hurt_breakdowns(claims: list[Claim], killed: float) -> None:
     """A list of "hurt" counts by place that adds up to more than the wounded and at most the dead and
-    wounded together is a breakdown of the casualties: "найбільше постраждало дітей у Київській - 86,
-    Донецькій - 81, ..." after 167 killed and 297 wounded. Read item by item, each is a "hurt"."""
+    wounded together is a breakdown of the casualties: "найбільше дітей постраждало в Київській - 60,
+    Донецькій - 45, ..." after 50 killed and 90 wounded. Read item by item, each is a "hurt"."""
     runs: list[list[int]] = []
     for i, c in enumerate(claims):
         if c.measure != "wounded" or c.fraction is not None or not c.best:
@@ -301,7 +301,7 @@ def _hurt_breakdowns(claims: list[Claim], killed: float) -> None:
 
 
 _SUM_MIN, _SUM_REACH = 20, 800
-_LIST_MIN, _LIST_GAP = 3, 40  # items of a list by place: "Київській - 86, Донецькій - 81"
+_LIST_MIN, _LIST_GAP = 3, 40  # items of a list by place: "Київській - 60, Донецькій - 45"
 
 
 def _plural_role(words: str) -> bool:
@@ -734,8 +734,8 @@ def _for_unit(measure: str | None, ambiguous: bool, unit: str | None) -> tuple[s
 
 def _returned_from_captivity(s: _SentenceRecord, q: Quantity) -> bool:
     """True when a verb of return or release governs a count of people in a document that speaks of
-    captivity or an exchange: the people are prisoners of war coming home ("возвращены сто российских
-    военных", "повернулися додому 95 захисників", "swapped 90 servicemen")."""
+    captivity or an exchange: the people are prisoners of war coming home ("домой вернулись 90 российских
+    военнослужащих", "додому повернулися 95 захисників", "in the swap, 90 servicemen came home")."""
     en = grammar()
     if not en.RETURNED.search(s.text, max(0, q.start - _RETURN_REACH), min(len(s.text), q.end + _RETURN_REACH)):
         return False
@@ -786,7 +786,7 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
             measure, ambiguous = _for_unit(prev.measure, prev.ambiguous_measure, unit)
             choice = measures_mod.MeasureChoice(measure, prev.measure_text, ambiguous, unit)
     if choice is not None and choice.measure is None and choice.unit == "personnel" and _returned_from_captivity(s, q):
-        # "в Россию вернулись 195 военнослужащих" in a report of a prisoner exchange: prisoners of war, freed
+        # "домой вернулись 90 российских военнослужащих" in a report of a prisoner exchange: prisoners of war, freed
         choice = measures_mod.MeasureChoice("captured", None, False, choice.unit)
     if choice is None or choice.measure is None:
         item = s.ctx.list_heading is not None and _LIST_ITEM.match(s.text) is not None
@@ -854,7 +854,7 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
             f.actor_name = actors_mod.ENEMY
     if (f.actor_name is None or f.actor_name == "civilians" and (f.actor_text or "").lower() in actors_mod.generic_words()) \
             and actors_mod.names_combatants(text, q.start, q.end) and (last := _last_armed(s.earlier)) is not None:
-        # "минимум два генерала, 10 полковников": soldiers of no named party are the document's armed party's
+        # "три генерала и 12 полковников": soldiers of no named party are the document's armed party's
         f.actor_name, f.actor_country, f.actor_text = last.actor, last.actor_country, None
     if f.actor_name == actors_mod.ENEMY:  # "противник потерял 319 танков": the speaker's enemy, if the speaker is known
         speaker_att = s.att or ctx.retold or ctx.last_attribution
@@ -883,7 +883,7 @@ class _ListHeading:
 
 # a bulleted line that starts with its figure: "• 45 танків;", "- 256 armoured vehicles"
 # between two counts of one list: a comma, then a label and its dash or colon ("..., Донецькій - ")
-# (the noun the first count takes may stand after it: "– 15 741 человек, на втором месте заключенные – 14 204")
+# (the noun the first count takes may stand after it: "– 5 100 человек, на втором месте мобилизованные – 3 900")
 _LABELLED_ITEM = re.compile(r"(?:\s+[^\W\d_]+)?,\s*[^\W\d_][\w'’ʼ.-]*(?:\s+[\w'’ʼ.-]+){0,3}\s*[-–—:]\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[•·▪‣◦*]|[-–—](?=\s*\d))\s*\d")
 
@@ -1120,7 +1120,7 @@ def _part_of(s_text: str, q: Quantity, offset: int, earlier: list[Claim], out: l
     if subset and (before := [c for c in out if c.start < offset + q.start]):
         return max(before, key=lambda c: c.start)
     if en.SUBSET_OPENS.match(s_text):
-        # "Зокрема, 9 отримали поранення у Костянтинівці, 3 — у Бахмуті": every figure is a part of the last one before
+        # "Зокрема, 8 отримали поранення у Краматорську, 4 — у Слов'янську": every figure is a part of the last one before
         return next((c for c in reversed(earlier) if c.derived_from is None), None)
     if subset:
         return None

@@ -130,7 +130,7 @@ FINITE_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been|ha
                            r"^(?:were|was|have been|has been|had been)\s", re.IGNORECASE)
 # Where a clause that may name its own speaker starts: "X say 35,418 died, while 5,800 died in Syria, according to Y".
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s|"
-                                  # "(adjusting the numbers from a previous report that said 11,300": an aside's own report
+                                  # "(revising an earlier report that gave 9,000": an aside's own report
                                   r"\s\((?=\w+ing\b|according\b|from\b|citing\b)|"
                                   # "... said 300 were killed and a health ministry official said 500": a second speaker
                                   r"\sand\s(?=(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)",

@@ -405,7 +405,7 @@ BARE_SCALES = frozenset({"тисяч", "мільйонів", "мільярдів
 # How far after a verb of saying its speaker may be named: Ukrainian copy puts the speaker after the verb
 # ("повідомили «Укрінформу» в Головному управлінні ДСНС").
 SPEAKER_AFTER_VERB = 60
-# A line that only names who said the paragraph before it ("– заявив Лисак.").
+# A line that only names who said the paragraph before it ("– заявив Петренко.").
 CLOSING_SPEAKER = re.compile(r"\s*[-\u2013\u2014]\s*(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|повідомили|написав|написала|написали|зазначив|зазначила|наголосив|наголосила)\b")
 POINTS_BACK_CORE = (
     r"(?:про\s+це|це|цю\s+інформацію|ці\s+дані|цю\s+цифру|ці\s+цифри|такі\s+дані|такі\s+цифри|"
