@@ -91,12 +91,12 @@ def test_bullets_under_a_heading_with_no_loss_are_not_read() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Більшість постраждалих дітей у Київській - 86, Донецькій - 81, Харківській - 73.",
-    "Most children were hurt in Kyiv region - 86, Donetsk - 81, Kharkiv - 73.",
+    "Більшість постраждалих дітей у Київській - 64, Донецькій - 58, Харківській - 41.",
+    "Most children were hurt in Kyiv region - 64, Donetsk - 58, Kharkiv - 41.",
 ])
 def test_a_list_of_labelled_counts_shares_the_first_ones_measure(text: str) -> None:
     claims = tollbook.extract(text, published="2022-04-07")
-    assert [c.best for c in claims] == [86, 81, 73]
+    assert [c.best for c in claims] == [64, 58, 41]
     assert len({c.measure for c in claims}) == 1 and claims[0].measure is not None
 
 
@@ -155,7 +155,7 @@ def test_small_counts_that_add_up_by_chance_stay_wounded() -> None:
 
 @pytest.mark.parametrize(("text", "actors"), [
     # people named just before the figure, no party about: theirs
-    ("Більшість постраждалих дітей у Київській - 86, Донецькій - 81.", ["civilians", "civilians"]),
+    ("Більшість постраждалих дітей у Київській - 64, Донецькій - 58.", ["civilians", "civilians"]),
     # "we" in a quotation is the speaker's side, when the article named the speaker before
     ("Президент Володимир Зеленський заявив про втрати сторін.\n«Росіяни втратили 968 військових. Ми – 340 втрат за добу», — сказав він.",
      ["Russian forces", "Ukrainian forces"]),
@@ -186,7 +186,7 @@ def test_a_count_after_a_ratio_word_still_counts() -> None:
 
 @pytest.mark.parametrize(("text", "figures"), [
     ("Досі ніхто не знає, скільки тисяч мирних жителів загинуло.", []),
-    ("Загиблих – кілька десятків тисяч, а поранених – кілька сотень тисяч.",
+    ("Загиблих у боях – кілька десятків тисяч, поранених у боях – кілька сотень тисяч.",
      [(36000, 99999, "vague"), (200000, 999999, "vague")]),
     ("Погибли несколько десятков тысяч человек.", [(36000, 99999, "vague")]),
     ("Загинули 5 тисяч людей.", [(5000, 5000, "exact")]),
