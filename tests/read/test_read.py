@@ -27,6 +27,11 @@ def _sections(text: str) -> list[tuple[str, str]]:
     ("A long standfirst that reads like a sentence and ends with a full stop, as ledes do on pasted pages.\n"
      "Points of attention\n- first point\n- second point\nThe real headline\nBody text begins here.\n",
      ["summary", "headline", "body"]),
+    # a headline rebuilt from the page's address, then the date line, then the page's own title
+    ("quake kills 4000 in the north\n\nMonday, 6 March 2023\n\nQuake kills 4,000 in the north, officials say\n"
+     "The quake killed 4,000 people.\n", ["headline", "body", "headline", "body"]),
+    # a title-case first line is no address: a later line holding its words is body
+    ("Quake Kills Many\nQuake kills many in the north, officials say\nThe quake killed 40 people.\n", ["headline", "body"]),
     # a daily tally is body, not key points
     ("Losses update\nThe General Staff published its tally.\n- tanks — 9,800 (+12)\n- drones — 20,000 (+90)\n",
      ["headline", "body"]),
@@ -88,7 +93,7 @@ def test_ingest_reads_json_lines_from_stdin(tmp_path: Path) -> None:
     assert [(d["outlet"], d["url"]) for d in docs] == [("Harbour Wire", "https://example.org/q")]
 
 
-def test_a_page_that_repeats_its_headline_keeps_both_copies_in_the_headline() -> None:
+def test_a_page_that_repeats_its_headline_states_its_figure_once() -> None:
     import tollbook
 
     text = ("Storm kills nine in coastal towns\n\nStorm kills nine in coastal towns\n\n"
@@ -96,6 +101,22 @@ def test_a_page_that_repeats_its_headline_keeps_both_copies_in_the_headline() ->
     sections = [(text[s:e].strip(), name) for s, e, name in find_sections(text) if text[s:e].strip()]
     assert [name for _, name in sections] == ["headline", "body"]
     claims = tollbook.extract(text, published="2024-09-01")
-    # the repeat is credited from the body as the headline is, not left to the outlet
-    assert [c.section for c in claims] == ["headline", "headline", "body"]
+    # both printings are the headline, which states its figure once, credited from the body
+    assert [c.section for c in claims] == ["headline", "body"]
+    assert len({c.source for c in claims}) == 1 and claims[0].source is not None
+
+
+def test_a_title_printed_twice_below_the_page_furniture_is_the_headline() -> None:
+    import tollbook
+
+    text = ("\nRiver Post\n08:15 03.04.2024\n\nFloods kill eleven in two river towns overnight\n\n3 min read\n"
+            "Floods kill eleven in two river towns overnight\n\n"
+            "Eleven people died when the river rose in the night, the regional governor said.\n")
+    titles = [name for name, chunk in _sections(text) if chunk.startswith("Floods kill")]
+    assert titles == ["headline", "headline"]
+    body = [name for name, chunk in _sections(text) if chunk.startswith("Eleven")]
+    assert body == ["body"]
+    claims = tollbook.extract(text, published="2024-04-03")
+    # both copies of the title are the headline, which takes the body's claimant
+    assert [c.section for c in claims] == ["headline", "body"]
     assert len({c.source for c in claims}) == 1 and claims[0].source is not None

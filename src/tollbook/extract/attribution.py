@@ -239,6 +239,8 @@ def _named_person(sentence: str, verbs: list[Match[str]]) -> Attribution | None:
         m = after.match(sentence, v.end) or en.PERSON_BEFORE_SAY.search(sentence, max(0, v.start - 60), v.start)
         if m is None or _places_in(m.group("name")) or m.group("name").split()[0].lower() in _common_words():
             continue  # "Власти Чили сообщили": a capital at the start of a sentence, not a name
+        if en.PREPOSITION_BEFORE.search(sentence, max(0, m.start("name") - 40), m.start("name")):
+            continue  # "у Дагестані і Північній Осетії повідомили": a place after its preposition
         name = m.group("name")
         return Attribution(person_claimant(name), name, m.start("name"), m.end("name"))
     return None

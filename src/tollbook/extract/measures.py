@@ -29,6 +29,7 @@ _PREPOSITION = re.compile(r"\b(?:in|on|at|over|during|within|per|after|for)\b")
 _NOT_IN_NOUN_PHRASE = re.compile(r"[,;:]|\b(?:in|on|at|over|during|within|per|after|for|from|by|with|to)\b")
 _LABEL_GAP = re.compile(r"\s*[(:=\-]?\s*")
 _NOUN_PHRASE_AFTER = re.compile(r"\s+(?:(?!(?:and|or|but|while|then|as|after|when)\b)[\w'\u2019-]+\s+){0,3}", re.IGNORECASE)
+_NOUN_OF = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}")  # a figure's noun, past up to two words ("six Jesuit priests")
 _LEADS_INTO = re.compile(r"\s*(?:(?:an?|the|another|other|some)\s+)?")
 
 
@@ -120,12 +121,45 @@ def _predicate_far_after(sentence: str, cues: list[Match[str]], end: int, unit_m
             continue
         if any(end <= b0 and b1 <= c.start for b0, b1 in blockers) or en.CLAUSE_BREAK.search(sentence, unit_m.end, c.start):
             return None
-        if en.FINITE_BEFORE.search(sentence, max(unit_m.end, c.start - 20), c.start):
-            return c
+        if en.FINITE_BEFORE.search(sentence, max(unit_m.end, c.start - 20), c.start) or en.AUXILIARY.match(c.text.lower()):
+            return c  # "have been killed", or a cue that holds its own auxiliary ("were killed")
     return None
 
 
 _PREDICATE_REACH = 140
+
+
+def _shared_predicate(sentence: str, units: list[Match[str]], cues: list[Match[str]], unit_m: Match[str],
+                      blockers: list[tuple[int, int]]) -> Match[str] | None:
+    """The verb of a figure whose noun phrase is joined by "and" to the next figure's: in "six priests and
+    two women who worked with them were murdered" both subjects share the verb after the second."""
+    after = [b for b in blockers if b[0] >= unit_m.end]
+    if not after:
+        return None
+    other = min(after)
+    if not grammar().COORDINATED.fullmatch(sentence, unit_m.end, other[0]):
+        return None
+    noun = next((u for u in units if u.start >= other[1] and _NOUN_OF.fullmatch(sentence, other[1], u.start)), None)
+    if noun is None:
+        return None
+    return _predicate_far_after(sentence, cues, other[1], noun, [b for b in blockers if b != other])
+
+
+def _taken_as(sentence: str, start: int, after: int) -> MeasureChoice | None:
+    """"took 251 people, including soldiers, hostage": a verb of taking before the figure and its role after
+    the people, in the same clause, make them captured."""
+    en = grammar()
+    if not en.TAKE_BEFORE.search(sentence, max(0, start - 30), start):
+        return None
+    m = en.TAKEN_AS_AFTER.match(sentence, after, min(len(sentence), after + _TAKEN_REACH))
+    return None if m is None else MeasureChoice("captured", m.group("role"), False, PERSONNEL, m.start("role"), m.end("role"))
+
+
+_TAKEN_REACH = 90
+
+
+def _event_subject(sentence: str, at: int) -> bool:
+    return grammar().EVENT_SUBJECT.search(sentence, max(0, at - 50), at) is not None
 
 
 def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]], start: int, end: int,
@@ -133,7 +167,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     """Measure and unit of the figure at [start, end), or None when it counts nothing we record."""
     en = grammar()  # the language being read, looked up once for this call
     # "the earthquakes that hit Turkey": the event's verb is no loss
-    cues = [c for c in cues if not en.EVENT_RELATIVE.search(sentence, max(0, c.start - 40), c.start)]
+    cues = [c for c in cues if not en.EVENT_RELATIVE.search(sentence, max(0, c.start - 40), c.start)
+            and not (c.value == _AMBIGUOUS_FOR_PEOPLE and _event_subject(sentence, c.start))]
     unit_m = choose_unit(units, start, end, blockers, sentence, cues)
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.end <= start:
         # "since last year 41 soldiers": a noun of time or place before a figure is no unit of it
@@ -187,6 +222,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
                 cue = verb
     if cue is None and unit == PERSONNEL and unit_m is not None and 0 <= unit_m.start - end <= 2:
         cue = _predicate_far_after(sentence, cues, end, unit_m, blockers)
+    if cue is None and unit is not None and unit_m is not None and _NOUN_OF.fullmatch(sentence, end, unit_m.start):
+        cue = _shared_predicate(sentence, units, cues, unit_m, blockers)
     # "30,000 were displaced, and nearly a million people were affected": the figure has a verb of its own
     own_verb = en.OWN_VERB_AFTER.match(sentence, end) is not None
     if cue is not None and cue.end <= start and own_verb and en.CLAUSE_BREAK.search(sentence, cue.end, start):
@@ -204,6 +241,10 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if cue is not None and unit is not None and unit != PERSONNEL and cue.start >= end and cue.text.lower() in en.ATTACK_VERBS \
             and not re.search(r"\b(?:were|was|been|being|are|is)\b", sentence[end:cue.start]):
         return None  # "two missiles struck the centre": weapons used, not weapons lost
+    if cue is None and unit == PERSONNEL and unit_m is not None and unit_m.start >= end:
+        taken = _taken_as(sentence, start, unit_m.end)
+        if taken is not None:
+            return taken
     if cue is None and unit == PERSONNEL and unit_m is not None:
         if en.PRESENCE_AFTER.match(sentence, unit_m.end):
             return MeasureChoice("deployed", None, False, unit)  # "12,000 North Korean soldiers are in Kursk"

@@ -254,8 +254,24 @@ def _extract(doc: Document) -> list[Claim]:
     _name_the_roles(claims, text)
     _sums_of_killed_and_wounded(claims)
     credit_from_body(claims)
+    claims = _headline_once(claims)
     parts = by_place(doc, claims)
     return sorted(claims + parts, key=lambda c: c.start) if parts else claims
+
+
+def _headline_once(claims: list[Claim]) -> list[Claim]:
+    """A page that prints its title twice (or above it, the title rebuilt from its address) states each
+    headline figure once: the ledger keeps the first copy, not one claim per printing."""
+    seen: set[tuple] = set()
+    kept: list[Claim] = []
+    for c in claims:
+        if c.section == "headline":
+            key = (c.low, c.best, c.high, c.measure, c.unit, c.fraction)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(c)
+    return kept
 
 
 def _sums_of_killed_and_wounded(claims: list[Claim]) -> None:

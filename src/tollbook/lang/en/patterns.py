@@ -117,6 +117,15 @@ EVENT_BEFORE_DATE = re.compile(
     r"[^,.;\d]{0,60}?(?:\b(?:on|of|since)\s+(?:the\s+)?)?$", re.IGNORECASE)
 # Before a verb, an event as its subject: "the earthquakes that hit", "floods which struck" (the verb is the event's, no loss).
 EVENT_RELATIVE = re.compile(rf"\b{_EVENT_NOUN}\b[^,.;\d]{{0,40}}?\s(?:that|which)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# An event as the subject of "hit" or "struck": "Hurricane Irma had hit the north", "the quake struck" (the
+# storm's verb, not a loss of people).
+EVENT_SUBJECT = re.compile(rf"\b{_EVENT_NOUN}\b(?:\s+(?-i:[A-Z])[\w'\u2019-]*){{0,2}}\s+(?:(?:had|has|have|already|first)\s+){{0,2}}$",
+                           re.IGNORECASE)
+# A verb of taking before a count of people and their role after them: "took 251 people, including
+# soldiers, hostage" (captured; the role may follow a parenthesis between commas, not a new clause).
+TAKE_BEFORE = re.compile(r"\b(?:took|take|takes|taking|taken|seized)\s+(?:(?:at least|about|around|some|more than|over|nearly|roughly)\s+)?$",
+                         re.IGNORECASE)
+TAKEN_AS_AFTER = re.compile(r"(?:,[^.;:]*?,)?\s+(?:[\w-]+\s+){0,2}?(?P<role>hostages?|prisoners?|captives?|captive)\b", re.IGNORECASE)
 # Presence as deployment: "12,000 North Korean soldiers are in Kursk" (after the people noun).
 PRESENCE_AFTER = re.compile(r"\s+(?:are|were|remain|remained|have been|had been|is|was)\s+(?:now\s+|still\s+|currently\s+|already\s+)?"
                             r"(?:in|inside|on the ground in|fighting in|based in|present in)\s+(?:the\s+)?[A-Z]")
@@ -148,6 +157,7 @@ PAIRED_AFTER = re.compile(r"\s+(?:to|from)\s+|,?\s+(?:up|down)\s+from\s+|,?\s+(?
                           r"(?:estimate|figure|toll|count|tally|total|number)\s+of\s+", re.IGNORECASE)
 # Between two figures, the joint of an ellipsis: the second shares the first's verb
 # ("killed 1,400 in Israel, most of them civilians, and about 3,000 in Gaza").
+COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as)\s+", re.IGNORECASE)  # "six priests and two women ... were killed"
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|whereas|plus))\s+(?:another\s+|a further\s+)?$",
                              re.IGNORECASE)
 # After the second figure of an ellipsis, a verb of its own: then it does not share the first's

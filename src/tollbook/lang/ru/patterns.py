@@ -309,6 +309,7 @@ SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тогда как|в то время 
 # Where the subject's clause starts, looking back from the figure.
 SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014\u2012]\s|\b(?:и|но|а|тогда как)\s", re.IGNORECASE)
 # Between two figures, the joint of an ellipsis: the second shares the first's verb.
+COORDINATED = re.compile(r"\s*,?\s*и\s+", re.IGNORECASE)  # "шесть мужчин и две женщины ... погибли"
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:и|а|тогда как|в то время как)?|\s(?:и|а|тогда как|в то время как))\s+(?:(?:еще|ещё)\s+)?$", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first: "с 30 до 52", "до 52 с 30", "52 против 30 накануне".
 PAIRED_AFTER = re.compile(r"\s+(?:до|с|со|от)\s+|,?\s+(?:по сравнению с|против|тогда как ранее|а ранее)\s+", re.IGNORECASE)
@@ -361,6 +362,8 @@ CAPTIVITY = re.compile(r"\b(?:плен\w*|обмен\w*|военнопленн\w
 
 # A person the lexicon does not know, named after a verb of saying behind the words of their office
 # (lower case, commas allowed, no conjunction), or right before the verb.
+# a capitalised pair after a preposition (or a place and "and") is a place, not a speaker
+PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:в|во|на|с|со|из|до|по|под|над|при|у|около|для|через|возле)\s+(?:(?:[\w'’ʼ-]+\s+){1,3}?и\s+)?$", re.IGNORECASE)
 PERSON_AFTER_SAY = re.compile(rf"\s+(?:(?!(?:що|як|про|щодо|что|как|о|об)\s)[а-яё]+,?\s+){{0,10}}(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){{0,2}}\s+[А-ЯЁ][а-яё-]{{2,}}(?:\s+[IVX]+\b)?)(?=[\s,.;:)»]|$)")
 PERSON_BEFORE_SAY = re.compile(rf"(?P<name>[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+){{0,2}}\s+[А-ЯЁ][а-яё-]{{2,}}(?:\s+[IVX]+\b)?)\s+(?:[а-яё]+\s+)?$")
 
@@ -567,5 +570,7 @@ def word_value(text: str) -> Fraction | None:
     return total + group
 
 # English names not written for this language yet (OFFICIAL_FIGURES: 'according to official Israeli data'; EVENT_AFTER_NAME:
-# 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE: see lang/en/patterns.py): they never match
+# 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE, EVENT_SUBJECT, TAKE_BEFORE,
+# TAKEN_AS_AFTER: see lang/en/patterns.py): they never match
 OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
+EVENT_SUBJECT = TAKE_BEFORE = TAKEN_AS_AFTER = NEVER

@@ -312,6 +312,7 @@ SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тоді як|водночас|а|а�
 # Where the subject's clause starts, looking back from the figure.
 SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014\u2012]\s|\b(?:і|та|але|а|тоді як)\s", re.IGNORECASE)
 # Between two figures, the joint of an ellipsis: the second shares the first's verb.
+COORDINATED = re.compile(r"\s*,?\s*(?:і|й|та)\s+", re.IGNORECASE)  # "шестеро чоловіків і двоє жінок ... загинули"
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:і|й|та|а|тоді як|водночас)?|\s(?:і|й|та|а|тоді як|водночас))\s+(?:(?:ще)\s+)?$", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first: "з 30 до 52", "до 52 з 30", "52 проти 30 напередодні".
 PAIRED_AFTER = re.compile(r"\s+(?:до|з|із|від)\s+|,?\s+(?:порівняно\s+з|проти|тоді як раніше|а раніше)\s+", re.IGNORECASE)
@@ -365,6 +366,8 @@ CAPTIVITY = re.compile(r"\b(?:полон\w*|обмін\w*|обміна\w*|вій
 
 # A person the lexicon does not know, named after a verb of saying behind the words of their office
 # (lower case, commas allowed, no conjunction), or right before the verb.
+# a capitalised pair after a preposition (or a place and "and") is a place, not a speaker
+PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:у|в|на|з|із|зі|до|по|під|над|при|біля|для|через|поблизу)\s+(?:(?:[\w'’ʼ-]+\s+){1,3}?(?:і|й|та)\s+)?$", re.IGNORECASE)
 PERSON_AFTER_SAY = re.compile(rf"\s+(?:(?!(?:що|як|про|щодо|что|как|о|об)\s)[а-яіїєґ'’ʼ]+,?\s+){{0,10}}(?P<name>[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]+){{0,2}}\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]{{2,}}(?:\s+[IVX]+\b)?)(?=[\s,.;:)»]|$)")
 PERSON_BEFORE_SAY = re.compile(rf"(?P<name>[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]+(?:\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]+){{0,2}}\s+[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]{{2,}}(?:\s+[IVX]+\b)?)\s+(?:[а-яіїєґ'’ʼ]+\s+)?$")
 
@@ -572,5 +575,7 @@ def word_value(text: str) -> Fraction | None:
     return total + group
 
 # English names not written for this language yet (OFFICIAL_FIGURES: 'according to official Israeli data'; EVENT_AFTER_NAME:
-# 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE: see lang/en/patterns.py): they never match
+# 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE, EVENT_SUBJECT, TAKE_BEFORE,
+# TAKEN_AS_AFTER: see lang/en/patterns.py): they never match
 OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
+EVENT_SUBJECT = TAKE_BEFORE = TAKEN_AS_AFTER = NEVER
