@@ -61,6 +61,9 @@ def test_a_country_that_lost_troops_is_the_actor() -> None:
     # the subject of the verb speaks, not the party named at the start of what it says
     ("Israeli officials say Hamas fighters seized 40 hostages.", "Israeli Prime Minister's Office"),
     ("Forty hostages were seized, said Hamas.", "Hamas"),
+    # a body named right before its losses is whose losses, not who put them at a figure
+    ("A British adviser put Wagner losses at 30,000.", None),
+    ("Wagner said its losses had reached 20,000.", "Wagner Group"),
 ])
 def test_the_speaker_not_the_party_spoken_of(text: str, source: str) -> None:
     assert _sources(text) == [source]
@@ -218,6 +221,17 @@ def test_in_ukrainian_and_russian_the_speaker_closing_a_paragraph_speaks_for_it(
     by_value = {c.best: c.source for c in claims}
     assert by_value[110] is not None and by_value[110] == by_value[30]  # the same paragraph
     assert by_value[21] is None  # the paragraph before names no one
+
+
+def test_a_source_line_names_the_speaker_of_the_paragraph_before() -> None:
+    text = ("Wagner losses near Bakhmut reach 30,000\n\n"
+            "Up to 30,000 Wagner fighters have been killed or wounded near Bakhmut since May.\n\n"
+            "Source: Ian Stubbs, a military adviser to the UK delegation at the OSCE, in Vienna\n")
+    claims = tollbook.extract(text, published="2023-03-01")
+    # the body's figure, and the headline's through it
+    assert [(c.section, c.source) for c in claims] == [("headline", "Ian Stubbs"), ("body", "Ian Stubbs")]
+    # without the label the same line names no one: a name alone is not a speaker
+    assert all(c.source is None for c in tollbook.extract(text.replace("Source: ", ""), published="2023-03-01"))
 
 
 def test_english_keeps_a_later_speaker_to_its_own_sentence() -> None:

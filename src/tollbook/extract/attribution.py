@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tollbook.lang import CURRENT as en
 from tollbook.lang import grammar
@@ -135,7 +135,8 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     negated = getattr(en, "NEGATED_BEFORE", _NEGATED)  # "не підтвердив": the language's own negation, else English's
     verbs = [v for v in verbs_idx.find(sentence, lowered) if not negated.search(sentence, max(0, v.start - 24), v.start)]
     # "the Hamas attack": a body naming an event is no speaker
-    named = [m for m in claimants if m.value.kind != "media" and not en.EVENT_AFTER_NAME.match(sentence, m.end)]
+    named = [m for m in claimants if m.value.kind != "media" and not en.EVENT_AFTER_NAME.match(sentence, m.end)
+             and not en.PARTY_NOUN_AFTER.match(sentence, m.end)]  # nor one naming whose losses: "Wagner losses"
     # "South Korean and US officials": two countries' officials together are no one body of either
     named = [m for m in named if not (_GROUP_OF_PEOPLE.search(m.text) and _JOINT_OWNER.search(sentence, max(0, m.start - 40), m.start))]
     # "Генеральний штаб Збройних сил(и) України": a body right after another, with nothing between, is
@@ -225,6 +226,23 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     person = _PERSON_AFTER.match(sentence, chosen.end) if chosen.value.kind != "person" else None
     end = person.end() if person else chosen.end
     return Attribution(chosen.value, sentence[chosen.start:end], chosen.start, end, via)
+
+
+def closing_line(line: str) -> Attribution | None:
+    """Who a line that only names the speaker of the paragraph before it names: "– заявив Петренко." or,
+    after a label, "Source: Ian Stubbs, UK military adviser" (read as "according to Ian Stubbs, ...")."""
+    m = en.CLOSING_SPEAKER.match(line)
+    if m is None:
+        return None
+    if m.groupdict().get("label") is None:
+        return attribute_sentence(line, fold(line))
+    text = _ACCORDING + line[m.end():]
+    att = attribute_sentence(text, fold(text))
+    shift = m.end() - len(_ACCORDING)
+    return None if att is None else replace(att, start=att.start + shift, end=att.end + shift)
+
+
+_ACCORDING = "according to "
 
 
 def _named_person(sentence: str, verbs: list[Match[str]]) -> Attribution | None:

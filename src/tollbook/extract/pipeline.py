@@ -220,8 +220,7 @@ def _extract(doc: Document) -> list[Claim]:
             item = ctx.list_heading is not None and _LIST_ITEM.match(s_text) is not None
             if n == 0 and not _tally_line(s_text) and not item:
                 ctx.actor, ctx.place, ctx.previous_plain, ctx.heading, ctx.list_heading = None, None, None, None, None
-            closing = grammar().CLOSING_SPEAKER.match(s_text)
-            if closing and (att := attr_mod.attribute_sentence(s_text, fold(s_text))) is not None:
+            if (att := attr_mod.closing_line(s_text)) is not None:
                 # "«...»\n\n– заявив Петренко.": a line that only names who said the paragraph before
                 _assign_to(claims, ctx.previous_paragraph_claims, att, doc)
                 ctx.attributed(att, sent.start)

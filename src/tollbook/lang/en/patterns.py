@@ -235,8 +235,12 @@ PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|in
 # How far after a verb of saying its speaker may be named ("said the ministry"): English puts the speaker
 # first, so a body far after the verb is mostly what was said.
 SPEAKER_AFTER_VERB = 25
-# A line that only names who said the paragraph before it ("— the governor said."): not written so in English copy.
-CLOSING_SPEAKER = re.compile(r"(?!)")
+# A body named right before its people or losses is the party spoken of, not a speaker: "puts Wagner losses at".
+PARTY_NOUN_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?:losses|casualties|dead|death toll|troops|forces|fighters|soldiers|"
+                              r"servicemen|personnel|mercenaries|units|militants|prisoners)\b", re.IGNORECASE)
+# A line that only names who gave the paragraph before it: in English copy a label, "Source: Ian Stubbs, UK
+# military adviser to the OSCE" (the `label` group: the name after it is read as after "according to").
+CLOSING_SPEAKER = re.compile(r"\s*(?P<label>Sources?)\s*:\s*(?=[A-Z\u2018\u201c\"'])")
 POINTS_BACK_CORE = (
     r"(?:this|that|it|these|the (?:figure|figures|information|data|number|numbers|estimate|assessment|report))\s+"
     r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"

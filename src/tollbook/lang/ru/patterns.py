@@ -571,6 +571,6 @@ def word_value(text: str) -> Fraction | None:
 
 # English names not written for this language yet (OFFICIAL_FIGURES: 'according to official Israeli data'; EVENT_AFTER_NAME:
 # 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE, EVENT_SUBJECT, TAKE_BEFORE,
-# TAKEN_AS_AFTER: see lang/en/patterns.py): they never match
+# TAKEN_AS_AFTER, PARTY_NOUN_AFTER: see lang/en/patterns.py): they never match
 OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
-EVENT_SUBJECT = TAKE_BEFORE = TAKEN_AS_AFTER = NEVER
+EVENT_SUBJECT = TAKE_BEFORE = TAKEN_AS_AFTER = PARTY_NOUN_AFTER = NEVER
