@@ -413,3 +413,15 @@ def test_an_unknown_person_named_by_the_verb_speaks(text: str, source: str | Non
 def test_the_defence_ministry_by_its_usual_periphrasis() -> None:
     text = "Москва вернула из плена 120 военных. В оборонном ведомстве уточнили, что Киеву передали 120 пленных."
     assert [c.source for c in tollbook.extract(text, published="2024-08-20")][-1:] == ["Russian Ministry of Defence"]
+
+
+def test_a_figure_repeated_further_down_keeps_the_claimant_given_with_it() -> None:
+    text = ("Floods in the province\n\n"
+            "The floods have killed 212 people in the province, the provincial health ministry said.\n\n"
+            "Roads remain cut off in the north.\n\n"
+            "Besides the 212 dead, 640 people were injured.\n")
+    claims = tollbook.extract(text, published="2024-05-10")
+    by_start = sorted(claims, key=lambda c: c.start)
+    assert [c.best for c in by_start] == [212, 212, 640]
+    assert by_start[1].source == by_start[0].source is not None and by_start[1].attribution == "body"
+    assert by_start[2].source is None  # another figure of that sentence is not a repeat

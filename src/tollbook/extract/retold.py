@@ -1,4 +1,5 @@
-"""A headline or summary figure retold from the body keeps the body's claimant.
+"""A headline or summary figure retold from the body keeps the body's claimant, and so does a body figure
+that repeats one given, with its claimant, further up.
 
 "Death toll in Derna rises to 5,200" over a body that says "... 5,200, the interior minister
 said": the headline names no one, but the figure is the minister's, and the outlet only
@@ -39,8 +40,9 @@ def _retold_as(c: Claim) -> tuple:
 
 
 def credit_from_body(claims: list[Claim]) -> None:
-    """Give each headline or summary figure with no claimant of its own the source of the first body
-    figure with the same number, measure family, unit and mood whose claimant the body names."""
+    """Give each headline or summary figure with no claimant of its own, and each body figure repeated
+    further down, the source of the first body figure with the same number, measure family, unit and
+    mood whose claimant the body names."""
     body: dict[tuple, Claim] = {}
     for c in claims:
         if c.section == "body" and c.attribution in ("explicit", "carried") and _retellable(c):
@@ -48,8 +50,10 @@ def credit_from_body(claims: list[Claim]) -> None:
     if not body:
         return
     for i, c in enumerate(claims):
-        if c.section not in RETOLD_SECTIONS or c.attribution not in (None, "outlet") or not _retellable(c):
+        if c.attribution not in (None, "outlet") or not _retellable(c):
             continue
         twin = body.get(_retold_as(c))
-        if twin is not None:
+        # the headline retells the body; further down, "in addition to the 1,354 dead" repeats a figure given before
+        if twin is not None and (c.section in RETOLD_SECTIONS or c.section == "body" and twin.start < c.start
+                                 and twin.date_end == c.date_end):  # not "earlier, 18 were reported dead"
             claims[i] = replace(c, source=twin.source, sources=twin.sources, attribution="body")
