@@ -259,8 +259,9 @@ def effective_sources(evidence: tuple[Claim, ...], text: str) -> dict[str, str |
     out: dict[str, str | None] = {}
     def named(claim: Claim) -> bool:
         # the outlet, credited because no one else was named, is no claimant of its own; nor is the body's
-        # claimant a headline retells without naming
-        return bool(claim.source) and claim.source != "anonymous" and claim.attribution not in ("outlet", "body")
+        # claimant a headline retells without naming (a figure the body repeats is its first statement's)
+        return bool(claim.source) and claim.source != "anonymous" and claim.attribution != "outlet" \
+            and not (claim.attribution == "body" and claim.section != "body")
 
     for i in ordered:
         claim = evidence[i]
