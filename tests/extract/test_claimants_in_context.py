@@ -302,11 +302,26 @@ def test_placed_the_toll_at_attributes_and_the_researchers_are_no_office_referre
     ("Officials now count 2,975 dead, up from 64, the governor said.", 2975, False),
     ("The ministry now puts the toll at about 1,200, down from a previous estimate of 1,400.", 1400, True),
     ("Israel previously said 1,400 people died in the attack.", 1400, True),
+    # a revision's own words: the figure it revised from is the earlier one, the one it revised to is not
+    # ("down" is no verb of destroying here)
+    ("The ministry revised the death toll down from 1,400 to about 1,200.", 1400, True),
+    ("The ministry revised the death toll down from 1,400 to about 1,200.", 1200, False),
     ("The agency, which had earlier reported 11,300 deaths, said its estimate now stood at between 4,000 and 11,300.", 4000, False),
 ])
 def test_a_figure_given_as_an_earlier_one_is_as_of_before_the_report(text: str, value: int, previous: bool) -> None:
     claim = next(c for c in tollbook.extract(text, published="2023-11-10") if value in (c.best, c.low))
     assert (claim.date_end == "2023-11-09") is previous and claim.date_start is None
+
+
+def test_a_revision_told_on_a_day_puts_the_old_figure_before_that_day() -> None:
+    claims = {c.best: c for c in tollbook.extract(
+        "On Wednesday the ministry revised the death toll down from 1,400 to 1,200.", published="2023-11-10")}
+    assert claims[1400].date_end == "2023-11-07" and claims[1200].date_end == "2023-11-08"
+    assert {c.measure for c in claims.values()} == {"killed"}
+    # the date of the event named is not the figure's: "the Oct. 7 attack" leaves the old figure before the report
+    claims = {c.best: c for c in tollbook.extract(
+        "The death toll of the Oct. 7 attack was revised to 1,200 from an earlier estimate of 1,400.", published="2023-11-10")}
+    assert claims[1400].date_end == "2023-11-09" and claims[1200].date_end == "2023-11-10"
 
 
 def test_an_aside_names_its_own_report() -> None:

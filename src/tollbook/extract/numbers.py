@@ -441,8 +441,10 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
     v1 = exact_value(first)
     if v1 is None:
         return None
-    if second is not None and lead == "from" and en.CHANGE_VERB.search(sentence, max(0, m.start() - 40), m.start()):
-        # "rose from 30 to 52": two figures, not a range
+    v2 = exact_value(second) if second is not None and lead == "from" else None
+    if second is not None and lead == "from" and (en.CHANGE_VERB.search(sentence, max(0, m.start() - 50), m.start())
+                                                   or v2 is not None and v2 < v1):
+        # "rose from 30 to 52", "from 1,400 to 1,200": two figures, not a range
         # (the word joining them is no qualifier of the second: "з 30 до 52" is 52, not "up to 52")
         pair = [_single(sentence, m.start(2), m.end(2), first), _single(sentence, m.start(4), m.end(4), second, qualified=False)]
         return [q for q in pair if q is not None]

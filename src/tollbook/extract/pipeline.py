@@ -998,9 +998,13 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
         f.date_end = ref.isoformat()  # "as of April 2025" told on 2 April: as of the day it is told
         if f.date_start and f.date_start > f.date_end:
             f.date_start = f.date_end
-    if tm is None and ref and not f.q.increment \
-            and grammar().PREVIOUS_FIGURE.search(s.text, max(0, f.q.start - 120), f.q.start):
-        f.date_end = (ref - timedelta(days=1)).isoformat()  # "up from 64": as of before the report
+    if ref and not f.q.increment and grammar().PREVIOUS_FIGURE.search(s.text, max(0, f.q.start - 120), f.q.start):
+        # "up from 64": as of before the report; "on Friday revised the toll from 1,400": before that Friday
+        told = None if tm is None or _names_event(s.text, tm) else tm.date_start if tm.end <= f.q.start else False
+        if told is not False:
+            f.date_end = ((told or ref) - timedelta(days=1)).isoformat()
+            if f.date_start and f.date_start > f.date_end:
+                f.date_start = f.date_end
     if f.q.increment and ref:
         f.date_start = f.date_end = ref.isoformat()
     if f.base_claim is not None and tm is None:

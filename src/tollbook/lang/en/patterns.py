@@ -229,6 +229,8 @@ BACKGROUND = re.compile(r"\s*(?:Earlier|Previously|As reported|As previously rep
 PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|initial|prior)\s+(?:report|estimate|count|tally|statement)\s+"
                              r"(?:that|which)\s+(?:said|put|gave|showed|estimated)\s+(?:the\s+toll\s+at\s+)?(?:about\s+|some\s+)?$|"
                              r"\b(?:(?:up|down)\s+from|from\s+(?:an?\s+|the\s+|its\s+)?(?:previous|earlier|initial|prior|original)(?:\s+[\w-]+){0,2}?\s+(?:estimate|figure|toll|count|tally)\s+of)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|over\s+)?$"
+                             r"|\b(?:revis\w*|lower\w*|rais\w*|cut|increas\w*|reduc\w*|updat\w*|correct\w*)\b[^.;\d]{0,80}?"
+                             r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$"  # "revised down the toll from 1,400 to 1,200"
                              r"|\b(?:previously|initially|earlier|had\s+first)\s+(?:said|reported|put|estimated|gave|announced|claimed)\b"
                              r"(?:(?!\b(?:now|currently|said|says|stood|stands)\b)[^.;]){0,100}$",
                              re.IGNORECASE)
@@ -349,7 +351,8 @@ OF_DETERMINER_AFTER = re.compile(r"\s*of\s+(?:the|these|those|them|its|their)\b"
 AND_OR = re.compile(r"\s(?:and|or)\s")
 BETWEEN_SPLIT = re.compile(r"(.+?)\s+and\s+(.+)")
 CHANGE_VERB = re.compile(
-    r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|fell|dropped|declined|went up|revised)\s+$", re.IGNORECASE)
+    r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|fell|dropped|declined|went up|revised|raised|lowered|"
+    r"updated|corrected|cut)\s+$", re.IGNORECASE)
 SCALE_END = re.compile(r"\s*(thousand|million|billion)$", re.IGNORECASE)
 SCALE_WORD = re.compile(r"(thousand|million|billion)", re.IGNORECASE)
 OR_MORE_AFTER = re.compile(r"\s*(?:or more|plus)\b", re.IGNORECASE)
