@@ -440,3 +440,11 @@ def test_a_figure_repeated_further_down_keeps_the_claimant_given_with_it() -> No
     assert [c.best for c in by_start] == [212, 212, 640]
     assert by_start[1].source == by_start[0].source is not None and by_start[1].attribution == "body"
     assert by_start[2].source is None  # another figure of that sentence is not a repeat
+
+
+def test_a_total_of_two_places_counts_what_its_parts_count_and_is_neither_place() -> None:
+    claims = tollbook.extract("Officials confirmed 9,210 deaths in Turkey and another 2,004 in Syria, bringing the "
+                              "total to 11,214, a grim loss of life.", published="2023-02-09")
+    total = next(c for c in claims if c.best == 11214)
+    assert total.measure == "killed" and total.place is None
+    assert {c.place for c in claims if c.best != 11214} == {"Turkey", "Syria"}

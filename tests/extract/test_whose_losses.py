@@ -234,9 +234,9 @@ def test_soldiers_of_no_named_party_are_the_documents_party(text: str, actors: l
     # the figure is the clause's subject; its verb comes after a long description of its people
     ("By official counts, over 12,000 volunteers recruited in the eastern provinces for the militia have been "
      "killed or injured since the spring.", "casualties"),
-    # another clause ("and") comes first: the verb is not this figure's
+    # another clause ("and") comes first: the verb is not this figure's, its own is (recruited: deployed)
     ("Some 12,000 volunteers were recruited in the eastern provinces for the militia, and many of their "
-     "relatives have been killed.", None),
+     "relatives have been killed.", "deployed"),
 ])
 def test_a_subjects_verb_past_a_long_description(text: str, measure: str | None) -> None:
     claims = tollbook.extract(text, published="2024-05-01")

@@ -784,6 +784,9 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
     if f.base_claim is not None and (choice is None or choice.measure is None):
         # "roughly half of the displaced are children": the part counts what its whole counts
         choice = measures_mod.MeasureChoice(f.base_claim.measure, None, f.base_claim.ambiguous_measure, f.base_claim.unit)
+    if choice is not None and choice.cue_start is not None and choice.cue_start >= q.end and s.out \
+            and en.TOTAL_BEFORE.search(s.text, s.out[-1].end - s.offset, q.start):
+        choice = None  # "putting the total at 20,451 - a staggering loss of life": a total of what came before
     if (choice is None or choice.measure is None) and s.out:
         # "revised from 1,400 to about 1,200", "increased to 34 from 16", "bringing the total to 41,732":
         # the figure paired with the one before counts what it counts
@@ -960,6 +963,11 @@ def _place(s: _SentenceRecord, f: _Draft) -> bool:
     """Where: the nearest place mention, else the paragraph's place, else the base's."""
     ctx = s.ctx
     f.place_m = place_m = places_mod.choose_place(s.text, s.place_mentions, f.q.start, f.q.end)
+    if place_m is not None and place_m.end <= f.q.start and len({c.place_code for c in s.out}) > 1 \
+            and grammar().TOTAL_BEFORE.search(s.text, s.out[-1].end - s.offset, f.q.start):
+        # "17,134 in Turkey and 3,317 in Syria, putting the total at 20,451": no one place's
+        f.place_m, f.place, f.place_text = None, None, None
+        return True
     if place_m is None:
         ctx.carried()
     f.place = place_m.value if place_m else (ctx.place[0] if ctx.place else None)

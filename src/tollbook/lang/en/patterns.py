@@ -148,7 +148,9 @@ SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s|"
 # "and" before "the" and a capitalised name joins two names ("with the Russian Federation and the DPR"),
 # not two clauses; before a modal or auxiliary it joins two verbs of one subject ("the toll tops 30,000
 # and could hit 50,000").
-SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:but|while)\s|\band\s(?!the\s+(?-i:[A-Z])|(?:could|may|might|will|would|is|was|has|had|then|later|now)\b)", re.IGNORECASE)
+SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014]\s|\b(?:but|while)\s|"
+                                  r"\b(?:said|says|announced|announces|reported|reports|stated|confirmed|added)\b(?:\s+[\w.]+){0,3}?\s+that\s|"
+                                  r"\band\s(?!the\s+(?-i:[A-Z])|(?:could|may|might|will|would|is|was|has|had|then|later|now)\b)", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first (it counts the same thing):
 # "from 1,400 to about 1,200", "to 34 from 16", "2,975, up from 64".
 # "to around 1,200 from a previous government estimate of 1,400", "up from an initial toll of 64".
