@@ -448,3 +448,11 @@ def test_a_total_of_two_places_counts_what_its_parts_count_and_is_neither_place(
     total = next(c for c in claims if c.best == 11214)
     assert total.measure == "killed" and total.place is None
     assert {c.place for c in claims if c.best != 11214} == {"Turkey", "Syria"}
+
+
+def test_an_office_without_whose_in_a_report_from_one_place_is_that_places() -> None:
+    text = "Blast at Gaza hospital\n\nA blast hit a hospital in Gaza City. A health ministry official said 480 were killed.\n"
+    assert _sources(text) == ["Gaza Health Ministry"]
+    # two places at the top: no guess between their ministries
+    text = "Israel and Gaza count the dead\n\nA health ministry official said 480 were killed.\n"
+    assert _sources(text) == ["anonymous"]

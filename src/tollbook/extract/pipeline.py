@@ -362,7 +362,8 @@ def _body_of_the_role(claims: list[Claim], text: str, person: str) -> attr_mod.C
 
 def _name_the_roles(claims: list[Claim], text: str) -> None:
     """An unnamed office ("..., governor says", "the mayor said") is the one person the document names in
-    that office, when it names exactly one ("Gov. Ricardo Rossello")."""
+    that office, when it names exactly one ("Gov. Ricardo Rossello"); else, for an office, the office of the
+    one place the top of the document names."""
     found: dict[str, SourceRef | None] = {}
     bodies: dict[str, attr_mod.Claimant | None] = {}
     for i, c in enumerate(claims):
@@ -380,6 +381,7 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
             continue
         role = speakers_mod.role_of(first.text)
         if role is None or role.endswith("s"):
+            _office_of_the_document(claims, i, text)
             continue  # "officials", "authorities": a group, not one person
         if role not in found:
             sp = speakers_mod.named_for_role(text, role)
@@ -390,6 +392,17 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
         ref = found[role]
         if ref is not None:
             claims[i] = replace(c, source=ref.name, sources=(ref, *c.sources[1:]))
+        else:
+            _office_of_the_document(claims, i, text)
+
+
+def _office_of_the_document(claims: list[Claim], i: int, text: str) -> None:
+    """"a health ministry official said" in a report from Gaza: the office of the one place the top names."""
+    c = claims[i]
+    words = c.sources[0].text or ""
+    office = attr_mod.office_of_the_document(text, words)
+    if office is not None:
+        claims[i] = replace(c, source=office.name, sources=(SourceRef(office.name, office.kind, words), *c.sources[1:]))  # type: ignore[arg-type]
 
 
 def _plain(ctx: _Context, start: int, end: int, new_paragraph: bool = False) -> None:
