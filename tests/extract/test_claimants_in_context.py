@@ -456,3 +456,12 @@ def test_an_office_without_whose_in_a_report_from_one_place_is_that_places() -> 
     # two places at the top: no guess between their ministries
     text = "Israel and Gaza count the dead\n\nA health ministry official said 480 were killed.\n"
     assert _sources(text) == ["anonymous"]
+
+
+def test_a_national_bodys_toll_with_no_place_is_its_countrys() -> None:
+    claims = tollbook.extract("Turkey's disaster agency said the death toll passed 8,500. The Syrian Health Ministry "
+                              "said the toll in government-held areas had climbed past 1,200.", published="2023-02-08")
+    assert [(c.place_code, c.low, c.high) for c in claims] == [("TUR", 8500, None), ("SYR", 1200, None)]
+    # a party's losses keep no place the speaker's country would give them
+    claims = tollbook.extract("Russia's defence ministry said 300 Ukrainian soldiers were killed.", published="2023-02-08")
+    assert [c.place_code for c in claims] == [None]
