@@ -154,6 +154,8 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     """The actor of the figure at [start, end): (actor, words naming it, span), or None."""
     en = grammar()  # the language being read, looked up once for this call
     # only mentions the windows below can reach (90 before, 70 after) are worth asking about their role
+    # (a country attacked is where its people died, not a party's losses: "300 killed in the attack on Israel")
+    mentions = [m for m in mentions if not en.TARGET_BEFORE.search(sentence, max(0, m.start - 40), m.start)]
     victims = [m for m in mentions if m.end >= start - 90 and m.start <= end + 70
                and m.value.kind != _CIVILIANS and not is_agent(sentence, m, start)
                and not _gloss_of_agent(sentence, m, mentions, start)]

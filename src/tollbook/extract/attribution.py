@@ -86,17 +86,6 @@ def _index() -> tuple[PhraseIndex[Claimant], PhraseIndex[str], PhraseIndex[str]]
     return PhraseIndex(phrases, exact), verbs, anonymous
 
 
-@per_language
-def _countries() -> dict[str, str]:
-    """Each lexicon claimant's country by canonical name, where the lexicon gives one."""
-    return {e["name"]: e["country"] for e in load("claimants.toml").get("claimant", []) if e.get("country")}
-
-
-def claimant_country(name: str | None) -> str | None:
-    """The country (ISO 3166-1 alpha-3) a claimant of the lexicon speaks for, if it names one."""
-    return _countries().get(name) if name else None
-
-
 def claimants_through_glosses(index: PhraseIndex[Claimant], sentence: str, lowered: str) -> list[Match[Claimant]]:
     """The claimants named in a sentence, read also across an abbreviation glossed inside a name
     ("Министерство обороны (МО) России", "голова Донецької ОДА (ОВА)"): each match spans the gloss."""

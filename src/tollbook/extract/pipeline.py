@@ -37,9 +37,8 @@ from tollbook.lang import grammar
 from tollbook.lang import languages, reading
 from tollbook.read.language import language_runs
 from tollbook.lexicons import Match, fold
-from tollbook.lexicons.gazetteer import place as place_of
 from tollbook.lexicons.measures import measure_registry, measures_where
-from tollbook.model import PERSONNEL, Claim, Document, SourceRef, claim_id
+from tollbook.model import Claim, Document, SourceRef, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
 _LANGUAGES = frozenset(languages())
@@ -254,28 +253,9 @@ def _extract(doc: Document) -> list[Claim]:
     _name_the_roles(claims, text)
     _sums_of_killed_and_wounded(claims)
     credit_from_body(claims)
-    _place_of_a_national_toll(claims)
     claims = _headline_once(claims)
     parts = by_place(doc, claims)
     return sorted(claims + parts, key=lambda c: c.start) if parts else claims
-
-
-def _place_of_a_national_toll(claims: list[Claim]) -> None:
-    """A country's government or ministry giving a toll of people with no place named ("the death toll
-    passed 8,500", said Turkey's disaster agency) gives its own country's: the place is that country.
-    Not for a party's losses (a ministry of defence counting the enemy's), only for the unnamed or civilians."""
-    for i, c in enumerate(claims):
-        if c.place_code or c.unit != PERSONNEL or c.actor not in (None, "civilians") or c.measure not in _NATIONAL_TOLLS:
-            continue
-        first = c.sources[0] if c.sources else None
-        if first is None or first.kind not in ("government", "ministry"):
-            continue
-        country = place_of(None, attr_mod.claimant_country(c.source))
-        if country is not None:
-            claims[i] = replace(c, place=country.name, place_code=country.code)
-
-
-_NATIONAL_TOLLS = frozenset({"killed", "wounded", "casualties", "missing", "displaced"})
 
 
 def _headline_once(claims: list[Claim]) -> list[Claim]:

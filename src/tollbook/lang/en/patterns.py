@@ -266,6 +266,10 @@ NAME_DETERMINER = re.compile(r"^(?:(?:The|A|An|According to|In|On|At|This|That|I
 # its owner ("Russia's Kursk region") or a speaker, not the side that lost it.
 AGENT_BEFORE = re.compile(r"\b(?:by|from|against|to|with|than|in|into|inside|near|across|at|for|alongside|behalf of|help|helping|support|supporting|aid|assist|assisting)\s+(?:the\s+)?"
                           r"(?:(?:southern|northern|eastern|western|central|south|north|east|west|occupied)\s+)?$", re.IGNORECASE)
+# The target of an attack named by its country: its people died, not its forces ("300 killed in the attack on Israel").
+TARGET_BEFORE = re.compile(r"\b(?:attacks?|assaults?|raids?|strikes?|offensive|incursion|invasion|bombardment|shelling|"
+                           r"onslaught)\s+(?:on|against|of)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western)\s+)?$",
+                           re.IGNORECASE)
 # English has no possessive preposition before a party (Ukrainian "у росіян", Russian "у россиян").
 POSSESSOR_BEFORE = re.compile(r"(?!)")
 # "by" and a few words of description before a party: "an attack by the militant group Hamas".
