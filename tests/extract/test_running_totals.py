@@ -10,6 +10,9 @@ import tollbook
 @pytest.mark.parametrize(("text", "published", "start", "end"), [
     # told eleven days after the quake it names: since the quake, as of the day told
     ("Officials said 21,400 people had died in the February 6 tremor.", "2023-02-17", "2023-02-06", "2023-02-17"),
+    # the event's weekday before its date ("struck on Monday, February 6, 2023"): still the event's date
+    ("Since the quake that struck on Monday, February 6, 2023, the toll has risen to 50,100.", "2023-02-25",
+     "2023-02-06", "2023-02-25"),
     # "on Friday" says as of when
     ("The toll from the floods that struck on Sept. 10 passed 4,000 on Friday.", "2023-09-18", "2023-09-10", "2023-09-15"),
     # told two days after: that day's count

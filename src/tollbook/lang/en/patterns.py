@@ -114,7 +114,7 @@ EVENT_AFTER_NAME = re.compile(rf"(?:-led|-run|-backed)?\s+(?:[a-z][\w-]*\s+)?{_E
                               r"governed|linked|allied|supported)\b", re.IGNORECASE)
 EVENT_BEFORE_DATE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|struck|hit|began|started|launched|erupted|broke out|made landfall|devastated|rocked)\b"
-    r"[^,.;\d]{0,60}?(?:\b(?:on|of|since)\s+(?:the\s+)?)?$", re.IGNORECASE)
+    r"[^,.;\d]{0,60}?(?:\b(?:on|of|since)\s+(?:the\s+)?)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.IGNORECASE)
 # Before a verb, an event as its subject: "the earthquakes that hit", "floods which struck" (the verb is the event's, no loss).
 EVENT_RELATIVE = re.compile(rf"\b{_EVENT_NOUN}\b[^,.;\d]{{0,40}}?\s(?:that|which)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # An event as the subject of "hit" or "struck": "Hurricane Irma had hit the north", "the quake struck" (the
