@@ -21,7 +21,8 @@ _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|ibn|abu|abd)-[\w'\u2019-]+|(?:bin
 _NAME = rf"(?:[A-Z][\w'\u2019.-]+(?:\s+{_NAME_WORD}){{1,3}})"
 _SAY = (r"(?:said|says|say|told|tells|tell|estimate|report|confirm|claim|warn|insist|added|adds|gave|pointed out|estimated|estimates|announced|announces|confirmed|confirms|stated|"
         r"states|reported|reports|wrote|writes|posted|declared|declares|noted|notes|claimed|claims|tweeted|tweets|"
-        r"acknowledged|acknowledges|warned|warns|denied|denies|disputed|disputes|found|finds|insisted|insists)")
+        r"acknowledged|acknowledges|warned|warns|denied|denies|disputed|disputes|found|finds|insisted|insists|"
+        r"counted|counts|tallied|documented|put|puts|placed|places)")  # "police counted 64" (not "recorded": "Myanmar recorded 1,000")
 _ADVERBIAL = r"(?:(?:also|later|earlier|previously|separately|then|now|had|has|have|on\s+\w+|in\s+a\s+[\w-]+(?:\s+[\w-]+)?|\w+ly)\s+)*"
 _DETERMINER = r"(?:(?:the|a|an|its|their|his|her|one)\s+)"
 
