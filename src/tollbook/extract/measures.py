@@ -129,6 +129,18 @@ def _predicate_far_after(sentence: str, cues: list[Match[str]], end: int, unit_m
 _PREDICATE_REACH = 140
 
 
+def _noun_of_the_whole(sentence: str, units: list[Match[str]], end: int,
+                       blockers: list[tuple[int, int]]) -> Match[str] | None:
+    """"114 of 158 aerial targets", "114 зі 158 повітряних цілей": a part counts what its whole's noun names."""
+    after = [b for b in blockers if b[0] >= end]
+    if not after:
+        return None
+    whole = min(after)
+    if not grammar().OF_WHOLE.fullmatch(sentence, end, whole[0]):
+        return None
+    return next((u for u in units if u.start >= whole[1] and _NOUN_OF.fullmatch(sentence, whole[1], u.start)), None)
+
+
 def _shared_predicate(sentence: str, units: list[Match[str]], cues: list[Match[str]], unit_m: Match[str],
                       blockers: list[tuple[int, int]]) -> Match[str] | None:
     """The verb of a figure whose noun phrase is joined by "and" to the next figure's: in "six priests and
@@ -173,6 +185,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.end <= start:
         # "since last year 41 soldiers": a noun of time or place before a figure is no unit of it
         unit_m = choose_unit([u for u in units if u.start >= end], start, end, blockers, sentence, cues)
+    if unit_m is None:
+        unit_m = _noun_of_the_whole(sentence, units, end, blockers)
     if sentence[start:end].lower() == "one" and _NEXT_WORD.match(sentence, end) and (unit_m is None or unit_m.start != end + 1) \
             and not any(0 < c.start - end <= 25 for c in cues):
         return None  # "one estimate he cited": 'one' before a noun that no measure follows counts nothing we record

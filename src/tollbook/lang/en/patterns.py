@@ -159,6 +159,7 @@ PAIRED_AFTER = re.compile(r"\s+(?:to|from)\s+|,?\s+(?:up|down)\s+from\s+|,?\s+(?
                           r"(?:estimate|figure|toll|count|tally|total|number)\s+of\s+", re.IGNORECASE)
 # Between two figures, the joint of an ellipsis: the second shares the first's verb
 # ("killed 1,400 in Israel, most of them civilians, and about 3,000 in Gaza").
+OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)  # "114 of 158 aerial targets": the part shares the noun
 COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as)\s+", re.IGNORECASE)  # "six priests and two women ... were killed"
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|whereas|plus))\s+(?:another\s+|a further\s+)?$",
                              re.IGNORECASE)
