@@ -260,9 +260,10 @@ _CURRENCY = frozenset("$€£¥₴₽")
 _RATIO = re.compile(r"\b(?:one|1)\s+(?:in|out of)\s+(?:every\s+)?$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
 _PERIOD_LABELS = frozenset(("day", "week", "year", "month"))
+_DATELINE_YEAR_AFTER = re.compile(r"\s*(?:--|[-\u2013\u2014(\[]|$)")
 
 
-def _label_before(before: str, digits: bool = True) -> bool:
+def _label_before(before: str, digits: bool = True, after: str = "") -> bool:
     """A currency sign, a model name ('Su-'), a month or a label word right before the figure."""
     en = grammar()  # the language being read, looked up once for this call
     stripped = before.rstrip()
@@ -276,7 +277,12 @@ def _label_before(before: str, digits: bool = True) -> bool:
     last = words[-1].lower().lstrip("([")
     if last in _PERIOD_LABELS and len(words) > 1 and words[-2].lower() in en.PERIOD_DETERMINERS:
         return False  # "since last year 41 soldiers", "in the past day 12": a period, then the count
-    return last in en.LABEL_WORDS or last.rstrip(".") in en.MONTH_NAMES or stripped.lower().endswith("the year")
+    if last.rstrip(".") in en.MONTH_NAMES:
+        # "8 липня 347 дітей": a date whole with its day, then a count; not a wire dateline's short year
+        # ("SAN SALVADOR, 3 JAN 90 --"), which a dash or bracket follows
+        dated = len(words) > 1 and words[-2].isdigit() and 1 <= int(words[-2]) <= 31
+        return not dated or bool(_DATELINE_YEAR_AFTER.match(after))
+    return last in en.LABEL_WORDS or stripped.lower().endswith("the year")
 
 
 @per_language
@@ -302,7 +308,7 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
     en = grammar()  # the language being read, looked up once for this call
     before = sentence[max(0, start - 24):start]
     after = sentence[end:end + 24]
-    if _label_before(before, core.strip()[:1].isdigit()) or en.AFTER_NOT_A_COUNT.match(after) or _date_around().match(after):
+    if _label_before(before, core.strip()[:1].isdigit(), after) or en.AFTER_NOT_A_COUNT.match(after) or _date_around().match(after):
         return True
     core = core.strip()
     if _is_year(core) and not en.COUNT_NOUN_AFTER.match(after):
