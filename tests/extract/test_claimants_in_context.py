@@ -474,3 +474,14 @@ def test_climbed_past_is_a_lower_bound() -> None:
 ])
 def test_verbs_of_counting_and_of_having(text: str, source: str | None) -> None:
     assert _sources(text) == [source]
+
+
+def test_an_office_refers_back_only_to_a_body_of_its_kind() -> None:
+    text = ("Cholera and floods\n\n"
+            "The World Health Organization said 410 people had died of cholera in the region. "
+            "The government in the east put the number of flood deaths at 3,100.\n\n"
+            "The ministry said 212 people had died in the floods.\n")
+    claims = {c.best: c for c in tollbook.extract(text, published="2023-09-17")}
+    assert claims[410].source == "World Health Organization"
+    # "the government" and "the ministry" are not the WHO named before
+    assert claims[3100].source == claims[212].source == "anonymous"

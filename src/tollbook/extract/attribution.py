@@ -488,6 +488,22 @@ def _organisation_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, heads
 
 
+def may_refer_back(words: str, earlier: Claimant) -> bool:
+    """Whether "the <office> said" may be the body named before: not when its head noun names another kind
+    ("the Army spokesman" after the health ministry, "the government" after the WHO). State bodies and
+    officials go together; "the agency" or "the office" may be any body."""
+    heads = _organisation_pattern()[1]
+    kinds = {heads[w] for w in words.lower().split() if w in heads and w not in _ANY_BODY}
+    if not kinds or earlier.kind == "person":
+        return True
+    return any(k == earlier.kind or k in _STATE and earlier.kind in _STATE for k in kinds)
+
+
+_ANY_BODY = frozenset({"agency", "office", "service", "services", "group", "project", "mission", "organization",
+                       "organisation", "programme", "program", "fund"})
+_STATE = frozenset({"government", "ministry", "official"})
+
+
 @per_language
 def _heads_index() -> PhraseIndex[str]:
     """The organisation heads as one automaton: a cheap test before the pattern that needs one."""
@@ -559,3 +575,4 @@ def source_chain(attribution: Attribution | None, outlet: str | None) -> tuple[s
         chain.append(SourceRef(outlet, "outlet", None))
     source = attribution.claimant.name if attribution is not None else outlet
     return source, tuple(chain)
+

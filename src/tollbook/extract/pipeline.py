@@ -661,8 +661,10 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
         att = holder  # "the health minister ... announced": the one person the document names in that office
     elif att is not None and att.back and att.claimant.kind == "anonymous" and not _plural_role(att.text) \
             and ctx.latest_attribution() is not None \
-            and ctx.last_attribution.claimant.kind != "anonymous":
-        att, how = ctx.last_attribution, "carried"  # "the spokesperson said": the one named before
+            and ctx.last_attribution.claimant.kind != "anonymous" \
+            and attr_mod.may_refer_back(att.text, ctx.last_attribution.claimant):
+        # "the spokesperson said": the one named before; not "the government" after the WHO
+        att, how = ctx.last_attribution, "carried"
     elif (att is None or att.claimant.kind == "media") and attr_mod.refers_to_earlier(s_text) \
             and ctx.latest_attribution() is not None and ctx.last_attribution.claimant.kind != "media":
         # "По его словам, передает ТАСС, ...": the one named before speaks, the agency carries it
