@@ -387,7 +387,7 @@ def _office_of_the_place(sentence: str, speaker: Speaker) -> Claimant | None:
     for m in place_index().find(sentence, fold(sentence)):  # an owner too: "Turkey's toll"
         if not m.text[:1].isupper() or speaker.start <= m.start < speaker.end:
             continue
-        for phrase in (f"{m.text}'s {o}" for o in offices):
+        for phrase in (f"{m.text}{own} {o}" for o in offices for own in ("'s", "")):  # "Gaza's", "Gaza health authorities"
             hits = _index()[0].find(phrase)
             if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(phrase) and hits[0].value.kind != "media":
                 found[hits[0].value.name] = hits[0].value
