@@ -488,3 +488,13 @@ def test_an_office_refers_back_only_to_a_body_of_its_kind() -> None:
     assert claims[410].source == "World Health Organization"
     # "the government" and "the ministry" are not the WHO named before
     assert claims[3100].source == claims[212].source == "anonymous"
+
+
+def test_a_clause_after_a_dash_names_its_own_speaker() -> None:
+    text = ("Hospital blast in Gaza\n\n"
+            "US intelligence estimated that 100 to 300 people were killed, according to a document seen by AFP -- "
+            "far fewer than the 480 deaths that health authorities in the Hamas-ruled enclave first described.\n")
+    claims = {c.best: c for c in tollbook.extract(text, published="2023-10-19")}
+    assert claims[200].source == "US intelligence"
+    assert claims[480].source == "Gaza Health Ministry"
+    assert claims[480].sources[0].text.startswith("health authorities")  # the words from a word's start

@@ -398,10 +398,12 @@ def _office_of_the_place(sentence: str, speaker: Speaker) -> Claimant | None:
 def office_of_the_document(text: str, words: str) -> Claimant | None:
     """An office the sentence names without whose ("a health ministry official said"), read against the top of
     the document: the office of the one place its headline and lede name, never a guess between two."""
-    return _office_of_the_place(text[:_DOCUMENT_TOP], Speaker(words, None, -1, -1))
+    office = _OFFICE_COMPLEMENT.split(words, 1)[0]  # "health authorities in the Hamas-ruled enclave": the office
+    return _office_of_the_place(text[:_DOCUMENT_TOP], Speaker(office, None, -1, -1))
 
 
 _DOCUMENT_TOP = 400
+_OFFICE_COMPLEMENT = re.compile(r"\s+(?:in|of|at|for|from)\s+")
 _COUNTRY_OWNER = re.compile(r"(?:country|nation)['\u2019]s\s+", re.IGNORECASE)
 _GROUP_OF_PEOPLE = re.compile(r"\b(?:officials|authorities|sources)$", re.IGNORECASE)
 _JOINT_OWNER = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?\s+(?:and|or)\s+$")

@@ -22,7 +22,7 @@ _NAME = rf"(?:[A-Z][\w'\u2019.-]+(?:\s+{_NAME_WORD}){{1,3}})"
 _SAY = (r"(?:said|says|say|told|tells|tell|estimate|report|confirm|claim|warn|insist|added|adds|gave|pointed out|estimated|estimates|announced|announces|confirmed|confirms|stated|"
         r"states|reported|reports|wrote|writes|posted|declared|declares|noted|notes|claimed|claims|tweeted|tweets|"
         r"acknowledged|acknowledges|warned|warns|denied|denies|disputed|disputes|found|finds|insisted|insists|"
-        r"counted|counts|tallied|documented|put|puts|placed|places)")  # "police counted 64" (not "recorded": "Myanmar recorded 1,000")
+        r"counted|counts|tallied|documented|put|puts|placed|places|described|describes)")  # "police counted 64" (not "recorded": "Myanmar recorded 1,000")
 _ADVERBIAL = r"(?:(?:also|later|earlier|previously|separately|then|now|had|has|have|on\s+\w+|in\s+a\s+[\w-]+(?:\s+[\w-]+)?|\w+ly)\s+)*"
 _DETERMINER = r"(?:(?:the|a|an|its|their|his|her|one)\s+)"
 
@@ -48,7 +48,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # rose and the Health Ministry said": the ministry speaks, not "Gaza rose and the Health Ministry")
     modifier = r"(?:(?!(?:but|while|the|a|an|that|which|who)\s|(?:and|or)\s+(?:the|a|an)\s)[A-Za-z][\w'\u2019-]*\s+){0,4}"
     of_body = rf"(?:\s+(?:of|for|at|in|with)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&.-]*|[a-z][\w-]*)(?:\s+(?:[A-Z][\w'\u2019&.-]*|of|for|and|the|[a-z][\w-]*)){{0,6}}?)?"
-    office = rf"(?:{_DETERMINER}?{modifier}{role}\b{of_body})"
+    office = rf"(?:\b{_DETERMINER}?{modifier}{role}\b{of_body})"  # from a word's start: not "hat health authorities"
     return (
         # "Kamal al-Siwi, the official in charge of identification, said"; "Ossama Hamad, head of the government, on Monday said"
         re.compile(rf"(?P<name>{_NAME}),\s+(?P<office>{office})[^,;]{{0,80}}?,\s+{_ADVERBIAL}{_SAY}\b"),

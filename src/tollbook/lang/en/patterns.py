@@ -110,7 +110,7 @@ EVENT_AFTER_DATE = re.compile(rf"(?:['\u2019]s)?\s*,?\s*(?:[A-Z][\w'\u2019-]*\s+
 # Right after a body's name, what makes it a modifier: an event it carried out ("the Hamas attack", "a
 # Russian-led offensive") or a body it runs ("the Hamas-run health ministry"): it describes, it does not speak.
 EVENT_AFTER_NAME = re.compile(rf"(?:-led|-run|-backed)?\s+(?:[a-z][\w-]*\s+)?{_EVENT_NOUN}\b|"
-                              r"[-\u2010](?:run|controlled|led|backed|affiliated|aligned|held|appointed|administered|"
+                              r"[-\u2010](?:run|ruled|controlled|led|backed|affiliated|aligned|held|appointed|administered|"
                               r"governed|linked|allied|supported)\b", re.IGNORECASE)
 EVENT_BEFORE_DATE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|struck|hit|began|started|launched|erupted|broke out|made landfall|devastated|rocked)\b"
@@ -142,7 +142,11 @@ SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s|"
                                   # "(revising an earlier report that gave 9,000": an aside's own report
                                   r"\s\((?=\w+ing\b|according\b|from\b|citing\b)|"
                                   # "... said 300 were killed and a health ministry official said 500": a second speaker
-                                  r"\sand\s(?=(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)",
+                                  r"\sand\s(?=(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)|"
+                                  # "... by AFP -- far fewer than the 500 deaths that health authorities described": a dash
+                                  # opens a clause that names its own speaker
+                                  r"\s(?:--|\u2014|\u2013)\s(?=[^.;]{0,120}?\b(?:that|which)\s+(?:the\s+)?[\w'’ -]{2,60}?\s"
+                                  r"(?:\w+ly\s+)?(?:said|says|reported|described|gave|cited|put)\b)",
                                   re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
 # "and" before "the" and a capitalised name joins two names ("with the Russian Federation and the DPR"),
