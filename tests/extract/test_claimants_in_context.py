@@ -460,6 +460,9 @@ def test_an_office_without_whose_in_a_report_from_one_place_is_that_places() -> 
     # two places at the top: no guess between their ministries
     text = "Israel and Gaza count the dead\n\nA health ministry official said 480 were killed.\n"
     assert _sources(text) == ["anonymous"]
+    # "officials" alone in a report that names two places: either's, so no one's
+    text = "Storm deaths in Puerto Rico, a U.S. territory\n\nOfficials said 82 people died a day after the storm.\n"
+    assert _sources(text) == ["anonymous"]
 
 
 

@@ -399,7 +399,17 @@ def office_of_the_document(text: str, words: str) -> Claimant | None:
     """An office the sentence names without whose ("a health ministry official said"), read against the top of
     the document: the office of the one place its headline and lede name, never a guess between two."""
     office = _OFFICE_COMPLEMENT.split(words, 1)[0]  # "health authorities in the Hamas-ruled enclave": the office
-    return _office_of_the_place(text[:_DOCUMENT_TOP], Speaker(office, None, -1, -1))
+    top = text[:_DOCUMENT_TOP]
+    if len(_LEADING_THE.sub("", office.strip(), 1).split()) < 2 and len(_places_named(top)) > 1:
+        return None  # "officials" in a report naming Puerto Rico and the U.S.: either's; "health authorities" is one office
+    return _office_of_the_place(top, Speaker(office, None, -1, -1))
+
+
+def _places_named(text: str) -> set[str]:
+    from tollbook.extract.places import _index as place_index
+    from tollbook.lexicons.gazetteer import place_at
+
+    return {place_at(m.value).code for m in place_index().find(text, fold(text)) if m.text[:1].isupper()}
 
 
 _DOCUMENT_TOP = 400
