@@ -304,6 +304,7 @@ def test_placed_the_toll_at_attributes_and_the_researchers_are_no_office_referre
     ("The ministry now puts the toll at about 1,200, down from a previous estimate of 1,400.", 1400, True),
     ("Israel previously said 1,400 people died in the attack.", 1400, True),
     # a revision's own words: the figure it revised from is the earlier one, the one it revised to is not
+    ("Initially, the authorities counted 64 deaths.", 64, True),
     # ("down" is no verb of destroying here)
     ("The ministry revised the death toll down from 1,400 to about 1,200.", 1400, True),
     ("The ministry revised the death toll down from 1,400 to about 1,200.", 1200, False),

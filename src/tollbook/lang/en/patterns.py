@@ -238,6 +238,8 @@ PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|in
                              r"\b(?:(?:up|down)\s+from|from\s+(?:an?\s+|the\s+|its\s+)?(?:previous|earlier|initial|prior|original)(?:\s+[\w-]+){0,2}?\s+(?:estimate|figure|toll|count|tally)\s+of)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|over\s+)?$"
                              r"|\b(?:revis\w*|lower\w*|rais\w*|cut|increas\w*|reduc\w*|updat\w*|correct\w*)\b[^.;\d]{0,80}?"
                              r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$"  # "revised down the toll from 1,400 to 1,200"
+                             r"|\b(?:initially|at first|originally)\b,?[^.;\d]{0,60}?\b(?:counted|reported|said|put|gave|estimated|announced|"
+                             r"claimed)\b[^.;\d]{0,30}$"  # "Initially, authorities only counted 64"
                              r"|\b(?:previously|initially|earlier|had\s+first)\s+(?:said|reported|put|estimated|gave|announced|claimed)\b"
                              r"(?:(?!\b(?:now|currently|said|says|stood|stands)\b)[^.;]){0,100}$",
                              re.IGNORECASE)
