@@ -444,6 +444,17 @@ def test_a_figure_repeated_further_down_keeps_the_claimant_given_with_it() -> No
     assert by_start[2].source is None  # another figure of that sentence is not a repeat
 
 
+def test_a_lede_without_a_claimant_is_the_figure_the_next_paragraph_credits() -> None:
+    text = ("Strikes across the country\n\n"
+            "Russian strikes on 8 July killed 31 people, and 125 were injured.\n\n"
+            "On 8 July 31 people died in the strikes, the State Emergency Service of Ukraine said.\n")
+    claims = tollbook.extract(text, published="2024-07-08")
+    killed = [c for c in claims if c.best == 31]
+    assert [c.source for c in killed] == ["State Emergency Service of Ukraine"] * 2
+    assert [c.attribution for c in killed] == ["body", "explicit"]
+    assert next(c for c in claims if c.best == 125).source is None  # no twin: no claimant
+
+
 def test_a_total_of_two_places_counts_what_its_parts_count_and_is_neither_place() -> None:
     claims = tollbook.extract("Officials confirmed 9,210 deaths in Turkey and another 2,004 in Syria, bringing the "
                               "total to 11,214, a grim loss of life.", published="2023-02-09")

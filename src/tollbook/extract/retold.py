@@ -53,7 +53,8 @@ def credit_from_body(claims: list[Claim]) -> None:
         if c.attribution not in (None, "outlet") or not _retellable(c):
             continue
         twin = body.get(_retold_as(c))
-        # the headline retells the body; further down, "in addition to the 1,354 dead" repeats a figure given before
-        if twin is not None and (c.section in RETOLD_SECTIONS or c.section == "body" and twin.start < c.start
-                                 and twin.date_end == c.date_end):  # not "earlier, 18 were reported dead"
+        # the headline retells the body; in the body, a figure stated without a claimant is the one stated with
+        # a claimant elsewhere ("besides the 1,354 dead", a lede the next paragraph credits), at the same date
+        # (not "earlier, 18 were reported dead")
+        if twin is not None and (c.section in RETOLD_SECTIONS or c.section == "body" and twin.date_end == c.date_end):
             claims[i] = replace(c, source=twin.source, sources=twin.sources, attribution="body")
