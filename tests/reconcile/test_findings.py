@@ -356,7 +356,9 @@ def test_unknown_finding_kind_is_a_usage_error():
 # On the 64 texts fetched afresh in the session after (other copies again: headlines taken from the page
 # where its first line is one), the same rules gave 17 of 27 judged and 7 findings never seen; judged by
 # hand, 21 of 34 (0.62). Every false one rests on a wrong claim. The floor follows these texts.
-REAL_PRECISION = 0.6
+# On all 72 fetched in the fourth session (headlines rebuilt without the address's identifiers), after that
+# session's extraction work: 30 of 44 judged real (0.68), all judged by hand.
+REAL_PRECISION = 0.65
 REAL_COVERAGE = 0.6  # below this share of judged findings the precision says little: judge the new ones
 
 
