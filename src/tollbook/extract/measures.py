@@ -171,6 +171,7 @@ _TAKEN_REACH = 90
 
 
 def _event_subject(sentence: str, at: int) -> bool:
+    """Whether an event is the subject of the verb at `at` ("Hurricane Irma had hit"): the storm's verb."""
     return grammar().EVENT_SUBJECT.search(sentence, max(0, at - 50), at) is not None
 
 
