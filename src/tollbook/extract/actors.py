@@ -213,6 +213,11 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     return None
 
 
+def demonyms() -> PhraseIndex[str]:
+    """The language's demonyms ("Syrian", "українських") by their country's alpha-3 code."""
+    return _index()[1]
+
+
 def demonym_country(sentence: str, lowered: str, noun_start: int) -> str | None:
     """Country of a demonym just before (or being) a noun: "Ukrainian civilians" -> UKR, "Palestinians" -> PSE."""
     window_start = max(0, noun_start - 30)

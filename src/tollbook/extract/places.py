@@ -87,6 +87,19 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
         if sentence[m.end:m.end + 2] == "'s" and not locative:
             continue  # "Ukraine's General Staff": an owner, not a place
         out.append(m)
+    return out + _sides(sentence, lowered) if en.SIDE_AFTER.search(sentence) else out
+
+
+def _sides(sentence: str, lowered: str) -> list[Match[Place]]:
+    """"On the Syrian side of the border, 3,550 died": the demonym's country is where."""
+    from tollbook.extract.actors import demonyms
+    from tollbook.lexicons.gazetteer import place
+
+    out = []
+    for d in demonyms().find(sentence, lowered):
+        country = place(None, d.value) if grammar().SIDE_AFTER.match(sentence, d.end) else None
+        if country is not None:
+            out.append(Match(d.start, d.end, country, d.text))
     return out
 
 

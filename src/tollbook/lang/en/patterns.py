@@ -328,6 +328,8 @@ PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|got)\s+(?:\w+\s+)?$", re.
 # --- places (tollbook.extract.places) ---
 
 # A small town is a figure's place only after a locative; a country that speaks ("Britain says") is not a place.
+# A people's side as a place: "on the Syrian side of the border" (the demonym's country).
+SIDE_AFTER = re.compile(r"\s+side\b", re.IGNORECASE)
 LOCATIVE = re.compile(
     r"\b(?:in|near|across|around|at|inside|outside|throughout|into|over|from|on|of|to|toward|towards|within|along|"
     r"for|the)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|occupied|border|frontline|front-line|"
