@@ -311,3 +311,14 @@ def test_the_hurt_counted_by_their_own_noun_are_civilians(text: str) -> None:
 def test_the_doer_in_the_instrumental_and_the_maker_own_nothing(text: str) -> None:
     claims = tollbook.extract(text, published="2024-08-20")
     assert claims and all(c.actor not in ("Russian forces", "US forces") for c in claims)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # a people's dead in a disaster are its civilians, not its army
+    ("Last year 7,913 Russians died in fires across the country.", "civilians"),
+    ("В прошлом году при пожарах погибли 7913 россиян.", "civilians"),
+    # the same people in war reporting stay with their forces
+    ("Ukraine says 300 Russians were killed near Bakhmut.", "Russian forces"),
+])
+def test_a_peoples_dead_in_a_disaster_are_its_civilians(text: str, actor: str) -> None:
+    assert [c.actor for c in tollbook.extract(text, published="2019-01-15")] == [actor]

@@ -16,7 +16,7 @@ from tollbook.extract.proximity import nearest
 from tollbook.lang import CURRENT as en
 from tollbook.lang import grammar
 from tollbook.lang import per_language
-from tollbook.lexicons import Match, PhraseIndex, inflected, load
+from tollbook.lexicons import Match, PhraseIndex, fold, inflected, load
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +216,12 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
 def demonyms() -> PhraseIndex[str]:
     """The language's demonyms ("Syrian", "українських") by their country's alpha-3 code."""
     return _index()[1]
+
+
+def names_a_people(words: str) -> bool:
+    """Whether the words are a people's name as a whole ("россиян", "Russians"), not an army's."""
+    found = demonyms().find(words, fold(words))
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(words) and words[:1].isalpha()
 
 
 def demonym_country(sentence: str, lowered: str, noun_start: int) -> str | None:

@@ -858,7 +858,10 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
     opponent = _opponent(s, q.start) if actor is None and f.choice is not None and f.choice.unit not in (None, "personnel") \
         else None  # "Сили оборони знищили ще чотири танки": the other side's tanks
     f.actor = actor
-    if actor is not None:
+    if actor is not None and actors_mod.names_a_people(actor[1]) and grammar().DISASTER_CAUSE.search(text):
+        # "в 2018 году при пожарах погибли почти 8 тыс. россиян": a people's dead in a disaster are its civilians
+        f.actor_name, f.actor_country, f.actor_text = "civilians", actor[0].country, actor[1]
+    elif actor is not None:
         f.actor_name, f.actor_country, f.actor_text = actor[0].name, actor[0].country, actor[1]
     elif opponent is not None:
         f.actor_name, f.actor_country, f.actor_text = opponent.name, opponent.country, None

@@ -164,6 +164,8 @@ PAIRED_AFTER = re.compile(r"\s+(?:to|from)\s+|,?\s+(?:up|down)\s+from\s+|,?\s+(?
 # Between two figures, the joint of an ellipsis: the second shares the first's verb
 # ("killed 1,400 in Israel, most of them civilians, and about 3,000 in Gaza").
 OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)  # "114 of 158 aerial targets": the part shares the noun
+# A disaster named in the sentence: a people's dead in it are its civilians ("7,913 Russians died in fires").
+DISASTER_CAUSE = re.compile(r"\b(?:fires?|wildfires?|floods?|flooding|earthquakes?|quakes?|storms?|hurricanes?|cyclones?|typhoons?|heatwaves?|avalanches?|landslides?|drowned|drownings?|road accidents?|traffic accidents?)\b", re.IGNORECASE)
 COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as)\s+", re.IGNORECASE)  # "six priests and two women ... were killed"
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|whereas|plus))\s+(?:another\s+|a further\s+)?$",
                              re.IGNORECASE)

@@ -310,6 +310,8 @@ SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тогда как|в то время 
 SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014\u2012]\s|\b(?:и|но|а|тогда как)\s", re.IGNORECASE)
 # Between two figures, the joint of an ellipsis: the second shares the first's verb.
 OF_WHOLE = re.compile(r"\s+(?:из|изо)\s+", re.IGNORECASE)  # "40 из 52 воздушных целей"
+# A disaster named in the sentence: a people's dead in it are its civilians ("7,913 Russians died in fires").
+DISASTER_CAUSE = re.compile(r"\b(?:пожар\w*|наводнени\w*|паводк\w*|землетрясени\w*|шторм\w*|ураган\w*|лавин\w*|оползн\w*|утонул\w*|ДТП|авари\w*)", re.IGNORECASE)
 COORDINATED = re.compile(r"\s*,?\s*и\s+", re.IGNORECASE)  # "шесть мужчин и две женщины ... погибли"
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:и|а|тогда как|в то время как)?|\s(?:и|а|тогда как|в то время как))\s+(?:(?:еще|ещё)\s+)?$", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first: "с 30 до 52", "до 52 с 30", "52 против 30 накануне".

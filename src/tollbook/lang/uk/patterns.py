@@ -313,6 +313,8 @@ SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тоді як|водночас|а|а�
 SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014\u2012]\s|\b(?:і|та|але|а|тоді як)\s", re.IGNORECASE)
 # Between two figures, the joint of an ellipsis: the second shares the first's verb.
 OF_WHOLE = re.compile(r"\s+(?:з|зі|із)\s+", re.IGNORECASE)  # "114 зі 158 повітряних цілей"
+# A disaster named in the sentence: a people's dead in it are its civilians ("7,913 Russians died in fires").
+DISASTER_CAUSE = re.compile(r"\b(?:пожеж\w*|пожар\w*|повен\w*|повін\w*|паводк\w*|землетрус\w*|шторм\w*|ураган\w*|лавин\w*|зсув\w*|потонул\w*|ДТП|аварі\w*)", re.IGNORECASE)
 COORDINATED = re.compile(r"\s*,?\s*(?:і|й|та)\s+", re.IGNORECASE)  # "шестеро чоловіків і двоє жінок ... загинули"
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:і|й|та|а|тоді як|водночас)?|\s(?:і|й|та|а|тоді як|водночас))\s+(?:(?:ще)\s+)?$", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first: "з 30 до 52", "до 52 з 30", "52 проти 30 напередодні".
