@@ -447,7 +447,7 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
     v1 = exact_value(first)
     if v1 is None:
         return None
-    v2 = exact_value(second) if second is not None and lead == "from" else None
+    v2 = exact_value(second) if second is not None else None
     if second is not None and lead == "from" and (en.CHANGE_VERB.search(sentence, max(0, m.start() - 50), m.start())
                                                    or v2 is not None and v2 < v1):
         # "rose from 30 to 52", "from 1,400 to 1,200": two figures, not a range
@@ -455,7 +455,6 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
         pair = [_single(sentence, m.start(2), m.end(2), first), _single(sentence, m.start(4), m.end(4), second, qualified=False)]
         return [q for q in pair if q is not None]
     if second is not None:
-        v2 = exact_value(second)
         if v2 is None or _is_year(first) and _is_year(second):
             return None
         scale = en.SCALE_END.search(second)
