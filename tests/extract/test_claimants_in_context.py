@@ -226,7 +226,7 @@ def test_in_ukrainian_and_russian_the_speaker_closing_a_paragraph_speaks_for_it(
 
 def test_a_source_line_names_the_speaker_of_the_paragraph_before() -> None:
     text = ("Wagner losses near Bakhmut reach 30,000\n\n"
-            "Up to 30,000 Wagner fighters have been killed or wounded near Bakhmut since May.\n\n"
+            "Since May as many as 30,000 Wagner men were killed or injured around Bakhmut.\n\n"
             "Source: Ian Stubbs, a military adviser to the UK delegation at the OSCE, in Vienna\n")
     claims = tollbook.extract(text, published="2023-03-01")
     # the body's figure, and the headline's through it
@@ -464,13 +464,13 @@ def test_a_total_of_two_places_counts_what_its_parts_count_and_is_neither_place(
 
 
 def test_an_office_without_whose_in_a_report_from_one_place_is_that_places() -> None:
-    text = "Blast at Gaza hospital\n\nA blast hit a hospital in Gaza City. A health ministry official said 480 were killed.\n"
+    text = "Blast at Gaza hospital\n\nA blast hit a hospital in Gaza City. The dead numbered 480, a health ministry official told reporters.\n"
     assert _sources(text) == ["Gaza Health Ministry"]
     # the lexicon's name may put the place before the office without a possessive ("Gaza health authorities")
-    text = "Blast at Gaza hospital\n\nThe blast killed 480 people, according to health authorities.\n"
+    text = "Blast at Gaza hospital\n\nHealth authorities put the number the blast killed at 480.\n"
     assert _sources(text) == ["Gaza Health Ministry"]
     # two places at the top: no guess between their ministries
-    text = "Israel and Gaza count the dead\n\nA health ministry official said 480 were killed.\n"
+    text = "Israel and Gaza count the dead\n\nThe dead numbered 480, a health ministry official told reporters.\n"
     assert _sources(text) == ["anonymous"]
     # "officials" alone in a report that names two places: either's, so no one's
     text = "Storm deaths in Puerto Rico, a U.S. territory\n\nOfficials said 82 people died a day after the storm.\n"
@@ -507,8 +507,8 @@ def test_an_office_refers_back_only_to_a_body_of_its_kind() -> None:
 
 def test_a_clause_after_a_dash_names_its_own_speaker() -> None:
     text = ("Hospital blast in Gaza\n\n"
-            "US intelligence estimated that 100 to 300 people were killed, according to a document seen by AFP -- "
-            "far fewer than the 480 deaths that health authorities in the Hamas-ruled enclave first described.\n")
+            "US intelligence estimated that 100 to 300 people were killed, according to a paper a news agency saw -- "
+            "a count well under the 480 deaths which health authorities of the Hamas-run territory had described.\n")
     claims = {c.best: c for c in tollbook.extract(text, published="2023-10-19")}
     assert claims[200].source == "US intelligence"
     assert claims[480].source == "Gaza Health Ministry"

@@ -398,7 +398,7 @@ def _office_of_the_place(sentence: str, speaker: Speaker) -> Claimant | None:
 def office_of_the_document(text: str, words: str) -> Claimant | None:
     """An office the sentence names without whose ("a health ministry official said"), read against the top of
     the document: the office of the one place its headline and lede name, never a guess between two."""
-    office = _OFFICE_COMPLEMENT.split(words, 1)[0]  # "health authorities in the Hamas-ruled enclave": the office
+    office = _OFFICE_COMPLEMENT.split(words, 1)[0]  # "health authorities of the Hamas-run territory": the office
     top = text[:_DOCUMENT_TOP]
     if len(_LEADING_THE.sub("", office.strip(), 1).split()) < 2 and len(_places_named(top)) > 1:
         return None  # "officials" in a report naming Puerto Rico and the U.S.: either's; "health authorities" is one office
@@ -587,4 +587,3 @@ def source_chain(attribution: Attribution | None, outlet: str | None) -> tuple[s
         chain.append(SourceRef(outlet, "outlet", None))
     source = attribution.claimant.name if attribution is not None else outlet
     return source, tuple(chain)
-

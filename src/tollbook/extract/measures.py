@@ -143,8 +143,8 @@ def _noun_of_the_whole(sentence: str, units: list[Match[str]], end: int,
 
 def _shared_predicate(sentence: str, units: list[Match[str]], cues: list[Match[str]], unit_m: Match[str],
                       blockers: list[tuple[int, int]]) -> Match[str] | None:
-    """The verb of a figure whose noun phrase is joined by "and" to the next figure's: in "six priests and
-    two women who worked with them were murdered" both subjects share the verb after the second."""
+    """The verb of a figure whose noun phrase is joined by "and" to the next figure's: in "four nurses and
+    three drivers who were helping at the clinic were killed" both subjects share the verb after the second."""
     after = [b for b in blockers if b[0] >= unit_m.end]
     if not after:
         return None
@@ -171,7 +171,7 @@ _TAKEN_REACH = 90
 
 
 def _event_subject(sentence: str, at: int) -> bool:
-    """Whether an event is the subject of the verb at `at` ("Hurricane Irma had hit"): the storm's verb."""
+    """Whether an event is the subject of the verb at `at` ("Hurricane Ida had hit"): the storm's verb."""
     return grammar().EVENT_SUBJECT.search(sentence, max(0, at - 50), at) is not None
 
 

@@ -801,7 +801,7 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         choice = measures_mod.MeasureChoice(f.base_claim.measure, None, f.base_claim.ambiguous_measure, f.base_claim.unit)
     if choice is not None and choice.cue_start is not None and choice.cue_start >= q.end and s.out \
             and en.TOTAL_BEFORE.search(s.text, s.out[-1].end - s.offset, q.start):
-        choice = None  # "putting the total at 20,451 - a staggering loss of life": a total of what came before
+        choice = None  # "bringing the total to 11,214, a grim loss of life": a total of what came before
     if (choice is None or choice.measure is None) and s.out:
         # "revised from 1,400 to about 1,200", "increased to 34 from 16", "bringing the total to 41,732":
         # the figure paired with the one before counts what it counts
@@ -859,7 +859,7 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         else None  # "Сили оборони знищили ще чотири танки": the other side's tanks
     f.actor = actor
     if actor is not None and actors_mod.names_a_people(actor[1]) and grammar().DISASTER_CAUSE.search(text):
-        # "в 2018 году при пожарах погибли почти 8 тыс. россиян": a people's dead in a disaster are its civilians
+        # "за год в пожарах погибли 7 900 россиян": a people's dead in a disaster are its civilians
         f.actor_name, f.actor_country, f.actor_text = "civilians", actor[0].country, actor[1]
     elif actor is not None:
         f.actor_name, f.actor_country, f.actor_text = actor[0].name, actor[0].country, actor[1]
@@ -983,7 +983,7 @@ def _place(s: _SentenceRecord, f: _Draft) -> bool:
     f.place_m = place_m = places_mod.choose_place(s.text, s.place_mentions, f.q.start, f.q.end)
     if place_m is not None and place_m.end <= f.q.start and len({c.place_code for c in s.out}) > 1 \
             and grammar().TOTAL_BEFORE.search(s.text, s.out[-1].end - s.offset, f.q.start):
-        # "17,134 in Turkey and 3,317 in Syria, putting the total at 20,451": no one place's
+        # "9,210 in Turkey and 2,004 in Syria, bringing the total to 11,214": no one place's
         f.place_m, f.place, f.place_text = None, None, None
         return True
     if place_m is None:

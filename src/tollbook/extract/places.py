@@ -91,7 +91,7 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
 
 
 def _sides(sentence: str, lowered: str) -> list[Match[Place]]:
-    """"On the Syrian side of the border, 3,550 died": the demonym's country is where."""
+    """"On the Syrian side of the frontier, 3,500 died": the demonym's country is where."""
     from tollbook.extract.actors import demonyms
     from tollbook.lexicons.gazetteer import place
 

@@ -117,7 +117,7 @@ EVENT_BEFORE_DATE = re.compile(
     r"[^,.;\d]{0,60}?(?:\b(?:on|of|since)\s+(?:the\s+)?)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.IGNORECASE)
 # Before a verb, an event as its subject: "the earthquakes that hit", "floods which struck" (the verb is the event's, no loss).
 EVENT_RELATIVE = re.compile(rf"\b{_EVENT_NOUN}\b[^,.;\d]{{0,40}}?\s(?:that|which)\s+(?:\w+\s+)?$", re.IGNORECASE)
-# An event as the subject of "hit" or "struck": "Hurricane Irma had hit the north", "the quake struck" (the
+# An event as the subject of "hit" or "struck": "Hurricane Ida had hit the coast", "the quake struck" (the
 # storm's verb, not a loss of people).
 EVENT_SUBJECT = re.compile(rf"\b{_EVENT_NOUN}\b(?:\s+(?-i:[A-Z])[\w'\u2019-]*){{0,2}}\s+(?:(?:had|has|have|already|first)\s+){{0,2}}$",
                            re.IGNORECASE)
@@ -143,7 +143,7 @@ SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s|"
                                   r"\s\((?=\w+ing\b|according\b|from\b|citing\b)|"
                                   # "... said 300 were killed and a health ministry official said 500": a second speaker
                                   r"\sand\s(?=(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)|"
-                                  # "... by AFP -- far fewer than the 500 deaths that health authorities described": a dash
+                                  # "... seen by a news agency -- well under the 480 deaths which health authorities had described": a dash
                                   # opens a clause that names its own speaker
                                   r"\s(?:--|\u2014|\u2013)\s(?=[^.;]{0,120}?\b(?:that|which)\s+(?:the\s+)?[\w'’ -]{2,60}?\s"
                                   r"(?:\w+ly\s+)?(?:said|says|reported|described|gave|cited|put)\b)",
@@ -166,7 +166,7 @@ PAIRED_AFTER = re.compile(r"\s+(?:to|from)\s+|,?\s+(?:up|down)\s+from\s+|,?\s+(?
 OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)  # "114 of 158 aerial targets": the part shares the noun
 # A disaster named in the sentence: a people's dead in it are its civilians ("7,913 Russians died in fires").
 DISASTER_CAUSE = re.compile(r"\b(?:fires?|wildfires?|floods?|flooding|earthquakes?|quakes?|storms?|hurricanes?|cyclones?|typhoons?|heatwaves?|avalanches?|landslides?|drowned|drownings?|road accidents?|traffic accidents?)\b", re.IGNORECASE)
-COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as)\s+", re.IGNORECASE)  # "six priests and two women ... were killed"
+COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as)\s+", re.IGNORECASE)  # "four nurses and three drivers ... were killed"
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|whereas|plus))\s+(?:another\s+|a further\s+)?$",
                              re.IGNORECASE)
 # After the second figure of an ellipsis, a verb of its own: then it does not share the first's
@@ -241,7 +241,7 @@ PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|in
                              r"|\b(?:revis\w*|lower\w*|rais\w*|cut|increas\w*|reduc\w*|updat\w*|correct\w*)\b[^.;\d]{0,80}?"
                              r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$"  # "revised down the toll from 1,400 to 1,200"
                              r"|\b(?:initially|at first|originally)\b,?[^.;\d]{0,60}?\b(?:counted|reported|said|put|gave|estimated|announced|"
-                             r"claimed)\b[^.;\d]{0,30}$"  # "Initially, authorities only counted 64"
+                             r"claimed)\b[^.;\d]{0,30}$"  # "At first, officials counted only 64"
                              r"|\b(?:previously|initially|earlier|had\s+first)\s+(?:said|reported|put|estimated|gave|announced|claimed)\b"
                              r"(?:(?!\b(?:now|currently|said|says|stood|stands)\b)[^.;]){0,100}$",
                              re.IGNORECASE)
@@ -330,7 +330,7 @@ PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|got)\s+(?:\w+\s+)?$", re.
 # --- places (tollbook.extract.places) ---
 
 # A small town is a figure's place only after a locative; a country that speaks ("Britain says") is not a place.
-# A people's side as a place: "on the Syrian side of the border" (the demonym's country).
+# A people's side as a place: "on the Syrian side of the frontier" (the demonym's country).
 SIDE_AFTER = re.compile(r"\s+side\b", re.IGNORECASE)
 LOCATIVE = re.compile(
     r"\b(?:in|near|across|around|at|inside|outside|throughout|into|over|from|on|of|to|toward|towards|within|along|"
