@@ -93,11 +93,11 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
 def _sides(sentence: str, lowered: str) -> list[Match[Place]]:
     """"On the Syrian side of the frontier, 3,500 died": the demonym's country is where."""
     from tollbook.extract.actors import demonyms
-    from tollbook.lexicons.gazetteer import place
+    from tollbook.lexicons.gazetteer import countries
 
     out = []
     for d in demonyms().find(sentence, lowered):
-        country = place(None, d.value) if grammar().SIDE_AFTER.match(sentence, d.end) else None
+        country = countries().get(d.value) if grammar().SIDE_AFTER.match(sentence, d.end) else None
         if country is not None:
             out.append(Match(d.start, d.end, country, d.text))
     return out

@@ -215,6 +215,13 @@ def place_at(ref: int) -> Place:
 
 
 @functools.cache
+def countries() -> dict[str, Place]:
+    """The gazetteer's countries by alpha-3 code, read off the compiled rows: a country's place without the
+    name and code tables `place` builds over every alias (tens of MB a run that needs only a country keeps)."""
+    return {row[1]: Place(*row) for row in compiled_places().rows if row[2] == "country"}
+
+
+@functools.cache
 def entries() -> tuple[tuple[str, Place], ...]:
     """Every (alias, place) of places.csv, one shared Place per place; alias "" for a place
     known by name and code only."""
