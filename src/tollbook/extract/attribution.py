@@ -60,6 +60,9 @@ HEADLINE_COLON = re.compile(r"\s*:")  # "Ukraine's General Staff: ...": a headli
 # a personal name right after a body's name: two capitalised words ("Леонід Тимченко", "Tawfiq Shukri")
 _PERSON_AFTER = re.compile(r"\s+[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’ʼ-]+\s+[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’ʼ-]{2,}\b")
 _TAG_BEFORE = re.compile(r"(?:[,:]|\s[-\u2013\u2014])\s*$")
+# a web address's words as a headline: lower case, no punctuation, five words or more
+_SLUG = re.compile(r"[^\W_A-ZА-ЯІЇЄҐЁ]+(?:[ -][^\W_A-ZА-ЯІЇЄҐЁ]+){4,}")
+_SLUG_BEFORE = re.compile(r"\s$")
 
 
 @per_language
@@ -168,7 +171,9 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
                 break
     if chosen is None and whole and not _ENDS_SENTENCE.search(sentence):
         # a headline's tag in any language: "... 20 танків — Генштаб", "... 324 дитини - Офіс генпрокурора"
-        chosen = next((m for m in named if not sentence[m.end:].strip(" .\"'»”") and _TAG_BEFORE.search(sentence, 0, m.start)), None)
+        # a headline rebuilt from its address has lost its punctuation: "... 80000 wounded us intel"
+        tag = _SLUG_BEFORE if _SLUG.fullmatch(sentence) else _TAG_BEFORE
+        chosen = next((m for m in named if not sentence[m.end:].strip(" .\"'»”") and tag.search(sentence, 0, m.start)), None)
     if chosen is None and verbs and (official := _official_figures(sentence)) is not None:
         return official
     speaker = find_speaker(sentence) if verbs else None

@@ -79,6 +79,8 @@ def hedge(sentence: str, lowered: str, start: int, end: int) -> str | None:
 
 def modality(sentence: str, lowered: str, start: int, end: int, forward_time: bool) -> str:
     """reported, estimated, forecast, denied or hypothetical (in that order of precedence, reversed)."""
+    if en.NEGATED_AFTER.match(sentence, end):
+        return "denied"  # "3,000 people did not die": the figure is denied, not reported
     found = {m.value for m in _near(_cues(1, sentence, lowered), start, end, sentence)}
     if forward_time:
         found.add("forecast")

@@ -179,10 +179,12 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
                    blockers: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> MeasureChoice | None:
     """Measure and unit of the figure at [start, end), or None when it counts nothing we record."""
     en = grammar()  # the language being read, looked up once for this call
-    # "the earthquakes that hit Turkey": the event's verb is no loss
-    cues = [c for c in cues if not en.EVENT_RELATIVE.search(sentence, max(0, c.start - 40), c.start)
-            and not (c.value == _AMBIGUOUS_FOR_PEOPLE and _event_subject(sentence, c.start))]
-    unit_m = choose_unit(units, start, end, blockers, sentence, cues)
+    # "the earthquakes that hit Turkey": the event's verb is no loss; "the storm destroyed 300 homes" is one of things
+    things = (u := choose_unit(units, start, end, blockers, sentence, cues)) is not None and u.value not in (PERSONNEL, _NOT_COUNTED)
+    kept = [c for c in cues if not en.EVENT_RELATIVE.search(sentence, max(0, c.start - 40), c.start)
+            and not (c.value == _AMBIGUOUS_FOR_PEOPLE and not things and _event_subject(sentence, c.start))]
+    unit_m = u if len(kept) == len(cues) else choose_unit(units, start, end, blockers, sentence, kept)
+    cues = kept
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.end <= start:
         # "since last year 41 soldiers": a noun of time or place before a figure is no unit of it
         unit_m = choose_unit([u for u in units if u.start >= end], start, end, blockers, sentence, cues)

@@ -567,7 +567,11 @@ def _link_fractions(sentence: str, found: list[Quantity]) -> list[Quantity]:
             out[i] = _apply_base(q, out[base_i], base_i)
             continue
         np = en.ANAPHOR_NP.match(sentence, q.end)
-        if np:
+        paren = en.PAREN_SHARE.match(sentence, np.end()) if np else None
+        given = next((k for k in range(i + 1, len(out)) if out[k].start >= paren.end()), None) if paren else None
+        if given is not None and out[given].fraction is None and out[given].start == paren.end():
+            out[i] = _apply_base(q, out[given], given)  # "half of the missing crew (6 out of 12)": half of 12
+        elif np:
             out[i] = replace(q, anaphor=np.group(1).lower())
         else:
             out[i] = replace(q, anaphor="")

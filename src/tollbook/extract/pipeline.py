@@ -545,9 +545,12 @@ def _remember_mentions(s_text: str, lowered: str, ctx: _Context) -> None:
     victims = [m for m in found if not actors_mod.is_agent(s_text, m, len(s_text)) and m.value.kind != "civilians"]
     if victims:
         ctx.actor = (victims[0].value, victims[0].text)
-    places = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in found])
+    att = attr_mod.attribute_sentence(s_text, lowered)  # "According to Kiev, ... the city of Bakhmut": Kiev speaks
+    places = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in found],
+                                    [(att.start, att.end)] if att is not None else [])
     if places:
-        ctx.place = (places[0].value, places[0].text)
+        where = next((m for m in places if grammar().LOCATIVE.search(s_text, max(0, m.start - 30), m.start)), places[0])
+        ctx.place = (where.value, where.text)
 
 
 def _assign_to(claims: list[Claim], indexes: list[int], att: attr_mod.Attribution, doc: Document) -> None:
@@ -904,6 +907,8 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         # "about 9,000 of those fighters": a part of the figure before is of the same party
         f.actor_name, f.actor_country = f.base_claim.actor, f.base_claim.actor_country
         f.actor_text = f.base_claim.actor_text
+    if f.choice is not None and f.choice.unit == "building":
+        f.actor_name = f.actor_country = f.actor_text = None  # homes and schools are no party's losses
     return True
 
 

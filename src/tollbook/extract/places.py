@@ -69,25 +69,34 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
     out = []
     for hit in _index().find(sentence, lowered):
         m = Match(hit.start, hit.end, place_at(hit.value), hit.text)
-        if not m.text[:1].isupper():
-            continue
+        if not _THE.sub("", m.text, 1)[:1].isupper():
+            continue  # "hit a turkey farm"; not "in the Gaza Strip", whose name the gazetteer gives with its article
         if m.value.kind == "city" and m.text.isupper() and not sentence.isupper():
             continue  # "NIS said": an acronym in mixed-case text, not Niš
-        if any(s < m.end and m.start < e for s, e in speaker_spans) or en.SPEAKS_AFTER.match(sentence[m.end:m.end + 30]):
-            continue
+        if any(s < m.end and m.start < e for s, e in speaker_spans) or en.SPEAKS_AFTER.match(sentence[m.end:m.end + 30]) \
+                or _according_before().search(sentence, max(0, m.start - 30), m.start):
+            continue  # "Seoul estimates", "according to Kiev": the place's government speaks
         locative = bool(en.LOCATIVE.search(sentence[max(0, m.start - 30):m.start]))
         if m.value.kind == "city" and m.value.population < SMALL_CITY and not locative:
             continue  # "Kim said", "Roy told": a small town's name is more often a person's
         if any(s < m.end and m.start < e for s, e in actor_spans) and not locative:
             continue
-        if _INSIDE_A_NAME_BEFORE.search(sentence, max(0, m.start - 30), m.start) and _NAME_GOES_ON.match(sentence, m.end):
-            continue  # "Al-Ahli Arabi Hospital": a word of a longer proper name, not Ārabī in Ethiopia
+        if _NAME_GOES_ON.match(sentence, m.end) and (_INSIDE_A_NAME_BEFORE.search(sentence, max(0, m.start - 30), m.start)
+                                                     or _given_name_before(sentence, lowered, m.start)):
+            continue  # "Al-Ahli Arabi Hospital", "Carmen Yulin Cruz": a word of a longer proper name, not a place
         if en.PARTY_OF.search(sentence, max(0, m.start - 30), m.start):
             continue  # "the forces of the Russian Federation": a party, not a place
         if sentence[m.end:m.end + 2] == "'s" and not locative:
             continue  # "Ukraine's General Staff": an owner, not a place
         out.append(m)
     return out + _sides(sentence, lowered) if en.SIDE_AFTER.search(sentence) else out
+
+
+@per_language
+def _according_before() -> re.Pattern[str]:
+    """The language's "according to" right before a name: the name speaks, it is no place of the figure."""
+    phrases = sorted(getattr(grammar(), "ACCORDING_TO", ("according to",)), key=len, reverse=True)
+    return re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in phrases) + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _sides(sentence: str, lowered: str) -> list[Match[Place]]:
@@ -103,9 +112,24 @@ def _sides(sentence: str, lowered: str) -> list[Match[Place]]:
     return out
 
 
+_THE = re.compile(r"the\s+")
 # a capitalised word right before (not the sentence's first) and one right after: a place's name inside a longer name
 _INSIDE_A_NAME_BEFORE = re.compile(r"(?<=\S\s)[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*[ -](?:(?:al|el|Al|El)-)?$")
 _NAME_GOES_ON = re.compile(r"[ -][A-Z][a-z]")
+_FIRST_WORD = re.compile(r"\s*([A-Z][a-z]+) ")
+
+
+def _given_name_before(sentence: str, lowered: str, start: int) -> bool:
+    """The sentence's first word, right before the place, names neither a place nor a people:
+    "Carmen Yulin Cruz, the mayor" (not "Russian Kursk Oblast", "Gaza City Hospital")."""
+    from tollbook.extract.actors import demonyms
+
+    first = _FIRST_WORD.fullmatch(sentence, 0, start)
+    if first is None:
+        return False
+    a, b = first.span(1)
+    word, low = sentence[a:b], lowered[a:b]
+    return not _index().find(word, low) and not demonyms().find(word, low)
 
 
 def choose_place(sentence: str, places: list[Match[Place]], start: int, end: int) -> Match[Place] | None:

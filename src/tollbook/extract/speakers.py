@@ -82,6 +82,9 @@ _SAY_AT = re.compile(rf"\b{_SAY}\b")
 _BY_AT = re.compile(r"\bby\s")
 _ACCORDING_AT = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _BEFORE, _AFTER = 200, 160
+# a lone capitalised word that names no one: a verb of saying used as a noun ("Reports"), an adverb ("Earlier")
+_NO_ONES_NAME = re.compile(rf"{_SAY}|also|later|earlier|previously|separately|then|now|\w+ly")
+_SAY_NEXT = re.compile(rf"\s+{_ADVERBIAL}{_SAY}\b")  # "Local reports said": the first verb was a noun
 
 
 def _anchored(pattern: re.Pattern[str], sentence: str, anchors: list[re.Match[str]], before: int,
@@ -106,6 +109,8 @@ def find_speaker(sentence: str) -> Speaker | None:
             continue
         groups = {k: v for k, v in m.groupdict().items() if v}
         name = groups.get("name") or groups.get("name2")
+        if name and " " not in name and (_NO_ONES_NAME.fullmatch(name.lower()) or _SAY_NEXT.match(sentence, m.end())):
+            continue  # "Reports said", "Earlier reports said", "Local reports say": a noun phrase, no one's name
         office = groups.get("office") or groups.get("office2")
         if groups.get("office") and not name and _SINGULAR_WITH_BARE_VERB.search(m.group(0)):
             continue  # "the official estimate of the toll": a role word as an adjective, not "officials estimate"

@@ -173,6 +173,10 @@ ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|
 # ("30,000 were displaced, and nearly a million people were affected").
 OWN_VERB_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|is|have|has|had|remain|remained|lack|lacked|live|lived)\b"
                             r"(?!\s+(?:been\s+)?(?:killed|wounded|injured|dead|missing|displaced|hurt)\b)", re.IGNORECASE)
+# After a figure, its loss negated: "3,000 people did not die", "were not killed" - a denial of the figure.
+NEGATED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:did\s+not|didn['\u2019]t|were\s+not|weren['\u2019]t|was\s+not|"
+                           r"wasn['\u2019]t|have\s+not|haven['\u2019]t|had\s+not|never)\s+(?:been\s+)?"
+                           r"(?:die|died|killed|perish|perished|wounded|injured)\b", re.IGNORECASE)
 # Between a figure and the next, a total of what came before: "..., bringing the confirmed total to 41,732".
 TOTAL_BEFORE = re.compile(r"\b(?:bringing|putting|taking|raising|pushing)\s+the\s+(?:[\w-]+\s+){0,2}"
                           r"(?:total|toll|tally|number|figure)\s+(?:to|at)\s+$", re.IGNORECASE)
@@ -383,4 +387,6 @@ ANAPHOR_NP = re.compile(
     r"(?:\s+(?!(?:since|in|on|at|by|from|with|to|who|that|which|were|was|are|is|have|has|had|and|or|but)\b)[\w'-]+){0,5})",
     re.IGNORECASE,
 )
+# A share's own count of its base in brackets: "half of the missing crew (6 out of 12)" is half of 12.
+PAREN_SHARE = re.compile(r"\s*\(\s*[\d][\d,.\s]*\s+(?:out\s+)?of\s+(?=\d)", re.IGNORECASE)
 BASE_GAP = re.compile(r"\s+of\s+(?:the\s+|an?\s+|some\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?", re.IGNORECASE)

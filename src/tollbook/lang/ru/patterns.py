@@ -307,6 +307,8 @@ FINITE_BEFORE = re.compile(r"\b(?:было|были|был|была|будет|�
 # Where a clause that may name its own speaker starts: "X заявил о 35 погибших, тогда как ..., по данным Y".
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тогда как|в то время как|а|но|однако|при этом|и)\s|;\s", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
+# After a figure, its loss negated ("... did not die"): a denial of the figure.
+NEGATED_AFTER = re.compile(r"\\s+(?:[\\w'’-]+\\s+){0,3}?(?:не|никогда не)\\s+(?:погиб\\w*|умер\\w*|(?:были\\s+)?убит\\w*|(?:были\\s+)?ранен\\w*)", re.IGNORECASE)
 SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014\u2012]\s|\b(?:и|но|а|тогда как)\s", re.IGNORECASE)
 # Between two figures, the joint of an ellipsis: the second shares the first's verb.
 OF_WHOLE = re.compile(r"\s+(?:из|изо)\s+", re.IGNORECASE)  # "40 из 52 воздушных целей"
@@ -394,9 +396,9 @@ SPEAKER_CLOSES_PARAGRAPH = True
 # names its source once, in the lead ("..., сообщили в пресс-службе"), measured on tests/gold/real_ru.
 SPEAKER_CARRIES_ON = True
 # A paragraph that opens the article's own background: no speaker named before carries into it.
-BACKGROUND = re.compile(r"\s*(?:Напомним|Ранее|Как сообщалось|Как известно|Как ранее сообщалось)\b")
+BACKGROUND = re.compile(r"\s*(?:Напомним|Ранее|Как сообщалось|Как известно|Как ранее сообщалось|До этого сообщалось)\b")
 # A figure given as an earlier one ("ранее сообщалось о 1 400", "с прежних 1 400"): as of before the report.
-PREVIOUS_FIGURE = re.compile(r"\b(?:ранее|изначально|первоначально)\s+(?:сообща\w+|заявля\w+|заявил\w*|говорил\w*|называл\w*)\b(?:(?!\b(?:сейчас|теперь|сообщил\w*|заявил\w*)\b)[^.;]){0,100}$"
+PREVIOUS_FIGURE = re.compile(r"\b(?:ранее|изначально|первоначально|до этого)\s+(?:сообща\w+|заявля\w+|заявил\w*|говорил\w*|называл\w*)\b(?:(?!\b(?:сейчас|теперь|сообщил\w*|заявил\w*)\b)[^.;]){0,100}$"
                              r"|\bс\s+(?:прежн|предыдущ)\w+\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A ratio of two figures ("соотношение потерь – 1 к 3", "5 или даже 6 к 1"): no count.
 RATIO_PAIR = re.compile(r"соотношени\w*[^.!?]{0,50}$", re.IGNORECASE)
@@ -508,7 +510,7 @@ AFTER_NOT_A_COUNT = re.compile(
     r"\s*(?:%|проц\.|процент\w*)|"
     r"\s*(?:км|километр\w*|метр\w*|м|кв\.|квадратн\w*|гектар\w*|га|кг|килограмм\w*|тонн\w*|т|мм|см|градус\w*|°|км/ч)(?![\w])|"
     r"\s*(?:гривен|гривны|гривна|грн|долларов|доллара|доллар|долл\.|евро|рублей|рубля|рубль|руб\.|usd|eur|uah|rub)(?![\w])|"
-    r"\s*(?:ч\.|час\w*|мин\.?|минут\w*|сек\w*)(?![\w])|"
+    r"\s*(?:ч\.|час(?:а|у|ов|ам|ами|ах|ом|е)?|мин\.?|минут\w*|сек\.?|секунд\w*)(?![\w])|"  # not "частных", "секторе"
     r"\s*(?:г\.|гг\.|года|год|годы|годах|году|лет)(?![\w])|:\d)",
     re.IGNORECASE,
 )
@@ -534,6 +536,8 @@ ANAPHOR_NP = re.compile(
     r"(?:\s+(?!(?:из|в|на|до|от|что|который|которая|которые|были|было|и|или|но)\b)[\w'’-]+){0,5})",
     re.IGNORECASE,
 )
+# A share's own count of its base in brackets: "половина пропавших моряков (6 из 12)" is half of 12.
+PAREN_SHARE = re.compile(r"\s*\(\s*[\d][\d,.\s]*\s+из\s+(?=\d)", re.IGNORECASE)
 BASE_GAP = re.compile(r"\s+(?:из\s+|среди\s+)?(?:всех\s+|этих\s+|тех\s+|их\s+|своих\s+)?(?:[\w'’-]+\s+){0,3}?",
                       re.IGNORECASE)
 

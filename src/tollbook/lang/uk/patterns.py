@@ -310,6 +310,8 @@ FINITE_BEFORE = re.compile(r"\b(?:було|були|був|була|є|буде|
 # Where a clause that may name its own speaker starts: "X заявив про 35 загиблих, тоді як ..., за даними Y".
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тоді як|водночас|а|але|проте|натомість|і|та)\s|;\s", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
+# After a figure, its loss negated ("... did not die"): a denial of the figure.
+NEGATED_AFTER = re.compile(r"\\s+(?:[\\w'’-]+\\s+){0,3}?(?:не|ніколи не)\\s+(?:загинул\\w*|загинув|помер\\w*|померл\\w*|(?:було\\s+)?вбит\\w*|(?:було\\s+)?поранен\\w*)", re.IGNORECASE)
 SUBJECT_CLAUSE_BREAK = re.compile(r";|:|\s[-\u2013\u2014\u2012]\s|\b(?:і|та|але|а|тоді як)\s", re.IGNORECASE)
 # Between two figures, the joint of an ellipsis: the second shares the first's verb.
 OF_WHOLE = re.compile(r"\s+(?:з|зі|із)\s+", re.IGNORECASE)  # "114 зі 158 повітряних цілей"
@@ -398,9 +400,9 @@ SPEAKER_CLOSES_PARAGRAPH = True
 # names its source once, in the lead ("..., повідомили в пресслужбі"), measured on tests/gold/real_uk.
 SPEAKER_CARRIES_ON = True
 # A paragraph that opens the article's own background: no speaker named before carries into it.
-BACKGROUND = re.compile(r"\s*(?:Нагадаємо|Раніше|Як повідомлялося|Як відомо|Як раніше повідомлялося|Водночас раніше)\b")
+BACKGROUND = re.compile(r"\s*(?:Нагадаємо|Раніше|Як повідомлялося|Як відомо|Як раніше повідомлялося|Водночас раніше|До цього повідомлялося)\b")
 # A figure given as an earlier one ("раніше повідомляли про 1 400", "з попередніх 1 400"): as of before the report.
-PREVIOUS_FIGURE = re.compile(r"\b(?:раніше|спочатку|попередньо)\s+(?:повідомля\w+|повідомил\w*|заявля\w+|заявил\w*|казал\w*|називал\w*)\b(?:(?!\b(?:зараз|наразі|тепер|повідомил\w*|заявил\w*)\b)[^.;]){0,100}$"
+PREVIOUS_FIGURE = re.compile(r"\b(?:раніше|спочатку|попередньо|до цього)\s+(?:повідомля\w+|повідомил\w*|заявля\w+|заявил\w*|казал\w*|називал\w*)\b(?:(?!\b(?:зараз|наразі|тепер|повідомил\w*|заявил\w*)\b)[^.;]){0,100}$"
                              r"|\b(?:з|із)\s+попередн\w+\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A ratio of two figures ("співвідношення втрат – 1 до 3", "5 або навіть 6 до 1"): no count.
 RATIO_PAIR = re.compile(r"співвідношенн\w*[^.!?]{0,50}$", re.IGNORECASE)
@@ -513,7 +515,7 @@ AFTER_NOT_A_COUNT = re.compile(
     r"\s*(?:%|відс\.|відсот\w*)|"
     r"\s*(?:км|кілометр\w*|метр\w*|м|кв\.|квадратн\w*|гектар\w*|га|кг|кілограм\w*|тонн\w*|т|мм|см|градус\w*|°|км/год)(?![\w])|"
     r"\s*(?:гривень|гривні|гривня|гривнями|грн|доларів|долари|долар|дол\.|євро|рублів|рублі|рубль|руб\.|usd|eur|uah|rub)(?![\w])|"
-    r"\s*(?:год\.?|годин\w*|хв\.?|хвилин\w*|сек\w*)(?![\w])|"
+    r"\s*(?:год\.?|годин\w*|хв\.?|хвилин\w*|сек\.?|секунд\w*)(?![\w])|"  # not "секторі"
     r"\s*(?:р\.|рр\.|року|рік|років|роки|роках|році)(?![\w])|:\d)",
     re.IGNORECASE,
 )
@@ -539,6 +541,8 @@ ANAPHOR_NP = re.compile(
     r"(?:\s+(?!(?:з|із|у|в|на|до|від|що|який|яка|які|були|було|є|і|та|або|але)\b)[\w'’-]+){0,5})",
     re.IGNORECASE,
 )
+# A share's own count of its base in brackets: "половина зниклих моряків (6 з 12)" is half of 12.
+PAREN_SHARE = re.compile(r"\s*\(\s*[\d][\d,.\s]*\s+(?:з|із)\s+(?=\d)", re.IGNORECASE)
 BASE_GAP = re.compile(r"\s+(?:з\s+|із\s+|серед\s+)?(?:усіх\s+|всіх\s+|цих\s+|тих\s+|їхніх\s+|своїх\s+)?(?:[\w'’-]+\s+){0,3}?",
                       re.IGNORECASE)
 
