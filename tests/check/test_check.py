@@ -92,6 +92,16 @@ QUIET = [
     # Another number is not the body's with its qualifier dropped.
     ("qualifier_changed", "Wagner lost 17,000 prisoners in Bakhmut\n\n"
                           "As many as 20,000 Wagner fighters were killed in Bakhmut."),
+    # A vague body count is no source of the headline's figure.
+    ("measure_changed", "Up to 30,000 Wagner fighters lost at Bakhmut\n\n"
+                        "Hundreds of Wagner fighters are killed or wounded every day at Bakhmut, the army said."),
+    # A headline that denies a figure does not retell it.
+    ("scope_changed", "Governor insists 3,000 residents never died in the storm\n\n"
+                      "The mayor of San Juan said 3,000 residents of the city had died in the storm."),
+    # "Several" adds nothing to a sum of the body's figures.
+    ("arithmetic", "Death toll passes 1,100 in Israel and Gaza\n\n"
+                   "At least 700 people were killed in Israel. At least 413 people were killed in Gaza. "
+                   "Several Americans were killed in Israel, the White House said."),
 ]
 
 

@@ -27,7 +27,11 @@ import pytest
 # people described at length before its "have been killed or injured"), 7 of 12 (0.64); once a page's repeated headline counted as
 # its headline, 8 of 12 (0.67). Three of the four false ones rest on a
 # headline rebuilt from an address (bakhmut_wagner/10), one on 'half' of the wrong base.
-REAL_PRECISION = 0.6
+# On 69 texts fetched in the fifth session, 9 of 13 with two new ones judged by hand (both false); after
+# its work (a vague or denied body figure pairs with no headline figure, 'several' is no addend, an
+# address-rebuilt headline keeps its trailing source) 8 of 11 (0.73): the three false rest on
+# bakhmut_wagner/10's rebuilt headline and on a bracketed share's part read as hostages taken.
+REAL_PRECISION = 0.68
 REAL_COVERAGE = 0.6  # below this share of judged findings the precision says little: judge the new ones
 
 

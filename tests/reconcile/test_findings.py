@@ -269,6 +269,16 @@ def test_scope_mismatch_needs_one_originator_the_same_figure_and_one_family(stor
     assert kinds(records, "scope_mismatch") == []
 
 
+def test_an_ambiguous_word_changes_no_measure(stored, make_pair):
+    # "eliminated 20,000" and "20,000 were killed": the first word may mean the dead, so the figure kept its scope
+    wagner = dict(actor="Wagner Group", source="Wagner Group", source_kind="military")
+    records = stored([
+        restated(make_pair(20000, measure="casualties", published="2023-05-24", **wagner), ambiguous_measure=True),
+        make_pair(20000, measure="killed", outlet="AP", published="2023-05-25", **wagner),
+    ])
+    assert kinds(records, "scope_mismatch") == []
+
+
 def test_impossible_arithmetic_parts_larger_than_the_whole(stored, make_pair):
     common = dict(source="Israeli military", outlet="Times of Israel", actor="Israeli forces",
                   actor_country="ISR", published="2024-03-01", place="Israel", place_code="ISR")
@@ -358,7 +368,10 @@ def test_unknown_finding_kind_is_a_usage_error():
 # hand, 21 of 34 (0.62). Every false one rests on a wrong claim. The floor follows these texts.
 # On all 72 fetched in the fourth session (headlines rebuilt without the address's identifiers), after that
 # session's extraction work: 30 of 44 judged real (0.68), all judged by hand.
-REAL_PRECISION = 0.65
+# On 69 texts fetched in the fifth session (three pages not found): 26 of 39 judged before any change, 3
+# more judged by hand (real); after its work ('the Gaza Strip' read as a place, 'according to Kiev' as a
+# speaker, an ambiguous word changing no measure) 30 of 42 (0.71).
+REAL_PRECISION = 0.68
 REAL_COVERAGE = 0.6  # below this share of judged findings the precision says little: judge the new ones
 
 

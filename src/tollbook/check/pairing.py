@@ -302,6 +302,10 @@ def pair_score(h: Claim, b: Claim) -> float:
     fh, fb = family(h), family(b)
     if h.unit and b.unit and (h.unit == "personnel") != (b.unit == "personnel"):
         return 0.0
+    if b.qualifier == "vague" and h.qualifier != "vague":
+        return 0.0  # "hundreds" in the body is no source of the headline's "up to 30,000"
+    if (h.modality == "denied") != (b.modality == "denied"):
+        return 0.0  # "3,000 did not die" denies the body's 3,000: another statement, not a retelling of it
     equal_value = h.best is not None and b.best is not None and relative_gap(h.best, b.best) < 1e-9
     if fh == fb:
         score = 4.0

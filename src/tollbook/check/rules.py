@@ -306,7 +306,8 @@ def _sum_of_parts(h: Claim, evidence: tuple[Claim, ...]) -> tuple[list[Claim], b
     """Body figures for separate places that a headline total should add up to: (parts, adds up)."""
     parts = [c for c in evidence if c.measure == h.measure and c.derived_from is None and c.fraction is None
              and actor_compatible(h, c) and c.place_code and c.best is not None and h.best is not None
-             and c.best < h.best and (not h.unit or not c.unit or h.unit == c.unit)]
+             and c.best < h.best and (not h.unit or not c.unit or h.unit == c.unit)
+             and c.qualifier != "vague"]  # "several" is no addend
     codes = {c.place_code for c in parts}
     if len(parts) < 2 or len(codes) < len(parts):
         return None

@@ -899,7 +899,8 @@ def find_scope_mismatches(groups: list[ClaimGroup], config: ReconcileConfig) -> 
     Zelensky's "4,000 killed or wounded" in January, then "4,000 of them were killed" in an
     interview: the figure kept, its scope changed. Different originators giving equal
     round numbers, two counts of one originator that differ in kind (300 killed, 300 wounded)
-    and vague amounts ("thousands" is no figure) are not retellings.
+    and vague amounts ("thousands" is no figure) are not retellings; nor is a measure changed by a
+    word that hides which measure it is ("eliminated 20,000" and "20,000 killed").
     """
     buckets: dict[tuple, list[ClaimGroup]] = defaultdict(list)
     for g in groups:
@@ -925,7 +926,8 @@ def find_scope_mismatches(groups: list[ClaimGroup], config: ReconcileConfig) -> 
                 if a.key.measure != b.key.measure:
                     if measure_family(a.key.measure) != measure_family(b.key.measure):
                         continue  # two counts of different kinds, not one retold
-                    changed.append("measure")
+                    if not (a.first.get("ambiguous_measure") or b.first.get("ambiguous_measure")):
+                        changed.append("measure")  # "lost 20,000 fighters" may be the dead: no measure was changed
                 if _places_conflict(a.key.place_code, b.key.place_code):
                     changed.append("place_code")  # an unnamed or enclosing place narrows nothing: Kursk is in Russia
                 if not changed:
