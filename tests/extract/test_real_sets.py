@@ -208,8 +208,8 @@ def test_eval_real_json_is_one_object_with_every_set():
 # the fetch found 64 (a few headlines rebuilt from the address), and the floors were raised to the
 # level reached on them, a little under it so that a refetch's small differences do not fail. A later
 # fetch that day found all 72 (slug headlines without the address's identifiers), and they were raised again.
-REAL_STORY_FLOORS = {"found": 0.90, "value": 0.95, "measure": 0.94, "actor": 0.92, "claimant": 0.70,
-                     "period": 0.94, "all_five": 0.56}
+REAL_STORY_FLOORS = {"found": 0.90, "value": 0.95, "measure": 0.94, "actor": 0.92, "claimant": 0.72,
+                     "period": 0.94, "all_five": 0.58}  # fifth session of 2026-12-02, 69 texts: 0.747 and 0.603
 REAL_STORY_SPURIOUS_CEILING = 0.03  # issue 10: spurious claims at most 3% of output
 
 
@@ -295,6 +295,13 @@ def test_real_ukrainian_and_russian_articles_hold_their_floors(name: str) -> Non
         pytest.skip(f"{name}: {len(report.missing_files)} texts not fetched; the floors hold for "
                     f"{LANGUAGE_FETCHED:.0%} of the set or more")
     _assert_floors(report.rows()[-1], LANGUAGE_FLOORS[name], LANGUAGE_SPURIOUS_CEILING)
+    # issue 15's bar: every field's F1 at least 0.85 (reached in the fifth session of 2026-12-02, on 32 of
+    # 32 Ukrainian and 35 of 37 Russian texts; the lowest, Ukrainian actor and Russian claimant, at 0.853-0.854)
+    low = {f: report.rows()[-1][f"{f}_f1"] for f in er.FIELDS if report.rows()[-1][f"{f}_f1"] < LANGUAGE_F1}
+    assert not low, f"{name}: F1 under {LANGUAGE_F1}: {low}"
+
+
+LANGUAGE_F1 = 0.85
 
 
 def test_each_field_has_an_f1_over_gold_and_output() -> None:

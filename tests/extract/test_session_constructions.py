@@ -35,3 +35,67 @@ def test_buildings_damaged_are_counted_and_belong_to_no_party() -> None:
     claims = tollbook.extract(text, published="2025-01-27")
     assert [(c.best, c.measure, c.unit, c.actor) for c in claims] == [(27, "damaged", "building", None),
                                                                        (2, "damaged", "building", None)]
+
+
+def test_the_regions_authorities_are_the_one_regional_administration_the_document_names() -> None:
+    text = ("Обстрел Белгорода\n\n"
+            "При обстреле Белгорода погибли пять человек. Об этом сообщили в пятницу власти региона.\n\n"
+            "Вячеслав Гладков добавил, что ранены ещё 12 человек.")
+    dead = next(c for c in tollbook.extract(text, published="2025-03-02", language="ru") if c.best == 5)
+    assert dead.source == "Belgorod Oblast administration"
+
+
+def test_a_paragraph_going_on_with_the_count_before_it_lends_it_its_speaker() -> None:
+    text = ("Удар по городу\n\n"
+            "Число погибших после удара по городу выросло до 19 человек.\n\n"
+            "Еще 64 человека ранены, сообщил Вячеслав Гладков.")
+    dead = next(c for c in tollbook.extract(text, published="2025-03-02", language="ru") if c.best == 19)
+    assert dead.source == "Belgorod Oblast administration"
+
+
+def test_a_round_headline_figure_retells_the_body_figure_it_rounds() -> None:
+    text = ("Names of more than 41,000 dead soldiers confirmed\n\n"
+            "Volunteers have confirmed the names of 41,288 soldiers killed since the war began, the Open Count "
+            "project said on Friday.")
+    head = next(c for c in tollbook.extract(text, published="2025-03-02") if c.section == "headline")
+    assert head.attribution == "body" and head.source == next(
+        c.source for c in tollbook.extract(text, published="2025-03-02") if c.best == 41288)
+
+
+def test_people_are_not_damaged_and_a_compounds_last_noun_is_its_head() -> None:
+    claims = tollbook.extract("The floods damaged 60 houses, home to 300 residents, and 12 civilian ferries.",
+                              published="2025-01-27")
+    assert [(c.best, c.measure, c.unit) for c in claims] == [(60, "damaged", "building"), (12, "damaged", "ship")]
+
+
+def test_a_lists_last_item_keeps_the_lists_party_and_drowning_is_death() -> None:
+    claims = tollbook.extract("По данным Минобороны России, ВСУ потеряли 31 самолет и 17 танков.",
+                              published="2025-01-27", language="ru")
+    assert [(c.best, c.actor) for c in claims] == [(31, "Ukrainian forces"), (17, "Ukrainian forces")]
+    (drowned,) = tollbook.extract("Во время паводка утонули девять человек.", published="2025-01-27", language="ru")
+    assert drowned.measure == "killed"
+
+
+def test_a_body_read_from_the_text_is_the_one_the_lexicon_knows_and_keeps_its_spokesperson() -> None:
+    text = ("Toll rises after the attack\n\n"
+            "Gaza's Health Ministry reported on Monday that 310 people had been killed.\n\n"
+            "Rami Haddad, the press officer of the Health Ministry, made the announcement at noon.\n\n"
+            "He added that more than 90 people were still missing.")
+    claims = tollbook.extract(text, published="2025-03-02")
+    missing = next(c for c in claims if c.best == 90)
+    assert missing.source == "Gaza Health Ministry" and "Rami Haddad" in (missing.sources[0].text or "")
+
+
+def test_an_office_named_in_full_is_the_lexicons_office_of_the_documents_place() -> None:
+    text = ("Storm toll in Puerto Rico unchanged\n\n"
+            "The storm's death toll in Puerto Rico is now 48, the Department of Public Safety reported on Tuesday.")
+    (claim,) = [c for c in tollbook.extract(text, published="2017-10-20") if c.section == "body"]
+    assert claim.source == "Puerto Rico Department of Public Safety"
+
+
+def test_a_governor_the_lexicon_does_not_know_speaks_for_the_government_of_the_place_they_govern() -> None:
+    text = ("Storm toll review ordered\n\n"
+            "Puerto Rico's governor has ordered a review of every death since the storm.\n\n"
+            "The official death toll stands at 58, Gov. Alma Ferrer said on Monday.")
+    (claim,) = [c for c in tollbook.extract(text, published="2017-12-18") if c.best == 58]
+    assert claim.source == "Puerto Rico government" and claim.sources[0].text.startswith("Gov.")

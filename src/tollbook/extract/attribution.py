@@ -230,7 +230,27 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     # "заступник міністра внутрішніх справ Леонід Тимченко": the person who speaks for the body, kept in the words
     person = _PERSON_AFTER.match(sentence, chosen.end) if chosen.value.kind != "person" else None
     end = person.end() if person else chosen.end
-    return Attribution(chosen.value, sentence[chosen.start:end], chosen.start, end, via)
+    return _with_person_before(sentence, chosen.value, chosen.start, end, via)
+
+
+def _with_person_before(sentence: str, body: Claimant, start: int, end: int,
+                        via: tuple[SourceRef, ...] = ()) -> Attribution:
+    """A body as claimant, with the person named before it in apposition kept beside it ("Anna Kovalenko, the
+    press officer of the regional administration")."""
+    before = _person_in_apposition().search(sentence, max(0, start - 90), start) \
+        if body.kind != "person" and not body.person else None
+    if before is None:
+        return Attribution(body, sentence[start:end], start, end, via)
+    value = Claimant(body.name, body.kind, body.country, before.group("name"))
+    return Attribution(value, sentence[before.start():end], before.start(), end, via)
+
+
+@per_language
+def _person_in_apposition() -> re.Pattern[str]:
+    """A name, a comma, then the office held in the body named right after: "X Y, the spokesperson for the "."""
+    roles = "|".join(re.escape(r) for r in sorted(load("cues.toml")["roles"]["words"], key=len, reverse=True))
+    return re.compile(rf"(?P<name>[A-ZА-ЯІЇЄҐЁ][\w'’-]+(?:\s+[A-ZА-ЯІЇЄҐЁ][\w'’-]+){{1,3}}),\s+(?:(?:the|a|an)\s+)?"
+                      rf"(?:[\w-]+\s+){{0,3}}?(?i:{roles})\s+(?:(?:for|of|at|in)\s+)?(?:the\s+)?$")
 
 
 def closing_line(line: str) -> Attribution | None:
@@ -301,6 +321,16 @@ def _cited(sentence: str, verbs: list[Match[str]], named: list[Match[Claimant]])
 
 
 _ARTICLE_GAP = re.compile(r"\s+(?:the\s+)?|\s+by\s+(?:the\s+)?")
+
+
+@per_language
+def _canonical_names() -> frozenset[str]:
+    return frozenset(entry["name"] for entry in load("claimants.toml").get("claimant", []))
+
+
+def is_known(name: str) -> bool:
+    """Whether a claimant's name is one of the lexicon's canonical names (not a body read from the text)."""
+    return name in _canonical_names()
 
 
 def person_claimant(name: str) -> Claimant:
@@ -400,14 +430,47 @@ def _office_of_the_place(sentence: str, speaker: Speaker) -> Claimant | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def office_of_the_document(text: str, words: str) -> Claimant | None:
+def office_of_the_document(text: str, words: str, named: bool = False) -> Claimant | None:
     """An office the sentence names without whose ("a health ministry official said"), read against the top of
-    the document: the office of the one place its headline and lede name, never a guess between two."""
-    office = _OFFICE_COMPLEMENT.split(words, 1)[0]  # "health authorities of the Hamas-run territory": the office
+    the document: the office of the one place its headline and lede name, never a guess between two. A body
+    `named` in full ("the Department of Public Safety") keeps its "of"."""
+    office = words if named else _OFFICE_COMPLEMENT.split(words, 1)[0]  # "health authorities of the Hamas-run territory": the office
     top = text[:_DOCUMENT_TOP]
     if len(_LEADING_THE.sub("", office.strip(), 1).split()) < 2 and len(_places_named(top)) > 1:
         return None  # "officials" in a report naming Puerto Rico and the U.S.: either's; "health authorities" is one office
     return _office_of_the_place(top, Speaker(office, None, -1, -1))
+
+
+def body_named_before(text: str, name: str, before: int) -> Claimant | None:
+    """A body read from the text that is the tail of one the lexicon knows, named earlier in the document:
+    "the Health Ministry" after "Gaza's Health Ministry"; never a guess between two."""
+    tail = name.lower().removeprefix("the ")
+    found = {m.value.name: m.value for m in _index()[0].find(text[:before], fold(text[:before]))
+             if m.value.kind != "media" and (m.text.lower().endswith(tail) or m.value.name.lower().endswith(tail))}
+    if len(found) != 1:
+        return None
+    body = next(iter(found.values()))
+    return Claimant(body.name, body.kind, body.country)
+
+
+def government_of_the_governor(text: str) -> Claimant | None:
+    """The government of the one place the document calls someone governor of ("Puerto Rico's governor",
+    "the governor of Puerto Rico"), as the lexicon names it."""
+    from tollbook.extract.places import _index as place_index
+
+    found: dict[str, Claimant] = {}
+    for g in _GOVERNOR_OF.finditer(text):
+        where = g.group("owner") or g.group("of")
+        hits = place_index().find(where, fold(where))
+        if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(where):
+            government = _government_of(where)
+            if government is not None:
+                found[government.name] = government
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_GOVERNOR_OF = re.compile(r"\b(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['\u2019]s\s+governor\b"
+                          r"|\bgovernor\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})")
 
 
 def _places_named(text: str) -> set[str]:
@@ -562,8 +625,32 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
         if as_actor and as_actor[0].start == 0 and as_actor[0].end == len(name):
             return Attribution(Claimant(as_actor[0].value.name, "military", as_actor[0].value.country), name, start, end)
         known = _composed_body(name)  # "the Hamas-controlled government's health ministry": the lexicon's body
-        return Attribution(known or Claimant(name, heads[head], None), name, start, end)
+        return _with_person_before(sentence, known or Claimant(name, heads[head], None), start, end)
     return None
+
+
+@per_language
+def _regional_index() -> PhraseIndex[str]:
+    return PhraseIndex((w, "regional") for w in load("cues.toml")["attribution"].get("regional", []))
+
+
+# a regional administration by its canonical (English) name, in every language's lexicon
+_REGIONAL_BODY = re.compile(r"\b(?:Oblast|Regional|Region|Krai|Province|Governorate)\b")
+
+
+def regional_authorities(sentence: str, document: str) -> Attribution | None:
+    """"Об этом сообщили власти региона", "regional authorities said": the region's authorities are the
+    one regional administration the document names (by its governor or its office), never a guess
+    between two."""
+    words = _regional_index().find(sentence, fold(sentence))
+    if not words:
+        return None
+    bodies = {h.value.name: h.value for h in _index()[0].find(document, fold(document))
+              if _REGIONAL_BODY.search(h.value.name)}
+    if len(bodies) != 1:
+        return None
+    body, w = next(iter(bodies.values())), words[0]
+    return Attribution(Claimant(body.name, body.kind, body.country), w.text, w.start, w.end)
 
 
 def points_back(sentence: str) -> bool:

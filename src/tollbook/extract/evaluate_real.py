@@ -296,7 +296,8 @@ def _named_in(phrase: str, said: str) -> bool:
     if not re.search(r"[\u0400-\u04ff]", said):
         return False
     capitalised = re.findall(r"\b[A-Z][a-z'-]{3,}", _PAREN.sub("", phrase).split(",")[0])
-    names = [_skeleton(w) for w in capitalised[-1:]]  # the surname: a place before it ("Kharkiv governor") is no name
+    # the surname (a place before it, "Kharkiv governor", is no name); a Spanish "j" is Cyrillic "х" ("Alejandro")
+    names = [_skeleton(v) for w in capitalised[-1:] for v in {w, w.replace("j", "kh")}]
     tokens = [_skeleton(t) for t in re.findall(r"[\u0400-\u04ff'’ʼ-]{4,}", said)]
     return any(len(n) >= 4 and t.startswith(n[:max(4, len(n) - 2)]) for n in names for t in tokens)
 

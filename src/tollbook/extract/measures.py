@@ -193,9 +193,12 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if sentence[start:end].lower() == "one" and _NEXT_WORD.match(sentence, end) and (unit_m is None or unit_m.start != end + 1) \
             and not any(0 < c.start - end <= 25 for c in cues):
         return None  # "one estimate he cited": 'one' before a noun that no measure follows counts nothing we record
-    if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.start >= end:
-        head = next((u for u in units if 0 < u.start - unit_m.end <= 1 and u.value == PERSONNEL), None)
-        unit_m = head or unit_m  # "two night watchmen": the last noun of a compound is the head
+    if unit_m is not None and unit_m.value in (_NOT_COUNTED, PERSONNEL) and unit_m.start >= end:
+        # "two night watchmen", "30 civilian ships": the last noun of a compound is the head
+        things = unit_m.value == PERSONNEL  # after "civilian", a thing; after "night", a person
+        head = next((u for u in units if 0 < u.start - unit_m.end <= 1
+                     and (u.value not in (PERSONNEL, _NOT_COUNTED) if things else u.value == PERSONNEL)), None)
+        unit_m = head or unit_m
     if _counts_nothing(sentence, unit_m, end):
         return None
     unit = unit_m.value if unit_m is not None and unit_m.value != _NOT_COUNTED else None
@@ -289,6 +292,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         measure = measure_registry()[measure].equipment_as  # "losses" of tanks are tanks destroyed, as every tally counts them
     elif equipment and not measure_registry()[measure].equipment:
         return MeasureChoice(None, None, False, unit)
+    elif unit == PERSONNEL and not measure_registry()[measure].people:
+        return MeasureChoice(None, None, False, unit)  # "flooded ... homes of 32,000 people": people are not damaged
     if unit is None:
         unit = PERSONNEL if measure_registry()[measure].people else None
     return MeasureChoice(measure, cue.text, ambiguous, unit, cue.start, cue.end)

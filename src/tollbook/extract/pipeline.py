@@ -227,6 +227,8 @@ def _extract(doc: Document) -> list[Claim]:
                 continue
             if attr_mod.points_back(s_text):
                 att = attr_mod.attribute_sentence(s_text, fold(s_text))
+                if att is None or att.claimant.kind == "anonymous":
+                    att = attr_mod.regional_authorities(s_text, text) or att  # "Об этом сообщили власти региона"
                 if att is not None:
                     _assign_back(claims, ctx, att, doc)
                     if n == 0:  # a pointer opening its paragraph points at the paragraph of figures before
@@ -371,11 +373,23 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
         if first is not None and first.kind == "person":
             # a person the lexicon does not know speaks for the one body the document ties them to
             if first.name not in bodies:
-                bodies[first.name] = attr_mod.body_of_person(text, first.name) or _body_of_the_role(claims, text, first.name)
+                bodies[first.name] = attr_mod.body_of_person(text, first.name) or _body_of_the_role(claims, text, first.name) \
+                    or (attr_mod.government_of_the_governor(text) if grammar().GOVERNOR_TITLE.match(first.text or first.name)
+                        else None)
             body = bodies[first.name]
             if body is not None:
                 ref = SourceRef(body.name, body.kind, first.text or first.name)  # type: ignore[arg-type]  (the words name the person)
                 claims[i] = replace(c, source=body.name, sources=(ref, *c.sources[1:]))
+            continue
+        if first is not None and first.kind not in ("anonymous", "media", "outlet") and not attr_mod.is_known(first.name):
+            # "the Health Ministry" after "Gaza's Health Ministry": the body named before;
+            # "the Department of Public Safety" in a report from Puerto Rico: the lexicon's body of that place
+            earlier = attr_mod.body_named_before(text, first.name, c.start)
+            if earlier is not None:
+                ref = SourceRef(earlier.name, earlier.kind, first.text or first.name)  # type: ignore[arg-type]
+                claims[i] = replace(c, source=earlier.name, sources=(ref, *c.sources[1:]))
+            else:
+                _office_of_the_document(claims, i, text, first.name)
             continue
         if first is None or first.kind != "anonymous" or not first.text:
             continue
@@ -396,11 +410,11 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
             _office_of_the_document(claims, i, text)
 
 
-def _office_of_the_document(claims: list[Claim], i: int, text: str) -> None:
+def _office_of_the_document(claims: list[Claim], i: int, text: str, named: str | None = None) -> None:
     """"a health ministry official said" in a report from Gaza: the office of the one place the top names."""
     c = claims[i]
-    words = c.sources[0].text or ""
-    office = attr_mod.office_of_the_document(text, words)
+    words = named or c.sources[0].text or ""
+    office = attr_mod.office_of_the_document(text, words, named=named is not None)
     if office is not None:
         claims[i] = replace(c, source=office.name, sources=(SourceRef(office.name, office.kind, words), *c.sources[1:]))  # type: ignore[arg-type]
 
@@ -489,6 +503,10 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
             for k in range(idx + 1, min(len(claims), idx + _LOOK_BACK)):  # its parts ("including 20,000 killed")
                 if claims[k].derived_from == c.claim_id and claims[k].attribution != "explicit":
                     claims[k] = replace(claims[k], source=source, sources=chain, attribution="carried")
+    if named and grammar().SPEAKER_CLOSES_PARAGRAPH and grammar().CONTINUES.match(ctx.text, ctx.paragraph_start):
+        # "В городе погибли 9 человек." then "Еще 40 человек ранены, сообщил губернатор": the
+        # paragraph goes on with the count before it, and so does its speaker
+        _assign_to(claims, ctx.previous_paragraph_claims, named[-1][1], doc)
     if grammar().SPEAKER_CARRIES_ON:  # Ukrainian and Russian copy: the last speaker named goes on speaking
         if not named and not ctx.paragraph_claims:
             named = [(start, att) for start, end in ctx.paragraph_plain_all
@@ -654,6 +672,8 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
     actor_mentions = actors_mod.find_actors(s_text, lowered)
     time_mentions = times_mod.find_times(s_text, reference)  # the reference date is looked for only if a time is named
     att = attr_mod.attribute_sentence(s_text, lowered)
+    if att is None or att.claimant.kind == "anonymous":
+        att = attr_mod.regional_authorities(s_text, doc.text) or att  # "..., сообщили власти региона"
     speaker = [(att.start, att.end)] if att is not None else []
     if att is not None:  # "the State Emergency Service of Ukraine said": a speaker, not a victim
         actor_mentions = [m for m in actor_mentions if m.end <= att.start or m.start >= att.end]
@@ -852,14 +872,15 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         if heading:
             actor = (heading[0].value, heading[0].text, heading[0].start, heading[0].end)
     prev = s.out[-1] if s.out else None
-    if actor is not None and prev is not None and prev.actor and actor[3] <= prev.start - s.offset \
+    if prev is not None and prev.actor and (actor is None or actor[3] <= prev.start - s.offset) \
             and _same_list(text, prev.end - s.offset, q.start):
-        # "уничтожено более 140 военных ВСУ, один танк, три пикапа": an item of a list is the first item's
-        # party, not the party of a mention before the list (here the Russian group of forces that fired)
+        # "уничтожено более 90 военных ВСУ, один танк, две машины", "потеряли ... 8 самолетов и 5 танков": an
+        # item of a list is the first item's party, not the party of a mention before the list (here the
+        # Russian group of forces that fired), nor the other side of the list's subject
         actor = None
         f.actor_name, f.actor_country, f.actor_text = prev.actor, prev.actor_country, None
-    opponent = _opponent(s, q.start) if actor is None and f.choice is not None and f.choice.unit not in (None, "personnel") \
-        else None  # "Сили оборони знищили ще чотири танки": the other side's tanks
+    opponent = _opponent(s, q.start) if actor is None and f.actor_name is None and f.choice is not None \
+        and f.choice.unit not in (None, "personnel") else None  # "Сили оборони знищили ще чотири танки": the other side's tanks
     f.actor = actor
     if actor is not None and actors_mod.names_a_people(actor[1]) and grammar().DISASTER_CAUSE.search(text):
         # "за год в пожарах погибли 7 900 россиян": a people's dead in a disaster are its civilians
@@ -1071,7 +1092,10 @@ def _attribution(s: _SentenceRecord, f: _Draft) -> bool:
                 f.source, f.chain = attr_mod.source_chain(own, s.doc.outlet)
                 f.how = "explicit"
     if f.base_claim is not None and s.att is None:
-        s.source, s.chain, s.how = f.base_claim.source, f.base_claim.sources, "carried"
+        # the base's claimant, and the base's standing: an outlet's figure so far may still get the paragraph's
+        base = f.base_claim
+        s.source, s.chain = base.source, base.sources
+        s.how = base.attribution if base.attribution in (None, "outlet") else "carried"
     return True
 
 

@@ -56,5 +56,19 @@ def credit_from_body(claims: list[Claim]) -> None:
         # the headline retells the body; in the body, a figure stated without a claimant is the one stated with
         # a claimant elsewhere ("besides the 1,354 dead", a lede the next paragraph credits), at the same date
         # (not "earlier, 18 were reported dead")
+        if twin is None and c.section in RETOLD_SECTIONS:
+            twin = _rounded_twin(c, body.values())
         if twin is not None and (c.section in RETOLD_SECTIONS or c.section == "body" and twin.date_end == c.date_end):
             claims[i] = replace(c, source=twin.source, sources=twin.sources, attribution="body")
+
+
+def _rounded_twin(c: Claim, body: object) -> Claim | None:
+    """The one body figure a round headline figure rounds: "more than 77 thousand" over the body's 77,143,
+    "about 5,000" over 5,012 (within 2% of it, and above it for "more than")."""
+    value = _figure(c)
+    if not value or value % 100:
+        return None
+    kind = _retold_as(c)[1:]
+    near = [b for b in body if _retold_as(b)[1:] == kind and (v := _figure(b)) is not None and v != value
+            and abs(v - value) <= 0.02 * value and (c.qualifier != "more_than" or v > value)]
+    return near[0] if len(near) == 1 else None

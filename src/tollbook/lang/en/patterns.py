@@ -173,6 +173,9 @@ ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|
 # ("30,000 were displaced, and nearly a million people were affected").
 OWN_VERB_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|is|have|has|had|remain|remained|lack|lacked|live|lived)\b"
                             r"(?!\s+(?:been\s+)?(?:killed|wounded|injured|dead|missing|displaced|hurt)\b)", re.IGNORECASE)
+# A governor's title before a name the lexicon does not know ("Gov. Ricardo Rossello"): the person speaks for the
+# government of the place the document is about (Ukrainian and Russian governors are in the lexicon).
+GOVERNOR_TITLE = re.compile(r"(?:Gov\.|Governor)\s+[A-Z]")
 # After a figure, its loss negated: "3,000 people did not die", "were not killed" - a denial of the figure.
 NEGATED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:did\s+not|didn['\u2019]t|were\s+not|weren['\u2019]t|was\s+not|"
                            r"wasn['\u2019]t|have\s+not|haven['\u2019]t|had\s+not|never)\s+(?:been\s+)?"
@@ -235,6 +238,9 @@ SPEAKER_CLOSES_PARAGRAPH = False
 # A speaker named in one paragraph does not speak for the next ones' figures in English copy (wire
 # paragraphs name their own); 'This was reported by X' and a headline 'X: ...' are the exceptions.
 SPEAKER_CARRIES_ON = False
+# A paragraph that goes on with the count before it ("Another 110 were wounded ..."): its closing speaker
+# speaks for the paragraph before too. Unused in English (SPEAKER_CLOSES_PARAGRAPH is off).
+CONTINUES = re.compile(r"\s*(?:Another|A further|In addition|Also)\b")
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Earlier|Previously|As reported|As previously reported|Last (?:week|month|year))\b")
 # A figure given as an earlier one: "up from 64", "from a previous estimate of 1,400", "Israel previously said

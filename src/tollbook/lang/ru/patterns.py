@@ -395,6 +395,9 @@ SPEAKER_CLOSES_PARAGRAPH = True
 # The last speaker named speaks for later paragraphs' figures until another is named: Russian copy
 # names its source once, in the lead ("..., сообщили в пресс-службе"), measured on tests/gold/real_ru.
 SPEAKER_CARRIES_ON = True
+# A paragraph that goes on with the count before it ("Еще 40 человек ранены, сообщил губернатор"):
+# its closing speaker speaks for the paragraph before too.
+CONTINUES = re.compile(r"\s*(?:Ещ[её]|Также|Кроме того)\b")
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Напомним|Ранее|Как сообщалось|Как известно|Как ранее сообщалось|До этого сообщалось)\b")
 # A figure given as an earlier one ("ранее сообщалось о 1 400", "с прежних 1 400"): as of before the report.
@@ -580,4 +583,4 @@ def word_value(text: str) -> Fraction | None:
 # 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE, EVENT_SUBJECT, TAKE_BEFORE,
 # TAKEN_AS_AFTER, PARTY_NOUN_AFTER, TARGET_BEFORE, SIDE_AFTER: see lang/en/patterns.py): they never match
 OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
-EVENT_SUBJECT = TAKE_BEFORE = TAKEN_AS_AFTER = PARTY_NOUN_AFTER = TARGET_BEFORE = SIDE_AFTER = NEVER
+EVENT_SUBJECT = TAKE_BEFORE = TAKEN_AS_AFTER = PARTY_NOUN_AFTER = TARGET_BEFORE = SIDE_AFTER = GOVERNOR_TITLE = NEVER

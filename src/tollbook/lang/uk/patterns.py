@@ -399,6 +399,9 @@ SPEAKER_CLOSES_PARAGRAPH = True
 # The last speaker named speaks for later paragraphs' figures until another is named: Ukrainian copy
 # names its source once, in the lead ("..., повідомили в пресслужбі"), measured on tests/gold/real_uk.
 SPEAKER_CARRIES_ON = True
+# A paragraph that goes on with the count before it ("Ще 40 людей поранені, повідомив голова ОВА"):
+# its closing speaker speaks for the paragraph before too.
+CONTINUES = re.compile(r"\s*(?:Ще|Також|Крім того)\b")
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Нагадаємо|Раніше|Як повідомлялося|Як відомо|Як раніше повідомлялося|Водночас раніше|До цього повідомлялося)\b")
 # A figure given as an earlier one ("раніше повідомляли про 1 400", "з попередніх 1 400"): as of before the report.
@@ -585,4 +588,4 @@ def word_value(text: str) -> Fraction | None:
 # 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE, EVENT_SUBJECT, TAKE_BEFORE,
 # TAKEN_AS_AFTER, PARTY_NOUN_AFTER, TARGET_BEFORE, SIDE_AFTER: see lang/en/patterns.py): they never match
 OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
-EVENT_SUBJECT = TAKE_BEFORE = TAKEN_AS_AFTER = PARTY_NOUN_AFTER = TARGET_BEFORE = SIDE_AFTER = NEVER
+EVENT_SUBJECT = TAKE_BEFORE = TAKEN_AS_AFTER = PARTY_NOUN_AFTER = TARGET_BEFORE = SIDE_AFTER = GOVERNOR_TITLE = NEVER
