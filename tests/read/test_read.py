@@ -120,3 +120,36 @@ def test_a_title_printed_twice_below_the_page_furniture_is_the_headline() -> Non
     # both copies of the title are the headline, which takes the body's claimant
     assert [c.section for c in claims] == ["headline", "body"]
     assert len({c.source for c in claims}) == 1 and claims[0].source is not None
+
+
+def test_an_address_above_a_printed_title_of_other_words_is_not_read() -> None:
+    """The address keeps an earlier version's headline; the page's own title below it is the one read."""
+    import tollbook
+    from tollbook.read.sections import superseded_address
+
+    text = ("flood death toll in river valley nears 900 as rescuers dig\n\n"
+            "Flood death toll in river valley passes 1,400\n\n"
+            "The death toll from the floods in the river valley passed 1,400 on Friday, the civil defence said.\n")
+    (first, top), (second, _) = _sections(text)
+    assert (first, second) == ("headline", "body") and "passes 1,400" in top  # both lines are the headline
+    doc = make_document(text)
+    span = superseded_address(text, doc.sections)
+    assert span is not None and text[span[0]:span[1]].startswith("flood death toll")
+    claims = tollbook.extract(text, published="2024-05-10")
+    assert [(c.section, c.best or c.low) for c in claims] == [("headline", 1400), ("body", 1400)]
+
+
+def test_an_address_above_a_caption_or_its_own_title_keeps_its_figure() -> None:
+    import tollbook
+    from tollbook.read.sections import superseded_address
+
+    caption = ("death toll from valley floods passes 1 400\n\nValley Floods\n\n"
+               "The death toll from the floods passed 1,400 on Friday, the civil defence said.\n")
+    assert superseded_address(caption, make_document(caption).sections) is None
+    assert [c.section for c in tollbook.extract(caption, published="2024-05-10")][:1] == ["headline"]
+    # the same words printed again as the title: one headline figure, read from the printed title
+    same = ("valley floods kill 1400 civil defence says\n\nValley floods kill 1,400: civil defence\n\n"
+            "Floods in the valley killed 1,400 people, the civil defence said.\n")
+    assert superseded_address(same, make_document(same).sections) is None
+    heads = [c for c in tollbook.extract(same, published="2024-05-10") if c.section == "headline"]
+    assert [c.value_text for c in heads] == ["1,400"]

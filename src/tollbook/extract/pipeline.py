@@ -36,6 +36,7 @@ from tollbook.lang import CURRENT as en
 from tollbook.lang import grammar
 from tollbook.lang import languages, reading
 from tollbook.read.language import language_runs
+from tollbook.read.sections import superseded_address
 from tollbook.lexicons import Match, fold
 from tollbook.lexicons.measures import measure_registry, measures_where
 from tollbook.model import Claim, Document, SourceRef, claim_id
@@ -202,9 +203,13 @@ def _extract(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     ctx = _Context(text=text)
     cands = candidates(text)
+    stale = superseded_address(text, doc.sections)  # an address's words above the title the page prints
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         _close_paragraph(claims, ctx, doc)
         ctx.paragraph, ctx.paragraph_start = p_index, p_start
+        if stale is not None and stale[0] <= p_start and p_end <= stale[1]:
+            _plain(ctx, p_start, p_end, new_paragraph=True)
+            continue
         if ctx.retold is not None and grammar().BACKGROUND.match(text, p_start, min(p_end, p_start + 60)):
             ctx.retold = None  # "Нагадаємо, ...", "Ранее ...", "Earlier, ...": the article's own background
         if not any_between(cands, p_start, p_end) and not attr_mod.has_pointer_back(text[p_start:p_end]) \
@@ -262,15 +267,20 @@ def _extract(doc: Document) -> list[Claim]:
 
 def _headline_once(claims: list[Claim]) -> list[Claim]:
     """A page that prints its title twice (or above it, the title rebuilt from its address) states each
-    headline figure once: the ledger keeps the first copy, not one claim per printing."""
-    seen: set[tuple] = set()
+    headline figure once: the ledger keeps the first copy, not one claim per printing, except that the
+    title as printed (cased, punctuated: "Kiev: 500 ...") wins over one rebuilt from the address
+    ("kiev 500 ..."), which has lost the colon, the capitals and the quotes that tell a source."""
+    seen: dict[tuple, int] = {}
     kept: list[Claim] = []
     for c in claims:
         if c.section == "headline":
             key = (c.low, c.best, c.high, c.measure, c.unit, c.fraction)
             if key in seen:
+                first = kept[seen[key]]
+                if first.quote == first.quote.lower() and c.quote != c.quote.lower():
+                    kept[seen[key]] = c
                 continue
-            seen.add(key)
+            seen[key] = len(kept)
         kept.append(c)
     return kept
 

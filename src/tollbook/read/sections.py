@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from tollbook.lang import CURRENT as en
 from tollbook.model import Section
@@ -80,16 +81,28 @@ def find_sections(text: str) -> tuple[tuple[int, int, Section], ...]:
         if headline_found and near_top and _repeats(headline, stripped):
             _add(spans, start, end, "headline")  # the page repeats its headline above the text: still the headline
             continue
+        if body_chars == 0 and headline_found and _from_address(headline) and _printed_title(headline, stripped):
+            # a title rebuilt from the page's address, then the title the page prints: both are the headline
+            # (and `superseded_address` tells the reader to take the printed one)
+            _add(spans, start, end, "headline")
+            continue
         body_chars += len(stripped)
         _add(spans, start, end, "body")
     return tuple(spans)
 
 
-def _words(line: str) -> list[str]:
-    """A line's words, casefolded, without accents or digit grouping ("María ... 2,975" = "maria ... 2975")."""
-    plain = unicodedata.normalize("NFKD", line.casefold())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return re.sub(r"(?<=\d)[,.\u00a0\u202f ](?=\d{3}\b)", "", plain).translate(_NO_PUNCTUATION).split()
+@lru_cache(maxsize=256)
+def _words(line: str) -> tuple[str, ...]:
+    """A line's words, casefolded, without accents or digit grouping ("María ... 2,975" = "maria ... 2975").
+
+    Cached: the headline is compared with every line near the top."""
+    plain = line.casefold()
+    if not plain.isascii():
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
+    return tuple(_GROUPING.sub("", plain).translate(_NO_PUNCTUATION).split())
+
+
+_GROUPING = re.compile(r"(?<=\d)[,.\u00a0\u202f ](?=\d{3}\b)")
 
 
 _NO_PUNCTUATION = str.maketrans({ch: " " for ch in ",.:;!?\"'()[]\u2018\u2019\u201c\u201d\u2013\u2014-"})
@@ -108,6 +121,49 @@ def _repeats(headline: str, line: str) -> bool:
 
 
 _SLUG_MIN = 4
+
+
+def _from_address(headline: str) -> bool:
+    """A headline rebuilt from a web address: lower case, no punctuation, several words."""
+    return headline == headline.lower() and len(_words(headline)) >= _SLUG_MIN and not _ADDRESS_PUNCTUATION.search(headline)
+
+
+_ADDRESS_PUNCTUATION = re.compile(r"[,.:;!?\"'()\u2018\u2019\u201c\u201d]")
+
+
+def _printed_title(address: str, line: str) -> bool:
+    """Whether a cased line below a headline rebuilt from the address is the page's own title: the same
+    story in other words ("... death toll nears 8000 ..." above "... death toll passes 11,000"), not a
+    caption or a section's name ("Libya Floods")."""
+    if not _headline_like(line) or line == line.lower():
+        return False
+    shared = _content_words(line) & _content_words(address)
+    return len(_words(line)) >= _SLUG_MIN and len(shared) >= _TITLE_SHARED
+
+
+_TITLE_SHARED = 3
+
+
+def _content_words(line: str) -> set[str]:
+    return {w for w in _words(line) if len(w) >= 4 and w.isalpha()}
+
+
+def superseded_address(text: str, sections: tuple[tuple[int, int, Section], ...]) -> tuple[int, int] | None:
+    """The span of a first line rebuilt from the page's address when the page then prints a title of other
+    words: the address often keeps an earlier version's headline ("... toll nears 8000" above "... toll
+    passes 11,000"), so the printed title is the one to read."""
+    lines = [(m.start(), m.end()) for a, b, name in sections if name == "headline"
+             for m in re.finditer(r"[^\n]*\S[^\n]*", text[:b]) if m.start() >= a]
+    if len(lines) < 2 or not _from_address(first := text[lines[0][0]:lines[0][1]].strip()):
+        return None
+    figures = {w for w in _words(first) if w.isdigit()}
+    for a, b in lines[1:]:
+        title = text[a:b].strip()
+        if _repeats(first, title) or not figures or figures <= {w for w in _words(title) if w.isdigit()}:
+            return None  # the address's words or its figures printed again: the same headline
+        if _printed_title(first, title):
+            return lines[0]
+    return None
 
 
 def _printed_twice(text: str) -> str | None:
