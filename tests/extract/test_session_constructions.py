@@ -99,3 +99,31 @@ def test_a_governor_the_lexicon_does_not_know_speaks_for_the_government_of_the_p
             "The official death toll stands at 58, Gov. Alma Ferrer said on Monday.")
     (claim,) = [c for c in tollbook.extract(text, published="2017-12-18") if c.best == 58]
     assert claim.source == "Puerto Rico government" and claim.sources[0].text.startswith("Gov.")
+
+
+def test_the_part_a_shares_brackets_give_counts_what_the_share_counts() -> None:
+    text = ("By the agency's count, half of the dead hostages (9 out of 18) lost their lives in the first hours "
+            "and were carried over the border.")
+    claims = {c.value_text: c for c in tollbook.extract(text, published="2025-01-27")}
+    # "hostages" alone would make the 9 captured: they are the half of the dead
+    assert claims["half"].measure == "killed" and claims["9"].measure == "killed"
+
+
+def test_a_noun_of_status_says_who_a_verb_of_loss_befell() -> None:
+    def measure(text: str) -> str | None:
+        return tollbook.extract(text, published="2025-01-27")[0].measure
+
+    assert measure("Another 14 hostages were killed in the tunnels, the army said.") == "killed"
+    assert measure("At least 9 prisoners died in the blaze at the camp.") == "killed"
+    # with no verb of loss, or one told apart by a comma, the noun keeps its own measure
+    assert measure("The militants still hold 60 hostages, the army said.") == "captured"
+    assert measure("The 40 prisoners, who were wounded, were exchanged on Monday.") == "captured"
+
+
+def test_a_headline_printed_twice_is_read_from_its_printed_copy() -> None:
+    """The address's copy has lost the colon and capitals that name the source ("Kiev: ...")."""
+    text = ("kyiv 300 russian troops killed near the river every day\n\n"
+            "Kyiv: \"300 Russian troops killed near the river every day\"\n\n"
+            "About 300 Russian troops are killed every day near the river, Ukraine's defence minister said.\n")
+    head = [c for c in tollbook.extract(text, published="2025-01-27") if c.section == "headline"]
+    assert len(head) == 1 and head[0].quote.startswith("Kyiv:")

@@ -168,6 +168,7 @@ def _taken_as(sentence: str, start: int, after: int) -> MeasureChoice | None:
 
 
 _TAKEN_REACH = 90
+_STATUS_NOUN_REACH = 25  # "hostages were later killed"
 
 
 def _event_subject(sentence: str, at: int) -> bool:
@@ -273,6 +274,11 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
             return MeasureChoice("deployed", None, False, unit)
         if en.OWNED_BEFORE.search(sentence, max(0, start - 20), start) and en.FIGHTERS.fullmatch(unit_m.text):
             return MeasureChoice("strength", None, False, unit)  # "its 4,500 men"; not "the territory's 2.3 million people"
+    if cue is not None and unit_m is not None and cue.value == "captured" and cue.start == unit_m.start >= end:
+        # "35 hostages were killed", "20 prisoners died": the noun says who they were, the verb what befell them
+        cue = next((c for c in cues if 0 < c.start - cue.end <= _STATUS_NOUN_REACH and c.value != "captured"
+                    and "," not in sentence[cue.end:c.start] and not en.CLAUSE_BREAK.search(sentence, cue.end, c.start)
+                    and not any(cue.end <= b0 and b1 <= c.start for b0, b1 in blockers)), None) or cue
     if cue is not None and cue.value == "deployed" and unit_m is not None and unit_m.end <= cue.start <= unit_m.end + 2:
         # "the 1,500 soldiers dispatched to the front were killed": the participle describes them
         later = next((c for c in cues if c.start > cue.end and c.value != "deployed"

@@ -795,6 +795,34 @@ def _for_unit(measure: str | None, ambiguous: bool, unit: str | None) -> tuple[s
     return measure, ambiguous
 
 
+def _parts_count_their_share(s: _SentenceRecord) -> None:
+    """"half of the dead hostages (35 out of 70)": the 35 is the half, and counts what the share counts
+    (here killed, where "hostages" alone would make it captured)."""
+    at = {c.start - s.offset: i for i, c in enumerate(s.out)}
+    for qi, q in enumerate(s.quantities):
+        j = _bracketed_share(s.text, s.quantities, qi)
+        if j is not None and q.start in at and s.quantities[j].start in at:
+            part, share = s.out[at[q.start]], s.out[at[s.quantities[j].start]]
+            if part.measure != share.measure and share.measure is not None:
+                s.out[at[q.start]] = replace(part, measure=share.measure, measure_text=share.measure_text,
+                                             ambiguous_measure=share.ambiguous_measure,
+                                             claim_id=claim_id(s.doc.doc_id, part.start, part.end, share.measure))
+
+
+def _bracketed_share(text: str, quantities: list[Quantity], qi: int) -> int | None:
+    """The share whose base the brackets give with this figure as the part: "half (35 out of 70)" -> half."""
+    q = quantities[qi]
+    for j in range(qi - 1, -1, -1):
+        share = quantities[j]
+        if share.fraction is None or share.base_index is None or share.base_index <= qi:
+            continue
+        opening = text.rfind("(", share.end, q.start)
+        paren = grammar().PAREN_SHARE.match(text, opening) if opening >= 0 else None
+        if paren and paren.end() == quantities[share.base_index].start:
+            return j
+    return None
+
+
 def _returned_from_captivity(s: _SentenceRecord, q: Quantity) -> bool:
     """True when a verb of return or release governs a count of people in a document that speaks of
     captivity or an exchange: the people are prisoners of war coming home ("домой вернулись 90 российских
@@ -1176,6 +1204,8 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
             if not stage(s, draft):
                 break
     out = s.out
+    if any(q.base_index is not None for q in quantities):
+        _parts_count_their_share(s)
     order_before = [c.claim_id for c in out]
     out.sort(key=lambda c: c.start)
     if order_before != [c.claim_id for c in out]:
