@@ -127,3 +127,30 @@ def test_a_headline_printed_twice_is_read_from_its_printed_copy() -> None:
             "About 300 Russian troops are killed every day near the river, Ukraine's defence minister said.\n")
     head = [c for c in tollbook.extract(text, published="2025-01-27") if c.section == "headline"]
     assert len(head) == 1 and head[0].quote.startswith("Kyiv:")
+
+
+def test_a_study_is_credited_to_the_body_that_made_it() -> None:
+    def source(sentence: str) -> str | None:
+        (claim,) = tollbook.extract("Flood deaths studied\n\n" + sentence, published="2019-03-01", outlet="Test Wire")
+        return claim.source
+
+    # the verb may be far from the makers' name, past another verb of the study
+    assert source("Scientists at the Lowland Institute of Hydrology, in a door-to-door survey of the valley, "
+                  "counted 1,210 excess deaths after the flood.") == "Lowland Institute of Hydrology"
+    assert source("A Brennan University study estimated that 860 people died in the flood.") == "Brennan University"
+    assert source("Brennan University's report found 860 flood deaths.") == "Brennan University"
+    # initials inside a name do not end the sentence that names it
+    assert source("Researchers at the J.K. Moss School of Public Health found 1,210 excess deaths.") \
+        == "J.K. Moss School of Public Health"
+    # a study with no maker named, or a place's or a people's, credits no one new
+    assert source("A Puerto Rico study found 860 deaths in the flood.") == "Test Wire"
+    assert source("A British study found 860 deaths in the flood.") == "Test Wire"
+
+
+def test_a_government_named_short_or_by_a_verb_of_revision_is_the_government() -> None:
+    def source(sentence: str) -> str | None:
+        (claim,) = tollbook.extract("Toll revised\n\n" + sentence, published="2023-11-11", outlet="Test Wire")
+        return claim.source
+
+    assert source("The govt of Israel said on Friday that 1,150 people had been killed.") == "Israeli Prime Minister's Office"
+    assert source("Israel lowered the toll of the attack to 1,150 on Friday.") == "Israeli Prime Minister's Office"

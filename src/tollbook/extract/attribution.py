@@ -82,11 +82,21 @@ def _index() -> tuple[PhraseIndex[Claimant], PhraseIndex[str], PhraseIndex[str]]
             continue
         c = Claimant(org.name, org.kind, org.country, entry["name"])
         phrases += [(a, c) for a in [entry["name"]] + entry.get("aliases", []) + inflected(entry.get("lemmas", []))]
+    phrases += _abbreviated(phrases, load("cues.toml").get("word_abbreviations", {}))
     cues = load("cues.toml")["attribution"]
     words = cues["verbs"] + inflected(cues.get("lemmas", []))
     verbs = PhraseIndex((v, "verb") for v in words if v.lower() not in ("per", "via", "shows", "showed"))
     anonymous = PhraseIndex((a, "anonymous") for a in cues["anonymous"] if a.lower() not in ("reports", "estimates"))
     return PhraseIndex(phrases, exact), verbs, anonymous
+
+
+def _abbreviated(phrases: list[tuple[str, Claimant]], short: dict[str, list[str]]) -> list[tuple[str, Claimant]]:
+    """Each name again with a word written short ("Israeli government" -> "Israeli govt")."""
+    out: list[tuple[str, Claimant]] = []
+    for word, forms in short.items():
+        whole = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+        out += [(whole.sub(f, p), c) for p, c in phrases if whole.search(p) for f in forms]
+    return out
 
 
 def claimants_through_glosses(index: PhraseIndex[Claimant], sentence: str, lowered: str) -> list[Match[Claimant]]:
@@ -177,8 +187,15 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     if chosen is None and verbs and (official := _official_figures(sentence)) is not None:
         return official
     speaker = find_speaker(sentence) if verbs else None
-    if speaker is None and whole and not _ENDS_SENTENCE.search(sentence):
-        speaker = headline_speaker(sentence)  # "..., mayor says", "... - minister"
+    if (speaker is None or speaker.place) and whole and not _ENDS_SENTENCE.search(sentence):
+        # a headline's tag ("..., mayor says", "... - foreign ministry") names who spoke, more closely than a
+        # country as its subject ("Israel revises down the toll to 1,200 - foreign ministry")
+        speaker = headline_speaker(sentence) or speaker
+    if speaker is not None and speaker.kind is not None:
+        # "a New York Times analysis showed": a study's maker the lexicon knows is the lexicon's body
+        known = next((m for m in claimants if speaker.start <= m.start and m.end <= speaker.end + 2), None)
+        if known is not None:
+            return Attribution(known.value, known.text, known.start, known.end)
     if speaker is not None and speaker.place:
         # "the Health Ministry in the Gaza Strip says": the body before the place speaks
         body = next((m for m in named if m.end <= speaker.start and _IN_PLACE.fullmatch(sentence, m.end, speaker.start)), None)
@@ -548,7 +565,7 @@ def _speaker_attribution(sentence: str, speaker: Speaker, named: list[Match[Clai
         claimant = _government_of(speaker.text) or Claimant(speaker.text, "government", None)
     elif speaker.body:
         heads = _organisation_pattern()[1]
-        claimant = Claimant(speaker.text, heads.get(speaker.text.split()[-1].lower(), "government"), None)
+        claimant = Claimant(speaker.text, heads.get(speaker.text.split()[-1].lower(), speaker.kind or "government"), None)
     else:
         # "..., says US": a country the gazetteer does not list by that name, whose government the lexicon names
         claimant = _government_of(speaker.text) or _office_of_the_place(sentence, speaker) or ANONYMOUS

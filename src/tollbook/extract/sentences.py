@@ -20,6 +20,7 @@ from tollbook.lang import grammar
 
 _LAST_WORD = re.compile(r"([\w.]+)[.][\"'”’)\]]*$")
 _SPACE = re.compile(r"\s")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "T.H", "J.R.R": letters standing for names
 
 MAX_SENTENCE = 2000  # characters; far above a real sentence (news sentences run 100-400)
 
@@ -53,8 +54,9 @@ def sentences_in(text: str, start: int, end: int, paragraph: int) -> list[Senten
     for m in en.SENTENCE_END.finditer(text, start, end):
         e = m.end()
         word = _LAST_WORD.search(text, max(s, e - 14), e)
-        if word and (word.group(1).lower().rstrip(".") in en.ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper()):
-            continue  # "Gen. Syrsky", "U.S. officials": not an end
+        if word and (word.group(1).lower().rstrip(".") in en.ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper()
+                     or _INITIALS.fullmatch(word.group(1))):
+            continue  # "Gen. Syrsky", "U.S. officials", "the Harvard T.H. Chan School": not an end
         _append(out, text, s, e, paragraph)
         s = e
     _append(out, text, s, end, paragraph)

@@ -22,7 +22,8 @@ _NAME = rf"(?:[A-Z][\w'\u2019.-]+(?:\s+{_NAME_WORD}){{1,3}})"
 _SAY = (r"(?:said|says|say|told|tells|tell|estimate|report|confirm|claim|warn|insist|added|adds|gave|pointed out|estimated|estimates|announced|announces|confirmed|confirms|stated|"
         r"states|reported|reports|wrote|writes|posted|declared|declares|noted|notes|claimed|claims|tweeted|tweets|"
         r"acknowledged|acknowledges|warned|warns|denied|denies|disputed|disputes|found|finds|insisted|insists|"
-        r"counted|counts|tallied|documented|put|puts|placed|places|described|describes)")  # "police counted 64" (not "recorded": "Myanmar recorded 1,000")
+        r"counted|counts|tallied|documented|put|puts|placed|places|described|describes|"
+        r"revised|revises|raised|raises|lowered|lowers|updated|updates)")  # "the ministry revised its toll to 471"  # "police counted 64" (not "recorded": "Myanmar recorded 1,000")
 _ADVERBIAL = r"(?:(?:also|later|earlier|previously|separately|then|now|had|has|have|on\s+\w+|in\s+a\s+[\w-]+(?:\s+[\w-]+)?|\w+ly)\s+)*"
 _DETERMINER = r"(?:(?:the|a|an|its|their|his|her|one)\s+)"
 
@@ -38,6 +39,7 @@ class Speaker:
     place: bool = False  # a country or city named as speaker: its authorities
     back: bool = False  # "the governor": an office named with "the", whose holder is named elsewhere
     body: bool = False  # a body the claimant lexicon does not know, named in full ("Center for Investigative Journalism")
+    kind: str | None = None  # the body's kind when the words tell it ("a Harvard study": research, an ngo)
 
 
 @per_language
@@ -98,6 +100,9 @@ def _anchored(pattern: re.Pattern[str], sentence: str, anchors: list[re.Match[st
 
 def find_speaker(sentence: str) -> Speaker | None:
     """The person or office this sentence credits with its figures, if it names one."""
+    study = _study_speaker(sentence)  # "researchers at X found": X, not an unnamed office
+    if study is not None:
+        return study
     says = list(_SAY_AT.finditer(sentence))
     office = _role_words().search(sentence) is not None  # the first two patterns need an office
     anchors = [says if office else [], says if office else [], says, list(_BY_AT.finditer(sentence)),
@@ -147,6 +152,47 @@ def find_speaker(sentence: str) -> Speaker | None:
     return None
 
 
+_NAME_OF_BODY = r"[A-Z][\w'\u2019&.-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'\u2019&.-]*)*"
+_STUDY_VERB_REACH = 200
+_POSSESSIVE_END = re.compile(r"['\u2019]s$|\.+$")  # "Harvard's", "... Studies." at a sentence's end
+
+
+@per_language
+def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    words = load("cues.toml").get("studies")
+    if words is None:
+        return None  # a language whose cues name no studies
+    nouns = "|".join(re.escape(w) for w in sorted(words["nouns"], key=len, reverse=True))
+    verbs = "|".join(re.escape(w) for w in sorted(words["verbs"], key=len, reverse=True))
+    # "researchers at the Harvard T.H. Chan School", "a study by George Washington University";
+    # "Harvard researchers", "Harvard's study", "a George Washington University study"
+    by = re.compile(rf"\b(?i:{nouns})\s+(?:at|from|by|of)\s+(?:the\s+)?(?P<body>{_NAME_OF_BODY})")
+    owner = re.compile(rf"(?<![\w'\u2019.-])(?P<body>{_NAME_OF_BODY})(?:['\u2019]s)?\s+(?i:{nouns})\b")
+    return by, owner, re.compile(rf"\b(?:{verbs})\b")
+
+
+def _study_speaker(sentence: str) -> Speaker | None:
+    """A study's maker as the speaker, when the sentence says what the study did ("... surveyed thousands of
+    households and found evidence of 4,645 excess deaths"): never a place ("a Puerto Rico study") or a word
+    that names no one ("The study")."""
+    patterns = _study_patterns()
+    if patterns is None:
+        return None
+    by, owner, verbs = patterns
+    for pattern in (by, owner):
+        for m in pattern.finditer(sentence):
+            body = _POSSESSIVE_END.sub("", _LEADING_THE.sub("", m.group("body"), 1) if pattern is owner else m.group("body"))
+            if not body or body.split()[0] in _NOT_NAMES or is_place(body) or _names_a_people(body) \
+                    or _SAY_AT.fullmatch(body.lower()):
+                continue
+            if verbs.search(sentence, m.end(), m.end() + _STUDY_VERB_REACH) is None and \
+                    not _ACCORDING_AT.search(sentence, max(0, m.start() - 16), m.start()):
+                continue
+            start = m.start("body") + (len(m.group("body")) - len(body))
+            return Speaker(body, None, start, start + len(body), body=True, kind="ngo")
+    return None
+
+
 def headline_speaker(headline: str) -> Speaker | None:
     """A headline's tag: "..., mayor says", "... - minister", "...: Zelensky"."""
     m = _headline_tag().search(headline.strip())
@@ -167,7 +213,7 @@ _SINGULAR_WITH_BARE_VERB = re.compile(
     r"\b(?!(?:police|military|army|staff|people|government|authorities)\b)[A-Za-z]+[^s\W]\s+"
     r"(?:estimate|report|confirm|claim|warn|insist|say|tell)$", re.IGNORECASE)
 _PLACE_IN_A_NAME = re.compile(r"(?:\b(?i:in|of|for|from|at|on|and|the|to|with|by)\s+|[A-Z][\w'\u2019-]*\s+)$")
-_PLACE_SAYS = re.compile(rf"\b([A-Z][a-z]{{3,}})\s+{_ADVERBIAL}(?:declared|announced|said|says|reported|confirmed|stated)\b")
+_PLACE_SAYS = re.compile(rf"\b([A-Z][a-z]{{3,}})\s+{_ADVERBIAL}(?:declared|announced|said|says|reported|confirmed|stated|revised|revises|raised|raises|lowered|lowers)\b")
 _BODY_NAME_BEFORE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:[A-Z][\w'\u2019&.-]*|of|for|the|and|on|at)\s+)+$")
 _LEADING_THE = re.compile(r"(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 _BODY_WORD = re.compile(r"\b(?:agency|ministry|government|authority|service|department|command|administration|observatory)$",
@@ -195,6 +241,13 @@ def _looks_like_person(name: str) -> bool:
     if _POSSESSIVE_WORD.search(name):
         return False  # "Libya's Derna": a place of a country, no one's name
     return not is_place(name)  # "Israel said": a country speaking through its government, not a person
+
+
+def _names_a_people(name: str) -> bool:
+    """Whether the words are a people's name or adjective ("a British study"), by the actor lexicon's demonyms."""
+    from tollbook.extract.actors import _index
+
+    return any(hit.start == 0 and hit.end == len(name) for hit in _index()[1].find(name))
 
 
 def is_place(name: str) -> bool:
