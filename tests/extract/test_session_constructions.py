@@ -154,3 +154,14 @@ def test_a_government_named_short_or_by_a_verb_of_revision_is_the_government() -
 
     assert source("The govt of Israel said on Friday that 1,150 people had been killed.") == "Israeli Prime Minister's Office"
     assert source("Israel lowered the toll of the attack to 1,150 on Friday.") == "Israeli Prime Minister's Office"
+
+
+def test_another_count_goes_on_with_the_account_of_the_sentence_before() -> None:
+    text = ("Ferry sinks off the coast\n\n"
+            "A coast guard spokesperson said on Monday that 31 passengers had drowned. Another 64 were reported "
+            "missing.\n\n"
+            "Rescue boats searched the bay through the night. Another 12 were reported missing later.")
+    claims = {c.best: c for c in tollbook.extract(text, published="2024-05-07", outlet="Test Wire")}
+    assert claims[64].source == claims[31].source == "anonymous" and "coast guard" in claims[64].sources[0].text
+    # in a paragraph of its own, with no account before it, the figure is the outlet's
+    assert claims[12].source == "Test Wire"

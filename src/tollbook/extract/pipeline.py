@@ -88,6 +88,9 @@ class _Context:
     # "This was reported by X" / "Про це повідомив X": the article retells X's statement, and the figures
     # after it with no claimant of their own are X's, until the document names someone else
     retold: attr_mod.Attribution | None = None
+    # the claimant of the paragraph's previous sentence with figures, anonymous ones too: "Another 2,150 were
+    # reported wounded" goes on with the account of the sentence before
+    sentence_before: tuple[int, attr_mod.Attribution | None] | None = None
 
     def carried(self) -> None:
         """Fill the carried actor and place from the previous figure-free sentence, on demand."""
@@ -713,6 +716,10 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
     if att is None and _tally_line(s_text) and _open_quote(ctx.text, ctx.paragraph_start, sent.start) is None \
             and ctx.latest_attribution() is not None:
         att, how = ctx.last_attribution, "carried"  # a tally's lines belong to whoever published the tally
+    if att is None and ctx.sentence_before is not None and ctx.sentence_before[0] == ctx.paragraph \
+            and ctx.sentence_before[1] is not None and grammar().CONTINUES.match(s_text):
+        att, how = ctx.sentence_before[1], "carried"
+    ctx.sentence_before = (ctx.paragraph, att)
     source, chain = attr_mod.source_chain(att, doc.outlet)
     if att is None:
         how = "outlet" if doc.outlet else None
