@@ -402,23 +402,10 @@ def test_real_storylines_findings_are_mostly_real(real_ledger):
 # The issue's named revisions and conflicts: (story, kind, measure, sides, one originator for all, why it
 # can fail to be asked of reconciliation when extraction did not give the claims it needs).
 NAMED = [
-    pytest.param("al_ahli_hospital", "revision", "killed", (("Gaza Health Ministry", "500"), ("Gaza Health Ministry", "471")),
-                 True, marks=pytest.mark.xfail(reason=(
-                     "on the texts fetched in the third session of 2026-12-02 the ministry's 471 (al_ahli 05, its headline "
-                     "rebuilt from the address) is read as of Palestinians with no place, and its 'at least 500' with Gaza's: "
-                     "the two fall in different series; on the fourth session's fetch of all 72 it passes"), strict=False)),
+    ("al_ahli_hospital", "revision", "killed", (("Gaza Health Ministry", "500"), ("Gaza Health Ministry", "471")), True),
     ("libya_derna_floods", "disagreement", "killed", ((None, "11300"), ("World Health Organization", "")), False),
-    pytest.param("al_ahli_hospital", "disagreement", "killed", (("Gaza Health Ministry", ""), ("US intelligence", "100")),
-                 False, marks=pytest.mark.xfail(reason=(
-                     "on the texts fetched 2026-12-02 extraction credits the ministry's 'nearly 500' in al_ahli 08 to US "
-                     "intelligence (the clause after ' -- ' keeps the sentence's claimant) and 'Gaza officials' 471 to "
-                     "no body, so no ministry figure shares the US estimate's moment"), strict=False)),
-    pytest.param("hurricane_maria", "revision", "killed", ((None, "64"), (None, "2975")), True,
-                 marks=pytest.mark.xfail(reason=(
-                     "on the texts fetched in the third session of 2026-12-02 hurricane_maria/07's headline, rebuilt from its "
-                     "address, gives the government's 1,427, so the revisions read 16, 34, ... 1,427, 2,975; the 64 of that "
-                     "report is credited to the Department of Public Safety, another originator; on the fourth session's "
-                     "fetch of all 72 it passes"), strict=False)),
+    ("al_ahli_hospital", "disagreement", "killed", (("Gaza Health Ministry", ""), ("US intelligence", "100")), False),
+    ("hurricane_maria", "revision", "killed", ((None, "64"), (None, "2975")), True),
     ("oct7_israel", "revision", "killed", ((None, "1400"), (None, "1200")), True),
 ]
 
