@@ -31,7 +31,9 @@ import pytest
 # its work (a vague or denied body figure pairs with no headline figure, 'several' is no addend, an
 # address-rebuilt headline keeps its trailing source) 8 of 11 (0.73): the three false rest on
 # bakhmut_wagner/10's rebuilt headline and on a bracketed share's part read as hostages taken.
-REAL_PRECISION = 0.68
+# On the 68 texts of 2026-12-02's sixth session and the 72 of 2026-12-03's (two fetches), 8 of 9 (0.89):
+# the page's printed title read over its address, 'nears', 'goes past', and a bracketed part's measure.
+REAL_PRECISION = 0.8  # issue 11's bar
 REAL_COVERAGE = 0.6  # below this share of judged findings the precision says little: judge the new ones
 
 
