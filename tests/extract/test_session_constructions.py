@@ -165,3 +165,12 @@ def test_another_count_goes_on_with_the_account_of_the_sentence_before() -> None
     assert claims[64].source == claims[31].source == "anonymous" and "coast guard" in claims[64].sources[0].text
     # in a paragraph of its own, with no account before it, the figure is the outlet's
     assert claims[12].source == "Test Wire"
+
+
+def test_the_figure_a_revision_leaves_behind_is_dated_before_the_day_it_was_revised() -> None:
+    text = ("Toll of the market bombing revised\n\n"
+            "The interior ministry on Thursday revised the toll of the March 3 bombing from about 90 to 76 people.")
+    claims = {c.best: c for c in tollbook.extract(text, published="2024-03-15")}
+    # the event's date opens both periods; the day of the revision (Thursday 14 March) closes the new figure,
+    # the day before it the old one
+    assert claims[76].date_end == "2024-03-14" and claims[90].date_end == "2024-03-13"

@@ -462,6 +462,11 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
         if scale and v1 < v2 / 100 and not en.SCALE_WORD.search(first):
             v1 *= en.NUMBER_SCALES[scale.group(1).lower()]  # "10 to 12 thousand"
             core = f"{first} {scale.group(1)}"  # "1.25 [million]": a scaled figure, not a bare decimal
+        if v2 < v1 and not lead and _lead_before(sentence, m.start()) == "from":
+            # "from about 1,400 to 1,200": the lead's qualifier kept it out of the match; two figures still
+            pair = [_single(sentence, m.start(2), m.end(2), first),
+                    _single(sentence, m.start(4), m.end(4), second, qualified=False)]
+            return [q for q in pair if q is not None]
         if v2 <= v1:
             second = None
         else:
@@ -472,6 +477,12 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
                 return None
             return Quantity(start, end, _out(v1), _out((v1 + v2) / 2), _out(v2), "range", sentence[start:end])
     return _single(sentence, m.start(2), m.end(2), first, plus1 or (second is None and plus2))
+
+
+def _lead_before(sentence: str, at: int) -> str | None:
+    """The range lead a word or two before a figure ("from about 1,400"), as "between" or "from"."""
+    words = sentence[max(0, at - 30):at].split()[-3:]
+    return next((_range_leads()[w.lower()] for w in reversed(words[:-1]) if w.lower() in _range_leads()), None)
 
 
 _COMPOUND_AFTER = re.compile(r"-[a-z]", re.IGNORECASE)

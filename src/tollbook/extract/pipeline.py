@@ -1098,6 +1098,10 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
     if ref and not f.q.increment and grammar().PREVIOUS_FIGURE.search(s.text, max(0, f.q.start - 120), f.q.start):
         # "up from 64": as of before the report; "on Friday revised the toll from 1,400": before that Friday
         told = None if tm is None or _names_event(s.text, tm) else tm.date_start if tm.end <= f.q.start else False
+        if tm is not None and told is None:  # "on Friday revised the toll of the October 7 attack from 1,400"
+            said = [t for t in s.time_mentions if t is not tm and t.end <= f.q.start and t.date_start
+                    and not _names_event(s.text, t)]
+            told = said[-1].date_start if said else None
         if told is not False:
             f.date_end = ((told or ref) - timedelta(days=1)).isoformat()
             if f.date_start and f.date_start > f.date_end:

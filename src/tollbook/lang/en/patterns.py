@@ -245,10 +245,13 @@ CONTINUES = re.compile(r"\s*(?:Another|A further|In addition|Also)\b")
 BACKGROUND = re.compile(r"\s*(?:Earlier|Previously|As reported|As previously reported|Last (?:week|month|year))\b")
 # A figure given as an earlier one: "up from 64", "from a previous estimate of 1,400", "Israel previously said
 # ... 1,400": as of before the report, not as of its day (reconciliation then reads the order of a revision).
+_MONTH_DAY = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d{1,2}\b")
 PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|initial|prior)\s+(?:report|estimate|count|tally|statement)\s+"
                              r"(?:that|which)\s+(?:said|put|gave|showed|estimated)\s+(?:the\s+toll\s+at\s+)?(?:about\s+|some\s+)?$|"
                              r"\b(?:(?:up|down)\s+from|from\s+(?:an?\s+|the\s+|its\s+)?(?:previous|earlier|initial|prior|original)(?:\s+[\w-]+){0,2}?\s+(?:estimate|figure|toll|count|tally)\s+of)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|over\s+)?$"
-                             r"|\b(?:revis\w*|lower\w*|rais\w*|cut|increas\w*|reduc\w*|updat\w*|correct\w*)\b[^.;\d]{0,80}?"
+                             r"|\b(?:revis\w*|lower\w*|rais\w*|cut|increas\w*|reduc\w*|updat\w*|correct\w*)\b"
+                             r"(?:[^.;\d]|" + _MONTH_DAY + r"){0,80}?"  # "... the toll of the October 7 attack from 1,400"
                              r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$"  # "revised down the toll from 1,400 to 1,200"
                              r"|\b(?:initially|at first|originally)\b,?[^.;\d]{0,60}?\b(?:counted|reported|said|put|gave|estimated|announced|"
                              r"claimed)\b[^.;\d]{0,30}$"  # "At first, officials counted only 64"
