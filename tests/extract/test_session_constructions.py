@@ -174,3 +174,14 @@ def test_the_figure_a_revision_leaves_behind_is_dated_before_the_day_it_was_revi
     # the event's date opens both periods; the day of the revision (Thursday 14 March) closes the new figure,
     # the day before it the old one
     assert claims[76].date_end == "2024-03-14" and claims[90].date_end == "2024-03-13"
+
+
+def test_words_of_loss_in_an_opening_clause_of_concession_do_not_measure_the_main_clause() -> None:
+    def measures(sentence: str) -> dict[str, str | None]:
+        return {c.value_text: c.measure for c in tollbook.extract(sentence, published="2018-06-02")}
+
+    assert "thousands" not in measures("While the number of dead is still argued over, thousands of families "
+                                       "are rebuilding their homes.")
+    # the main clause's own words of loss still count, and so do a figure and its verb inside the opening clause
+    assert measures("Although the toll is still being counted, the agency said 2,000 people died.") == {"2,000": "killed"}
+    assert measures("While 30 were killed in the storm, the town's harbour stood.") == {"30": "killed"}

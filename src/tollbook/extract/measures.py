@@ -182,8 +182,11 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     en = grammar()  # the language being read, looked up once for this call
     # "the earthquakes that hit Turkey": the event's verb is no loss; "the storm destroyed 300 homes" is one of things
     things = (u := choose_unit(units, start, end, blockers, sentence, cues)) is not None and u.value not in (PERSONNEL, _NOT_COUNTED)
+    opening = getattr(en, "CONCESSIVE_OPENING", None)
+    opened = o.end() if opening is not None and (o := opening.match(sentence)) is not None and o.end() <= start else 0
     kept = [c for c in cues if not en.EVENT_RELATIVE.search(sentence, max(0, c.start - 40), c.start)
-            and not (c.value == _AMBIGUOUS_FOR_PEOPLE and not things and _event_subject(sentence, c.start))]
+            and not (c.value == _AMBIGUOUS_FOR_PEOPLE and not things and _event_subject(sentence, c.start))
+            and c.start >= opened]  # "While the number of dead is debated, thousands ... are feeling": not the clause's
     unit_m = u if len(kept) == len(cues) else choose_unit(units, start, end, blockers, sentence, kept)
     cues = kept
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.end <= start:
@@ -249,6 +252,7 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     own_verb = en.OWN_VERB_AFTER.match(sentence, end) is not None
     if cue is not None and cue.end <= start and own_verb and en.CLAUSE_BREAK.search(sentence, cue.end, start):
         cue = None
+
     if cue is not None and cue.end <= start and cue.value in measure_registry() and measure_registry()[cue.value].parts:
         cue = _named_part_after(sentence, cues, end, unit_m, measure_registry()[cue.value].parts) or cue
     if cue is None and unit_m is not None and not own_verb and list_item(sentence, unit_m, start, end):
