@@ -185,3 +185,10 @@ def test_words_of_loss_in_an_opening_clause_of_concession_do_not_measure_the_mai
     # the main clause's own words of loss still count, and so do a figure and its verb inside the opening clause
     assert measures("Although the toll is still being counted, the agency said 2,000 people died.") == {"2,000": "killed"}
     assert measures("While 30 were killed in the storm, the town's harbour stood.") == {"30": "killed"}
+
+
+def test_households_surveyed_are_no_count_of_the_dead() -> None:
+    text = "Surveyors did not count the dead but visited 3,299 randomly chosen households across the island."
+    assert tollbook.extract(text, published="2018-06-02") == []
+    assert tollbook.extract("The team interviewed thousands of households after the flood killed many.",
+                            published="2018-06-02") == []

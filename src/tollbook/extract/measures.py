@@ -24,7 +24,8 @@ _AMBIGUOUS = "ambiguous"
 _AMBIGUOUS_FOR_PEOPLE = "ambiguous_people"
 _NOT_COUNTED = "not_counted"
 _NEXT_WORD = re.compile(r" [a-z]")
-_ADJECTIVE_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?:ing|ed|ful|ous|ive|al|ic|ent|ant|est|er)\s+")  # "two devastating "
+# "two devastating ", "thousands of randomly chosen "
+_ADJECTIVE_GAP = re.compile(r"\s+(?:of\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]*(?:ing|ed|en|ful|ous|ive|al|ic|ent|ant|est|er)\s+")
 _PREPOSITION = re.compile(r"\b(?:in|on|at|over|during|within|per|after|for)\b")
 _NOT_IN_NOUN_PHRASE = re.compile(r"[,;:]|\b(?:in|on|at|over|during|within|per|after|for|from|by|with|to)\b")
 _LABEL_GAP = re.compile(r"\s*[(:=\-]?\s*")
