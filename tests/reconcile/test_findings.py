@@ -154,6 +154,22 @@ def test_disagreement_independent_originators_intervals_apart(stored, make_pair)
     assert finding.severity == "warning"
 
 
+@pytest.mark.parametrize(("unnamed", "named", "disagree"), [
+    (50000, 6760, False),  # "the combined toll of both countries rose above 50,000"; Syria's 6,760: maybe its part
+    (471, 300, True),  # near each other: rival estimates of one toll
+    (6760, 50000, True),  # a named place's figure above an unnamed one cannot be its part
+])
+def test_a_figure_many_times_a_named_places_with_no_place_of_its_own_may_be_its_whole(stored, make_pair, unnamed,
+                                                                                       named, disagree):
+    quake = dict(actor="civilians", actor_country=None, published="2023-02-24")
+    records = stored([
+        make_pair(unnamed, source="Turkish government", outlet="Reuters", place=None, place_code=None, **quake),
+        make_pair(named, source="Syrian Observatory for Human Rights", outlet="AFP", place="Syria", place_code="SYR",
+                  **quake),
+    ])
+    assert len(kinds(records, "disagreement")) == disagree
+
+
 def test_a_later_cumulative_figure_below_an_earlier_one_disagrees(stored, make_pair):
     records = stored([
         make_pair(11300, source="Libyan Red Crescent", outlet="AP", published="2023-09-16", actor="civilians",

@@ -126,7 +126,9 @@ class ReconcileConfig:
     # growth (a disaster's toll doubles in a day), and only a later figure below an earlier one disagrees.
     cumulative_growth_allowance: float | None = None
     tally_min_dates: int = 10  # an originator with a figure on this many dates keeps a tally, not estimates
-    revision_max_fall: float = 3.0  # a fall to under a third is another count (a town, an event), not a revision
+    # a figure under a third of another is another count (a town's, an event's, one people's): not a revision of
+    # it, and, when it names a place the larger one does not, maybe its part rather than a rival estimate
+    another_count_ratio: float = 3.0
     vague_margin: float = 0.25  # "thousands" (to 9,999) does not contradict 10,100 two days later
     min_total: float = 10  # an undated count under ten is one incident's toll, not a running total
     max_ratio: float = 100  # figures two orders of magnitude apart count different things (a town, a country)
@@ -413,7 +415,7 @@ def _run_revisions(gs: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Fi
     """Revisions within one originator's figures for one quantity, in order of their dates.
 
     Each figure is compared with the originator's most recent earlier figure of the same ground
-    (the nearest in value when that day has several). A figure less than 1/`revision_max_fall`
+    (the nearest in value when that day has several). A figure less than 1/`another_count_ratio`
     of it is another count (a town's or a hospital's toll beside a national total) and is
     skipped; a figure many times larger is growth (64, then 1,427, then 2,975), unless an
     earlier figure is near it and the latest was the other count. Places are a hierarchy,
@@ -448,11 +450,11 @@ def _run_revisions(gs: list[ClaimGroup], config: ReconcileConfig) -> Iterator[Fi
             continue
         latest_day = prior[-1].as_of
         before = min((e for e in prior if e.as_of == latest_day), key=lambda e: _log_gap(e, after))
-        if after.best * config.revision_max_fall < before.best:
+        if after.best * config.another_count_ratio < before.best:
             continue  # far below the latest figure: another count (a town's, a hospital's), not a revision
-        if after.best > before.best * config.revision_max_fall:
+        if after.best > before.best * config.another_count_ratio:
             # far above: growth, unless the latest figure was the other count and an earlier one is this figure's
-            near = [e for e in prior if after.best <= e.best * config.revision_max_fall]
+            near = [e for e in prior if after.best <= e.best * config.another_count_ratio]
             before = near[-1] if near else before
         if after.best >= before.best * config.max_ratio:
             continue  # two orders of magnitude above: a town's toll, then the nation's, not one count revised
@@ -477,7 +479,7 @@ def find_revisions(groups: list[ClaimGroup], config: ReconcileConfig) -> Iterato
     each figure is compared with the one of the originator's previous day that is nearest to it,
     and a figure already given that day is no change. A running tally (an originator with a
     figure on `tally_min_dates` days or more) counts rather than revises: its rises are not
-    listed, its falls are `monotonicity` findings. A fall to less than 1/`revision_max_fall`
+    listed, its falls are `monotonicity` findings. A fall to less than 1/`another_count_ratio`
     of the earlier figure is another count (one town, one event), not a revision of it.
     A figure for an explicit period restated later with another value is a revision too.
     """
@@ -592,6 +594,14 @@ def _disagree(a: ClaimGroup, b: ClaimGroup, config: ReconcileConfig) -> tuple[Cl
     return None
 
 
+def _unnamed_over_named(lower: ClaimGroup, upper: ClaimGroup, config: ReconcileConfig) -> bool:
+    """The larger figure names no place, the smaller one does and is under 1/`another_count_ratio` of it: the
+    unnamed ground may be wider (both countries, the whole war) and the smaller its part ("the combined toll
+    rose above 50,000" and Syria's 6,760), not a rival estimate of one quantity (300 against 471)."""
+    return upper.key.place_code is None and lower.key.place_code is not None \
+        and lower.best is not None and upper.best is not None and upper.best > lower.best * config.another_count_ratio
+
+
 def _exceeds(part: ClaimGroup, whole: ClaimGroup) -> bool:
     """A part larger than its whole: killed above another originator's casualties, a region above its
     country. A part dated later than a cumulative whole may have outgrown it."""
@@ -647,7 +657,8 @@ def find_disagreements(groups: list[ClaimGroup], config: ReconcileConfig) -> Ite
     """Independent originators, one quantity, overlapping periods, intervals that cannot both hold.
 
     One quantity: the same actor, unit and measure on the same ground (an unnamed place is
-    taken as the same ground); a region's figure disagrees with its country's only by
+    taken as the same ground, or a wider one when its figure is many times a named place's);
+    a region's figure disagrees with its country's only by
     exceeding it. A later cumulative figure may have grown; a later one below an earlier one
     disagrees. Two vague counts never disagree, and a vague count only with a figure clearly
     outside it. Each pair of originators is compared through claims that are each other's
@@ -673,6 +684,8 @@ def find_disagreements(groups: list[ClaimGroup], config: ReconcileConfig) -> Ite
                     rel = relation(a, b)
                     if rel == 0:
                         apart = _disagree(a, b, config)
+                        if apart is not None and _unnamed_over_named(*apart, config):
+                            apart = None  # "the combined toll rose above 50,000" over Syria's 6,760: maybe its whole
                     elif rel == -1:
                         apart = (b, a) if _exceeds(a, b) else None
                     else:
