@@ -127,8 +127,10 @@ def side_key(s: Mapping[str, Any]) -> tuple[str, str, str, str]:
 
 
 def finding_key(story: str, kind: str, sides: Iterable[Mapping[str, Any]]) -> tuple[Any, ...]:
-    """Order-free identity of a finding: the same kind over the same claims is the same finding."""
-    return (story, kind, tuple(sorted(side_key(s) for s in sides)))
+    """Identity of a finding: the same kind over the same claims is the same finding, in any order, except a
+    revision's, whose order is its claim (1,400 then 1,200 is right where 1,200 then 1,400 is not)."""
+    keys = [side_key(s) for s in sides]
+    return (story, kind, tuple(keys if kind == "revision" else sorted(keys)))
 
 
 def stored_finding_facts(db: str, files: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
