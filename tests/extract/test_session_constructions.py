@@ -192,3 +192,11 @@ def test_households_surveyed_are_no_count_of_the_dead() -> None:
     assert tollbook.extract(text, published="2018-06-02") == []
     assert tollbook.extract("The team interviewed thousands of households after the flood killed many.",
                             published="2018-06-02") == []
+
+
+def test_an_address_ending_in_two_parties_names_its_topic_not_its_source() -> None:
+    slug = "dozens killed in market blast as protests spread israel hamas"
+    assert attribute_sentence(slug, slug) is None
+    tagged = "russia lost 300 troops near the river ukraine general staff"
+    found = attribute_sentence(tagged, tagged)
+    assert found is not None and found.claimant.name == "General Staff of the Armed Forces of Ukraine"

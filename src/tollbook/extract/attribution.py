@@ -182,8 +182,10 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     if chosen is None and whole and not _ENDS_SENTENCE.search(sentence):
         # a headline's tag in any language: "... 20 танків — Генштаб", "... 324 дитини - Офіс генпрокурора"
         # a headline rebuilt from its address has lost its punctuation: "... 80000 wounded us intel"
-        tag = _SLUG_BEFORE if _SLUG.fullmatch(sentence) else _TAG_BEFORE
-        chosen = next((m for m in named if not sentence[m.end:].strip(" .\"'»”") and tag.search(sentence, 0, m.start)), None)
+        slug = _SLUG.fullmatch(sentence) is not None
+        tag = _SLUG_BEFORE if slug else _TAG_BEFORE
+        chosen = next((m for m in named if not sentence[m.end:].strip(" .\"'»”") and tag.search(sentence, 0, m.start)
+                       and not (slug and " " not in m.text and _topic_pair(sentence, m.start))), None)
     if chosen is None and verbs and (official := _official_figures(sentence)) is not None:
         return official
     speaker = find_speaker(sentence) if verbs else None
@@ -248,6 +250,18 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     person = _PERSON_AFTER.match(sentence, chosen.end) if chosen.value.kind != "person" else None
     end = person.end() if person else chosen.end
     return _with_person_before(sentence, chosen.value, chosen.start, end, via)
+
+
+def _topic_pair(sentence: str, start: int) -> bool:
+    """An address's last words naming two parties ("... protests flare israel hamas"): the page's topic tags,
+    not a source tagged at its end, when a party or place ends right before the one-word name ("... ukraine
+    general staff" is a tag)."""
+    from tollbook.extract.actors import find_actors
+    from tollbook.extract.places import _index as place_index
+
+    before = sentence[:start].rstrip()
+    hits = [*find_actors(before, fold(before)), *place_index().find(before, fold(before))]
+    return any(h.end == len(before) for h in hits)
 
 
 def _with_person_before(sentence: str, body: Claimant, start: int, end: int,
