@@ -200,3 +200,10 @@ def test_an_address_ending_in_two_parties_names_its_topic_not_its_source() -> No
     tagged = "russia lost 300 troops near the river ukraine general staff"
     found = attribute_sentence(tagged, tagged)
     assert found is not None and found.claimant.name == "General Staff of the Armed Forces of Ukraine"
+
+
+def test_people_of_two_states_named_together_give_the_count_no_one_country() -> None:
+    claims = tollbook.extract("The clashes left 300 Israelis and Palestinians dead, medics said.", published="2023-10-08")
+    assert [(c.actor, c.actor_country) for c in claims] == [("civilians", None)]
+    claims = tollbook.extract("The clashes left 300 Palestinians dead, medics said.", published="2023-10-08")
+    assert [(c.actor, c.actor_country) for c in claims] == [("civilians", "PSE")]

@@ -364,7 +364,7 @@ def test_unknown_finding_kind_is_a_usage_error():
 
 # ---------------------------------------------------------------- the six real storylines
 #
-# The 70 fetched articles (docs/real_sets.md; never committed) go into one SQLite ledger with
+# The fetched articles (docs/real_sets.md; never committed) go into one SQLite ledger with
 # their outlets and dates; every finding was judged by hand and the verdicts are kept as facts in
 # tests/gold/reconcile_real/findings.jsonl. scripts/real_reconcile.py does the same from the
 # command line and lists the findings no one has judged yet.
@@ -387,7 +387,12 @@ def test_unknown_finding_kind_is_a_usage_error():
 # On 69 texts fetched in the fifth session (three pages not found): 26 of 39 judged before any change, 3
 # more judged by hand (real); after its work ('the Gaza Strip' read as a place, 'according to Kiev' as a
 # speaker, an ambiguous word changing no measure) 30 of 42 (0.71).
-REAL_PRECISION = 0.68
+# On 68 texts in the sixth, 32 of 44 (0.73). On all 72 fetched again on 2026-12-03: 33 of 47 before that
+# session's work; after it (studies' makers as claimants, a revision's old figure dated before the revision,
+# households counted as nothing, an unnamed figure many times a named place's taken as maybe its whole, an
+# address's two trailing parties as its topic, two peoples named together as no one country, a revision's
+# verdict keeping its order) 34 of 42 (0.81): issue 11's bar.
+REAL_PRECISION = 0.8
 REAL_COVERAGE = 0.6  # below this share of judged findings the precision says little: judge the new ones
 
 

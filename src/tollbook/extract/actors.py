@@ -227,5 +227,12 @@ def names_a_people(words: str) -> bool:
 def demonym_country(sentence: str, lowered: str, noun_start: int) -> str | None:
     """Country of a demonym just before (or being) a noun: "Ukrainian civilians" -> UKR, "Palestinians" -> PSE."""
     window_start = max(0, noun_start - 30)
-    found = _index()[1].find(sentence[window_start:noun_start])
+    window = sentence[window_start:noun_start]
+    found = _index()[1].find(window)
+    if len(found) >= 2 and found[-2].value != found[-1].value \
+            and _JOINED_PEOPLES.fullmatch(window, found[-2].end, found[-1].start):
+        return None  # "Israelis and Palestinians", "Ukrainian and Russian civilians": people of two states
     return found[-1].value if found else None
+
+
+_JOINED_PEOPLES = re.compile(r"\s*(?:,|and|or|&)\s*", re.IGNORECASE)
