@@ -207,3 +207,19 @@ def test_people_of_two_states_named_together_give_the_count_no_one_country() -> 
     assert [(c.actor, c.actor_country) for c in claims] == [("civilians", None)]
     claims = tollbook.extract("The clashes left 300 Palestinians dead, medics said.", published="2023-10-08")
     assert [(c.actor, c.actor_country) for c in claims] == [("civilians", "PSE")]
+
+
+def test_a_diplomat_or_adviser_named_again_by_role_is_the_one_named_before() -> None:
+    text = ("Losses near the river\n\n"
+            "Source: Alan Wyke, military adviser of the UK delegation to the OSCE, speaking in Vienna\n\n"
+            "Details: According to the British diplomat, Russia lost over 600 personnel for each kilometre it took.")
+    (claim,) = tollbook.extract(text, published="2023-03-16", outlet="Test Wire")
+    assert claim.source == "Alan Wyke"
+
+
+def test_western_intelligence_is_one_originator_and_can_tag_a_title() -> None:
+    found = attribute_sentence("Russia has lost up to 9,000 convicts near the river – Western intelligence",
+                               "russia has lost up to 9,000 convicts near the river – western intelligence")
+    assert found is not None and found.claimant.name == "Western intelligence"
+    said = "Western intelligence estimates the losses at 9,000."
+    assert attribute_sentence(said, said.lower()).claimant.name == "Western intelligence"

@@ -248,13 +248,13 @@ CONTINUES = re.compile(r"\s*(?:Another|A further|In addition|Also)\b")
 BACKGROUND = re.compile(r"\s*(?:Earlier|Previously|As reported|As previously reported|Last (?:week|month|year))\b")
 # A figure given as an earlier one: "up from 64", "from a previous estimate of 1,400", "Israel previously said
 # ... 1,400": as of before the report, not as of its day (reconciliation then reads the order of a revision).
-_MONTH_DAY = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+_month_day = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d{1,2}\b")
 PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|initial|prior)\s+(?:report|estimate|count|tally|statement)\s+"
                              r"(?:that|which)\s+(?:said|put|gave|showed|estimated)\s+(?:the\s+toll\s+at\s+)?(?:about\s+|some\s+)?$|"
                              r"\b(?:(?:up|down)\s+from|from\s+(?:an?\s+|the\s+|its\s+)?(?:previous|earlier|initial|prior|original)(?:\s+[\w-]+){0,2}?\s+(?:estimate|figure|toll|count|tally)\s+of)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|over\s+)?$"
                              r"|\b(?:revis\w*|lower\w*|rais\w*|cut|increas\w*|reduc\w*|updat\w*|correct\w*)\b"
-                             r"(?:[^.;\d]|" + _MONTH_DAY + r"){0,80}?"  # "... the toll of the October 7 attack from 1,400"
+                             r"(?:[^.;\d]|" + _month_day + r"){0,80}?"  # "... the toll of the October 7 attack from 1,400"
                              r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$"  # "revised down the toll from 1,400 to 1,200"
                              r"|\b(?:initially|at first|originally)\b,?[^.;\d]{0,60}?\b(?:counted|reported|said|put|gave|estimated|announced|"
                              r"claimed)\b[^.;\d]{0,30}$"  # "At first, officials counted only 64"
@@ -282,7 +282,8 @@ OFFICIAL_FIGURES = re.compile(
 AS_NOTED = re.compile(r"\bas (?:noted|stated|mentioned|reported|said) (?:in|by|earlier)\b", re.IGNORECASE)
 BACK_NOUN = (r"(?:he|she|they|it|its|the (?:[\w-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|"
              r"mission|agency|ministry|monitors|update|report|statement|administration|governor|military|army|service|"
-             r"office|department|command|staff|commander|minister|president|source|bulletin|briefing|assessment|tally))")
+             r"office|department|command|staff|commander|minister|president|source|bulletin|briefing|assessment|tally|"
+             r"diplomat|envoy|ambassador|adviser|advisor|mayor|general|researchers|study))")
 NAME_DETERMINER = re.compile(r"^(?:(?:The|A|An|According to|In|On|At|This|That|Its|Their|But|And|However|Meanwhile|Yet|So)\s+)+")
 
 # --- actors: victim or agent (tollbook.extract.actors) ---

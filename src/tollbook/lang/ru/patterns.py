@@ -276,6 +276,8 @@ _UPPER = "А-ЯЁA-Z"
 SENTENCE_END = re.compile(rf"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[]?[{_UPPER}0-9—–-])")
 # Where a cue stops reaching a figure: the nearest-cue search does not cross these.
 CLAUSE_BREAK = re.compile(r"\b(?:и|а|но|однако|тогда как|в то время как|при этом|зато)\b|;", re.IGNORECASE)
+# An opening clause of concession ("Хотя ..., ..."): its words of loss describe it, not the main clause's figures.
+CONCESSIVE_OPENING = re.compile(r"\s*(?:Хотя|Несмотря на то,? что|В то время как)\b[^;]*?,(?!\s*что|\s*що)")
 # A verb of reaching right before a figure: its subject ("число погибших", "потери оккупантов")
 # names the measure, however far back in the clause.
 REACHES_BEFORE = re.compile(

@@ -279,6 +279,8 @@ _UPPER = "А-ЯІЇЄҐA-Z"
 SENTENCE_END = re.compile(rf"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[]?[{_UPPER}0-9—–-])")
 # Where a cue stops reaching a figure: the nearest-cue search does not cross these.
 CLAUSE_BREAK = re.compile(r"\b(?:і|й|та|а|але|проте|однак|тоді як|водночас|натомість)\b|;", re.IGNORECASE)
+# An opening clause of concession ("Хоча ..., ..."): its words of loss describe it, not the main clause's figures.
+CONCESSIVE_OPENING = re.compile(r"\s*(?:Хоча|Попри те,? що|Тоді як|У той час як)\b[^;]*?,(?!\s*что|\s*що)")
 # A verb of reaching right before a figure: its subject ("кількість загиблих", "втрати окупантів")
 # names the measure, however far back in the clause.
 REACHES_BEFORE = re.compile(
