@@ -719,8 +719,11 @@ def _composition_disagreements(groups: list[ClaimGroup], parts: frozenset[str],
             wholes = by_measure.get(whole_measure, [])
             if not wholes:
                 continue
+            # only the wholes near the parts in time can be comparable: looked up, not scanned (a tally of
+            # thousands of days against another's would be millions of pairs), in the wholes' own order
+            near, order = _Candidates(wholes), {g.group_id: i for i, g in enumerate(wholes)}
             for sides in _part_sets(by_measure, part_measures):
-                for whole in wholes:
+                for whole in sorted(near.near(sides[0], config), key=lambda g: order[g.group_id]):
                     finding = _composition_finding(whole, sides, config)
                     if finding is not None:
                         yield finding
