@@ -180,7 +180,7 @@ def test_words_of_loss_in_an_opening_clause_of_concession_do_not_measure_the_mai
     def measures(sentence: str) -> dict[str, str | None]:
         return {c.value_text: c.measure for c in tollbook.extract(sentence, published="2018-06-02")}
 
-    assert "thousands" not in measures("While the number of dead is still argued over, thousands of families "
+    assert "thousands" not in measures("While the toll of the dead is still argued over, thousands of families "
                                        "are rebuilding their homes.")
     # the main clause's own words of loss still count, and so do a figure and its verb inside the opening clause
     assert measures("Although the toll is still being counted, the agency said 2,000 people died.") == {"2,000": "killed"}
@@ -188,7 +188,7 @@ def test_words_of_loss_in_an_opening_clause_of_concession_do_not_measure_the_mai
 
 
 def test_households_surveyed_are_no_count_of_the_dead() -> None:
-    text = "Surveyors did not count the dead but visited 3,299 randomly chosen households across the island."
+    text = "Surveyors did not count the dead but visited 3,299 households picked at random on the island."
     assert tollbook.extract(text, published="2018-06-02") == []
     assert tollbook.extract("The team interviewed thousands of households after the flood killed many.",
                             published="2018-06-02") == []
@@ -211,8 +211,8 @@ def test_people_of_two_states_named_together_give_the_count_no_one_country() -> 
 
 def test_a_diplomat_or_adviser_named_again_by_role_is_the_one_named_before() -> None:
     text = ("Losses near the river\n\n"
-            "Source: Alan Wyke, military adviser of the UK delegation to the OSCE, speaking in Vienna\n\n"
-            "Details: According to the British diplomat, Russia lost over 600 personnel for each kilometre it took.")
+            "Source: Alan Wyke, an adviser to Britain's mission at the OSCE, at a forum in Vienna\n\n"
+            "Details: According to the UK diplomat, Russia is losing over 600 personnel for every kilometre it gains.")
     (claim,) = tollbook.extract(text, published="2023-03-16", outlet="Test Wire")
     assert claim.source == "Alan Wyke"
 

@@ -187,7 +187,7 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     opened = o.end() if opening is not None and (o := opening.match(sentence)) is not None and o.end() <= start else 0
     kept = [c for c in cues if not en.EVENT_RELATIVE.search(sentence, max(0, c.start - 40), c.start)
             and not (c.value == _AMBIGUOUS_FOR_PEOPLE and not things and _event_subject(sentence, c.start))
-            and c.start >= opened]  # "While the number of dead is debated, thousands ... are feeling": not the clause's
+            and c.start >= opened]  # "While the toll is disputed, thousands of families rebuild": not the clause's
     unit_m = u if len(kept) == len(cues) else choose_unit(units, start, end, blockers, sentence, kept)
     cues = kept
     if unit_m is not None and unit_m.value == _NOT_COUNTED and unit_m.end <= start:

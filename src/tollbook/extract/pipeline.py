@@ -803,7 +803,7 @@ def _for_unit(measure: str | None, ambiguous: bool, unit: str | None) -> tuple[s
 
 
 def _parts_count_their_share(s: _SentenceRecord) -> None:
-    """"half of the dead hostages (35 out of 70)": the 35 is the half, and counts what the share counts
+    """"half of the dead captives (9 out of 18)": the 9 is the half, and counts what the share counts
     (here killed, where "hostages" alone would make it captured)."""
     at = {c.start - s.offset: i for i, c in enumerate(s.out)}
     for qi, q in enumerate(s.quantities):

@@ -164,7 +164,7 @@ def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         return None  # a language whose cues name no studies
     nouns = "|".join(re.escape(w) for w in sorted(words["nouns"], key=len, reverse=True))
     verbs = "|".join(re.escape(w) for w in sorted(words["verbs"], key=len, reverse=True))
-    # "researchers at the Harvard T.H. Chan School", "a study by George Washington University";
+    # "scientists at the Lowland Institute", "a study by Brennan University";
     # "Harvard researchers", "Harvard's study", "a George Washington University study"
     by = re.compile(rf"\b(?i:{nouns})\s+(?:at|from|by|of)\s+(?:the\s+)?(?P<body>{_NAME_OF_BODY})")
     owner = re.compile(rf"(?<![\w'\u2019.-])(?P<body>{_NAME_OF_BODY})(?:['\u2019]s)?\s+(?i:{nouns})\b")

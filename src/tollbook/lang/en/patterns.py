@@ -83,7 +83,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sg
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9—–-])")
 # Where a cue stops reaching a figure: the nearest-cue search does not cross these.
 CLAUSE_BREAK = re.compile(r"\band\b|;|\bwhile\b|\bbut\b")
-# An opening clause of concession ("While the number of dead is still debated, thousands ... are feeling"):
+# An opening clause of concession ("While the toll is still disputed, thousands of families rebuild"):
 # its words of loss describe it, not the figures of the main clause after its comma.
 CONCESSIVE_OPENING = re.compile(r"\s*(?:While|Although|Though|Whereas|Even as|Even though)\b[^,;]*,")
 # A verb of reaching right before a figure: its subject ("the death toll", "casualties among
