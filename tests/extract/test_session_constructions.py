@@ -223,3 +223,9 @@ def test_western_intelligence_is_one_originator_and_can_tag_a_title() -> None:
     assert found is not None and found.claimant.name == "Western intelligence"
     said = "Western intelligence estimates the losses at 9,000."
     assert attribute_sentence(said, said.lower()).claimant.name == "Western intelligence"
+
+
+def test_a_study_word_inside_a_bodys_name_is_no_study() -> None:
+    said = "In May the army lost 900 soldiers a week, the Institute for the Study of Conflict estimated."
+    found = attribute_sentence(said, said.lower())
+    assert found is None or "Conflict" != found.claimant.name

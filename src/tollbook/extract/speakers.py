@@ -181,6 +181,8 @@ def _study_speaker(sentence: str) -> Speaker | None:
     by, owner, verbs = patterns
     for pattern in (by, owner):
         for m in pattern.finditer(sentence):
+            if pattern is by and sentence[m.start()].isupper() and sentence[:m.start()].strip():
+                continue  # "the Institute for the Study of War": a word of a name, not a study
             body = _POSSESSIVE_END.sub("", _LEADING_THE.sub("", m.group("body"), 1) if pattern is owner else m.group("body"))
             if not body or body.split()[0] in _NOT_NAMES or is_place(body) or _names_a_people(body) \
                     or _SAY_AT.fullmatch(body.lower()):
