@@ -191,7 +191,8 @@ def test_a_timeline_read_in_sql_is_the_claims_sorted_and_fused_in_python(db_url,
 
 
 def test_indexed_disagreement_search_finds_what_comparing_every_pair_finds(tmp_path, monkeypatch):
-    """The date index of find_disagreements only skips pairs `_comparable` rejects."""
+    """The index of find_disagreements (by measure, place and date) only skips pairs `relation` and
+    `_comparable` reject."""
     with open_ledger(str(tmp_path / "l.db")) as ledger:
         ledger.ingest([str(EXAMPLES / "kursk"), str(EXAMPLES / "reports")])
         records = ledger.claims()
@@ -199,8 +200,8 @@ def test_indexed_disagreement_search_finds_what_comparing_every_pair_finds(tmp_p
     monkeypatch.setattr(rules._Candidates, "near", lambda self, a, config: iter(self.every))
     original_init = rules._Candidates.__init__
 
-    def keep_all(self, groups):
-        original_init(self, groups)
+    def keep_all(self, groups, any_measure=False):
+        original_init(self, groups, any_measure)
         self.every = list(groups)
 
     monkeypatch.setattr(rules._Candidates, "__init__", keep_all)
