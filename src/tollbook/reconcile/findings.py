@@ -638,6 +638,7 @@ class _Candidates:
             for gs in started.values():
                 gs.sort(key=lambda g: g.as_of)
             self.by_start[cell] = {start: ([g.as_of for g in gs], gs) for start, gs in started.items()}
+        self.grounds: dict[tuple[str | None, str | None], tuple[tuple[str | None, str | None], ...]] = {}
         self.places: dict[str | None, set[str | None]] = defaultdict(set)  # measure -> the place codes held
         for measure, code in {*self.by_start, *self.with_start}:
             self.places[measure].add(code)
@@ -645,15 +646,18 @@ class _Candidates:
     def _cell(self, g: ClaimGroup, code: str | None) -> tuple[str | None, str | None]:
         return (None if self.any_measure else g.key.measure, code)
 
-    def _grounds(self, a: ClaimGroup) -> Iterator[tuple[str | None, str | None]]:
+    def _grounds(self, a: ClaimGroup) -> tuple[tuple[str | None, str | None], ...]:
         measure = None if self.any_measure else a.key.measure
-        held = self.places.get(measure, ())
         code = a.key.place_code
-        if code is None:
-            yield from ((measure, c) for c in held)  # an unnamed place may be any of them
-            return
-        wider = place_parent(code)
-        yield from ((measure, c) for c in held if c is None or c == code or c == wider or place_parent(c) == code)
+        found = self.grounds.get((measure, code))
+        if found is None:
+            held = self.places.get(measure, ())
+            wider = place_parent(code)
+            # an unnamed place may be any of them
+            found = self.grounds[(measure, code)] = tuple(
+                (measure, c) for c in sorted(held, key=str)
+                if code is None or c is None or c == code or c == wider or place_parent(c) == code)
+        return found
 
     def near(self, a: ClaimGroup, config: ReconcileConfig) -> Iterator[ClaimGroup]:
         day = _day(a.as_of)
