@@ -23,7 +23,8 @@ _SAY = (r"(?:said|says|say|told|tells|tell|estimate|report|confirm|claim|warn|in
         r"states|reported|reports|wrote|writes|posted|declared|declares|noted|notes|claimed|claims|tweeted|tweets|"
         r"acknowledged|acknowledges|warned|warns|denied|denies|disputed|disputes|found|finds|insisted|insists|"
         r"counted|counts|tallied|documented|put|puts|placed|places|described|describes|"
-        r"revised|revises|raised|raises|lowered|lowers|updated|updates)")  # "the ministry revised its toll to 471"  # "police counted 64" (not "recorded": "Myanmar recorded 1,000")
+        r"revised|revises|raised|raises|lowered|lowers|updated|updates)")
+# "police counted 64", "the ministry revised its toll to 471" (not "recorded": "Myanmar recorded 1,000")
 _ADVERBIAL = r"(?:(?:also|later|earlier|previously|separately|then|now|had|has|have|on\s+\w+|in\s+a\s+[\w-]+(?:\s+[\w-]+)?|\w+ly)\s+)*"
 _DETERMINER = r"(?:(?:the|a|an|its|their|his|her|one)\s+)"
 
@@ -158,7 +159,7 @@ _POSSESSIVE_END = re.compile(r"['\u2019]s$|\.+$")  # "Harvard's", "... Studies."
 
 
 @per_language
-def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
     words = load("cues.toml").get("studies")
     if words is None:
         return None  # a language whose cues name no studies
@@ -168,7 +169,7 @@ def _study_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     # "Harvard researchers", "Harvard's study", "a George Washington University study"
     by = re.compile(rf"\b(?i:{nouns})\s+(?:at|from|by|of)\s+(?:the\s+)?(?P<body>{_NAME_OF_BODY})")
     owner = re.compile(rf"(?<![\w'\u2019.-])(?P<body>{_NAME_OF_BODY})(?:['\u2019]s)?\s+(?i:{nouns})\b")
-    return by, owner, re.compile(rf"\b(?:{verbs})\b")
+    return re.compile(rf"\b(?i:{nouns})\b"), by, owner, re.compile(rf"\b(?:{verbs})\b")
 
 
 def _study_speaker(sentence: str) -> Speaker | None:
@@ -176,15 +177,17 @@ def _study_speaker(sentence: str) -> Speaker | None:
     households and found evidence of 4,645 excess deaths"): never a place ("a Puerto Rico study") or a word
     that names no one ("The study")."""
     patterns = _study_patterns()
-    if patterns is None:
-        return None
-    by, owner, verbs = patterns
+    if patterns is None or patterns[0].search(sentence) is None:
+        return None  # no word of a study: the name patterns, costly along a sentence, are not tried
+    _, by, owner, verbs = patterns
+    from tollbook.extract.actors import names_a_people  # as `is_place`: the actor lexicon is loaded on demand
+
     for pattern in (by, owner):
         for m in pattern.finditer(sentence):
             if pattern is by and sentence[m.start()].isupper() and sentence[:m.start()].strip():
                 continue  # "the Institute for the Study of War": a word of a name, not a study
             body = _POSSESSIVE_END.sub("", _LEADING_THE.sub("", m.group("body"), 1) if pattern is owner else m.group("body"))
-            if not body or body.split()[0] in _NOT_NAMES or is_place(body) or _names_a_people(body) \
+            if not body or body.split()[0] in _NOT_NAMES or is_place(body) or names_a_people(body) \
                     or _SAY_AT.fullmatch(body.lower()):
                 continue
             if verbs.search(sentence, m.end(), m.end() + _STUDY_VERB_REACH) is None and \
@@ -243,13 +246,6 @@ def _looks_like_person(name: str) -> bool:
     if _POSSESSIVE_WORD.search(name):
         return False  # "Libya's Derna": a place of a country, no one's name
     return not is_place(name)  # "Israel said": a country speaking through its government, not a person
-
-
-def _names_a_people(name: str) -> bool:
-    """Whether the words are a people's name or adjective ("a British study"), by the actor lexicon's demonyms."""
-    from tollbook.extract.actors import _index
-
-    return any(hit.start == 0 and hit.end == len(name) for hit in _index()[1].find(name))
 
 
 def is_place(name: str) -> bool:
