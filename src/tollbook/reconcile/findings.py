@@ -628,7 +628,7 @@ class _Candidates:
         cells: dict[tuple, dict[str | None, list[ClaimGroup]]] = defaultdict(lambda: defaultdict(list))
         self.with_start: dict[tuple, list[ClaimGroup]] = defaultdict(list)
         for g in groups:
-            cell = self._cell(g, g.key.place_code)
+            cell = (None if any_measure else g.key.measure, g.key.place_code)
             if g.as_of:
                 cells[cell][g.date_start].append(g)
             if g.date_start:
@@ -642,9 +642,6 @@ class _Candidates:
         self.places: dict[str | None, set[str | None]] = defaultdict(set)  # measure -> the place codes held
         for measure, code in {*self.by_start, *self.with_start}:
             self.places[measure].add(code)
-
-    def _cell(self, g: ClaimGroup, code: str | None) -> tuple[str | None, str | None]:
-        return (None if self.any_measure else g.key.measure, code)
 
     def _grounds(self, a: ClaimGroup) -> tuple[tuple[str | None, str | None], ...]:
         measure = None if self.any_measure else a.key.measure
