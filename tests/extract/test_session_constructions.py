@@ -229,3 +229,19 @@ def test_a_study_word_inside_a_bodys_name_is_no_study() -> None:
     said = "In May the army lost 900 soldiers a week, the Institute for the Study of Conflict estimated."
     found = attribute_sentence(said, said.lower())
     assert found is None or "Conflict" != found.claimant.name
+
+
+def test_materiel_counted_without_its_kind_is_equipment_destroyed_not_people() -> None:
+    for text, language in (("Artillery knocked out 14 pieces of military equipment near Izium in a day.", "en"),
+                           ("За добу знищено 14 одиниць техніки ворога.", "uk"),
+                           ("За сутки уничтожено 14 единиц военной техники.", "ru")):
+        claim = next(c for c in tollbook.extract(text, published="2025-02-10", language=language) if c.best == 14)
+        assert (claim.measure, claim.unit) == ("destroyed", "equipment"), text
+    people = next(c for c in tollbook.extract("Artillery killed 14 soldiers near Izium.", published="2025-02-10"))
+    assert people.unit == "personnel"
+
+
+def test_a_headline_part_named_without_commas_leaves_the_whole_its_verb() -> None:
+    claims = tollbook.extract("Seven miners including three rescuers die in Donbas pit blast", published="2025-02-10")
+    assert [(c.best, c.measure) for c in claims] == [(7, "killed"), (3, "killed")]
+    assert claims[1].derived_from == claims[0].claim_id  # the part is of the whole

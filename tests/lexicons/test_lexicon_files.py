@@ -22,7 +22,7 @@ MEASURES = set(model.MEASURES)
 UNITS = {
     "tank", "armoured vehicle", "artillery system", "MLRS", "aircraft", "helicopter", "drone", "ship",
     "submarine", "air-defence system", "vehicle", "missile", "special equipment", "fuel tank",
-    "aerial target", "building",
+    "aerial target", "building", "equipment",
 }
 PLACE_KINDS = {"country", "region", "city"}
 OWN_PLACE_CODES = {"PS-GAZA", "PS-WBK"}

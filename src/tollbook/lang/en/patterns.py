@@ -186,8 +186,10 @@ NEGATED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:did\s+not|didn['\u2019]t|w
 # Between a figure and the next, a total of what came before: "..., bringing the confirmed total to 41,732".
 TOTAL_BEFORE = re.compile(r"\b(?:bringing|putting|taking|raising|pushing)\s+the\s+(?:[\w-]+\s+){0,2}"
                           r"(?:total|toll|tally|number|figure)\s+(?:to|at)\s+$", re.IGNORECASE)
-# After a figure, a part named in passing: "Thirteen Palestinians, including five minors, were killed".
-PART_AFTER = re.compile(r"[^,;.]{0,40},\s*(?:including|among them|among whom|of whom|of them)\s+", re.IGNORECASE)
+# After a figure, a part named in passing: "Thirteen Palestinians, including five minors, were killed"; a
+# headline drops the commas ("Five civilians including two children die").
+PART_AFTER = re.compile(r"[^,;.]{0,40}(?:,\s*(?:including|among them|among whom|of whom|of them)|\s+including)\s+",
+                        re.IGNORECASE)
 # The clause a hedge or modality cue governs ends at these; "and" with an auxiliary starts another predicate
 # ("reached more than 5,100 and was expected to rise further": the rise is expected, the 5,100 is reported).
 CUE_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\band that\b|\bbut\b|\bwhile\b|"
