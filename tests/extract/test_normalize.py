@@ -48,6 +48,14 @@ def test_hard_wrapped_wire_copy_reads_as_running_text():
     assert [(m, v) for m, v, _ in _read(wrapped)] == [("killed", 4.0), ("wounded", 9.0)]
 
 
+def test_a_wire_services_version_tag_before_a_headline_is_no_figure():
+    assert _read("UPDATE 3-Six soldiers killed in Luhansk shelling") == [("killed", 6.0, "Six")]
+    assert _read("RPT-Two killed, 9 hurt in Odesa drone strike")[0] == ("killed", 2.0, "Two")
+    # a name with a hyphen is not a tag, nor is a tag's word inside a line
+    assert normalize("ITAR-TASS said").text == "ITAR-TASS said"
+    assert normalize("An UPDATE 2-3 days later").text == "An UPDATE 2-3 days later"
+
+
 def test_short_lines_are_not_joined():
     text = "Kharkiv\n12 people were killed\nOdesa\n3 people were wounded\n"
     assert normalize(text).text == text

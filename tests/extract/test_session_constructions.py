@@ -245,3 +245,13 @@ def test_a_headline_part_named_without_commas_leaves_the_whole_its_verb() -> Non
     claims = tollbook.extract("Seven miners including three rescuers die in Donbas pit blast", published="2025-02-10")
     assert [(c.best, c.measure) for c in claims] == [(7, "killed"), (3, "killed")]
     assert claims[1].derived_from == claims[0].claim_id  # the part is of the whole
+
+
+def test_a_verb_before_a_comma_belongs_to_the_phrase_before_it() -> None:
+    claims = tollbook.extract("Medic wounded, three marines killed near Krynky", published="2025-02-10")
+    assert [(c.best, c.measure) for c in claims] == [(3, "killed")]
+    claims = tollbook.extract("Farmer killed, four more wounded by mine in Kherson region", published="2025-02-10")
+    assert [(c.best, c.measure) for c in claims] == [(4, "wounded")]
+    # with no verb of its own after the comma, the figure keeps the one before
+    claims = tollbook.extract("Ten people were wounded, three of them critically.", published="2025-02-10")
+    assert [(c.best, c.measure) for c in claims] == [(10, "wounded"), (3, "wounded")]

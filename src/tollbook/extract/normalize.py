@@ -37,6 +37,10 @@ _GROUP_HINT = re.compile(r"\d[\u00a0\u2009\u202f'\u2019]\d")
 _WRAP_MIN_LINES = 3
 _WRAP_WIDTHS = (50, 100)  # wire copy wraps at 60-80 columns, e-mail at 72
 _LONG_LINE = 200  # characters: a longer line is a paragraph of prose on one line, not wrapped text
+# A wire service's tags opening a line, blanked to spaces of the same length: "UPDATE 2-", "WRAPUP 3-", "RPT-".
+_WIRE_TAG = re.compile(r"^[ \t]*(?:(?:UPDATE|WRAPUP|WRAP|REFILE|RPT|CORRECTED|CORRECTION|EXCLUSIVE|INSIGHT|ANALYSIS|"
+                       r"FACTBOX|TIMELINE|URGENT|FEATURE|PREVIEW|SPECIAL REPORT|NEWSMAKER|RPT-UPDATE)(?:[ \t]+\d{1,2})?-)+(?=\S)",
+                       re.MULTILINE)
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u25aa\u25cf\u2013\u2014]|\d{1,2}[.)]\s)")
 
 
@@ -57,6 +61,8 @@ def normalize(text: str) -> Normalized:
     out = text if ascii_only and "'" not in text or not _GROUP_HINT.search(text) else _GROUP.sub(_grouped, text)
     if not ascii_only:
         out = out.translate(_TABLE)
+    if "-" in out and _WIRE_TAG.search(out):
+        out = _WIRE_TAG.sub(lambda m: " " * len(m.group(0)), out)
     if "\r" in out:
         out = out.replace("\r\n", " \n").replace("\r", "\n")
     out = _unwrap(out)

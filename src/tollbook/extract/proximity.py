@@ -44,8 +44,11 @@ def nearest(mentions: Sequence[Match[T]], start: int, end: int, blockers: Sequen
             if any(m.end <= bs and be <= start for bs, be in blockers):
                 continue
             score = gap * before_penalty + 3
-            if en.CLAUSE_BREAK.search(text_between(m.end, start)):
+            between = text_between(m.end, start)
+            if en.CLAUSE_BREAK.search(between):
                 score += 40  # "died and 4,521 have been injured": a verb across "and" belongs to the figure before
+            elif "," in between:
+                score += 15  # "Civilian wounded, two militiamen killed": the phrase after the comma has its own verb
         else:
             score = 0.0  # the mention overlaps the figure ("1.2 million-strong")
         if best is None or score < best[0]:
