@@ -28,7 +28,9 @@ SOURCES = ["the United Nations", "Ukraine's General Staff", "the Russian Defence
 
 def _many_claims_doc(n: int):
     """A headline, a bullet and n body figures of one series from five claimants (every pair is a candidate)."""
-    body = [f"{SOURCES[i % 5]} said {100 + (i * 37) % 400} soldiers were killed in Kursk." for i in range(n)]
+    # each sentence differs (a sentence printed twice states its figures once)
+    body = [f"{SOURCES[i % 5]} said {100 + (i * 37) % 400} {('soldiers', 'troops')[i // 400]} were killed in Kursk."
+            for i in range(n)]
     text = "Heavy losses in Kursk\n\nKey points\n- 500 soldiers killed in Kursk\n\n" + "\n\n".join(body)
     doc = make_document(text, published="2025-01-27")
     return doc, pipeline.extract_document(doc)

@@ -255,3 +255,18 @@ def test_a_verb_before_a_comma_belongs_to_the_phrase_before_it() -> None:
     # with no verb of its own after the comma, the figure keeps the one before
     claims = tollbook.extract("Ten people were wounded, three of them critically.", published="2025-02-10")
     assert [(c.best, c.measure) for c in claims] == [(10, "wounded"), (3, "wounded")]
+
+
+def test_a_sentence_printed_twice_on_a_page_states_its_figures_once() -> None:
+    lede = "The regional health office said on Sunday that 312 people had died in the floods since Thursday."
+    text = f"Floods in the valley\n\n{lede}\n\nRoads remain closed.\n\n{lede} Of these, a third were children."
+    claims = tollbook.extract(text, published="2025-05-04")
+    assert [c.best for c in claims if c.fraction is None] == [312]
+    share = next(c for c in claims if c.fraction is not None)
+    assert share.derived_from == claims[0].claim_id  # the share of the second printing is of the one kept
+    # one sentence naming the same figure twice is two figures, and a short sentence repeated is two reports
+    twice = tollbook.extract("Tally\n\n41,002: the number of people killed in the region now stands at 41,002, "
+                             "the ministry said.", published="2025-05-04")
+    assert [c.best for c in twice] == [41002, 41002]
+    short = tollbook.extract("Tally\n\nTwo people died.\n\nTwo people died.", published="2025-05-04")
+    assert len(short) == 2

@@ -52,6 +52,9 @@ _BLOCKER_REACH = 100
 # How far back (in claims) an anaphor or a partitive looks for the figure it is about.
 # A real reference is a few claims back; the bound keeps a huge document linear.
 _LOOK_BACK = 500
+# A sentence at least this long printed twice in one section of a page is one statement printed twice;
+# shorter ones ("Five people died.") may be two reports.
+_REPEATED_SENTENCE = 60
 # A figure stated more than this many days after the event it names is a running total since it.
 _SAME_EVENT_DAYS = 3
 
@@ -263,28 +266,38 @@ def _extract(doc: Document) -> list[Claim]:
     _name_the_roles(claims, text)
     _sums_of_killed_and_wounded(claims)
     credit_from_body(claims)
-    claims = _headline_once(claims)
+    claims = _stated_once(claims, text)
     parts = by_place(doc, claims)
     return sorted(claims + parts, key=lambda c: c.start) if parts else claims
 
 
-def _headline_once(claims: list[Claim]) -> list[Claim]:
+def _stated_once(claims: list[Claim], text: str) -> list[Claim]:
     """A page that prints its title twice (or above it, the title rebuilt from its address) states each
     headline figure once: the ledger keeps the first copy, not one claim per printing, except that the
     title as printed (cased, punctuated: "Kiev: 500 ...") wins over one rebuilt from the address
-    ("kiev 500 ..."), which has lost the colon, the capitals and the quotes that tell a source."""
+    ("kiev 500 ..."), which has lost the colon, the capitals and the quotes that tell a source.
+    So does a page that prints a sentence of its summary or body twice word for word (a lede repeated
+    under a picture): the same figure in the same sentence of the same section is one statement."""
     seen: dict[tuple, int] = {}
     kept: list[Claim] = []
+    copy_of: dict[str, str] = {}  # a dropped copy's id -> the kept claim's, for figures derived from the copy
     for c in claims:
-        if c.section == "headline":
-            key = (c.low, c.best, c.high, c.measure, c.unit, c.fraction)
+        key = (c.low, c.best, c.high, c.measure, c.unit, c.fraction) if c.section == "headline" else \
+            (c.section, c.quote, c.start - text.rfind(c.quote, 0, c.start + len(c.quote)), c.measure, c.unit) \
+            if len(c.quote) >= _REPEATED_SENTENCE else None
+        if key is not None:
             if key in seen:
                 first = kept[seen[key]]
                 if first.quote == first.quote.lower() and c.quote != c.quote.lower():
                     kept[seen[key]] = c
+                    copy_of[first.claim_id] = c.claim_id
+                else:
+                    copy_of[c.claim_id] = first.claim_id
                 continue
             seen[key] = len(kept)
         kept.append(c)
+    if copy_of:
+        kept = [replace(c, derived_from=copy_of[c.derived_from]) if c.derived_from in copy_of else c for c in kept]
     return kept
 
 
