@@ -270,3 +270,23 @@ def test_a_sentence_printed_twice_on_a_page_states_its_figures_once() -> None:
     assert [c.best for c in twice] == [41002, 41002]
     short = tollbook.extract("Tally\n\nTwo people died.\n\nTwo people died.", published="2025-05-04")
     assert len(short) == 2
+
+
+def test_an_office_described_by_a_relative_clause_still_speaks_for_its_own_clause() -> None:
+    text = ("The interior ministry, which answers to the de facto authorities, said 41 people had drowned, "
+            "while the Libyan Red Crescent, whose teams reached the coast first, said 60 had died.")
+    claims = tollbook.extract(text, published="2023-09-12")
+    by_value = {c.best: c for c in claims}
+    assert by_value[60].source == "Libyan Red Crescent"
+    assert by_value[41].source != "Libyan Red Crescent" and "interior ministry" in by_value[41].sources[0].text
+
+
+def test_a_spokesman_named_after_his_office_is_kept_beside_the_body_the_document_tells() -> None:
+    text = ("Israel counts its dead\n\n"
+            "Fighting went on near the Gaza border on Tuesday, and Israel said more troops were moving south.\n\n"
+            "Eight gunmen were shot dead overnight, according to the army spokesman , Avi Levinson.\n\n"
+            "The spokesman later said families of 150 soldiers killed in action had been told.")
+    claims = tollbook.extract(text, published="2023-10-12")
+    for c in claims:
+        assert c.source == "Israel Defense Forces", (c.value_text, c.source)
+        assert "Avi Levinson" in c.sources[0].text and "." not in c.sources[0].text

@@ -388,6 +388,16 @@ def _body_of_the_role(claims: list[Claim], text: str, person: str) -> attr_mod.C
     return attr_mod.Claimant(name, kind, None, person)
 
 
+def _office_beside(text: str, said: SourceRef) -> attr_mod.Claimant | None:
+    """"the Army spokesman, Richard Hecht": a person the lexicon does not know, named with an office whose
+    body the document tells (the army of the one place its top names); the person is kept beside it."""
+    office = (said.text or "").replace(said.name, "").strip(" ,")
+    if not office or speakers_mod.role_of(office) is None:
+        return None
+    body = attr_mod.office_of_the_document(text, office)
+    return None if body is None else attr_mod.Claimant(body.name, body.kind, body.country, said.name)
+
+
 def _name_the_roles(claims: list[Claim], text: str) -> None:
     """An unnamed office ("..., governor says", "the mayor said") is the one person the document names in
     that office, when it names exactly one ("Gov. Ricardo Rossello"); else, for an office, the office of the
@@ -401,7 +411,7 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
             if first.name not in bodies:
                 bodies[first.name] = attr_mod.body_of_person(text, first.name) or _body_of_the_role(claims, text, first.name) \
                     or (attr_mod.government_of_the_governor(text) if grammar().GOVERNOR_TITLE.match(first.text or first.name)
-                        else None)
+                        else None) or _office_beside(text, first)
             body = bodies[first.name]
             if body is not None:
                 ref = SourceRef(body.name, body.kind, first.text or first.name)  # type: ignore[arg-type]  (the words name the person)

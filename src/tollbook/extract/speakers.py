@@ -56,13 +56,17 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # "Kamal al-Siwi, the official in charge of identification, said"; "Ossama Hamad, head of the government, on Monday said"
         re.compile(rf"(?P<name>{_NAME}),\s+(?P<office>{office})[^,;]{{0,80}}?,\s+{_ADVERBIAL}{_SAY}\b"),
         # "interior minister Essam Abu Zariba said", "Mayor Abdulmenam al-Ghaithi said", "a local health official said Wednesday"
-        re.compile(rf"(?P<office>{office})(?:\s+(?P<name>{_NAME})(?:\s+(?:of|for|at)\s+[^,;]{{0,50}}?)?)?\s+{_ADVERBIAL}{_SAY}\b"),
+        # "the health ministry, which is run by Hamas, said": a relative clause between office and verb
+        re.compile(rf"(?P<office>{office})(?:\s+(?P<name>{_NAME})(?:\s+(?:of|for|at)\s+[^,;]{{0,50}}?)?)?"
+                   rf"(?:,\s+(?:which|who|whose)\s[^,;]{{0,80}},)?\s+{_ADVERBIAL}{_SAY}\b"),
         # "..., said the mayor." / "..., said Marie el-Drese, secretary general of the group."
-        re.compile(rf"\b{_SAY}\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)\s*(?:[.,;]|$)"),
+        re.compile(rf"\b{_SAY}\s+(?:(?P<office>{office})(?:\s*,?\s+(?P<name>{_NAME})(?<!\.))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)\s*(?:[.,;]|$)"),
         # "This was stated by Serhiy Cherevaty, spokesman for the Eastern grouping"
         re.compile(rf"\b(?:stated|said|reported|announced|confirmed|given|released|published|told)\s+by\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # "according to interior minister Essam Abu Zariba of the country's eastern government"
-        re.compile(rf"\b(?i:according\s+to)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
+        # "according to the Army spokesman, Richard Hecht."
+        re.compile(rf"\b(?i:according\s+to)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME})|\s*,\s+(?P<name3>{_NAME})(?<!\.)(?=\s*(?:[.;]|$)))?"
+                   rf"|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # a named person as the subject: "Prigozhin said", "Yevgeny Prigozhin told reporters"
         re.compile(rf"(?P<name>{_NAME}|(?<![\w.] )[A-Z][a-z]{{3,}}(?=\s+{_ADVERBIAL}{_SAY}))\s+{_ADVERBIAL}{_SAY}\b"),
     )
@@ -114,7 +118,7 @@ def find_speaker(sentence: str) -> Speaker | None:
         if m is None:
             continue
         groups = {k: v for k, v in m.groupdict().items() if v}
-        name = groups.get("name") or groups.get("name2")
+        name = groups.get("name") or groups.get("name2") or groups.get("name3")
         if name and " " not in name and (_NO_ONES_NAME.fullmatch(name.lower()) or _SAY_NEXT.match(sentence, m.end())):
             continue  # "Reports said", "Earlier reports said", "Local reports say": a noun phrase, no one's name
         office = groups.get("office") or groups.get("office2")
@@ -137,7 +141,7 @@ def find_speaker(sentence: str) -> Speaker | None:
             name = None
             if office is None:
                 continue
-        spans = [m.span(k) for k in ("name", "name2", "office", "office2") if groups.get(k)]
+        spans = [m.span(k) for k in ("name", "name2", "name3", "office", "office2") if groups.get(k)]
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
         if name is None and office and _BODY_WORD.search(office) and _CAPITALISED.search(_LEADING_THE.sub("", office, 1)):
             # "the Lagos State Emergency Management Agency said": a named body, not a back-reference
