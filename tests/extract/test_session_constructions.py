@@ -290,3 +290,16 @@ def test_a_spokesman_named_after_his_office_is_kept_beside_the_body_the_document
     for c in claims:
         assert c.source == "Israel Defense Forces", (c.value_text, c.source)
         assert "Avi Levinson" in c.sources[0].text and "." not in c.sources[0].text
+
+
+def test_and_according_to_opens_a_clause_with_its_own_speaker() -> None:
+    cases = (("The Pentagon estimated that Russia had lost 7,000 troops near Avdiivka and according to "
+              "Ukrainian intelligence more than 2,000 of them died.", "en", "US Department of Defense",
+              "Ukrainian Defence Intelligence (HUR)"),
+             ("Міністерство оборони заявило, що загинули 12 людей і за даними ДСНС ще 40 дістали поранення.", "uk",
+              "Ukrainian Ministry of Defence", "State Emergency Service of Ukraine"),
+             ("Минобороны сообщило, что погибли 12 человек и по данным МЧС ещё 40 были ранены.", "ru",
+              "Russian Ministry of Defence", "Russian Emergencies Ministry"))
+    for text, language, first, second in cases:
+        claims = tollbook.extract(text, published="2024-02-20", language=language)
+        assert [c.source for c in claims] == [first, second], text

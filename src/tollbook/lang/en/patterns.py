@@ -144,8 +144,9 @@ FINITE_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been|ha
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s|"
                                   # "(revising an earlier report that gave 9,000": an aside's own report
                                   r"\s\((?=\w+ing\b|according\b|from\b|citing\b)|"
-                                  # "... said 300 were killed and a health ministry official said 500": a second speaker
-                                  r"\sand\s(?=(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)|"
+                                  # "... said 300 were killed and a health ministry official said 500", "... and according
+                                  # to US intelligence ...": a second speaker
+                                  r"\sand\s(?=according\s+to\b|(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)|"
                                   # "... seen by a news agency -- well under the 480 deaths which health authorities had described": a dash
                                   # opens a clause that names its own speaker
                                   r"\s(?:--|\u2014|\u2013)\s(?=[^.;]{0,120}?\b(?:that|which)\s+(?:the\s+)?[\w'’ -]{2,60}?\s"

@@ -307,7 +307,8 @@ FIGHTERS = re.compile(f"(?:{_alternation(_words('fighters'))})", re.IGNORECASE)
 FINITE_BEFORE = re.compile(r"\b(?:было|были|был|была|будет|будут|оказались|оказалось)\s+(?:\w+о\s+)?$|"
                            r"^(?:было|были|был|была)\s", re.IGNORECASE)
 # Where a clause that may name its own speaker starts: "X заявил о 35 погибших, тогда как ..., по данным Y".
-SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тогда как|в то время как|а|но|однако|при этом|и)\s|;\s", re.IGNORECASE)
+SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тогда как|в то время как|а|но|однако|при этом|и)\s|;\s|"
+                                  r"\s(?:и|а)\s(?=по\s+(?:данным|словам|информации|оценкам)\b|согласно\b)", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
 # After a figure, its loss negated ("... did not die"): a denial of the figure.
 NEGATED_AFTER = re.compile(r"\\s+(?:[\\w'’-]+\\s+){0,3}?(?:не|никогда не)\\s+(?:погиб\\w*|умер\\w*|(?:были\\s+)?убит\\w*|(?:были\\s+)?ранен\\w*)", re.IGNORECASE)

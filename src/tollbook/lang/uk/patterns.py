@@ -310,7 +310,8 @@ FIGHTERS = re.compile(f"(?:{_alternation(_words('fighters'))})", re.IGNORECASE)
 FINITE_BEFORE = re.compile(r"\b(?:було|були|був|була|є|буде|будуть|виявилися|виявились|опинилися)\s+(?:\w+о\s+)?$|"
                            r"^(?:було|були|був|була)\s", re.IGNORECASE)
 # Where a clause that may name its own speaker starts: "X заявив про 35 загиблих, тоді як ..., за даними Y".
-SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тоді як|водночас|а|але|проте|натомість|і|та)\s|;\s", re.IGNORECASE)
+SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тоді як|водночас|а|але|проте|натомість|і|та)\s|;\s|"
+                                  r"\s(?:і|та|а)\s(?=за\s+(?:даними|словами|інформацією|оцінками)\b|згідно\s+з\b)", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
 # After a figure, its loss negated ("... did not die"): a denial of the figure.
 NEGATED_AFTER = re.compile(r"\\s+(?:[\\w'’-]+\\s+){0,3}?(?:не|ніколи не)\\s+(?:загинул\\w*|загинув|помер\\w*|померл\\w*|(?:було\\s+)?вбит\\w*|(?:було\\s+)?поранен\\w*)", re.IGNORECASE)
