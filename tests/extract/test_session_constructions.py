@@ -303,3 +303,10 @@ def test_and_according_to_opens_a_clause_with_its_own_speaker() -> None:
     for text, language, first, second in cases:
         claims = tollbook.extract(text, published="2024-02-20", language=language)
         assert [c.source for c in claims] == [first, second], text
+
+
+def test_remains_of_people_found_are_deaths_and_remains_of_buildings_count_nothing() -> None:
+    found = tollbook.extract("Forensic teams recovered the remains of at least 23 people from the collapsed mine.",
+                             published="2024-03-01")
+    assert [(c.low, c.measure) for c in found] == [(23, "killed")]
+    assert tollbook.extract("Volunteers cleared the remains of 4 buildings.", published="2024-03-01") == []
