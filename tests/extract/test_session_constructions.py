@@ -310,3 +310,12 @@ def test_remains_of_people_found_are_deaths_and_remains_of_buildings_count_nothi
                              published="2024-03-01")
     assert [(c.low, c.measure) for c in found] == [(23, "killed")]
     assert tollbook.extract("Volunteers cleared the remains of 4 buildings.", published="2024-03-01") == []
+
+
+def test_destroyed_and_damaged_counted_together_are_damaged() -> None:
+    for text, language in (("Officials said 3,110 homes were destroyed or badly damaged by the storm.", "en"),
+                           ("У громаді 57 будинків зруйновано або пошкоджено.", "uk"),
+                           ("В посёлке 57 домов разрушены или повреждены.", "ru")):
+        claims = tollbook.extract(text, published="2023-02-12", language=language)
+        assert [(c.measure, c.unit) for c in claims] == [("damaged", "building")], text
+    assert tollbook.extract("Shelling destroyed 5 tanks.", published="2023-02-12")[0].measure == "destroyed"
