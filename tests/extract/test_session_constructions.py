@@ -319,3 +319,13 @@ def test_destroyed_and_damaged_counted_together_are_damaged() -> None:
         claims = tollbook.extract(text, published="2023-02-12", language=language)
         assert [(c.measure, c.unit) for c in claims] == [("damaged", "building")], text
     assert tollbook.extract("Shelling destroyed 5 tanks.", published="2023-02-12")[0].measure == "destroyed"
+
+
+def test_a_figure_opening_a_reported_clause_takes_the_verb_after_its_people() -> None:
+    text = ("With hundreds of villagers injured since dawn, the governor said 40 local men, including "
+            "teachers and farmers, were thought to have been abducted by the militia.")
+    claims = tollbook.extract(text, published="2024-05-02")
+    assert [(c.best, c.measure) for c in claims if c.qualifier != "vague"] == [(40, "captured")]
+    # a verb before the figure with no verb of saying between them still counts it
+    claims = tollbook.extract("The shelling injured 40 local men, including teachers.", published="2024-05-02")
+    assert [(c.best, c.measure) for c in claims] == [(40, "wounded")]

@@ -120,7 +120,9 @@ def _predicate_far_after(sentence: str, cues: list[Match[str]], end: int, unit_m
     for c in cues:
         if c.start <= unit_m.end or c.start - end > _PREDICATE_REACH:
             continue
-        if any(end <= b0 and b1 <= c.start for b0, b1 in blockers) or en.CLAUSE_BREAK.search(sentence, unit_m.end, c.start):
+        if any(end <= b0 and b1 <= c.start for b0, b1 in blockers) or any(  # not "and" inside ", including women and children,"
+                not _in_aside(sentence, unit_m.end, b.start(), b.end(), c.start)
+                for b in en.CLAUSE_BREAK.finditer(sentence, unit_m.end, c.start)):
             return None
         if en.FINITE_BEFORE.search(sentence, max(unit_m.end, c.start - 20), c.start) or en.AUXILIARY.match(c.text.lower()):
             return c  # "have been killed", or a cue that holds its own auxiliary ("were killed")
@@ -245,6 +247,11 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
             verb = nearest([c for c in cues if c.end <= start], start, end, blockers, before=25, sentence=sentence)
             if verb is not None and "," not in sentence[verb.end:start]:  # not "missing people, said 450 bodies"
                 cue = verb
+        if cue is not None and cue.end <= start and unit == PERSONNEL and unit_m is not None \
+                and 0 <= unit_m.start - end <= 30 and en.SAYS.search(sentence, cue.end, start):
+            # "... wounded since Saturday, Israel said more than 100 citizens were believed to have been abducted":
+            # the figure opens the reported clause, whose own verb comes after its people
+            cue = _predicate_far_after(sentence, cues, end, unit_m, blockers) or cue
     if cue is None and unit == PERSONNEL and unit_m is not None and 0 <= unit_m.start - end <= 2:
         cue = _predicate_far_after(sentence, cues, end, unit_m, blockers)
     if cue is None and unit is not None and unit_m is not None and _NOUN_OF.fullmatch(sentence, end, unit_m.start):
