@@ -329,3 +329,17 @@ def test_a_figure_opening_a_reported_clause_takes_the_verb_after_its_people() ->
     # a verb before the figure with no verb of saying between them still counts it
     claims = tollbook.extract("The shelling injured 40 local men, including teachers.", published="2024-05-02")
     assert [(c.best, c.measure) for c in claims] == [(40, "wounded")]
+
+
+def test_a_range_writes_its_thousands_once_for_both_ends() -> None:
+    claims = tollbook.extract("Since spring, between 20 - 30,000 troops have been killed and wounded.", published="2023-03-15")
+    assert [(c.low, c.high) for c in claims] == [(20000, 30000)]
+    small = tollbook.extract("Between 2 and 3 people died.", published="2023-03-15")
+    assert [(c.low, c.high) for c in small] == [(2, 3)]
+    wide = tollbook.extract("From 300 to 1,000 people died.", published="2023-03-15")  # not 300,000
+    assert [(c.low, c.high) for c in wide] == [(300, 1000)]
+
+
+def test_soldiers_counted_within_a_peoples_toll_are_that_states_forces() -> None:
+    claims = tollbook.extract("At least 2,900 Ukrainians have died there, including 1,100 soldiers.", published="2023-03-15")
+    assert [(c.best if c.best else c.low, c.actor) for c in claims] == [(2900, None), (1100, "Ukrainian forces")]

@@ -427,6 +427,9 @@ def _qualifier_before(sentence: str, start: int) -> tuple[int, str | None]:
 
 
 
+_THOUSANDS = re.compile(r"\d{1,3},000")
+
+
 def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None:
     en = grammar()  # the language being read, looked up once for this call
     lead, first, plus1, second, plus2 = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)
@@ -462,6 +465,8 @@ def _number(sentence: str, m: re.Match[str]) -> Quantity | list[Quantity] | None
         if scale and v1 < v2 / 100 and not en.SCALE_WORD.search(first):
             v1 *= en.NUMBER_SCALES[scale.group(1).lower()]  # "10 to 12 thousand"
             core = f"{first} {scale.group(1)}"  # "1.25 [million]": a scaled figure, not a bare decimal
+        elif first.isdigit() and v1 < 1000 and _THOUSANDS.fullmatch(second) and v1 * 1000 < v2 < v1 * 10_000:
+            v1 *= 1000  # "between 20 - 30,000": the thousands written once, for both ends
         if v2 < v1 and not lead and _lead_before(sentence, m.start()) == "from":
             # "from about 1,400 to 1,200": the lead's qualifier kept it out of the match; two figures still
             pair = [_single(sentence, m.start(2), m.end(2), first),

@@ -924,6 +924,17 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
     return True
 
 
+def _forces_of_the_people(s: _SentenceRecord, whole: Claim) -> actors_mod.Actor | None:
+    """The state forces of the people a whole in this sentence counts ("1,664 Israelis"), by its noun."""
+    at = whole.end - s.offset
+    if not 0 <= at <= len(s.text):
+        return None
+    found = actors_mod.demonyms().find(s.text[at:at + 30], fold(s.text[at:at + 30]))
+    if not found or found[0].start > 2 or not actors_mod.names_a_people(found[0].text):
+        return None
+    return actors_mod.forces_of(None, found[0].value)
+
+
 def _actor(s: _SentenceRecord, f: _Draft) -> bool:
     """Whose losses or troops: the nearest victim mention, a list's heading, the sentence's or paragraph's actor, the base's."""
     q, ctx, text = f.q, s.ctx, s.text
@@ -996,6 +1007,12 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         # "about 9,000 of those fighters": a part of the figure before is of the same party
         f.actor_name, f.actor_country = f.base_claim.actor, f.base_claim.actor_country
         f.actor_text = f.base_claim.actor_text
+        if f.actor_name in (None, "civilians") and unit_m is not None and unit_m.start >= q.end \
+                and grammar().FIGHTERS.fullmatch(unit_m.text):
+            # "1,664 Israelis have been killed, including 706 soldiers": the soldiers of that people's state, and
+            # never civilians ("400 people died, including 120 soldiers")
+            forces = _forces_of_the_people(s, f.base_claim)
+            f.actor_name, f.actor_country, f.actor_text = (forces.name, forces.country, None) if forces else (None, None, None)
     if f.choice is not None and f.choice.unit == "building":
         f.actor_name = f.actor_country = f.actor_text = None  # homes and schools are no party's losses
     return True
