@@ -343,3 +343,12 @@ def test_a_range_writes_its_thousands_once_for_both_ends() -> None:
 def test_soldiers_counted_within_a_peoples_toll_are_that_states_forces() -> None:
     claims = tollbook.extract("At least 2,900 Ukrainians have died there, including 1,100 soldiers.", published="2023-03-15")
     assert [(c.best if c.best else c.low, c.actor) for c in claims] == [(2900, None), (1100, "Ukrainian forces")]
+
+
+def test_people_who_counted_beside_the_speaker_are_not_the_dead() -> None:
+    text = ("Подсчёт потерь\n\nИсследователи ищут сведения о погибших российских военных. "
+            "Вместе с волонтерами они установили 3 405 имен погибших.")
+    claim = tollbook.extract(text, published="2023-05-02", language="ru")[0]
+    assert claim.actor == "Russian forces"
+    # people named as the dead right before the figure still are
+    assert tollbook.extract("The number of people killed could rise above 10,000.", published="2023-05-02")[0].actor == "civilians"

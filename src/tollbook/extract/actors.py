@@ -206,8 +206,10 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     m = nearest(victims, start, end, blockers, after=70, before=0)
     if m is not None:
         return m.value, m.text, m.start, m.end
-    # 3. people named just before with no party about: "постраждало дітей у Київській - 86"
-    civ = nearest(civilians, start, end, blockers, after=0, before=40)
+    # 3. people named just before with no party about: "постраждало дітей у Київській - 86"; not those who
+    # counted with the speaker ("Вместе с волонтерами они установили 8 712 имен погибших")
+    civ = nearest([c for c in civilians if not en.AGENT_BEFORE.search(sentence[max(0, c.start - _AGENT_REACH):c.start])],
+                  start, end, blockers, after=0, before=40)
     if civ is not None:
         return Actor(_CIVILIANS, demonym_country(sentence, lowered, civ.end), _CIVILIANS), civ.text, civ.start, civ.end
     return None
