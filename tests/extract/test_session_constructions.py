@@ -352,3 +352,16 @@ def test_people_who_counted_beside_the_speaker_are_not_the_dead() -> None:
     assert claim.actor == "Russian forces"
     # people named as the dead right before the figure still are
     assert tollbook.extract("The number of people killed could rise above 10,000.", published="2023-05-02")[0].actor == "civilians"
+
+
+def test_a_sentence_that_opens_as_parts_of_the_last_figure() -> None:
+    text = "Title\n\nThe strike on the market killed 17 people on Sunday. Among them, four children."
+    claims = tollbook.extract(text, published="2024-01-02")
+    assert [(c.best, c.measure, c.derived_from is not None) for c in claims] == [(17, "killed", False), (4, "killed", True)]
+    ru = tollbook.extract("Заголовок\n\nПри обстреле погибли 14 человек. В их числе двое детей.", published="2024-01-02",
+                          language="ru")
+    assert [(c.best, c.measure) for c in ru] == [(14, "killed"), (2, "killed")]
+    # parts that name their own measures keep them
+    uk = tollbook.extract("Заголовок\n\nВорог втратив 9 300 військових. З них безповоротні втрати склали 3 100 осіб, "
+                          "санітарні — 6 000 осіб та полонені — 200 осіб.", published="2024-01-02", language="uk")
+    assert [(c.best, c.measure) for c in uk] == [(9300, "casualties"), (3100, "killed"), (6000, "wounded"), (200, "captured")]

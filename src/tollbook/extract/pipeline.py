@@ -876,8 +876,12 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         # the part counts what its whole counts, and is read from it ("8,000 of them have moved" keeps its verb)
         part_of = f.part_of
         unit = choice.unit if choice is not None and choice.unit else part_of.unit
+        opener = en.SUBSET_OPENS.match(s.text)
         own = choice is not None and choice.measure is not None and (
-            en.OF_THEM_AFTER.match(s.text, q.end) or choice.cue_start is not None and choice.cue_start >= q.end)
+            en.OF_THEM_AFTER.match(s.text, q.end) or choice.cue_start is not None and (
+                choice.cue_start >= q.end
+                # "З них безповоротні втрати склали 6 662": a sentence of parts names each part's own measure
+                or opener is not None and choice.cue_start >= opener.end()))
         if not own:  # "including over 20,000 killed in action", "about 3,000 have become casualties" name their own
             measure, ambiguous = _for_unit(part_of.measure, part_of.ambiguous_measure, unit)
             choice = measures_mod.MeasureChoice(measure, part_of.measure_text, ambiguous, unit)

@@ -211,7 +211,7 @@ AUXILIARY = re.compile(r"\b(?:are|were|is|was|have|has|had|will|would|could|may|
 # "among them N", "including N": the figure is a part of the one before it.
 # A sentence that opens as a part of what came before ("Зокрема, 9 дістали поранення у ..."): its figures are
 # parts of the document's latest figure.
-SUBSET_OPENS = re.compile(r"^\W*in particular\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
+SUBSET_OPENS = re.compile(r"^\W*(?:in particular|among them|of them|of those|of these)\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
 SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|including|of whom|of them)\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
 OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 # "N of the injured", "Of the dead, N": the group noun names the measure of the whole.

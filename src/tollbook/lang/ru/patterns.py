@@ -349,7 +349,7 @@ AUXILIARY = re.compile(r"\b(?:был|была|было|были|будет|бу�
 # "среди них N", "в том числе N": the figure is a part of the one before it.
 # A sentence that opens as a part of what came before ("Зокрема, 9 дістали поранення у ..."): its figures are
 # parts of the document's latest figure.
-SUBSET_OPENS = re.compile(r"^\W*в частности\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
+SUBSET_OPENS = re.compile(r"^\W*(?:в частности|в их числе|среди них|из них|в том числе)\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
 SUBSET_BEFORE = re.compile(r"\b(?:среди них|среди которых|из них|в том числе|включая|из которых)\s+"
                            r"(?:не менее\s+|около\s+|примерно\s+)?$", re.IGNORECASE)
 OF_THEM_AFTER = re.compile(r"\s+(?:из|среди)\s+(?:них|этих|тех)\b", re.IGNORECASE)

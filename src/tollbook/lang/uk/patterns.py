@@ -353,7 +353,7 @@ AUXILIARY = re.compile(r"\b(?:є|був|була|було|були|буде|бу
 # "серед них N", "зокрема N": the figure is a part of the one before it.
 # A sentence that opens as a part of what came before ("Зокрема, 9 дістали поранення у ..."): its figures are
 # parts of the document's latest figure.
-SUBSET_OPENS = re.compile(r"^\W*зокрема\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
+SUBSET_OPENS = re.compile(r"^\W*(?:зокрема|серед них|з них|із них|у тому числі|в тому числі|у їхньому числі|в їхньому числі)\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
 SUBSET_BEFORE = re.compile(r"\b(?:серед них|серед яких|з них|із них|зокрема|у тому числі|в тому числі|включно з|з яких)\s+"
                            r"(?:щонайменше\s+|близько\s+|приблизно\s+)?$", re.IGNORECASE)
 OF_THEM_AFTER = re.compile(r"\s+(?:з|із|серед)\s+(?:них|цих|тих)\b", re.IGNORECASE)
