@@ -365,3 +365,11 @@ def test_a_sentence_that_opens_as_parts_of_the_last_figure() -> None:
     uk = tollbook.extract("Заголовок\n\nВорог втратив 9 300 військових. З них безповоротні втрати склали 3 100 осіб, "
                           "санітарні — 6 000 осіб та полонені — 200 осіб.", published="2024-01-02", language="uk")
     assert [(c.best, c.measure) for c in uk] == [(9300, "casualties"), (3100, "killed"), (6000, "wounded"), (200, "captured")]
+
+
+def test_ages_listed_with_one_word_of_years_are_no_counts() -> None:
+    for text, language in (("T\n\nThe blast killed 9 people. Sadly, among them, two boys aged 6 and 11 years.", "en"),
+                           ("Т\n\nПогибли 9 человек. К сожалению, среди них два мальчика 6, 9 и 11 лет.", "ru"),
+                           ("Т\n\nЗагинули 9 людей. На жаль, серед них двоє хлопців 6, 9 та 11 років.", "uk")):
+        claims = tollbook.extract(text, published="2024-01-02", language=language)
+        assert [(c.best, c.measure) for c in claims] == [(9, "killed"), (2, "killed")], text

@@ -308,7 +308,8 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
     en = grammar()  # the language being read, looked up once for this call
     before = sentence[max(0, start - 24):start]
     after = sentence[end:end + 24]
-    if _label_before(before, core.strip()[:1].isdigit(), after) or en.AFTER_NOT_A_COUNT.match(after) or _date_around().match(after):
+    if _label_before(before, core.strip()[:1].isdigit(), after) or en.AFTER_NOT_A_COUNT.match(after) or _date_around().match(after) \
+            or en.AGE_LIST_AFTER.match(after):
         return True
     core = core.strip()
     if _is_year(core) and not en.COUNT_NOUN_AFTER.match(after):

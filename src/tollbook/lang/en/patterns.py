@@ -211,7 +211,7 @@ AUXILIARY = re.compile(r"\b(?:are|were|is|was|have|has|had|will|would|could|may|
 # "among them N", "including N": the figure is a part of the one before it.
 # A sentence that opens as a part of what came before ("Зокрема, 9 дістали поранення у ..."): its figures are
 # parts of the document's latest figure.
-SUBSET_OPENS = re.compile(r"^\W*(?:in particular|among them|of them|of those|of these)\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
+SUBSET_OPENS = re.compile(r"^\W*(?:(?:sadly|unfortunately|tragically)\s*,\s*)?(?:in particular|among them|of them|of those|of these)\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
 SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|including|of whom|of them)\s+(?:at least\s+|about\s+|some\s+)?$", re.IGNORECASE)
 OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 # "N of the injured", "Of the dead, N": the group noun names the measure of the whole.
@@ -376,6 +376,9 @@ ATTACK_VERBS = {"struck", "hit", "hits", "strike", "launched", "fired", "attacke
 
 # What a figure must not be next to (ages, distances, money, times), the words of ranges and changes,
 # and the anaphors and partitives that tie a share to its base ("a third of them", "of the 11,000 sent").
+# A list of ages sharing one word of years after its last item ("children aged 2, 17 and 14 years"): no item
+# is a count.
+AGE_LIST_AFTER = re.compile(r"(?:\s*,\s*\d{1,3})*\s*(?:,|and|&)\s*\d{1,3}\s*(?:years?\b|-years?\b|yrs\b)", re.IGNORECASE)
 AFTER_NOT_A_COUNT = re.compile(
     r"^(?:-?\s*(?:year|yr|month|week|day|hour|minute|second|min|sec)s?(?:-old|\s+old)?\b|(?:st|nd|rd|th)\b|"
     r"\s*(?:%|per\s*cent|percent)|\s*(?:km|kilomet(?:re|er)s?|miles?|metres?|meters?|mi|ft|feet|sq|square|hectares?|acres?|kg|kilograms?|tonnes?|tons?|mm|cm|degrees?|°|km/h|mph)\b|"

@@ -349,7 +349,7 @@ AUXILIARY = re.compile(r"\b(?:был|была|было|были|будет|бу�
 # "среди них N", "в том числе N": the figure is a part of the one before it.
 # A sentence that opens as a part of what came before ("Зокрема, 9 дістали поранення у ..."): its figures are
 # parts of the document's latest figure.
-SUBSET_OPENS = re.compile(r"^\W*(?:в частности|в их числе|среди них|из них|в том числе)\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
+SUBSET_OPENS = re.compile(r"^\W*(?:(?:к сожалению|к несчастью)\s*,\s*)?(?:в частности|в их числе|среди них|из них|в том числе)\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
 SUBSET_BEFORE = re.compile(r"\b(?:среди них|среди которых|из них|в том числе|включая|из которых)\s+"
                            r"(?:не менее\s+|около\s+|примерно\s+)?$", re.IGNORECASE)
 OF_THEM_AFTER = re.compile(r"\s+(?:из|среди)\s+(?:них|этих|тех)\b", re.IGNORECASE)
@@ -510,6 +510,9 @@ ATTACK_VERBS = {w.lower() for w in _words("attack")}
 
 # What a figure must not be next to (ages, distances, money, times, ordinals), the words of ranges
 # and changes, and the anaphors and partitives that tie a share to its base ("треть из них").
+# A list of ages sharing one word of years after its last item ("children aged 2, 17 and 14 years"): no item
+# is a count.
+AGE_LIST_AFTER = re.compile(r"(?:\s*,\s*\d{1,3})*\s*(?:,|и|а также)\s*\d{1,3}\s*(?:лет\b|года?\b|год\b|-летн)", re.IGNORECASE)
 AFTER_NOT_A_COUNT = re.compile(
     r"^(?:-?\s*(?:летн|месячн|недельн|дневн|суточн|часов|минутн)\w*|"
     r"-(?:го|й|ий|ой|я|ая|ья|е|ое|ье|х|м|ю|ми)(?!\w)|"

@@ -353,7 +353,7 @@ AUXILIARY = re.compile(r"\b(?:є|був|була|було|були|буде|бу
 # "серед них N", "зокрема N": the figure is a part of the one before it.
 # A sentence that opens as a part of what came before ("Зокрема, 9 дістали поранення у ..."): its figures are
 # parts of the document's latest figure.
-SUBSET_OPENS = re.compile(r"^\W*(?:зокрема|серед них|з них|із них|у тому числі|в тому числі|у їхньому числі|в їхньому числі)\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
+SUBSET_OPENS = re.compile(r"^\W*(?:(?:на жаль|на превеликий жаль)\s*,\s*)?(?:зокрема|серед них|з них|із них|у тому числі|в тому числі|у їхньому числі|в їхньому числі)\s*[,:\u2014\u2013-]?\s", re.IGNORECASE)
 SUBSET_BEFORE = re.compile(r"\b(?:серед них|серед яких|з них|із них|зокрема|у тому числі|в тому числі|включно з|з яких)\s+"
                            r"(?:щонайменше\s+|близько\s+|приблизно\s+)?$", re.IGNORECASE)
 OF_THEM_AFTER = re.compile(r"\s+(?:з|із|серед)\s+(?:них|цих|тих)\b", re.IGNORECASE)
@@ -515,6 +515,9 @@ ATTACK_VERBS = {w.lower() for w in _words("attack")}
 
 # What a figure must not be next to (ages, distances, money, times, ordinals), the words of ranges
 # and changes, and the anaphors and partitives that tie a share to its base ("третина з них").
+# A list of ages sharing one word of years after its last item ("children aged 2, 17 and 14 years"): no item
+# is a count.
+AGE_LIST_AFTER = re.compile(r"(?:\s*,\s*\d{1,3})*\s*(?:,|і|й|та)\s*\d{1,3}\s*(?:років\b|роки\b|рік\b|-річн)", re.IGNORECASE)
 AFTER_NOT_A_COUNT = re.compile(
     r"^(?:-?\s*(?:річн|літн|місячн|тижнев|денн|добов|годинн|хвилинн)\w*|"
     r"-(?:го|й|ий|ій|а|та|ма|ша|га|я|ге|е|те|ме|ше|ї|х|му|м|ою|ої)(?!\w)|"
