@@ -153,9 +153,9 @@ def _relative(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bo
     if "overnight" in key or "24 hours" in key or "past day" in key or "last night" in key:
         return ref - timedelta(days=1), ref, False
     if "weekend" in key:
-        sat = ref - timedelta(days=(ref.weekday() - 5) % 7 or 7) if ref.weekday() != 6 else ref - timedelta(days=1)
-        if ref.weekday() == 6:
-            sat = ref - timedelta(days=8)
+        if ref.weekday() >= 5:  # written at the weekend: this one, so far
+            return monday + timedelta(days=5), ref, False
+        sat = monday - timedelta(days=2)  # written in the week: the one before it
         return sat, sat + timedelta(days=1), False
     if "last week" in key or "previous week" in key or "past week" in key and "last" in key:
         s = monday - timedelta(days=7)
