@@ -373,3 +373,13 @@ def test_ages_listed_with_one_word_of_years_are_no_counts() -> None:
                            ("Т\n\nЗагинули 9 людей. На жаль, серед них двоє хлопців 6, 9 та 11 років.", "uk")):
         claims = tollbook.extract(text, published="2024-01-02", language=language)
         assert [(c.best, c.measure) for c in claims] == [(9, "killed"), (2, "killed")], text
+
+
+def test_a_day_of_telling_yields_to_the_span_the_figure_covers() -> None:
+    text = ("Epidemiologists published a review on June 3 estimating 1,210 residents died of the outbreak "
+            "from Jan. 5 to March 30, 2024.")
+    claim = tollbook.extract(text, published="2024-06-10")[0]
+    assert (claim.date_start, claim.date_end) == ("2024-01-05", "2024-03-30")
+    # with no span, the day named stays the figure's
+    single = tollbook.extract("Officials said on June 3 that 1,210 residents had died.", published="2024-06-10")[0]
+    assert single.date_end == "2024-06-03"

@@ -1115,17 +1115,26 @@ def _place(s: _SentenceRecord, f: _Draft) -> bool:
     return True
 
 
+_BOTH_ENDS = re.compile(r"\d\D+\d")  # a span that names both its days ("from Sept. 20 to Dec. 31"), not "last week"
+
+
 def _time(s: _SentenceRecord, f: _Draft) -> bool:
     """When: the nearest time mention, else up to the reference date; a tally's increment is the reference day."""
     ref = s.reference()
     f.tm = tm = times_mod.choose_time(s.time_mentions, f.q.start, f.q.end)
+    if tm is not None and tm.end <= f.q.start and grammar().TOLD_ON.search(s.text, max(0, tm.start - 40), tm.start):
+        # "released a study on May 29 reporting 4,645 died ... from Sept. 20 to Dec. 31": the span is the period
+        span = next((t for t in s.time_mentions if t.start >= f.q.end and t.date_start and t.date_end
+                     and t.date_start < t.date_end and not t.forward and _BOTH_ENDS.search(t.text)), None)
+        f.tm = tm = span or tm
     if tm is None and ref and s.ctx.heading is not None and _tally_line(s.text):
         f.tm = tm = _heading_time(s.ctx, ref)  # a statement's heading gives its lines their period
     f.date_start = tm.date_start.isoformat() if tm and tm.date_start else None
     f.date_end = tm.date_end.isoformat() if tm and tm.date_end else (ref.isoformat() if ref and not tm else None)
     f.date_text = tm.text if tm else None
     if tm is not None and tm.date_start and f.choice is not None and f.choice.measure and tm in s.time_mentions \
-            and measure_registry()[f.choice.measure].cumulative and _names_event(s.text, tm):
+            and measure_registry()[f.choice.measure].cumulative and _names_event(s.text, tm) \
+            and not (tm.date_start != tm.date_end and _BOTH_ENDS.search(tm.text)):  # a span with both its days is whole
         # "38,044 had died from the February 6 tremor": a running total since the event, as of the
         # sentence's other time ("on Friday") or the reference date; a figure told within days of its
         # event ("19 were killed when bombs struck the store on Saturday") is that day's count

@@ -224,6 +224,11 @@ def _day_range(m: re.Match[str], ref: date) -> tuple[date | None, date | None, b
     return (s, e, False) if s and e else None
 
 
+def _month_day_range(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
+    """"from Sept. 20 to Dec. 31, 2017": a span written month first, as American copy writes dates."""
+    return _day_range(m, ref)
+
+
 def _numeric_span(m: re.Match[str], ref: date) -> tuple[date | None, date | None, bool] | None:
     """"from 24.02.22 to 27.01.25": a span in day.month.year numbers, as the General Staff's statement writes it."""
     return _day_range(m, ref)
@@ -262,6 +267,9 @@ def _english_rules() -> tuple[list[tuple[str, Resolver]], dict[Resolver, tuple[s
     _MONTH_ALT = month_alt  # noqa: N806
     rules: list[tuple[str, Resolver]] = [
         (rf"\b(?:between|from)\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{_MONTH_ALT})(?:,?\s+(?P<year1>(?:19|20)\d\d))?)?,?\s+(?:and|to|-)\s+(?P<d2>[0-3]?\d)\s+(?P<month2>{_MONTH_ALT})\.?(?:,?\s+{_YEAR})?\b", _day_range),
+        (rf"\b(?:between|from)\s+(?P<month1>{_MONTH_ALT})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year1>(?:19|20)\d\d))?,?\s+"
+         rf"(?:and|to|until|through|-)\s+(?P<month2>{_MONTH_ALT})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b",
+         _month_day_range),
         (rf"\bin\s+the\s+first\s+week\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b", _first_week),
         (rf"\b{_LEAD}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", _day_month),
         (rf"\b{_LEAD}{_MONTH}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b", _day_month),
@@ -280,7 +288,7 @@ def _english_rules() -> tuple[list[tuple[str, Resolver]], dict[Resolver, tuple[s
     # and a substring test is far cheaper than a case-insensitive pattern tried at every position.
     month_words = tuple(sorted({m.lower()[:3] for m in en.MONTHS}))
     gates: dict[Resolver, tuple[str, ...]] = {
-        _day_range: month_words, _first_week: ("first week",), _day_month: month_words, _iso: ("-0", "-1"),
+        _day_range: month_words, _month_day_range: month_words, _first_week: ("first week",), _day_month: month_words, _iso: ("-0", "-1"),
         _numeric_span: (".0", ".1"),
         _month_year: month_words, _weekday: ("day",),
         _relative: ("week", "month", "year", "hour", "day", "today", "yesterday", "overnight", "night", "morning",
@@ -301,6 +309,7 @@ def _english_starts() -> dict[Resolver, tuple[str, ...]]:
     months = tuple(sorted({m.lower()[:3] for m in en.MONTHS}))
     return {
         _day_range: ("between", "from"),
+        _month_day_range: ("between", "from"),
         _day_month: ("0", *leads, *months),
         _month_year: (*leads, "early", "mid", "late", "middle", *months),
         _relative: ("early", "mid", "late", "in", "so", "this", "last", "previous", "past", "the", "over",

@@ -253,6 +253,9 @@ BACKGROUND = re.compile(r"\s*(?:Earlier|Previously|As reported|As previously rep
 # ... 1,400": as of before the report, not as of its day (reconciliation then reads the order of a revision).
 _month_day = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d{1,2}\b")
+# A day named with the verb that tells or publishes a figure ("released a study on May 29 reporting ..."):
+# the day of the telling, not the figure's period when the sentence also gives that period as a span.
+TOLD_ON = re.compile(r"\b(?:said|says|told|released|published|announced|reported|issued|posted|stated|unveiled)\b(?:\s+[\w\'’-]+){0,3}\s+(?:on\s+)?$", re.IGNORECASE)
 PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|initial|prior)\s+(?:report|estimate|count|tally|statement)\s+"
                              r"(?:that|which)\s+(?:said|put|gave|showed|estimated)\s+(?:the\s+toll\s+at\s+)?(?:about\s+|some\s+)?$|"
                              r"\b(?:(?:up|down)\s+from|from\s+(?:an?\s+|the\s+|its\s+)?(?:previous|earlier|initial|prior|original)(?:\s+[\w-]+){0,2}?\s+(?:estimate|figure|toll|count|tally)\s+of)\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|over\s+)?$"
