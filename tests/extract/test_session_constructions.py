@@ -383,3 +383,17 @@ def test_a_day_of_telling_yields_to_the_span_the_figure_covers() -> None:
     # with no span, the day named stays the figure's
     single = tollbook.extract("Officials said on June 3 that 1,210 residents had died.", published="2024-06-10")[0]
     assert single.date_end == "2024-06-03"
+
+
+def test_a_lower_bound_before_a_list_of_one_measure_bounds_every_item() -> None:
+    claims = tollbook.extract("Shelling damaged at least 30 apartment blocks, 344 flats and three houses.", published="2024-01-02")
+    assert [(c.low, c.high, c.qualifier) for c in claims] == [(30, None, "at_least"), (344, None, "at_least"),
+                                                               (3, None, "at_least")]
+    ru = tollbook.extract("Повреждения получили как минимум 12 домов, 40 квартир.", published="2024-01-02", language="ru")
+    assert [c.high for c in ru] == [None, None]
+    # a part told with its own verb, or a figure with a verb of its own, keeps its exact value
+    part = tollbook.extract("At least 30 people were killed, 12 in Kharkiv.", published="2024-01-02")
+    assert [c.high for c in part] == [None, 12]
+    own = tollbook.extract("The war displaced more than 6.8 million people, and 3.6 million refugees are in Turkey.",
+                           published="2024-01-02")
+    assert own[-1].high == 3_600_000

@@ -1065,6 +1065,24 @@ def _same_list(text: str, prev_end: int, start: int) -> bool:
         and _LIST_JOINT.fullmatch(between, joint) is not None
 
 
+_LOWER_BOUNDS = frozenset({"at_least", "more_than"})
+
+
+def _list_shares_its_bound(s: _SentenceRecord) -> None:
+    """"как минимум 30 домов, 344 квартиры, три частных дома", "at least two generals, 10 colonels": a lower
+    bound before a list of one measure, with no word of loss between its items, bounds every item."""
+    out = s.out
+    for i in range(1, len(out)):
+        prev, c = out[i - 1], out[i]
+        if prev.qualifier not in _LOWER_BOUNDS or c.qualifier != "exact" or c.measure != prev.measure \
+                or c.derived_from is not None or c.fraction is not None:
+            continue
+        a, b = prev.end - s.offset, c.start - s.offset
+        if _same_list(s.text, a, b) and not any(a <= cue.start < b for cue in s.cues) \
+                and not grammar().OWN_VERB_AFTER.match(s.text, c.end - s.offset):  # not "..., and 3.6 million are in Turkey"
+            out[i] = replace(c, high=None, qualifier=prev.qualifier)
+
+
 def _paragraph_civilians(s: _SentenceRecord) -> Claim | None:
     """The last claim of this paragraph, when it counts civilians."""
     last = s.out[-1] if s.out else (s.earlier[s.ctx.paragraph_claims[-1]] if s.ctx.paragraph_claims else None)
@@ -1270,6 +1288,8 @@ def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, q
     out = s.out
     if any(q.base_index is not None for q in quantities):
         _parts_count_their_share(s)
+    if len(out) > 1:
+        _list_shares_its_bound(s)
     order_before = [c.claim_id for c in out]
     out.sort(key=lambda c: c.start)
     if order_before != [c.claim_id for c in out]:
