@@ -397,3 +397,14 @@ def test_a_lower_bound_before_a_list_of_one_measure_bounds_every_item() -> None:
     own = tollbook.extract("The war displaced more than 6.8 million people, and 3.6 million refugees are in Turkey.",
                            published="2024-01-02")
     assert own[-1].high == 3_600_000
+
+
+def test_the_party_that_attacked_civilians_is_not_the_victim_of_the_next_sentence() -> None:
+    uk = ("Обстріл\n\nУдень ворог обстріляв мирних жителів Курахового біля пункту видачі води. "
+          "Внаслідок удару – 3 загиблих і 7 поранених.")
+    assert [c.actor for c in tollbook.extract(uk, published="2024-04-06", language="uk")] == ["civilians", "civilians"]
+    en = "Shelling\n\nRussian forces shelled residents queuing for bread in Kurakhove. 3 dead and 7 wounded were counted."
+    assert [c.actor for c in tollbook.extract(en, published="2024-04-06")] == ["civilians", "civilians"]
+    # a party named with no attack on civilians is still carried
+    army = "Fighting\n\nRussian troops pushed towards Kurakhove. 300 were killed in a week."
+    assert [c.actor for c in tollbook.extract(army, published="2024-04-06")] == ["Russian forces"]

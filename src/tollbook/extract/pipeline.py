@@ -596,15 +596,28 @@ def _quoted_until(text: str, paragraph_start: int, at: int, speaker_at: int) -> 
 
 def _remember_mentions(s_text: str, lowered: str, ctx: _Context) -> None:
     found = actors_mod.find_actors(s_text, lowered)
-    victims = [m for m in found if not actors_mod.is_agent(s_text, m, len(s_text)) and m.value.kind != "civilians"]
+    attacked = [c for m in found if m.value.kind != "civilians" for c in _civilians_attacked_by(s_text, m, found)]
+    victims = [m for m in found if not actors_mod.is_agent(s_text, m, len(s_text)) and m.value.kind != "civilians"
+               and not _civilians_attacked_by(s_text, m, found)]
     if victims:
         ctx.actor = (victims[0].value, victims[0].text)
+    elif attacked:  # "ворог обстріляв мирних мешканців": the figures after are of the civilians shelled
+        ctx.actor = (attacked[0].value, attacked[0].text)
     att = attr_mod.attribute_sentence(s_text, lowered)  # "According to Kiev, ... the city of Bakhmut": Kiev speaks
     places = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in found],
                                     [(att.start, att.end)] if att is not None else [])
     if places:
         where = next((m for m in places if grammar().LOCATIVE.search(s_text, max(0, m.start - 30), m.start)), places[0])
         ctx.place = (where.value, where.text)
+
+
+def _civilians_attacked_by(s_text: str, m: Match[actors_mod.Actor], found: list[Match[actors_mod.Actor]]) -> list[Match[actors_mod.Actor]]:
+    """The civilians named after a verb of attack whose subject is the mention ("Вранці ворог цинічно обстріляв
+    мирних мешканців"): the attacker is no victim of what follows."""
+    verbs = grammar().ATTACK_VERBS
+    if not any(w.strip(".,;:!?\"'«»").lower() in verbs for w in s_text[m.end:m.end + 40].split()[:3]):
+        return []
+    return [c for c in found if c.value.kind == "civilians" and c.start > m.end]
 
 
 def _assign_to(claims: list[Claim], indexes: list[int], att: attr_mod.Attribution, doc: Document) -> None:

@@ -373,7 +373,8 @@ DEMONSTRATIVE = {"these", "them", "those", "this number", "this figure", "that n
 # --- measures (tollbook.extract.measures) ---
 
 # Verbs of weapons used, not weapons lost: "two missiles struck the centre".
-ATTACK_VERBS = {"struck", "hit", "hits", "strike", "launched", "fired", "attacked", "targeted", "slammed"}
+ATTACK_VERBS = {"struck", "hit", "hits", "strike", "launched", "fired", "attacked", "targeted", "slammed", "shelled",
+                "bombed", "bombarded"}
 
 # --- around a figure (tollbook.extract.numbers) ---
 
