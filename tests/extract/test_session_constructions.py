@@ -408,3 +408,13 @@ def test_the_party_that_attacked_civilians_is_not_the_victim_of_the_next_sentenc
     # a party named with no attack on civilians is still carried
     army = "Fighting\n\nRussian troops pushed towards Kurakhove. 300 were killed in a week."
     assert [c.actor for c in tollbook.extract(army, published="2024-04-06")] == ["Russian forces"]
+
+
+def test_people_of_no_party_in_a_count_of_one_armys_dead_are_that_armys() -> None:
+    text = ("Счёт потерь\n\nЖурналисты установили имена 51 000 российских военных, погибших в Украине.\n\n"
+            "По данным министерства, озвученным весной, погибли 6 100 человек.")
+    claims = tollbook.extract(text, published="2024-05-02", language="ru")
+    assert [c.actor for c in claims] == ["Russian forces", "Russian forces"]
+    # civilians named as such stay civilians
+    mixed = ("Обмін\n\nДодому повернулися 150 військових. Із ними повертаються цивільні – 12 наших людей.")
+    assert [c.actor for c in tollbook.extract(mixed, published="2024-05-02", language="uk")][-1] == "civilians"

@@ -1008,10 +1008,14 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         speaker_att = s.att or ctx.retold
         if speaker_att is not None and speaker_att.claimant.kind not in ("anonymous", "media", "outlet"):
             f.actor_name = actors_mod.ENEMY
-    if (f.actor_name is None or f.actor_name == "civilians" and (f.actor_text or "").lower() in actors_mod.generic_words()) \
-            and actors_mod.names_combatants(text, q.start, q.end) and (last := _last_armed(s.earlier)) is not None:
+    generic = f.actor_name is None or f.actor_name == "civilians" and (f.actor_text or "").lower() in actors_mod.generic_words()
+    if generic and actors_mod.names_combatants(text, q.start, q.end) and (last := _last_armed(s.earlier)) is not None:
         # "три генерала и 12 полковников": soldiers of no named party are the document's armed party's
         f.actor_name, f.actor_country, f.actor_text = last.actor, last.actor_country, None
+    elif generic and f.actor_name == "civilians" and (army := _only_army(s.earlier)) is not None and not any(
+            m.value.kind == "civilians" and m.text.lower() not in actors_mod.generic_words() for m in s.actor_mentions):
+        # "погибли 5 937 человек" in a count of one army's dead: people of no party are that army's
+        f.actor_name, f.actor_country, f.actor_text = army.actor, army.actor_country, None
     if f.actor_name == actors_mod.ENEMY:  # "противник потерял 319 танков": the speaker's enemy, if the speaker is known
         speaker_att = s.att or ctx.retold or ctx.last_attribution
         enemy = actors_mod.enemy_of(speaker_att.claimant.country) if speaker_att is not None else None
@@ -1100,6 +1104,12 @@ def _paragraph_civilians(s: _SentenceRecord) -> Claim | None:
     """The last claim of this paragraph, when it counts civilians."""
     last = s.out[-1] if s.out else (s.earlier[s.ctx.paragraph_claims[-1]] if s.ctx.paragraph_claims else None)
     return last if last is not None and last.actor == "civilians" else None
+
+
+def _only_army(earlier: list[Claim]) -> Claim | None:
+    """The latest loss claim, when every loss claim of the document so far with a party counts one armed party's."""
+    losses = [c for c in earlier if c.actor and c.measure in _LOSSES]
+    return losses[-1] if losses and all(c.actor == losses[0].actor != "civilians" for c in losses) else None
 
 
 def _last_armed(earlier: list[Claim]) -> Claim | None:
