@@ -418,3 +418,12 @@ def test_people_of_no_party_in_a_count_of_one_armys_dead_are_that_armys() -> Non
     # civilians named as such stay civilians
     mixed = ("Обмін\n\nДодому повернулися 150 військових. Із ними повертаються цивільні – 12 наших людей.")
     assert [c.actor for c in tollbook.extract(mixed, published="2024-05-02", language="uk")][-1] == "civilians"
+
+
+def test_the_wounded_who_died_are_dead() -> None:
+    for text, language in (("Ещё один раненый умер в больнице.", "ru"), ("Ще двоє поранених померли вночі.", "uk"),
+                           ("Two of the injured died in hospital.", "en")):
+        assert [c.measure for c in tollbook.extract(text, published="2024-01-01", language=language)] == ["killed"], text
+    # wounded taken to hospital, and a death told in its own clause
+    claims = tollbook.extract("12 injured were taken to hospital, where 3 died.", published="2024-01-01")
+    assert [(c.best, c.measure) for c in claims] == [(12, "wounded"), (3, "killed")]

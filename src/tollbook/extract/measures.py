@@ -291,6 +291,12 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         cue = next((c for c in cues if 0 < c.start - cue.end <= _STATUS_NOUN_REACH and c.value != "captured"
                     and "," not in sentence[cue.end:c.start] and not en.CLAUSE_BREAK.search(sentence, cue.end, c.start)
                     and not any(cue.end <= b0 and b1 <= c.start for b0, b1 in blockers)), None) or cue
+    if cue is not None and cue.value == "wounded" and cue.start >= end:
+        # "ещё один раненый умер", "two of the injured died in hospital": the wounded who died are dead
+        died = next((c for c in cues if 0 < c.start - cue.end <= _STATUS_NOUN_REACH and c.value == "killed"
+                     and not re.search(r"[,;]", sentence[cue.end:c.start]) and not en.CLAUSE_BREAK.search(sentence, cue.end, c.start)
+                     and not any(cue.end <= b0 and b1 <= c.start for b0, b1 in blockers)), None)
+        cue = died or cue
     if cue is not None and cue.value == "deployed" and unit_m is not None and unit_m.end <= cue.start <= unit_m.end + 2:
         # "the 1,500 soldiers dispatched to the front were killed": the participle describes them
         later = next((c for c in cues if c.start > cue.end and c.value != "deployed"
