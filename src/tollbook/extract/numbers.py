@@ -513,12 +513,13 @@ def _single(sentence: str, core_start: int, end: int, first: str, plus: bool | s
     qs, word = _qualifier_before(sentence, core_start) if qualified else (core_start, None)
     if word and en.CHANGE_VERB.search(sentence, max(0, core_start - 40), core_start):
         word = None  # "зросла до 14": the verb's preposition ("rose to"), not "up to 14"
-    if word:
+    after = en.OR_MORE_AFTER.match(sentence, end)
+    if word and not (after and g.qualifier_cues[word] == "at_most"):  # "as many as 2,000 or more": at least 2,000
         qual = g.qualifier_cues[word]
         return Quantity(qs, end, *interval(v1, qual), qual, sentence[qs:end])
-    after = en.OR_MORE_AFTER.match(sentence, end)
     if after:
-        return Quantity(core_start, after.end(), *interval(v1, "more_than"), "more_than", sentence[core_start:after.end()])
+        start = qs if word else core_start
+        return Quantity(start, after.end(), *interval(v1, "more_than"), "more_than", sentence[start:after.end()])
     return Quantity(core_start, end, *interval(v1, "exact"), "exact", sentence[core_start:end])
 
 
