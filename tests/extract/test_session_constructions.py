@@ -432,4 +432,4 @@ def test_the_wounded_who_died_are_dead() -> None:
 def test_as_many_as_n_or_more_is_at_least_n() -> None:
     claim = tollbook.extract("The mayor said as many as 900 or more may have drowned.", published="2024-01-01")[0]
     assert (claim.low, claim.high, claim.value_text) == (900, None, "as many as 900 or more")
-    assert tollbook.extract("As many as 900 may have drowned.", published="2024-01-01")[0].low is None
+    assert tollbook.extract("As many as 900 people may have drowned.", published="2024-01-01")[0].low is None
