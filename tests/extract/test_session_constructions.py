@@ -433,3 +433,9 @@ def test_as_many_as_n_or_more_is_at_least_n() -> None:
     claim = tollbook.extract("The mayor said as many as 900 or more may have drowned.", published="2024-01-01")[0]
     assert (claim.low, claim.high, claim.value_text) == (900, None, "as many as 900 or more")
     assert tollbook.extract("As many as 900 people may have drowned.", published="2024-01-01")[0].low is None
+
+
+def test_may_after_a_figure_is_a_month_only_for_a_day() -> None:
+    assert [c.best for c in tollbook.extract("As many as 900 people may have drowned.", published="2024-06-01")] == [900]
+    assert [c.best for c in tollbook.extract("Officials fear 12 may have died.", published="2024-06-01")] == [12]
+    assert [c.best for c in tollbook.extract("On 12 May, 40 people died.", published="2024-06-01")] == [40]

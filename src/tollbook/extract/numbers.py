@@ -290,6 +290,16 @@ def _date_around() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{en.MONTHS_PATTERN})\b\.?", re.IGNORECASE)
 
 
+def _a_date(core: str, after: str) -> bool:
+    """"12 May", "5 березня": a day of a month, not a count; never a number over 31 ("900 may have drowned"),
+    nor the verbs "may" and "march" in lower case."""
+    m = _date_around().match(after)
+    if m is None or m.group(0).strip().rstrip(".") in ("may", "march"):
+        return False
+    value = number_value(core.strip())
+    return value is None or value <= 31
+
+
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DATE_DIGITS_AFTER = re.compile(r"[/.]\d")
 _DECIMAL = re.compile(r"\d+\.\d+")
@@ -308,7 +318,7 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
     en = grammar()  # the language being read, looked up once for this call
     before = sentence[max(0, start - 24):start]
     after = sentence[end:end + 24]
-    if _label_before(before, core.strip()[:1].isdigit(), after) or en.AFTER_NOT_A_COUNT.match(after) or _date_around().match(after) \
+    if _label_before(before, core.strip()[:1].isdigit(), after) or en.AFTER_NOT_A_COUNT.match(after) or _a_date(core, after) \
             or en.AGE_LIST_AFTER.match(after):
         return True
     core = core.strip()
