@@ -439,3 +439,10 @@ def test_may_after_a_figure_is_a_month_only_for_a_day() -> None:
     assert [c.best for c in tollbook.extract("As many as 900 people may have drowned.", published="2024-06-01")] == [900]
     assert [c.best for c in tollbook.extract("Officials fear 12 may have died.", published="2024-06-01")] == [12]
     assert [c.best for c in tollbook.extract("On 12 May, 40 people died.", published="2024-06-01")] == [40]
+
+
+def test_an_event_that_killed_people_counts_them() -> None:
+    claims = tollbook.extract("Police investigate the blast that killed 14 people at the market.", published="2024-06-01")
+    assert [(c.best, c.measure) for c in claims] == [(14, "killed")]
+    # the event's own verb of striking is still no loss: "the storms that hit 12 towns"
+    assert tollbook.extract("The storms that hit 12 towns were the worst in years.", published="2024-06-01") == []

@@ -187,7 +187,8 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     things = (u := choose_unit(units, start, end, blockers, sentence, cues)) is not None and u.value not in (PERSONNEL, _NOT_COUNTED)
     opening = getattr(en, "CONCESSIVE_OPENING", None)
     opened = o.end() if opening is not None and (o := opening.match(sentence)) is not None and o.end() <= start else 0
-    kept = [c for c in cues if not en.EVENT_RELATIVE.search(sentence, max(0, c.start - 40), c.start)
+    # (only a verb of striking is the event's own: "the blast that killed 10 people" counts the dead)
+    kept = [c for c in cues if not (c.text.lower() in en.ATTACK_VERBS and en.EVENT_RELATIVE.search(sentence, max(0, c.start - 40), c.start))
             and not (c.value == _AMBIGUOUS_FOR_PEOPLE and not things and _event_subject(sentence, c.start))
             and c.start >= opened]  # "While the toll is disputed, thousands of families rebuild": not the clause's
     unit_m = u if len(kept) == len(cues) else choose_unit(units, start, end, blockers, sentence, kept)
