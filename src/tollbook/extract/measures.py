@@ -250,7 +250,7 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
                 cue = verb
         if cue is not None and cue.end <= start and unit == PERSONNEL and unit_m is not None \
                 and 0 <= unit_m.start - end <= 30 and en.SAYS.search(sentence, cue.end, start):
-            # "... wounded since Saturday, Israel said more than 100 citizens were believed to have been abducted":
+            # "... injured since dawn, the governor said 40 local men were thought to have been abducted":
             # the figure opens the reported clause, whose own verb comes after its people
             cue = _predicate_far_after(sentence, cues, end, unit_m, blockers) or cue
     if cue is None and unit == PERSONNEL and unit_m is not None and 0 <= unit_m.start - end <= 2:

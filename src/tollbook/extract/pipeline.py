@@ -389,9 +389,9 @@ def _body_of_the_role(claims: list[Claim], text: str, person: str) -> attr_mod.C
 
 
 def _office_beside(text: str, said: SourceRef) -> attr_mod.Claimant | None:
-    """"the Army spokesman, Richard Hecht": a person the lexicon does not know, named with an office whose
+    """"the navy's spokesman, Oren Dagan": a person the lexicon does not know, named with an office whose
     body the document tells (the army of the one place its top names); the person is kept beside it."""
-    office = (said.text or "").replace(said.name, "").strip(" ,")
+    office = re.sub(r"['\u2019]s\b", "", (said.text or "").replace(said.name, "")).strip(" ,")  # "the army's spokesman"
     if not office or speakers_mod.role_of(office) is None:
         return None
     body = attr_mod.office_of_the_document(text, office)
@@ -1030,7 +1030,7 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         f.actor_text = f.base_claim.actor_text
         if f.actor_name in (None, "civilians") and unit_m is not None and unit_m.start >= q.end \
                 and grammar().FIGHTERS.fullmatch(unit_m.text):
-            # "1,664 Israelis have been killed, including 706 soldiers": the soldiers of that people's state, and
+            # "2,900 Ukrainians have died there, including 1,100 soldiers": the soldiers of that people's state, and
             # never civilians ("400 people died, including 120 soldiers")
             forces = _forces_of_the_people(s, f.base_claim)
             f.actor_name, f.actor_country, f.actor_text = (forces.name, forces.country, None) if forces else (None, None, None)
@@ -1086,7 +1086,7 @@ _LOWER_BOUNDS = frozenset({"at_least", "more_than"})
 
 
 def _list_shares_its_bound(s: _SentenceRecord) -> None:
-    """"как минимум 30 домов, 344 квартиры, три частных дома", "at least two generals, 10 colonels": a lower
+    """"как минимум 12 домов, 40 квартир, два магазина", "at least two generals, 10 colonels": a lower
     bound before a list of one measure, with no word of loss between its items, bounds every item."""
     out = s.out
     for i in range(1, len(out)):
@@ -1164,7 +1164,7 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
     ref = s.reference()
     f.tm = tm = times_mod.choose_time(s.time_mentions, f.q.start, f.q.end)
     if tm is not None and tm.end <= f.q.start and grammar().TOLD_ON.search(s.text, max(0, tm.start - 40), tm.start):
-        # "released a study on May 29 reporting 4,645 died ... from Sept. 20 to Dec. 31": the span is the period
+        # "published a review on June 3 estimating 1,210 died ... from Jan. 5 to March 30": the span is the period
         span = next((t for t in s.time_mentions if t.start >= f.q.end and t.date_start and t.date_end
                      and t.date_start < t.date_end and not t.forward and _BOTH_ENDS.search(t.text)), None)
         f.tm = tm = span or tm

@@ -56,7 +56,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # "Kamal al-Siwi, the official in charge of identification, said"; "Ossama Hamad, head of the government, on Monday said"
         re.compile(rf"(?P<name>{_NAME}),\s+(?P<office>{office})[^,;]{{0,80}}?,\s+{_ADVERBIAL}{_SAY}\b"),
         # "interior minister Essam Abu Zariba said", "Mayor Abdulmenam al-Ghaithi said", "a local health official said Wednesday"
-        # "the health ministry, which is run by Hamas, said": a relative clause between office and verb
+        # "the interior ministry, which answers to the de facto government, said": a relative clause between office and verb
         re.compile(rf"(?P<office>{office})(?:\s+(?P<name>{_NAME})(?:\s+(?:of|for|at)\s+[^,;]{{0,50}}?)?)?"
                    rf"(?:,\s+(?:which|who|whose)\s[^,;]{{0,80}},)?\s+{_ADVERBIAL}{_SAY}\b"),
         # "..., said the mayor." / "..., said Marie el-Drese, secretary general of the group."
@@ -64,7 +64,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # "This was stated by Serhiy Cherevaty, spokesman for the Eastern grouping"
         re.compile(rf"\b(?:stated|said|reported|announced|confirmed|given|released|published|told)\s+by\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # "according to interior minister Essam Abu Zariba of the country's eastern government"
-        # "according to the Army spokesman, Richard Hecht."
+        # "according to the navy's spokesman, Oren Dagan."
         re.compile(rf"\b(?i:according\s+to)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME})|\s*,\s+(?P<name3>{_NAME})(?<!\.)(?=\s*(?:[.;]|$)))?"
                    rf"|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # a named person as the subject: "Prigozhin said", "Yevgeny Prigozhin told reporters"

@@ -144,7 +144,7 @@ FINITE_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been|ha
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s|"
                                   # "(revising an earlier report that gave 9,000": an aside's own report
                                   r"\s\((?=\w+ing\b|according\b|from\b|citing\b)|"
-                                  # "... said 300 were killed and a health ministry official said 500", "... and according
+                                  # "... said 30 died and a ministry official gave 50", "... and according
                                   # to US intelligence ...": a second speaker
                                   r"\sand\s(?=according\s+to\b|(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)|"
                                   # "... seen by a news agency -- well under the 480 deaths which health authorities had described": a dash
@@ -187,7 +187,7 @@ NEGATED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:did\s+not|didn['\u2019]t|w
 # Between a figure and the next, a total of what came before: "..., bringing the confirmed total to 41,732".
 TOTAL_BEFORE = re.compile(r"\b(?:bringing|putting|taking|raising|pushing)\s+the\s+(?:[\w-]+\s+){0,2}"
                           r"(?:total|toll|tally|number|figure)\s+(?:to|at)\s+$", re.IGNORECASE)
-# After a figure, a part named in passing: "Thirteen Palestinians, including five minors, were killed"; a
+# After a figure, a part named in passing: "Eleven villagers, including four minors, were killed"; a
 # headline drops the commas ("Five civilians including two children die").
 PART_AFTER = re.compile(r"[^,;.]{0,40}(?:,\s*(?:including|among them|among whom|of whom|of them)|\s+including)\s+",
                         re.IGNORECASE)
@@ -253,7 +253,7 @@ BACKGROUND = re.compile(r"\s*(?:Earlier|Previously|As reported|As previously rep
 # ... 1,400": as of before the report, not as of its day (reconciliation then reads the order of a revision).
 _month_day = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d{1,2}\b")
-# A day named with the verb that tells or publishes a figure ("released a study on May 29 reporting ..."):
+# A day named with the verb that tells or publishes a figure ("published a review on June 3 estimating ..."):
 # the day of the telling, not the figure's period when the sentence also gives that period as a span.
 TOLD_ON = re.compile(r"\b(?:said|says|told|released|published|announced|reported|issued|posted|stated|unveiled)\b(?:\s+[\w\'’-]+){0,3}\s+(?:on\s+)?$", re.IGNORECASE)
 PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|initial|prior)\s+(?:report|estimate|count|tally|statement)\s+"

@@ -404,7 +404,7 @@ CONTINUES = re.compile(r"\s*(?:Ещ[её]|Также|Кроме того)\b")
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Напомним|Ранее|Как сообщалось|Как известно|Как ранее сообщалось|До этого сообщалось)\b")
 # A figure given as an earlier one ("ранее сообщалось о 1 400", "с прежних 1 400"): as of before the report.
-# A day named with the verb that tells or publishes a figure ("released a study on May 29 reporting ..."):
+# A day named with the verb that tells or publishes a figure ("published a review on June 3 estimating ..."):
 # the day of the telling, not the figure's period when the sentence also gives that period as a span.
 TOLD_ON = re.compile(r"(?<!\w)(?:сообщил\w*|заявил\w*|сказал\w*|опубликовал\w*|обнародовал\w*|представил\w*|объявил\w*)(?:\s+[\w\'’-]+){0,3}\s+$", re.IGNORECASE)
 PREVIOUS_FIGURE = re.compile(r"\b(?:ранее|изначально|первоначально|до этого)\s+(?:сообща\w+|заявля\w+|заявил\w*|говорил\w*|называл\w*)\b(?:(?!\b(?:сейчас|теперь|сообщил\w*|заявил\w*)\b)[^.;]){0,100}$"

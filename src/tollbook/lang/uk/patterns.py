@@ -408,7 +408,7 @@ CONTINUES = re.compile(r"\s*(?:Ще|Також|Крім того)\b")
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Нагадаємо|Раніше|Як повідомлялося|Як відомо|Як раніше повідомлялося|Водночас раніше|До цього повідомлялося)\b")
 # A figure given as an earlier one ("раніше повідомляли про 1 400", "з попередніх 1 400"): as of before the report.
-# A day named with the verb that tells or publishes a figure ("released a study on May 29 reporting ..."):
+# A day named with the verb that tells or publishes a figure ("published a review on June 3 estimating ..."):
 # the day of the telling, not the figure's period when the sentence also gives that period as a span.
 TOLD_ON = re.compile(r"(?<!\w)(?:повідомив\w*|повідомил\w*|заявив\w*|заявил\w*|сказав\w*|сказал\w*|опублікував\w*|опублікувал\w*|оприлюднив\w*|оприлюднил\w*|оголосив\w*|оголосил\w*)(?:\s+[\w\'’-]+){0,3}\s+$", re.IGNORECASE)
 PREVIOUS_FIGURE = re.compile(r"\b(?:раніше|спочатку|попередньо|до цього)\s+(?:повідомля\w+|повідомил\w*|заявля\w+|заявил\w*|казал\w*|називал\w*)\b(?:(?!\b(?:зараз|наразі|тепер|повідомил\w*|заявил\w*)\b)[^.;]){0,100}$"
