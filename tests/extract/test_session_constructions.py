@@ -453,3 +453,14 @@ def test_buildings_destroyed_in_russian_and_ukrainian() -> None:
     assert [(c.best, c.measure, c.unit) for c in ru][0] == (12, "destroyed", "building")
     uk = tollbook.extract("Зруйновано 12 будинків.", published="2024-01-02", language="uk")
     assert [(c.best, c.measure, c.unit) for c in uk] == [(12, "destroyed", "building")]
+
+
+def test_a_part_named_before_its_whole_shares_the_wholes_verb() -> None:
+    for text, language in (("Three medics were among the 40 people killed in the strike.", "en"),
+                           ("Трое медиков оказались среди 40 погибших.", "ru"),
+                           ("Троє медиків опинилися серед 40 загиблих.", "uk")):
+        claims = tollbook.extract(text, published="2024-01-01", language=language)
+        assert [(c.best, c.measure) for c in claims] == [(3, "killed"), (40, "killed")], text
+    # two figures joined by "and" still have a verb each
+    both = tollbook.extract("Two soldiers were wounded and 15 civilians were killed.", published="2024-01-01")
+    assert [(c.best, c.measure) for c in both] == [(2, "wounded"), (15, "killed")]

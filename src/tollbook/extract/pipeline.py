@@ -780,6 +780,12 @@ def _value(s: _SentenceRecord, f: _Draft) -> bool:
         spans = [b for b in spans if not (b[0] >= q.end and en.PART_AFTER.fullmatch(s.text, q.end, b[0]))]
         lo, hi = bisect.bisect_left([b[0] for b in spans], q.start - _BLOCKER_REACH), len(spans)
         qi = spans.index((q.start, q.end))
+    if any(b[0] >= q.end and en.AMONG_BEFORE_WHOLE.fullmatch(s.text, q.end, b[0]) for b in spans[qi + 1:hi]):
+        # "Two journalists were among the 15 killed": the whole after the part does not block the verb they share
+        whole = next(b for b in spans[qi + 1:hi] if b[0] >= q.end and en.AMONG_BEFORE_WHOLE.fullmatch(s.text, q.end, b[0]))
+        spans = [b for b in spans if b != whole]
+        lo, hi = bisect.bisect_left([b[0] for b in spans], q.start - _BLOCKER_REACH), len(spans)
+        qi = spans.index((q.start, q.end))
     if s.linked:  # a fraction and its base do not block each other
         f.blockers = [spans[j] for j in range(lo, hi) if j != qi and s.quantities[j].base_index != qi and q.base_index != j]
     else:

@@ -187,6 +187,10 @@ NEGATED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:did\s+not|didn['\u2019]t|w
 # Between a figure and the next, a total of what came before: "..., bringing the confirmed total to 41,732".
 TOTAL_BEFORE = re.compile(r"\b(?:bringing|putting|taking|raising|pushing)\s+the\s+(?:[\w-]+\s+){0,2}"
                           r"(?:total|toll|tally|number|figure)\s+(?:to|at)\s+$", re.IGNORECASE)
+# Between a part and its whole after it: "Two journalists were among the 15 killed" (the part takes the
+# whole's verb across it).
+AMONG_BEFORE_WHOLE = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,3}?(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+)?",
+                                re.IGNORECASE)
 # After a figure, a part named in passing: "Eleven villagers, including four minors, were killed"; a
 # headline drops the commas ("Five civilians including two children die").
 PART_AFTER = re.compile(r"[^,;.]{0,40}(?:,\s*(?:including|among them|among whom|of whom|of them)|\s+including)\s+",

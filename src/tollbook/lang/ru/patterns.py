@@ -326,6 +326,8 @@ TOTAL_BEFORE = re.compile(r"\b(?:доведя|увеличив|подняв|до
                           r"(?:количество|число|потери|показатель|общее количество|общее число)\s+(?:[\w'-]+\s+){0,2}до\s+$",
                           re.IGNORECASE)
 # After a figure, a part named in passing: "Погибли 13 человек, среди них пятеро детей".
+# Between a part and its whole after it: "двое журналистов оказались среди 15 погибших".
+AMONG_BEFORE_WHOLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:(?:были|оказались|оказался|был)\s+)?(?:среди|в числе)\s+", re.IGNORECASE)
 PART_AFTER = re.compile(r"[^,;.]{0,40},\s*(?:среди них|среди которых|из них|в том числе|включая|из которых)\s+", re.IGNORECASE)
 # The clause a hedge or modality cue governs ends at these.
 CUE_CLAUSE_BREAK = re.compile(r";|,\s*(?:и|но|а|тогда как)\b|\bно\b|\bоднако\b|\bтогда как\b|\bв то время как\b", re.IGNORECASE)

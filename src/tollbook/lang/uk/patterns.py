@@ -329,6 +329,8 @@ TOTAL_BEFORE = re.compile(r"\b(?:довівши|збільшивши|підня�
                           r"(?:кількість|число|втрати|показник|загальну кількість|загальне число)\s+(?:[\w'-]+\s+){0,2}до\s+$",
                           re.IGNORECASE)
 # After a figure, a part named in passing: "Загинули 13 людей, серед них п'ятеро дітей".
+# Between a part and its whole after it: "двоє журналістів опинилися серед 15 загиблих".
+AMONG_BEFORE_WHOLE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:(?:були|опинилися|опинився|був)\s+)?(?:серед|у числі|в числі)\s+", re.IGNORECASE)
 PART_AFTER = re.compile(r"[^,;.]{0,40},\s*(?:серед них|серед яких|з них|із них|зокрема|у тому числі|в тому числі|"
                         r"включно з|з яких|із яких)\s+", re.IGNORECASE)
 # The clause a hedge or modality cue governs ends at these.
