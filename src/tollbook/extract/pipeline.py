@@ -899,7 +899,7 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         own = choice is not None and choice.measure is not None and (
             en.OF_THEM_AFTER.match(s.text, q.end) or choice.cue_start is not None and (
                 choice.cue_start >= q.end
-                # "З них безповоротні втрати склали 6 662": a sentence of parts names each part's own measure
+                # "З них безповоротні втрати склали 3 100": a sentence of parts names each part's own measure
                 or opener is not None and choice.cue_start >= opener.end()))
         if not own:  # "including over 20,000 killed in action", "about 3,000 have become casualties" name their own
             measure, ambiguous = _for_unit(part_of.measure, part_of.ambiguous_measure, unit)
