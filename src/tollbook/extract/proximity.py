@@ -48,7 +48,7 @@ def nearest(mentions: Sequence[Match[T]], start: int, end: int, blockers: Sequen
             if en.CLAUSE_BREAK.search(between):
                 score += 40  # "died and 4,521 have been injured": a verb across "and" belongs to the figure before
             elif "," in between:
-                score += 15  # "Civilian wounded, two militiamen killed": the phrase after the comma has its own verb
+                score += 15  # "Medic wounded, three marines killed": the phrase after the comma has its own verb
         else:
             score = 0.0  # the mention overlaps the figure ("1.2 million-strong")
         if best is None or score < best[0]:

@@ -192,7 +192,7 @@ TOTAL_BEFORE = re.compile(r"\b(?:bringing|putting|taking|raising|pushing)\s+the\
 AMONG_BEFORE_WHOLE = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,3}?(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+)?",
                                 re.IGNORECASE)
 # After a figure, a part named in passing: "Eleven villagers, including four minors, were killed"; a
-# headline drops the commas ("Five civilians including two children die").
+# headline drops the commas ("Seven miners including three rescuers die").
 PART_AFTER = re.compile(r"[^,;.]{0,40}(?:,\s*(?:including|among them|among whom|of whom|of them)|\s+including)\s+",
                         re.IGNORECASE)
 # The clause a hedge or modality cue governs ends at these; "and" with an auxiliary starts another predicate
