@@ -3,7 +3,9 @@
 Real copy writes the same figure many ways: a figure dash between a label and its count
 ("tanks ‒ 1361"), a no-break or thin space or an apostrophe grouping thousands ("30 700",
 "30'700"), fullwidth or Arabic-Indic digits, curly quotes, soft hyphens and zero-width
-characters inside words, and wire reports hard-wrapped at 70 columns. The stages read one
+characters inside words, wire reports hard-wrapped at 70 columns, and a wire service's version tag
+before a headline ("UPDATE 3-Six soldiers killed": the 3 is the story's version, not a figure). The
+stages read one
 spelling of each. Almost every rewrite keeps the length (one character for one), so
 offsets into the normalised text are offsets into the original; only the invisible
 characters are dropped, and then `origin` maps each normalised offset back.
