@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tollbook.extract.proximity import nearest
@@ -289,15 +290,10 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
             return MeasureChoice("strength", None, False, unit)  # "its 4,500 men"; not "the territory's 2.3 million people"
     if cue is not None and unit_m is not None and cue.value == "captured" and cue.start == unit_m.start >= end:
         # "35 hostages were killed", "20 prisoners died": the noun says who they were, the verb what befell them
-        cue = next((c for c in cues if 0 < c.start - cue.end <= _STATUS_NOUN_REACH and c.value != "captured"
-                    and "," not in sentence[cue.end:c.start] and not en.CLAUSE_BREAK.search(sentence, cue.end, c.start)
-                    and not any(cue.end <= b0 and b1 <= c.start for b0, b1 in blockers)), None) or cue
+        cue = _what_befell(sentence, cues, cue, blockers, lambda value: value != "captured") or cue
     if cue is not None and cue.value == "wounded" and cue.start >= end:
         # "ещё один раненый умер", "two of the injured died in hospital": the wounded who died are dead
-        died = next((c for c in cues if 0 < c.start - cue.end <= _STATUS_NOUN_REACH and c.value == "killed"
-                     and not re.search(r"[,;]", sentence[cue.end:c.start]) and not en.CLAUSE_BREAK.search(sentence, cue.end, c.start)
-                     and not any(cue.end <= b0 and b1 <= c.start for b0, b1 in blockers)), None)
-        cue = died or cue
+        cue = _what_befell(sentence, cues, cue, blockers, lambda value: value == "killed") or cue
     if cue is not None and cue.value == "deployed" and unit_m is not None and unit_m.end <= cue.start <= unit_m.end + 2:
         # "the 1,500 soldiers dispatched to the front were killed": the participle describes them
         later = next((c for c in cues if c.start > cue.end and c.value != "deployed"
@@ -322,6 +318,16 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if unit is None:
         unit = PERSONNEL if measure_registry()[measure].people else None
     return MeasureChoice(measure, cue.text, ambiguous, unit, cue.start, cue.end)
+
+
+def _what_befell(sentence: str, cues: list[Match[str]], status: Match[str], blockers: list[tuple[int, int]],
+                 befits: Callable[[str], bool]) -> Match[str] | None:
+    """The verb right after a word that names people by what they are ("hostages", "the injured"), in the same
+    clause with no figure between: what befell them, when `befits` its measure."""
+    en = grammar()
+    return next((c for c in cues if 0 < c.start - status.end <= _STATUS_NOUN_REACH and befits(c.value)
+                 and "," not in sentence[status.end:c.start] and not en.CLAUSE_BREAK.search(sentence, status.end, c.start)
+                 and not any(status.end <= b0 and b1 <= c.start for b0, b1 in blockers)), None)
 
 
 def _first_digit(sentence: str, start: int, end: int) -> int:

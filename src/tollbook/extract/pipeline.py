@@ -596,9 +596,9 @@ def _quoted_until(text: str, paragraph_start: int, at: int, speaker_at: int) -> 
 
 def _remember_mentions(s_text: str, lowered: str, ctx: _Context) -> None:
     found = actors_mod.find_actors(s_text, lowered)
-    attacked = [c for m in found if m.value.kind != "civilians" for c in _civilians_attacked_by(s_text, m, found)]
-    victims = [m for m in found if not actors_mod.is_agent(s_text, m, len(s_text)) and m.value.kind != "civilians"
-               and not _civilians_attacked_by(s_text, m, found)]
+    parties = [(m, _civilians_attacked_by(s_text, m, found)) for m in found if m.value.kind != "civilians"]
+    attacked = [c for _, civilians in parties for c in civilians]
+    victims = [m for m, civilians in parties if not civilians and not actors_mod.is_agent(s_text, m, len(s_text))]
     if victims:
         ctx.actor = (victims[0].value, victims[0].text)
     elif attacked:  # "ворог обстріляв мирних мешканців": the figures after are of the civilians shelled
@@ -775,15 +775,13 @@ def _value(s: _SentenceRecord, f: _Draft) -> bool:
     q, qi, spans = f.q, f.qi, s.spans
     lo = bisect.bisect_left(s.span_starts, q.start - _BLOCKER_REACH)
     hi = bisect.bisect_right(s.span_starts, q.end + _BLOCKER_REACH)
-    if any(b[0] >= q.end and en.PART_AFTER.fullmatch(s.text, q.end, b[0]) for b in spans[qi + 1:hi]):
-        # "Thirteen Palestinians, including five minors, were killed": a part named in passing does not block
-        spans = [b for b in spans if not (b[0] >= q.end and en.PART_AFTER.fullmatch(s.text, q.end, b[0]))]
-        lo, hi = bisect.bisect_left([b[0] for b in spans], q.start - _BLOCKER_REACH), len(spans)
-        qi = spans.index((q.start, q.end))
-    if any(b[0] >= q.end and en.AMONG_BEFORE_WHOLE.fullmatch(s.text, q.end, b[0]) for b in spans[qi + 1:hi]):
-        # "Two journalists were among the 15 killed": the whole after the part does not block the verb they share
-        whole = next(b for b in spans[qi + 1:hi] if b[0] >= q.end and en.AMONG_BEFORE_WHOLE.fullmatch(s.text, q.end, b[0]))
-        spans = [b for b in spans if b != whole]
+    # a figure that shares this one's verb does not block it: a part named in passing after it ("Eleven
+    # villagers, including four minors, were killed"), or its whole after it ("Two journalists were among
+    # the 15 killed")
+    sharing = [b for b in spans[qi + 1:hi] if b[0] >= q.end and (
+        en.PART_AFTER.fullmatch(s.text, q.end, b[0]) or en.AMONG_BEFORE_WHOLE.fullmatch(s.text, q.end, b[0]))]
+    if sharing:
+        spans = [b for b in spans if b not in sharing]
         lo, hi = bisect.bisect_left([b[0] for b in spans], q.start - _BLOCKER_REACH), len(spans)
         qi = spans.index((q.start, q.end))
     if s.linked:  # a fraction and its base do not block each other
