@@ -211,3 +211,32 @@ def test_an_index_of_raw_phrases_reads_back_what_it_built(cache: Path) -> None:
 def test_a_phrase_too_long_to_store_is_refused_by_name(cache: Path) -> None:
     with pytest.raises(ValueError, match="phrases of up to 1,023 characters"):
         PhraseIndex([("word " * 300, 1)])
+
+
+# --- layered indexes ------------------------------------------------------------------------
+
+
+def test_a_layered_index_prefers_its_first_layer_and_the_longest_phrase() -> None:
+    own = PhraseIndex([("Old Harbour", "own-harbour"), ("Mill", "own-mill")])
+    world = PhraseIndex([("Old Harbour", "world-harbour"), ("Old Harbour Bay", "world-bay"), ("Ridge", "world-ridge")])
+    both = PhraseIndex.layered(own, world)
+    found = [(m.text, m.value) for m in both.find("Boats left Old Harbour for Ridge; Mill and Old Harbour Bay flooded.")]
+    assert found == [("Old Harbour", "own-harbour"), ("Ridge", "world-ridge"), ("Mill", "own-mill"),
+                     ("Old Harbour Bay", "world-bay")]
+    assert both.find("nothing here") == []
+    assert [m.value for m in both.find("at Ridge")] == ["world-ridge"], "one hit from a later layer alone"
+
+
+def test_languages_share_one_world_gazetteer() -> None:
+    from tollbook.extract import places
+    from tollbook.lang import reading
+
+    with reading("uk"):
+        uk = places._index()
+    with reading("ru"):
+        ru = places._index()
+    with reading("en"):
+        en = places._index()
+    world = places._world()
+    assert en is world
+    assert uk is not ru and uk._more[0][0] is ru._more[0][0] is world._auto

@@ -10,6 +10,7 @@ town of that name the world gazetteer holds.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from pathlib import Path
 
@@ -26,13 +27,21 @@ SMALL_CITY = 100_000
 
 
 
+@functools.cache
+def _world() -> PhraseIndex[int]:
+    """Every alias of the gazetteer, as row numbers of its compiled form (a Place is made only on a match)."""
+    table = compiled_places()
+    return PhraseIndex.from_folded(table.folded, table.refs)
+
+
 @per_language
 def _index() -> PhraseIndex[int]:
-    """Every alias of the gazetteer, as row numbers of its compiled form (a Place is made only on a match),
-    after the language's own names of its places in every form ("Харкові", "в Курской области")."""
-    table = compiled_places()
+    """The language's own names of its places in every form ("Харкові", "в Курской области") over the
+    world gazetteer, which every language shares."""
     own = _own_names()
-    return PhraseIndex.from_folded([k for k, _ in own] + list(table.folded), [r for _, r in own] + list(table.refs))
+    if not own:
+        return _world()
+    return PhraseIndex.layered(PhraseIndex.from_folded([k for k, _ in own], [r for _, r in own]), _world())
 
 
 def _own_names() -> list[tuple[str, int]]:

@@ -82,6 +82,7 @@ class PhraseIndex(Generic[T]):
         self._exact_values: tuple[T, ...] = tuple(value for _, value in case_sensitive)
         self._exact = _automaton_of([p for p, _ in case_sensitive], _fold_exact)
         self._exact_words = tuple({p.strip() for p, _ in case_sensitive})
+        self._more: tuple[tuple[ahocorasick.Automaton, tuple[T, ...]], ...] = ()
 
     @classmethod
     def from_folded(cls, keys: Iterable[str], values: Iterable[T]) -> PhraseIndex[T]:
@@ -91,6 +92,20 @@ class PhraseIndex(Generic[T]):
         index._values = tuple(values)
         keys = keys if isinstance(keys, (list, tuple)) else list(keys)
         index._auto = _automaton_of(keys[:len(index._values)], None)
+        index._exact, index._exact_values, index._exact_words = None, (), ()
+        index._more = ()
+        return index
+
+    @classmethod
+    def layered(cls, first: PhraseIndex[T], then: PhraseIndex[T]) -> PhraseIndex[T]:
+        """`first`'s phrases over `then`'s, as one index: where both hold a phrase, `first`'s value wins.
+        The automata are shared, not copied: a language's own place names over the world gazetteer
+        keep one gazetteer in memory however many languages read it (about 40 MB each)."""
+        if first._exact is not None or then._exact is not None:
+            raise ValueError("a layered PhraseIndex takes indexes without case-sensitive phrases")
+        index = cls.__new__(cls)
+        index._auto, index._values = first._auto, first._values
+        index._more = first._more + ((then._auto, then._values),) + then._more
         index._exact, index._exact_values, index._exact_words = None, (), ()
         return index
 
@@ -102,7 +117,8 @@ class PhraseIndex(Generic[T]):
         # The end index in the padded text is the trailing space: the phrase spans [end - length + 2, end) in `text`.
         values = self._values
         hits = list(self._auto.iter(folded)) if self._auto else []
-        if not (self._exact is not None and any(w in text for w in self._exact_words)):
+        exact = self._exact is not None and any(w in text for w in self._exact_words)
+        if not exact and not self._more:
             # the common cases, without the sort and sweep below: no match, or one
             if not hits:
                 return []
@@ -110,14 +126,16 @@ class PhraseIndex(Generic[T]):
                 end, at = hits[0]
                 start = end - (at & _LENGTH) + 1
                 return [_new_match(Match, (start, end - 1, values[at >> _PHRASE_AT], text[start:end - 1]))]
-            found = [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT]) for end, at in hits]
-        else:
-            found = [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT]) for end, at in hits]
+        found = [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT]) for end, at in hits]
+        for auto, values in self._more:  # later layers after earlier ones: the stable sort keeps an earlier tie first
+            if auto is not None:
+                found += [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT]) for end, at in auto.iter(folded)]
+        if exact:
             values = self._exact_values
             found += [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT])
                       for end, at in self._exact.iter(_fold_exact(text))]
-            if not found:
-                return []
+        if not found:
+            return []
         found.sort(key=lambda m: (m[0], m[0] - m[1]))
         kept: list[tuple[int, int, T]] = []
         for m in found:
