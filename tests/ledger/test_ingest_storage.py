@@ -12,9 +12,11 @@ import sqlalchemy as sa
 
 from ledger_fixtures import claim_in, doc_with
 from tollbook.extract import extract_document
+from tollbook.ledger import bulk
 from tollbook.ledger import ingest as ingest_module
 from tollbook.ledger import open_ledger
-from tollbook.ledger.ingest import claim_rows, document_row, insert_rows, run_ingest
+from tollbook.ledger.bulk import insert_rows
+from tollbook.ledger.ingest import claim_rows, document_row, run_ingest
 from tollbook.ledger.schema import claims, documents
 from tollbook.ledger.syndication import SyndicationIndex
 from tollbook.model import Document
@@ -76,7 +78,7 @@ def test_bulk_insert_stores_what_sqlalchemy_stores(db_url, tmp_path):
 
 
 def test_a_multi_row_insert_is_cut_at_the_parameter_limit_and_search_sees_every_row(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest_module, "_parameter_limit", lambda conn: 100)  # two claims a statement
+    monkeypatch.setattr(bulk, "_parameter_limit", lambda conn: 100)  # two claims a statement
     texts = [f"Story {i}\nOfficials said {i + 10} soldiers were killed in Kursk on Monday.\n" for i in range(7)]
     docs = [doc_with(t, published="2025-01-27") for t in texts]
     folder = tmp_path / "in"

@@ -303,7 +303,26 @@ def breakdown_parts(groups: Iterable[ClaimGroup], config: ReconcileConfig) -> fr
 
     >>> sorted(breakdown_parts(groups, load_config()))  # doctest: +SKIP
     ['<id of 480>', '<id of 70>', '<id of 700>']
+
+    The fusion of every period kind and two rules ask this of the same groups (seven times an
+    actor when the ledger refreshes), so the answer for the last list of groups is kept.
     """
+    global _last_breakdown
+    last = _last_breakdown
+    if last is not None and last[0] is groups and last[1] == len(groups) and last[2] == config:  # type: ignore[arg-type]
+        return last[3]
+    parts = _breakdown_parts(groups, config)
+    if isinstance(groups, list):
+        _last_breakdown = (groups, len(groups), config, parts)
+    return parts
+
+
+# (groups, their number, config, parts) of the last `breakdown_parts` call on a list: the list is held, so
+# no other list takes its identity while it is kept
+_last_breakdown: tuple[list[ClaimGroup], int, ReconcileConfig, frozenset[str]] | None = None
+
+
+def _breakdown_parts(groups: Iterable[ClaimGroup], config: ReconcileConfig) -> frozenset[str]:
     reports: dict[tuple, dict[str, ClaimGroup]] = defaultdict(dict)
     for g in groups:
         if g.best is None or g.best <= 0 or not is_statement(g) or is_part(g) or is_vague(g):
@@ -617,30 +636,42 @@ class _Candidates:
     for a part against its whole) and by place, and offered only from the places that can be
     the same ground as the asking claim's (its own, none, the one that holds it, those it
     holds). Within them, claims with the same start are comparable within `asof_window_days`
-    of each other, so they are looked up by date in a sorted list; claims with another explicit
-    start are few and offered whole. The rules' answers are unchanged, at a cost that follows
-    the claims near in time and ground rather than every pair: a million claims of twenty
-    originators over six places and six measures are offered a handful at a time.
+    of each other, so they are looked up by date in a sorted list. Claims with another explicit
+    start must share `min_window_overlap` of the longer period, which bounds how far apart the
+    starts can be (a claim of L days meets periods of at most L / overlap days), so they are
+    looked up by start in a sorted list too. The rules' answers are unchanged, at a cost that
+    follows the claims near in time and ground rather than every pair: a million claims of
+    twenty originators over six places and six measures are offered a handful at a time, and
+    a week's toll published every day is not set against every other week of the year.
     """
 
     def __init__(self, groups: list[ClaimGroup], any_measure: bool = False) -> None:
         self.any_measure = any_measure
         cells: dict[tuple, dict[str | None, list[ClaimGroup]]] = defaultdict(lambda: defaultdict(list))
-        self.with_start: dict[tuple, list[ClaimGroup]] = defaultdict(list)
+        started: dict[tuple, list[tuple[int, ClaimGroup]]] = defaultdict(list)
+        held: set[tuple] = set()
         for g in groups:
             cell = (None if any_measure else g.key.measure, g.key.place_code)
             if g.as_of:
                 cells[cell][g.date_start].append(g)
+                held.add(cell)
             if g.date_start:
-                self.with_start[cell].append(g)
+                held.add(cell)
+                start, end = _day(g.date_start), _day(g.as_of)
+                if start and end:  # a period that does not parse is comparable with no other start
+                    started[cell].append((start.toordinal(), g))
         self.by_start: dict[tuple, dict[str | None, tuple[list[str], list[ClaimGroup]]]] = {}
-        for cell, started in cells.items():
-            for gs in started.values():
+        for cell, by_start in cells.items():
+            for gs in by_start.values():
                 gs.sort(key=lambda g: g.as_of)
-            self.by_start[cell] = {start: ([g.as_of for g in gs], gs) for start, gs in started.items()}
+            self.by_start[cell] = {start: ([g.as_of for g in gs], gs) for start, gs in by_start.items()}
+        self.with_start: dict[tuple, tuple[list[int], list[ClaimGroup]]] = {}
+        for cell, found in started.items():
+            found.sort(key=lambda t: t[0])
+            self.with_start[cell] = ([day for day, _ in found], [g for _, g in found])
         self.grounds: dict[tuple[str | None, str | None], tuple[tuple[str | None, str | None], ...]] = {}
         self.places: dict[str | None, set[str | None]] = defaultdict(set)  # measure -> the place codes held
-        for measure, code in {*self.by_start, *self.with_start}:
+        for measure, code in held:
             self.places[measure].add(code)
 
     def _grounds(self, a: ClaimGroup) -> tuple[tuple[str | None, str | None], ...]:
@@ -669,8 +700,21 @@ class _Candidates:
                 except OverflowError:  # a date at the calendar's edge: look at them all
                     lo, hi = 0, len(gs)
                 yield from gs[lo:hi]
-            if a.date_start:
-                yield from (b for b in self.with_start.get(cell, ()) if b.date_start != a.date_start)
+            if a.date_start and cell in self.with_start:
+                yield from (b for b in self._overlapping(cell, a, config) if b.date_start != a.date_start)
+
+    def _overlapping(self, cell: tuple, a: ClaimGroup, config: ReconcileConfig) -> list[ClaimGroup]:
+        """The claims of a cell whose start lets their period share `min_window_overlap` of the longer
+        with a's: from a's start less a's length over the overlap to a's end (see `_comparable`)."""
+        start, end = _day(a.date_start), _day(a.as_of)
+        if not (start and end):
+            return []
+        days, gs = self.with_start[cell]
+        hi = bisect_right(days, end.toordinal())
+        if config.min_window_overlap <= 0:
+            return gs[:hi]
+        length = (end - start).days + 1
+        return gs[bisect_left(days, start.toordinal() - math.floor(length / config.min_window_overlap) + 1):hi]
 
 
 def _comparable_for_disagreement(g: ClaimGroup, config: ReconcileConfig) -> bool:

@@ -37,6 +37,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from tollbook.ledger.bulk import insert_rows
 from tollbook.ledger.queries import (
     ClaimFilter, claim_date, claim_record, distinct_values, select_claims, stored_spellings,
 )
@@ -118,7 +119,7 @@ def _replace(conn: sa.Connection, actor: str | None, found_series: list[Series],
                                           else estimates.c.actor == actor))
     now = datetime.now(timezone.utc)
     for start in range(0, len(fused), WRITE_BATCH):
-        conn.execute(estimates.insert(), [estimate_row(per, e, now) for per, e in fused[start:start + WRITE_BATCH]])
+        insert_rows(conn, estimates, [estimate_row(per, e, now) for per, e in fused[start:start + WRITE_BATCH]])
     seen: set[str] = set()
     per_series: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
@@ -126,8 +127,8 @@ def _replace(conn: sa.Connection, actor: str | None, found_series: list[Series],
 
     def flush() -> None:
         if rows:
-            conn.execute(findings.insert(), rows)
-            conn.execute(finding_claims.insert(), links)
+            insert_rows(conn, findings, rows)
+            insert_rows(conn, finding_claims, links)
         rows.clear()
         links.clear()
 
@@ -149,7 +150,7 @@ def _replace(conn: sa.Connection, actor: str | None, found_series: list[Series],
             flush()
     flush()
     if found_series:
-        conn.execute(series.insert(), [
+        insert_rows(conn, series, [
             {**{k: v for k, v in s.to_dict().items() if k in series.c}, "findings": per_series.get(s.key.label, 0),
              "computed_at": now} for s in found_series])
     return len(seen)
