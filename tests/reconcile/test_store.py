@@ -9,9 +9,13 @@ estimates) must equal sorting and fusing its claims in Python.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tollbook.ledger import open_ledger
 from tollbook.ledger.schema import estimates, finding_claims, findings, series
@@ -197,7 +201,14 @@ def test_indexed_disagreement_search_finds_what_comparing_every_pair_finds(tmp_p
         ledger.ingest([str(EXAMPLES / "kursk"), str(EXAMPLES / "reports")])
         records = ledger.claims()
     indexed = [f.to_dict() for f in find_findings(records, kinds=["disagreement"])]
-    monkeypatch.setattr(rules._Candidates, "near", lambda self, a, config: iter(self.every))
+    _every_pair(monkeypatch)
+    every_pair = [f.to_dict() for f in find_findings(records, kinds=["disagreement"])]
+    assert indexed, "the examples should give disagreements"
+    assert indexed == every_pair
+
+
+def _every_pair(monkeypatch) -> None:
+    """Make find_disagreements offer every claim to every claim, as if it had no index."""
     original_init = rules._Candidates.__init__
 
     def keep_all(self, groups, any_measure=False):
@@ -205,8 +216,29 @@ def test_indexed_disagreement_search_finds_what_comparing_every_pair_finds(tmp_p
         self.every = list(groups)
 
     monkeypatch.setattr(rules._Candidates, "__init__", keep_all)
-    every_pair = [f.to_dict() for f in find_findings(records, kinds=["disagreement"])]
-    assert indexed, "the examples should give disagreements"
+    monkeypatch.setattr(rules._Candidates, "near", lambda self, a, config: iter(self.every))
+
+
+_PERIOD = st.tuples(st.integers(0, 120), st.sampled_from([0, 1, 3, 6, 7, 13, 30, 45, 90, 200]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["alpha agency", "Zeta ministry", "Omega monitor"]),
+                          st.integers(1, 40) .map(lambda n: n * 50), _PERIOD,
+                          st.sampled_from([("Russia", "RUS"), ("Kursk region", "RU-KRS"), (None, None)])),
+                min_size=2, max_size=30))
+def test_periods_looked_up_by_start_find_what_every_pair_finds(make_pair, as_records, claims):
+    """Periods with other starts are offered only when they can share half the longer one: the
+    disagreements found are those found by comparing every pair, whatever the lengths."""
+    day0 = date(2024, 3, 1)
+    records = as_records([make_pair(best, source=source, place=place, place_code=code, published=(
+        day0 + timedelta(days=start + length + 1)).isoformat(), date_start=(day0 + timedelta(days=start)).isoformat(),
+        date_end=(day0 + timedelta(days=start + length)).isoformat())
+        for source, best, (start, length), (place, code) in claims])
+    indexed = [f.to_dict() for f in find_findings(records, kinds=["disagreement"])]
+    with pytest.MonkeyPatch.context() as mp:
+        _every_pair(mp)
+        every_pair = [f.to_dict() for f in find_findings(records, kinds=["disagreement"])]
     assert indexed == every_pair
 
 
