@@ -18,9 +18,10 @@ import sqlalchemy as sa
 
 from ledger_fixtures import CLI
 from tollbook.ledger import open_ledger
-from tollbook.ledger.schema import appearances, claims, documents, runs
+from tollbook.ledger.schema import appearances, claims, documents, estimates, findings, runs, series
 from tollbook.model import Document
 from tollbook.read.walk import read_inputs
+from tollbook.reconcile.store import refresh_all
 
 REPORTS = Path(__file__).resolve().parents[2] / "examples" / "reports"
 INGESTERS = 4
@@ -57,6 +58,17 @@ def _check_one_complete_copy(db: str, finished: list[subprocess.CompletedProcess
     assert len(totals) == INGESTERS and all(t.finished_at is not None and t.documents_failed == 0 for t in totals)
     assert sum(t.documents_new for t in totals) == len(expected)  # each document stored by exactly one ingester
     assert all(t.documents_new + t.documents_present == len(expected) for t in totals)
+    # each actor's stored series and findings were written last by an ingester that saw every claim
+    with open_ledger(db, create=False) as ledger:
+        left = _stored(ledger.engine)
+        refresh_all(ledger.engine)
+        assert left == _stored(ledger.engine) and left["findings"]
+
+
+def _stored(engine: sa.Engine) -> dict[str, list[str]]:
+    with engine.connect() as conn:
+        return {t.name: sorted(repr(tuple(row)) for row in conn.execute(
+            sa.select(*[c for c in t.c if c.name != "computed_at"]))) for t in (series, findings, estimates)}
 
 
 def test_four_ingesters_on_a_new_sqlite_ledger(tmp_path: Path) -> None:

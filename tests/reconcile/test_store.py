@@ -9,6 +9,7 @@ estimates) must equal sorting and fusing its claims in Python.
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -240,6 +241,44 @@ def test_periods_looked_up_by_start_find_what_every_pair_finds(make_pair, as_rec
         _every_pair(mp)
         every_pair = [f.to_dict() for f in find_findings(records, kinds=["disagreement"])]
     assert indexed == every_pair
+
+
+def _stored_rows(engine: sa.Engine) -> dict[str, list]:
+    """Every stored series, finding, link and estimate, without the time each was computed."""
+    out = {}
+    with engine.connect() as conn:
+        for table in (series, findings, finding_claims, estimates):
+            columns = [c for c in table.c if c.name != "computed_at"]
+            out[table.name] = sorted(repr(tuple(row)) for row in conn.execute(sa.select(*columns)))
+    return out
+
+
+def test_a_refresh_shared_by_processes_stores_what_one_process_stores(pg_url, monkeypatch):
+    """PostgreSQL: forked lanes, one actor a transaction under the actor's own lock, store the same rows."""
+    from tollbook.reconcile import store
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: the refresh stays in one process")
+    with open_ledger(pg_url) as ledger:
+        ledger.ingest([str(EXAMPLES / "kursk"), str(EXAMPLES / "reports")])
+        one = _stored_rows(ledger.engine)
+        lanes: list[int] = []
+        original = store._lanes
+
+        def counted(engine, actors):
+            found = original(engine, actors)
+            lanes.append(found[0])
+            return found
+
+        monkeypatch.setattr(store, "PARALLEL_FROM", 0)
+        monkeypatch.setattr(store, "_lanes", counted)
+        with ledger.engine.begin() as conn:
+            for table in (finding_claims, findings, series, estimates):
+                conn.execute(table.delete())
+        done = refresh_all(ledger.engine)
+        assert lanes and lanes[0] >= 2, "the machine has two cores: the refresh is shared"
+        assert done.findings == len(one["findings"]) and _stored_rows(ledger.engine) == one
+    assert len({store.actor_lock(a) for a in ["Russian forces", "Ukrainian forces", "", None]}) == 4
 
 
 def test_records_as_a_frame_or_as_dicts_give_the_same_findings(tmp_path):
