@@ -464,3 +464,12 @@ def test_a_part_named_before_its_whole_shares_the_wholes_verb() -> None:
     # two figures joined by "and" still have a verb each
     both = tollbook.extract("Two soldiers were wounded and 15 civilians were killed.", published="2024-01-01")
     assert [(c.best, c.measure) for c in both] == [(2, "wounded"), (15, "killed")]
+
+
+def test_a_word_of_loss_inside_the_whole_describes_the_whole_not_the_part() -> None:
+    text = ("Divers said 14 of the missing fishermen had drowned near the reef. "
+            "Three of the injured workers were later discharged.")
+    claims = tollbook.extract(text, published="2025-05-04")
+    assert [(c.best, c.measure) for c in claims if c.best == 14] == [(14, "killed")]
+    # with no verb of loss after the whole, the whole's word is still the figure's measure
+    assert [(c.best, c.measure) for c in claims if c.best == 3] == [(3, "wounded")]

@@ -249,6 +249,12 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
             verb = nearest([c for c in cues if c.end <= start], start, end, blockers, before=25, sentence=sentence)
             if verb is not None and "," not in sentence[verb.end:start]:  # not "missing people, said 450 bodies"
                 cue = verb
+        if cue is not None and cue.start >= end and (of := en.OF_WHOLE.match(sentence, end)) is not None \
+                and (of.end() == cue.start or _NOUN_OF.fullmatch(sentence, of.end(), cue.start)):
+            # "40 of the missing miners had died", "five of the injured later died": a word of loss inside the
+            # whole the figure is taken from describes the whole; the verb after the whole is the figure's
+            whole = unit_m if unit_m is not None and 0 <= unit_m.start - cue.end <= 20 else cue
+            cue = _predicate_far_after(sentence, cues, end, whole, blockers) or cue
         if cue is not None and cue.end <= start and unit == PERSONNEL and unit_m is not None \
                 and 0 <= unit_m.start - end <= 30 and en.SAYS.search(sentence, cue.end, start):
             # "... injured since dawn, the governor said 40 local men were thought to have been abducted":
