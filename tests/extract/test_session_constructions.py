@@ -473,3 +473,15 @@ def test_a_word_of_loss_inside_the_whole_describes_the_whole_not_the_part() -> N
     assert [(c.best, c.measure) for c in claims if c.best == 14] == [(14, "killed")]
     # with no verb of loss after the whole, the whole's word is still the figure's measure
     assert [(c.best, c.measure) for c in claims if c.best == 3] == [(3, "wounded")]
+
+
+def test_the_minister_is_the_minister_named_not_the_prime_minister() -> None:
+    text = ("Prime Minister Ivo Marek said the storm had left hundreds homeless.\n\n"
+            "Interior minister of the coastal province, Dana Kovac, gave a toll of 31 on Tuesday.\n\n"
+            "The minister added that nine people were killed in the port.")
+    nine = next(c for c in tollbook.extract(text, published="2025-03-11") if c.best == 9)
+    assert nine.source == "Dana Kovac"
+    alone = ("Prime Minister Ivo Marek spoke to reporters.\n\n"
+             "The minister added that nine people were killed in the port.")
+    nine = next(c for c in tollbook.extract(alone, published="2025-03-11") if c.best == 9)
+    assert nine.source != "Ivo Marek"

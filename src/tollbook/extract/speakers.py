@@ -272,16 +272,30 @@ def named_for_role(document: str, role: str) -> Speaker | None:
     credited to them; None when nobody or more than one person holds the role."""
     r = re.escape(role)
     titles = "|".join(re.escape(t) for t in [role, *load("cues.toml").get("role_abbreviations", {}).get(role, [])])
-    pattern = re.compile(rf"(?i:\b(?:{titles})\.?)\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:{_DETERMINER})?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{r})\b")
+    pattern = re.compile(rf"(?i:\b(?:{titles})\.?)\s+(?P<a>{_NAME})|(?P<b>{_NAME}),\s+(?:{_DETERMINER})?(?:[\w'\u2019-]+\s+){{0,3}}?(?i:{r})\b"
+                         rf"|(?i:\b{r})\s+of\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,4}}?[\w'\u2019-]+,\s+(?P<c>{_NAME})")
+    wider = _wider_roles(role)
     people: dict[str, tuple[bool, Speaker]] = {}  # by surname: (title before the name, the mention)
     for m in pattern.finditer(document):
-        name = m.group("a") or m.group("b")
+        name = m.group("a") or m.group("b") or m.group("c")
         if not _looks_like_person(name):
             continue
-        titled, key = m.group("a") is not None, name.split()[-1]
+        if wider is not None and wider.search(document, max(0, m.start() - 12), m.end() if m.group("b") else m.start("a")
+                                              if m.group("a") else m.start("c")):
+            continue  # "Prime Minister Ossama Hamad", "Smith, the deputy minister": another office than "the minister"
+        titled, key = m.group("a") is not None or m.group("c") is not None, name.split()[-1]
         if key not in people or titled and not people[key][0]:  # "Gov. Ricardo Rossello" beats "Later Rossello, the governor"
             people[key] = (titled, Speaker(m.group(0), name, m.start(), m.end()))
     return next(iter(people.values()))[1] if len(people) == 1 else None
+
+
+@per_language
+def _wider_roles(role: str) -> re.Pattern[str] | None:
+    """The listed offices that end in this one ("prime minister", "deputy minister" for "minister"), as one
+    pattern; None when there are none."""
+    wider = sorted((w for w in load("cues.toml")["roles"]["words"] if w.lower().endswith(" " + role.lower())),
+                   key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in wider) + r")\b", re.IGNORECASE) if wider else None
 
 
 @per_language
