@@ -74,3 +74,29 @@ def test_each_paragraph_of_a_mixed_document_is_read_in_its_language() -> None:
     assert [(c.best, c.language, MIXED[c.start:c.end]) for c in claims] == [(1200, "en", "1,200"), (1150, "uk", "1 150")]
     assert {c.measure for c in claims} == {"casualties"} and {c.actor for c in claims} == {"Russian forces"}
     assert len({c.claim_id for c in claims}) == 2
+
+
+def test_a_line_with_no_letters_needs_no_detector() -> None:
+    from tollbook.read import language
+
+    language._detector.cache_clear()
+    assert [detect_language(t) for t in ["-", "? ??? ?? ?-26", "12/04 - 19:30"]] == ["en", "en", "en"]
+    assert language._detector.cache_info().currsize == 0, "no statistical models loaded for text with no words"
+
+
+def test_the_english_words_are_those_lemminflect_knows_without_importing_it() -> None:
+    """A short headline's words are looked up in a set read from lemminflect's tables; the package, whose
+    import loads its models, is imported only to build that set once per content of its tables."""
+    code = ("import sys; from tollbook.read.language import _english_words; words = _english_words(); "
+            "print(len(words), 'lemminflect' in sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)  # builds the set if not kept yet
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    count, imported = out.stdout.split()
+    assert int(count) > 50_000 and imported == "False"
+    from lemminflect import getAllLemmas
+
+    from tollbook.read.language import _english_words
+
+    sample = ["rebels", "vow", "offensive", "rockets", "kill", "shelling", "wounded", "kharkiv", "zzqx", "donbas",
+              "evacuated", "besieged", "ceasefire", "humanitarian", "qwertyuiop"]
+    assert {w for w in sample if w in _english_words()} == {w for w in sample if getAllLemmas(w)}

@@ -13,9 +13,11 @@ language, Cyrillic with neither set of letters, other scripts). The code returne
 from __future__ import annotations
 
 import functools
+import importlib.util
 import itertools
 import math
 import re
+from pathlib import Path
 
 _SAMPLE = 1500
 _HEAD = 500  # characters in which English prose shows its function words  # characters: enough for any of the tests, a bounded cost for a huge document
@@ -45,7 +47,8 @@ def detect_language(text: str) -> str:
     if cyrillic > latin:
         return _by_letters(sample) or _lingua(sample) or "ru"
     if latin + cyrillic < _SHORT:
-        return "en" if latin or not sample.strip() else (_lingua(sample) or "en")
+        # no letters at all ("-", "???" left of a lost encoding): nothing to detect, no models to load
+        return "en" if latin or not _WORD.search(sample) else (_lingua(sample) or "en")
     head = sample[:_HEAD]
     words = _WORD.findall(head)
     if words and _count(_ENGLISH_WORDS, head, _enough(len(words))) / len(words) >= _ENGLISH_SHARE:
@@ -84,10 +87,42 @@ def _enough(words: int) -> int:
 
 def _english_vocabulary_share(words: list[str]) -> float:
     """Share of the lowercase words that English inflection data knows (lemminflect's lexicon)."""
-    from lemminflect import getAllLemmas
-
     plain = [w for w in words if w.islower() and len(w) > 2]
-    return sum(bool(getAllLemmas(w)) for w in plain) / len(plain) if plain else 1.0
+    known = _english_words()
+    return sum(w in known for w in plain) / len(plain) if plain else 1.0
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """Every word lemminflect finds lemmas for (its lemma table and its overrides), as one set kept on
+    disk per content of its data: a run of headlines needs only whether a word is English, and importing
+    lemminflect and reading its tables cost about 90 MB where the words alone cost 7."""
+    from tollbook.lexicons import compiled
+
+    lemma_lu, overrides = _lemminflect_tables()
+
+    def build() -> frozenset[str]:
+        from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+        from lemminflect.codecs.OverridesCodec import OverridesCodec
+
+        tables = (LemmaLUCodec.load(lemma_lu), OverridesCodec.load(overrides))
+        return frozenset(word for table in tables for word in table if word == word.lower())  # looked up lowercased
+
+    return compiled("english-words", build, content=Path(lemma_lu).read_bytes() + Path(overrides).read_bytes())
+
+
+def _lemminflect_tables() -> tuple[str, str]:
+    """The paths of lemminflect's lemma table and overrides, from its own config module, read without
+    importing the package (whose import loads its models)."""
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("lemminflect is not installed")
+    path = Path(spec.submodule_search_locations[0]) / "config.py"
+    config_spec = importlib.util.spec_from_file_location("_lemminflect_config", path)
+    assert config_spec is not None and config_spec.loader is not None
+    config = importlib.util.module_from_spec(config_spec)
+    config_spec.loader.exec_module(config)
+    return config.lemma_lu_fn, config.lemma_overrides_fn
 
 
 def _lingua(sample: str) -> str | None:
