@@ -117,3 +117,43 @@ def test_long_attribute_values_are_emptied_before_parsing() -> None:
     assert without_long_attributes('<a href="/short" title=\'kept\'>x</a>') == '<a href="/short" title=\'kept\'>x</a>'
     page = html_to_text("x.html", families.build("html_attributes", 200_000))
     assert "xxxxxxxxxx" not in page.text and "killed" in page.text
+
+
+@pytest.mark.parametrize("one_line", [False, True])
+def test_a_long_report_is_read_for_its_bodies_once(one_line: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Looking up a body named earlier ("the ministry" after "Gaza's Health Ministry") or the one regional
+    administration of a document reads the document once, not once per figure that asks; and a page printed
+    as one line is not read whole for the claimant of each paragraph-less figure."""
+    folded: list[int] = []
+
+    def recording(text: str) -> str:
+        folded.append(len(text))
+        return real_fold(text)
+
+    real_fold = attribution.fold
+    monkeypatch.setattr(attribution, "fold", recording)
+    part = ("Gaza's Health Ministry reported that {} people were killed in Khan Younis overnight. "
+            "The Health Ministry said another {} people were wounded there on Tuesday. "
+            "Shops in the market stayed closed and the roads were quiet for most of the morning. ")
+    text = (" " if one_line else "\n\n").join(part.format(5 + i, 300 + i) for i in range(120))
+    claims = tollbook.extract(text, published="2025-01-27")
+    assert len(claims) >= 200
+    assert sum(1 for n in folded if n > 10 * sentences.MAX_SENTENCE) <= 1
+
+
+def test_a_page_on_one_line_is_not_read_whole_for_one_figures_claimant(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page printed as one line is one "paragraph": the figure-free sentences far from a figure with no
+    claimant are not read for one (wire copy's paragraph-wide claimant stays within a paragraph's reach)."""
+    filler = " ".join(f"The market in the old town stayed closed on day {i} of the curfew." for i in range(400))
+    text = filler + " Officials said the toll had risen. Another 14 people were killed in the port on Friday."
+    calls = {"n": 0}
+    real_attribute = attribution.attribute_sentence
+
+    def counting(*args, **kwargs):
+        calls["n"] += 1
+        return real_attribute(*args, **kwargs)
+
+    monkeypatch.setattr(attribution, "attribute_sentence", counting)
+    claims = tollbook.extract(text, published="2025-01-27")
+    assert [(c.best, c.measure) for c in claims if c.best == 14] == [(14, "killed")]
+    assert calls["n"] <= 80, f"{calls['n']} sentences read for a claimant"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tollbook.lang import CURRENT as en
-from tollbook.lang import grammar
+from tollbook.lang import current, grammar
 from tollbook.lang import per_language
 from tollbook.extract.speakers import _LEADING_THE, Speaker, find_speaker, headline_speaker
 from tollbook.lexicons import Match, PhraseIndex, fold, inflected, load
@@ -476,12 +476,18 @@ def body_named_before(text: str, name: str, before: int) -> Claimant | None:
     """A body read from the text that is the tail of one the lexicon knows, named earlier in the document:
     "the Health Ministry" after "Gaza's Health Ministry"; never a guess between two."""
     tail = name.lower().removeprefix("the ")
-    found = {m.value.name: m.value for m in _index()[0].find(text[:before], fold(text[:before]))
-             if m.value.kind != "media" and (m.text.lower().endswith(tail) or m.value.name.lower().endswith(tail))}
+    found = {m.value.name: m.value for m in _bodies_in(text, current()) if m.end <= before
+             and m.value.kind != "media" and (m.text.lower().endswith(tail) or m.value.name.lower().endswith(tail))}
     if len(found) != 1:
         return None
     body = next(iter(found.values()))
     return Claimant(body.name, body.kind, body.country)
+
+
+@functools.lru_cache(maxsize=4)
+def _bodies_in(text: str, language: str) -> tuple[Match[Claimant], ...]:
+    """Every body the lexicon knows in a document, found once: a long report asks before many of its figures."""
+    return tuple(_index()[0].find(text, fold(text)))
 
 
 def government_of_the_governor(text: str) -> Claimant | None:
@@ -676,8 +682,7 @@ def regional_authorities(sentence: str, document: str) -> Attribution | None:
     words = _regional_index().find(sentence, fold(sentence))
     if not words:
         return None
-    bodies = {h.value.name: h.value for h in _index()[0].find(document, fold(document))
-              if _REGIONAL_BODY.search(h.value.name)}
+    bodies = {h.value.name: h.value for h in _bodies_in(document, current()) if _REGIONAL_BODY.search(h.value.name)}
     if len(bodies) != 1:
         return None
     body, w = next(iter(bodies.values())), words[0]

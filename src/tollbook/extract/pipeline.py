@@ -52,6 +52,9 @@ _BLOCKER_REACH = 100
 # How far back (in claims) an anaphor or a partitive looks for the figure it is about.
 # A real reference is a few claims back; the bound keeps a huge document linear.
 _LOOK_BACK = 500
+# How far from a figure with no claimant a figure-free sentence of its paragraph is read for one: every
+# sentence of a paragraph of wire copy, not every sentence of a page printed on one line.
+_PARAGRAPH_REACH = 3_000
 # A sentence at least this long printed twice in one section of a page is one statement printed twice;
 # shorter ones ("Five people died.") may be two reports.
 _REPEATED_SENTENCE = 60
@@ -507,8 +510,11 @@ def _resolve_forward(claims: list[Claim], ctx: _Context) -> None:
 
 def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
     """One claimant named in a paragraph speaks for the paragraph's unattributed figures (wire style)."""
-    if any(claims[i].attribution in (None, "outlet") for i in ctx.paragraph_claims):
+    open_at = sorted(claims[i].start for i in ctx.paragraph_claims if claims[i].attribution in (None, "outlet"))
+    if open_at:
         for start, end in ctx.paragraph_plain:
+            if not any_between(open_at, start - _PARAGRAPH_REACH, end + _PARAGRAPH_REACH):
+                continue  # a page printed as one line is one "paragraph": its far sentences speak for other figures
             plain = ctx.text[start:end]
             att = attr_mod.attribute_sentence(plain, fold(plain))
             if att is not None and att.claimant.kind != "anonymous":
