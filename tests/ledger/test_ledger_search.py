@@ -124,9 +124,9 @@ def _stored_at(db_url: str, revision: str, doc, figures, missing_columns: tuple[
     """A ledger migrated only to `revision`, holding `doc` and its claims without the columns added since."""
     from datetime import datetime, timezone
 
-    from tollbook.ledger import _engine, resolve_url
+    from tollbook.ledger import engine_of, resolve_url
 
-    engine = _engine(resolve_url(db_url))
+    engine = engine_of(resolve_url(db_url))
     config = _config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -254,7 +254,7 @@ def _stored_rows(engine: sa.Engine) -> dict[str, list]:
 
 
 def test_a_refresh_shared_by_processes_stores_what_one_process_stores(pg_url, monkeypatch):
-    """PostgreSQL: forked lanes, one actor a transaction under the actor's own lock, store the same rows."""
+    """PostgreSQL: lanes in processes of their own, one actor a transaction under the actor's own lock, store the same rows."""
     from tollbook.reconcile import store
 
     if (os.cpu_count() or 1) < 2:

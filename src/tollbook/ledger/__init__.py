@@ -75,7 +75,8 @@ def resolve_url(url: str | None = None) -> str:
                       "sqlite:///PATH or postgresql://USER@HOST/DB")
 
 
-def _engine(url: str) -> sa.Engine:
+def engine_of(url: str) -> sa.Engine:
+    """The engine of a resolved ledger URL, with the connection settings every process of tollbook uses."""
     try:
         parsed = sa.make_url(url)
     except sa.exc.ArgumentError:
@@ -182,7 +183,7 @@ def open_ledger(url: str | None = None, *, create: bool = True) -> Ledger:
     if not create and parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
         raise LedgerError(f"no ledger at {parsed.database or shown}; run `tollbook ingest PATH` with this --db "
                           "to create it, or give another --db")
-    engine = _engine(resolved)
+    engine = engine_of(resolved)
     try:
         if not create and not _has_schema(engine):
             raise LedgerError(f"{shown} holds no tollbook ledger yet; run `tollbook ingest PATH` with this --db "

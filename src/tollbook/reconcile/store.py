@@ -58,7 +58,7 @@ from tollbook.reconcile.series import (
 # Any fixed 64-bit number: the key the PostgreSQL advisory lock of each actor's rows is derived from.
 RECONCILE_LOCK = 0x7265636F6E63696C  # "reconcil"
 # From this many claims among the actors to recompute, PostgreSQL's refresh is shared by several
-# processes; below it one does it all (a second costs a fork and a connection, about a tenth of a second).
+# processes; below it one does it all (another costs a start and its imports, about half a second).
 PARALLEL_FROM = 20_000
 
 
@@ -214,13 +214,14 @@ def refresh_all(engine: sa.Engine) -> Refreshed:
 
 def _refresh_each(engine: sa.Engine, actors: list[str | None]) -> Refreshed:
     """Recompute and store each actor's rows, one transaction an actor: in this process, or on
-    PostgreSQL, for a refresh of PARALLEL_FROM claims or more, in forked processes, largest actor first."""
+    PostgreSQL, for a refresh of PARALLEL_FROM claims or more, in processes of their own, largest actor first."""
     lanes, actors = _lanes(engine, actors)
     if lanes == 1:
         done = [_refresh_one(engine, actor) for actor in actors]
     else:
-        with ProcessPoolExecutor(lanes, mp_context=multiprocessing.get_context("fork"), initializer=_lane_start,
-                                 initargs=(engine,)) as pool:
+        # spawned, not forked: the caller may run threads (a Dask client, a web server) whose locks a fork copies
+        with ProcessPoolExecutor(lanes, mp_context=multiprocessing.get_context("spawn"), initializer=_lane_start,
+                                 initargs=(engine.url.render_as_string(hide_password=False),)) as pool:
             done = list(pool.map(_refresh_in_lane, actors))
     return Refreshed(len(done), sum(n for n, _ in done), sum(n for _, n in done))
 
@@ -229,7 +230,7 @@ def _lanes(engine: sa.Engine, actors: list[str | None]) -> tuple[int, list[str |
     """How many processes share the refresh, and the actors in the order to hand them out."""
     cores = os.cpu_count() or 1
     if engine.dialect.name != "postgresql" or len(actors) < 2 or cores < 2 or multiprocessing.current_process().daemon:
-        return 1, actors  # SQLite has one writer at a time; a daemon (a Dask worker) may not fork
+        return 1, actors  # SQLite has one writer at a time; a daemon (a Dask worker) may not start processes
     with engine.connect() as conn:
         sizes = dict(conn.execute(sa.select(claims.c.actor, sa.func.count()).group_by(claims.c.actor)).all())
     if sum(sizes.get(a, 0) for a in actors) < PARALLEL_FROM:
@@ -244,14 +245,14 @@ def _refresh_one(engine: sa.Engine, actor: str | None) -> tuple[int, int]:
         return len(found_series), _replace(conn, actor, found_series, found, fused)
 
 
-_lane_engine: sa.Engine | None = None  # the engine of a refresh lane (a forked process)
+_lane_engine: sa.Engine | None = None  # the engine of a refresh lane (a process of its own)
 
 
-def _lane_start(engine: sa.Engine) -> None:
-    """A forked lane opens connections of its own, leaving the parent's alone."""
+def _lane_start(url: str) -> None:
     global _lane_engine
-    engine.dispose(close=False)
-    _lane_engine = engine
+    from tollbook.ledger import engine_of
+
+    _lane_engine = engine_of(url)
 
 
 def _refresh_in_lane(actor: str | None) -> tuple[int, int]:
