@@ -485,3 +485,7 @@ def test_the_minister_is_the_minister_named_not_the_prime_minister() -> None:
              "The minister added that nine people were killed in the port.")
     nine = next(c for c in tollbook.extract(alone, published="2025-03-11") if c.best == 9)
     assert nine.source != "Ivo Marek"
+    from tollbook.extract.speakers import named_for_role
+
+    assert named_for_role("Dana Kovac, the deputy minister, spoke first.", "minister") is None
+    assert named_for_role("Dana Kovac, the interior minister, spoke first.", "minister").person == "Dana Kovac"

@@ -280,8 +280,8 @@ def named_for_role(document: str, role: str) -> Speaker | None:
         name = m.group("a") or m.group("b") or m.group("c")
         if not _looks_like_person(name):
             continue
-        if wider is not None and wider.search(document, max(0, m.start() - 12), m.end() if m.group("b") else m.start("a")
-                                              if m.group("a") else m.start("c")):
+        title = (m.end("b"), m.end()) if m.group("b") else (max(0, m.start() - 12), m.start("a" if m.group("a") else "c"))
+        if wider is not None and wider.search(document, *title):
             continue  # "Prime Minister Ossama Hamad", "Smith, the deputy minister": another office than "the minister"
         titled, key = m.group("a") is not None or m.group("c") is not None, name.split()[-1]
         if key not in people or titled and not people[key][0]:  # "Gov. Ricardo Rossello" beats "Later Rossello, the governor"
