@@ -153,7 +153,7 @@ def superseded_address(text: str, sections: tuple[tuple[int, int, Section], ...]
     words: the address often keeps an earlier version's headline ("... toll nears 8000" above "... toll
     passes 11,000"), so the printed title is the one to read."""
     lines = [(m.start(), m.end()) for a, b, name in sections if name == "headline"
-             for m in re.finditer(r"[^\n]*\S[^\n]*", text[:b]) if m.start() >= a]
+             for m in _LINE.finditer(text, a, b)]
     if len(lines) < 2 or not _from_address(first := text[lines[0][0]:lines[0][1]].strip()):
         return None
     figures = {w for w in _words(first) if w.isdigit()}
@@ -164,6 +164,9 @@ def superseded_address(text: str, sections: tuple[tuple[int, int, Section], ...]
         if _printed_title(first, title):
             return lines[0]
     return None
+
+
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 def _printed_twice(text: str) -> str | None:
