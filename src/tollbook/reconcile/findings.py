@@ -305,21 +305,18 @@ def breakdown_parts(groups: Iterable[ClaimGroup], config: ReconcileConfig) -> fr
     ['<id of 480>', '<id of 70>', '<id of 700>']
 
     The fusion of every period kind and two rules ask this of the same groups (seven times an
-    actor when the ledger refreshes), so the answer for the last list of groups is kept.
+    actor when the ledger refreshes): groups from `group_claims` keep the answer (`Groups.derived`).
     """
-    global _last_breakdown
-    last = _last_breakdown
-    if last is not None and last[0] is groups and last[1] == len(groups) and last[2] == config:  # type: ignore[arg-type]
-        return last[3]
+    derived = getattr(groups, "derived", None)
+    if derived is None:
+        return _breakdown_parts(groups, config)
+    answers = derived.setdefault("breakdown_parts", [])  # (config, parts): a config holds mappings, no hash
+    for asked, parts in answers:
+        if asked == config:
+            return parts
     parts = _breakdown_parts(groups, config)
-    if isinstance(groups, list):
-        _last_breakdown = (groups, len(groups), config, parts)
+    answers.append((config, parts))
     return parts
-
-
-# (groups, their number, config, parts) of the last `breakdown_parts` call on a list: the list is held, so
-# no other list takes its identity while it is kept
-_last_breakdown: tuple[list[ClaimGroup], int, ReconcileConfig, frozenset[str]] | None = None
 
 
 def _breakdown_parts(groups: Iterable[ClaimGroup], config: ReconcileConfig) -> frozenset[str]:

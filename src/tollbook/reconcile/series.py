@@ -337,10 +337,19 @@ def group_normalised(records: list[dict[str, Any]]) -> list[ClaimGroup]:
     for i in range(len(recs)):
         members[uf.find(i)].append(i)
 
-    groups = [_make_group([recs[i] for i in idx], keys) for idx in members.values()]
+    groups = Groups(_make_group([recs[i] for i in idx], keys) for idx in members.values())
     labels = {key: key.label for key in keys.values()}
     groups.sort(key=lambda g: (labels[g.key], g.as_of or "", g.originator, g.group_id))
     return groups
+
+
+class Groups(list):  # type: ignore[type-arg]
+    """The claim groups of one grouping, with what is worked out from all of them kept beside them
+    (`derived`): every period's fusion and several rules ask the same question of the same groups."""
+
+    def __init__(self, groups: Iterable[ClaimGroup] = ()) -> None:
+        super().__init__(groups)
+        self.derived: dict[Any, Any] = {}
 
 
 def _publications(record: Mapping[str, Any]) -> int:
