@@ -263,6 +263,9 @@ def test_a_gold_figure_is_placed_however_its_digits_are_grouped() -> None:
     ("Deputy Minister of Internal Affairs Leonid Tymchenko", "заступник міністра внутрішніх справ леоніда тимченка", True),
     ("Kharkiv governor Oleh Syniehubov", "мер харкова ігор терехов", False),
     ("Belgorod governor Vyacheslav Gladkov", "губернатор белгородской области вячеслав гладков", True),
+    # a soft "c" is written "с": "Cebu" is "Себу", while a hard one is "к"
+    ("Cebu provincial authorities", "представителя властей провинции себу", True),
+    ("Cebu provincial authorities", "представителя властей провинции кебу", False),
 ])
 def test_a_name_in_gold_is_found_among_cyrillic_words(phrase: str, chain_words: str, right: bool) -> None:
     assert er._named_in(phrase, chain_words) is right

@@ -281,10 +281,12 @@ def claimant_right(g: dict[str, Any], c: Claim) -> bool:
 
 def _skeleton(word: str) -> str:
     """A name as Latin letters, spelled so that transliteration schemes agree
-    ("Tymchenko" and "Тимченко", "Syniehubov" and "Синєгубов", "Kyrylenko" and "Кириленка")."""
+    ("Tymchenko" and "Тимченко", "Syniehubov" and "Синєгубов", "Kyrylenko" and "Кириленка"; a soft "c"
+    is the "с" it is written with: "Cebu" and "Себу")."""
     from anyascii import anyascii
 
     s = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    s = re.sub(r"c(?=[eiy])", "s", s)
     for a, b in (("kh", "h"), ("zh", "z"), ("ie", "e"), ("ye", "e"), ("yi", "i"), ("y", "i"), ("g", "h"), ("j", "i")):
         s = s.replace(a, b)
     return s
