@@ -3,6 +3,8 @@ brackets, a headline rebuilt from a web address, an earlier report of no named s
 
 from __future__ import annotations
 
+import pytest
+
 import tollbook
 from tollbook.extract.attribution import attribute_sentence
 
@@ -489,3 +491,57 @@ def test_the_minister_is_the_minister_named_not_the_prime_minister() -> None:
 
     assert named_for_role("Dana Kovac, the deputy minister, spoke first.", "minister") is None
     assert named_for_role("Dana Kovac, the interior minister, spoke first.", "minister").person == "Dana Kovac"
+
+
+def test_a_state_named_in_the_headline_yields_to_the_office_the_body_names() -> None:
+    text = ("Turkey raises quake toll to 9,057\n\n"
+            "The toll stood at 9,057 on Wednesday evening, Turkey's disaster agency AFAD said in a statement.")
+    claims = tollbook.extract(text, published="2023-02-08", outlet="Test Wire")
+    headline = next(c for c in claims if c.section == "headline")
+    assert headline.source == "AFAD" and headline.attribution == "body"
+    # an office of another country does not stand for the state the headline names
+    text = ("Turkey raises quake toll to 9,057\n\n"
+            "The toll stood at 9,057 on Wednesday evening, the UN's humanitarian office OCHA said.")
+    headline = next(c for c in tollbook.extract(text, published="2023-02-08", outlet="Test Wire")
+                    if c.section == "headline")
+    assert headline.source == "Turkish government"
+
+
+def test_an_unnamed_official_a_paper_cites_originates_the_figure_the_paper_carries() -> None:
+    sentence = "Nine miners died in the flood, the New York Times reported, citing a spokesman for the provincial police."
+    found = attribute_sentence(sentence, sentence.lower())
+    assert found is not None and found.claimant.kind == "anonymous" and "spokesman" in found.text
+    assert [s.name for s in found.intermediaries] == ["The New York Times"]
+    # "citing" with no one after it cites a reason, not a source
+    sentence = "The mine closed 9 shafts, citing rising costs."
+    assert attribute_sentence(sentence, sentence.lower()) is None
+
+
+@pytest.mark.parametrize(("text", "lang", "words"), [
+    ("После оползня погибли 14 человек, по словам местных врачей.", "ru", "врачей"),
+    ("Как сообщили спасатели, из-под завалов извлекли тела 6 человек.", "ru", "спасатели"),
+    ("В Сумах загинули 8 людей, розповів представник міської влади.", "uk", "представник міської влади"),
+])
+def test_an_unnamed_office_in_ukrainian_or_russian_speaks_with_its_words(text: str, lang: str, words: str) -> None:
+    claim = tollbook.extract(text, published="2025-10-01", outlet="Тестова стрічка", language=lang)[0]
+    assert claim.sources[0].kind == "anonymous" and claim.sources[0].text == words
+
+
+def test_a_paper_citing_an_unnamed_official_carries_the_officials_figure_in_russian() -> None:
+    text = ("Наводнение на острове\n\n"
+            "Число погибших выросло до 31, еще 12 человек пропали без вести. Об этом во вторник, 4 марта, "
+            "сообщила газета New York Times со ссылкой на представителя властей острова.")
+    claims = tollbook.extract(text, published="2025-03-04", outlet="Тестовая лента", language="ru")
+    assert [(c.best, [s.name for s in c.sources][:2]) for c in claims] == \
+        [(31, ["anonymous", "The New York Times"]), (12, ["anonymous", "The New York Times"])]
+    assert claims[0].sources[0].text == "представителя властей острова"
+
+
+def test_two_speakers_named_together_each_keep_the_figure_one_of_them_gives_again() -> None:
+    text = ("Удар по столиці\n\n"
+            "Унаслідок удару загинули семеро людей, ще 25 звернулися по допомогу. Про це повідомили начальник КМВА "
+            "Тимур Ткаченко та міський голова Віталій Кличко.\n\n"
+            "«По допомогу звернулися 25 людей», — написав Кличко.")
+    claims = tollbook.extract(text, published="2025-08-28", outlet="Тестова стрічка", language="uk")
+    first = {c.best: c.source for c in claims if c.start < text.index("«")}
+    assert first == {7: "Kyiv City Military Administration", 25: "Kyiv City State Administration"}

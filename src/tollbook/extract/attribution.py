@@ -162,6 +162,10 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
             if any(0 <= v.start - a.end <= 40 for v in verbs):
                 via = tuple(SourceRef(m.value.name, "media", m.text) for m in media)
                 return Attribution(ANONYMOUS, a.text, a.start, a.end, via)
+    if not named and (role := _unnamed_role(sentence, lowered, verbs, cued=True)) is not None:
+        # "сообщила газета ... со ссылкой на представителя властей": the office cited speaks, the paper carries it
+        via = tuple(SourceRef(m.value.name, "media", m.text) for m in media)
+        return Attribution(ANONYMOUS, sentence[role[0]:role[1]], role[0], role[1], via)
     named = named or media
     cited = _cited(sentence, verbs, named)
     if cited is not None:
@@ -243,6 +247,9 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
             chosen = named[0]
         if chosen is None and (person := _named_person(sentence, verbs)) is not None:
             return person
+        if chosen is None and (role := _unnamed_role(sentence, lowered, verbs)) is not None:
+            via = tuple(SourceRef(m.value.name, "media", m.text) for m in media)
+            return Attribution(ANONYMOUS, sentence[role[0]:role[1]], role[0], role[1], via)
     if chosen is None:
         return None
     via = tuple(SourceRef(m.value.name, "media", m.text) for m in media if m is not chosen)
@@ -250,6 +257,62 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
     person = _PERSON_AFTER.match(sentence, chosen.end) if chosen.value.kind != "person" else None
     end = person.end() if person else chosen.end
     return _with_person_before(sentence, chosen.value, chosen.start, end, via)
+
+
+@per_language
+def _roles_index() -> PhraseIndex[str]:
+    """The language's offices and unnamed sources in every case form ("представителя властей", "лікарів")."""
+    cues = load("cues.toml")
+    words = cues.get("roles", {}).get("words", []) + cues["attribution"].get("anonymous", [])
+    return PhraseIndex((w, "role") for w in inflected(words))
+
+
+# What may stand between a cue and the role it introduces: a word or two of description ("местных", "официального")
+_ROLE_GAP = re.compile(r"\s+(?:[^\W\d][\w'\u2019-]*\s+){0,2}")
+_COMPLEMENT_WORD = re.compile(r"\s+([^\W\d][\w'\u2019.-]*)")
+_ROLE_REACH = 60
+_SENTENCE_OPENING = re.compile(r"[\s\"'«“„(-]*(?:[ВвУу]\s+)?")
+
+
+def _unnamed_role(sentence: str, lowered: str, verbs: list[Match[str]], cued: bool = False) -> tuple[int, int] | None:
+    """An office or unnamed source that speaks for a sentence in a language whose speakers the English
+    patterns do not read ("по словам врачей", "со ссылкой на представителя властей провинции", "сообщили
+    спасатели"): its span with the words that say whose it is ("властей провинции Себу"), kept as the
+    claimant's words; `cued`: only one a cue introduces. The language names its cues (`ROLE_CUES`); English
+    reads its speakers in `speakers`."""
+    cues = getattr(en, "ROLE_CUES", None)
+    if not cues or not verbs:
+        return None
+    verb_starts = {v.start for v in verbs}
+    for role in _roles_index().find(sentence, lowered):
+        for v in verbs:
+            if v.text.lower() in cues:  # "по словам [местных] врачей"
+                tied = v.end <= role.start and _ROLE_GAP.fullmatch(sentence, v.end, role.start) is not None
+            elif cued:
+                continue
+            elif v.end <= role.start:  # "сообщили спасатели", "сообщили в полиции"
+                tied = role.start - v.end <= 4 and not sentence[v.end:role.start].strip(" вуВУ")
+            else:  # "Представитель ведомства рассказал", "В полиции сообщили": the subject opening the sentence
+                tied = _SENTENCE_OPENING.fullmatch(sentence, 0, role.start) is not None and v.start - role.end <= _ROLE_REACH \
+                    and _ACCORDING_GAP.fullmatch(sentence, role.end, v.start) is not None
+            if tied:
+                return role.start, _complement_end(sentence, role.end, verb_starts)
+    return None
+
+
+def _complement_end(sentence: str, end: int, verb_starts: set[int]) -> int:
+    """The end of the words after an office that say whose it is (up to five, to a stop, a figure or a verb)."""
+    for _ in range(5):
+        m = _COMPLEMENT_WORD.match(sentence, end)
+        if m is None or m.start(1) in verb_starts or m.group(1).lower() in _JOINING_WORDS:
+            break
+        end = m.end(1) - (1 if m.group(1).endswith(".") else 0)
+        if m.group(1).endswith("."):
+            break
+    return end
+
+
+_JOINING_WORDS = frozenset({"и", "а", "но", "что", "как", "і", "й", "та", "але", "що", "як", "при", "після", "после"})
 
 
 def _topic_pair(sentence: str, start: int) -> bool:
@@ -357,6 +420,27 @@ _ARTICLE_GAP = re.compile(r"\s+(?:the\s+)?|\s+by\s+(?:the\s+)?")
 @per_language
 def _canonical_names() -> frozenset[str]:
     return frozenset(entry["name"] for entry in load("claimants.toml").get("claimant", []))
+
+
+def claimant_index() -> PhraseIndex[Claimant]:
+    """The claimants lexicon of the language being read, as the attribution stage matches it."""
+    return _index()[0]
+
+
+@per_language
+def _countries() -> dict[str, str]:
+    return {entry["name"]: entry["country"] for entry in load("claimants.toml").get("claimant", []) if entry.get("country")}
+
+
+def country_of(name: str) -> str | None:
+    """The country a canonical claimant belongs to ("Israeli Foreign Ministry" -> ISR), if the lexicon says."""
+    return _countries().get(name)
+
+
+def named_by_its_place(ref: SourceRef) -> bool:
+    """Whether a claimant was read from a place's name alone ("Israel revises the toll": the state speaking,
+    its government taken for it), not from words naming the body."""
+    return bool(ref.text) and _places_in(ref.text)
 
 
 def is_known(name: str) -> bool:

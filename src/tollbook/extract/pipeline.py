@@ -268,7 +268,7 @@ def _extract(doc: Document) -> list[Claim]:
     _resolve_forward(claims, ctx)
     _name_the_roles(claims, text)
     _sums_of_killed_and_wounded(claims)
-    credit_from_body(claims)
+    credit_from_body(claims, text)
     claims = _stated_once(claims, text)
     parts = by_place(doc, claims)
     return sorted(claims + parts, key=lambda c: c.start) if parts else claims
@@ -517,7 +517,9 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
                 continue  # a page printed as one line is one "paragraph": its far sentences speak for other figures
             plain = ctx.text[start:end]
             att = attr_mod.attribute_sentence(plain, fold(plain))
-            if att is not None and att.claimant.kind != "anonymous":
+            # an unnamed source speaks for the paragraph only when a named carrier vouches for it ("the paper
+            # reported, citing a provincial official"); "officials say" alone does not
+            if att is not None and (att.claimant.kind != "anonymous" or att.intermediaries):
                 ctx.paragraph_claimants.append((start, att))
     ctx.paragraph_plain = []
     named = sorted(ctx.paragraph_claimants, key=lambda item: item[0])

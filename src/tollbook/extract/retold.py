@@ -11,8 +11,11 @@ was found: attribution "body". The self-check still sees a headline that names n
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from tollbook.extract.attribution import claimant_index, country_of, named_by_its_place
+from tollbook.lexicons import fold
 from tollbook.lexicons.measures import measure_family
 from tollbook.model import Claim
 
@@ -39,10 +42,11 @@ def _retold_as(c: Claim) -> tuple:
     return _figure(c), measure_family(c.measure), c.unit, _MOOD.get(c.modality, c.modality)
 
 
-def credit_from_body(claims: list[Claim]) -> None:
+def credit_from_body(claims: list[Claim], text: str) -> None:
     """Give each headline or summary figure with no claimant of its own, and each body figure repeated
     further down, the source of the first body figure with the same number, measure family, unit and
     mood whose claimant the body names."""
+    _one_of_those_named(claims, text)
     body: dict[tuple, Claim] = {}
     for c in claims:
         if c.section == "body" and c.attribution in ("explicit", "carried") and _retellable(c):
@@ -50,7 +54,12 @@ def credit_from_body(claims: list[Claim]) -> None:
     if not body:
         return
     for i, c in enumerate(claims):
-        if c.attribution not in (None, "outlet") or not _retellable(c):
+        if not _retellable(c):
+            continue
+        if c.attribution not in (None, "outlet"):
+            if c.section in RETOLD_SECTIONS and _the_state_speaking(c, body.get(_retold_as(c))):
+                twin = body[_retold_as(c)]
+                claims[i] = replace(c, source=twin.source, sources=twin.sources, attribution="body")
             continue
         twin = body.get(_retold_as(c))
         # the headline retells the body; in the body, a figure stated without a claimant is the one stated with
@@ -60,6 +69,53 @@ def credit_from_body(claims: list[Claim]) -> None:
             twin = _rounded_twin(c, body.values())
         if twin is not None and (c.section in RETOLD_SECTIONS or c.section == "body" and twin.date_end == c.date_end):
             claims[i] = replace(c, source=twin.source, sources=twin.sources, attribution="body")
+
+
+def _one_of_those_named(claims: list[Claim], text: str) -> None:
+    """"X and Y said" over a lead's figures, then Y alone gives one of them further down: that figure is Y's,
+    X only named first ("12 dead, 50 treated, the city's military chief and the mayor said", then the mayor
+    quoted on the 50)."""
+    for i, c in enumerate(claims):
+        if c.section != "body" or c.attribution not in ("explicit", "carried") or not _retellable(c) \
+                or not c.sources or not c.sources[0].text:
+            continue
+        key = _retold_as(c)
+        later = next((t for t in claims[i + 1:] if t.section == "body" and t.attribution == "explicit"
+                      and t.source not in (None, c.source) and _retellable(t) and _retold_as(t) == key), None)
+        if later is not None and later.source in _named_with(text, c.sources[0].text, c.start):
+            claims[i] = replace(c, source=later.source, sources=later.sources)
+
+
+_NEAR = 1_500  # how far from a figure the words naming its claimant are looked for
+_AND = re.compile(r"\s(?:and|и|і|й|та)\s")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _named_with(text: str, words: str, near: int) -> set[str]:
+    """The claimants named right after these words, joined to them by "and", in the same sentence
+    ("глава КГВА ... и мэр столицы Виталий Кличко"), at the mention of the words nearest the figure."""
+    lo = max(0, near - _NEAR)
+    found = [lo + m.start() for m in re.finditer(re.escape(words), text[lo:near + _NEAR])]
+    if not found:
+        return set()
+    end = min(found, key=lambda at: abs(at - near)) + len(words)
+    stop = _SENTENCE_END.search(text, end, end + 160)
+    rest = text[end:stop.start() if stop else end + 160]
+    joined = _AND.search(rest, 0, 60)
+    if joined is None:
+        return set()
+    tail = rest[joined.end():]
+    return {m.value.name for m in claimant_index().find(tail, fold(tail))}
+
+
+def _the_state_speaking(c: Claim, twin: Claim | None) -> bool:
+    """A headline crediting a figure to a state by its name ("Israel revises the toll to 1,200") over a body
+    that names which of its offices gave it (the foreign ministry's spokesperson): the office is the claimant,
+    the state's name only its short form. Never another country's body, nor a body the lexicon does not place."""
+    if twin is None or not c.sources or twin.source == c.source or not named_by_its_place(c.sources[0]):
+        return False
+    country = country_of(c.source or "")
+    return country is not None and country == country_of(twin.source or "")
 
 
 def _rounded_twin(c: Claim, body: object) -> Claim | None:

@@ -64,8 +64,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # "This was stated by Serhiy Cherevaty, spokesman for the Eastern grouping"
         re.compile(rf"\b(?:stated|said|reported|announced|confirmed|given|released|published|told)\s+by\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # "according to interior minister Essam Abu Zariba of the country's eastern government"
-        # "according to the navy's spokesman, Oren Dagan."
-        re.compile(rf"\b(?i:according\s+to)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME})|\s*,\s+(?P<name3>{_NAME})(?<!\.)(?=\s*(?:[.;]|$)))?"
+        # "according to the navy's spokesman, Oren Dagan."; "..., the paper reported, citing a provincial official"
+        re.compile(rf"\b(?i:according\s+to|citing|quoting)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME})(?<!\.)|\s*,\s+(?P<name3>{_NAME})(?<!\.)(?=\s*(?:[.;]|$)))?"
                    rf"|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # a named person as the subject: "Prigozhin said", "Yevgeny Prigozhin told reporters"
         re.compile(rf"(?P<name>{_NAME}|(?<![\w.] )[A-Z][a-z]{{3,}}(?=\s+{_ADVERBIAL}{_SAY}))\s+{_ADVERBIAL}{_SAY}\b"),
@@ -87,7 +87,7 @@ def _headline_tag() -> re.Pattern[str]:
 # around these anchors, never along a whole long sentence: the office patterns are costly.
 _SAY_AT = re.compile(rf"\b{_SAY}\b")
 _BY_AT = re.compile(r"\bby\s")
-_ACCORDING_AT = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_ACCORDING_AT = re.compile(r"\b(?:according\s+to|citing|quoting)\b", re.IGNORECASE)
 _BEFORE, _AFTER = 200, 160
 # a lone capitalised word that names no one: a verb of saying used as a noun ("Reports"), an adverb ("Earlier")
 _NO_ONES_NAME = re.compile(rf"{_SAY}|also|later|earlier|previously|separately|then|now|\w+ly")

@@ -396,6 +396,9 @@ REPORT_BEFORE = re.compile(r"\b(?:сводк\w*|отч[её]т\w*|сообщен
 ACCORDING_TO = frozenset({"по данным", "по словам", "по информации", "согласно", "в соответствии с", "как сообщает", "как сообщают", "как заявили в", "как сообщили в"})
 # A claimant named after a figure in the same paragraph speaks for it: Russian copy closes a paragraph
 # with its source ("..., сообщил губернатор"), measured on tests/gold/real_ru.
+# Cues after which an office or unnamed source names who speaks, with no verb of its own
+# (tollbook.extract.attribution._unnamed_role): the office read right after, in any case form.
+ROLE_CUES = frozenset({"по словам", "со ссылкой на", "ссылаясь на", "по данным", "по информации", "как сообщили", "как сообщил", "как сообщила"})
 SPEAKER_CLOSES_PARAGRAPH = True
 # The last speaker named speaks for later paragraphs' figures until another is named: Russian copy
 # names its source once, in the lead ("..., сообщили в пресс-службе"), measured on tests/gold/real_ru.
@@ -422,8 +425,9 @@ BARE_SCALES = frozenset({"тысяч", "миллионов", "миллиардо
 SPEAKER_AFTER_VERB = 60
 # A line that only names who said the paragraph before it ("– заявил Гладков.").
 CLOSING_SPEAKER = re.compile(r"\s*[-\u2013\u2014]\s*(?:заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|написал|написала|написали|отметил|отметила|подчеркнул|подчеркнула)\b")
+# (a day given between the pointer and its verb, set off by commas: "Об этом в среду, 1 октября, сообщила ...")
 POINTS_BACK_CORE = (
-    r"(?:об\s+этом|это|эту\s+информацию|эти\s+данные|эту\s+цифру|эти\s+цифры|такие\s+данные|такие\s+цифры|"
+    r"(?:об\s+этом(?:\s+[^.!?,\n]{1,30},(?:[^.!?,\n]{1,20},)?)?|это|эту\s+информацию|эти\s+данные|эту\s+цифру|эти\s+цифры|такие\s+данные|такие\s+цифры|"
     r"(?:печальную|эту|трагическую|плохую)\s+новость)\s+(?:[\w'’-]+\s+)?"
     r"(?:(?:говорится|сказано|сообщается|указано|отмечается)\s+в\b|приводит|приводят|привел|привело|привели|сказал|сказала|сказали|"
     r"отметил|отметила|отметили|пишет|пишут|информирует|сообщил|сообщила|сообщили|сообщает|сообщают|заявил|заявила|заявили|подтвердил|подтвердила|подтвердили|"

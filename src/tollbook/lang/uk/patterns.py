@@ -400,6 +400,9 @@ REPORT_BEFORE = re.compile(r"\b(?:зведенн\w*|звіт\w*|повідомл
 ACCORDING_TO = frozenset({"за даними", "за словами", "за інформацією", "згідно з", "згідно із", "відповідно до", "як повідомляє", "як повідомляють", "як заявили в", "як повідомили в"})
 # A claimant named after a figure in the same paragraph speaks for it: Ukrainian copy closes a paragraph
 # with its source ("..., повідомив голова ОВА"), measured on tests/gold/real_uk.
+# Cues after which an office or unnamed source names who speaks, with no verb of its own
+# (tollbook.extract.attribution._unnamed_role): the office read right after, in any case form.
+ROLE_CUES = frozenset({"за словами", "з посиланням на", "посилаючись на", "за даними", "за інформацією", "як повідомили", "як повідомив", "як повідомила"})
 SPEAKER_CLOSES_PARAGRAPH = True
 # The last speaker named speaks for later paragraphs' figures until another is named: Ukrainian copy
 # names its source once, in the lead ("..., повідомили в пресслужбі"), measured on tests/gold/real_uk.
@@ -426,8 +429,9 @@ BARE_SCALES = frozenset({"тисяч", "мільйонів", "мільярдів
 SPEAKER_AFTER_VERB = 60
 # A line that only names who said the paragraph before it ("– заявив Петренко.").
 CLOSING_SPEAKER = re.compile(r"\s*[-\u2013\u2014]\s*(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|повідомили|написав|написала|написали|зазначив|зазначила|наголосив|наголосила)\b")
+# (a day given between the pointer and its verb, set off by commas: "Про це в середу, 1 жовтня, повідомила ...")
 POINTS_BACK_CORE = (
-    r"(?:про\s+це|це|цю\s+інформацію|ці\s+дані|цю\s+цифру|ці\s+цифри|такі\s+дані|такі\s+цифри|"
+    r"(?:про\s+це(?:\s+[^.!?,\n]{1,30},(?:[^.!?,\n]{1,20},)?)?|це|цю\s+інформацію|ці\s+дані|цю\s+цифру|ці\s+цифри|такі\s+дані|такі\s+цифри|"
     r"(?:сумну|цю|трагічну|погану)\s+новину)\s+(?:[\w'’-]+\s+)?"
     r"(?:наводить|наводять|навів|навела|навели|(?:йдеться|ідеться|сказано|говориться|зазначається|повідомляється)\s+(?:у|в)\b|сказав|сказала|сказали|"
     r"зазначив|зазначила|зазначили|наголосив|наголосила|інформує|інформують|пише|пишуть|повідомив|повідомила|повідомили|повідомляє|повідомляють|заявив|заявила|заявили|підтвердив|підтвердила|"
