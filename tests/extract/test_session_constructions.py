@@ -545,3 +545,10 @@ def test_two_speakers_named_together_each_keep_the_figure_one_of_them_gives_agai
     claims = tollbook.extract(text, published="2025-08-28", outlet="Тестова стрічка", language="uk")
     first = {c.best: c.source for c in claims if c.start < text.index("«")}
     assert first == {7: "Kyiv City Military Administration", 25: "Kyiv City State Administration"}
+
+
+def test_a_body_citing_another_at_the_sentences_start_carries_its_figure() -> None:
+    sentence = "Citing the WHO, OCHA said 2,200 people had been injured in the quake and its aftershocks."
+    found = attribute_sentence(sentence, sentence.lower())
+    assert found is not None and found.claimant.name == "World Health Organization"
+    assert [s.name for s in found.intermediaries] == ["UN OCHA"]

@@ -408,8 +408,10 @@ def _cited(sentence: str, verbs: list[Match[str]], named: list[Match[Claimant]])
         body = next((m for m in named if 0 <= m.start - v.end <= 5 and _ARTICLE_GAP.fullmatch(sentence, v.end, m.start)), None)
         if body is None:
             continue
-        carriers = tuple(SourceRef(m.value.name, m.value.kind, m.text)  # type: ignore[arg-type]
-                         for m in named if m.end <= v.start and m.value.name != body.value.name)
+        opens = not sentence[:v.start].strip(" \"'\u201c")  # "Citing the Red Crescent, OCHA added ...": the subject after
+        carriers = tuple({m.value.name: SourceRef(m.value.name, m.value.kind, m.text)  # type: ignore[arg-type]
+                          for m in reversed(named) if (m.end <= v.start or opens and m.start >= body.end)
+                          and m.value.name != body.value.name}.values())[::-1]  # one link per body, first words kept
         return Attribution(body.value, body.text, body.start, body.end, carriers)
     return None
 
