@@ -430,6 +430,13 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
             else:
                 _office_of_the_document(claims, i, text, first.name)
             continue
+        if first is not None and first.kind not in ("anonymous", "media", "outlet") and first.text:
+            # "the health minister of the eastern government said": the one minister of health the document
+            # names is kept beside the body ("Othman Abdel Jalil, the health minister")
+            holder = _holder_of(text, first, found)
+            if holder is not None:
+                claims[i] = replace(c, sources=(SourceRef(first.name, first.kind, f"{first.text} ({holder})"), *c.sources[1:]))
+            continue
         if first is None or first.kind != "anonymous" or not first.text:
             continue
         role = speakers_mod.role_of(first.text)
@@ -447,6 +454,28 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
             claims[i] = replace(c, source=ref.name, sources=(ref, *c.sources[1:]))
         else:
             _office_of_the_document(claims, i, text)
+
+
+_ROLE_FILLER = frozenset({"the", "a", "an", "of", "for", "in", "at", "its", "their", "one"})
+
+
+def _holder_of(text: str, body: SourceRef, holders: dict[str, SourceRef | None]) -> str | None:
+    """The person who holds the office a known body's words name ("the health minister of the eastern
+    government"): the one person the document names in that role, when the words of their office ("the
+    health minister") are among the body's words and the lexicon ties them to no other body."""
+    role = speakers_mod.role_of(body.text or "")
+    if role is None or role.endswith("s") or f"holder:{role}" in holders and holders[f"holder:{role}"] is None:
+        return None
+    sp = speakers_mod.named_for_role(text, role)
+    if sp is None or not sp.person:
+        holders[f"holder:{role}"] = None
+        return None
+    office = {w for w in re.findall(r"[\w'\u2019-]+", sp.text.replace(sp.person, "").lower()) if w not in _ROLE_FILLER}
+    said = set(re.findall(r"[\w'\u2019-]+", (body.text or "").lower()))
+    known = attr_mod.person_claimant(sp.person)
+    if not office or not office <= said or known.kind != "person" and known.name != body.name:
+        return None
+    return sp.person
 
 
 def _office_of_the_document(claims: list[Claim], i: int, text: str, named: str | None = None) -> None:
