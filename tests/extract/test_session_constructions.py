@@ -552,3 +552,18 @@ def test_a_body_citing_another_at_the_sentences_start_carries_its_figure() -> No
     found = attribute_sentence(sentence, sentence.lower())
     assert found is not None and found.claimant.name == "World Health Organization"
     assert [s.name for s in found.intermediaries] == ["UN OCHA"]
+
+
+@pytest.mark.parametrize("text", [
+    "Clerks checked 40 documents, including the death certificates of the victims.",
+    "Cremation is approved after a review of several documents such as the death summary.",
+])
+def test_papers_counted_beside_a_word_of_death_are_no_count_of_the_dead(text: str) -> None:
+    assert tollbook.extract(text, published="2017-10-28") == []
+
+
+def test_a_body_named_in_the_possessive_is_named_without_it() -> None:
+    for sentence, name in [("Doubts grew over the Department of Civil Defence's count of the dead.", "Department of Civil Defence"),
+                           ("Doubts grew over the Bureau of Vital Records' count of the dead.", "Bureau of Vital Records")]:
+        found = attribute_sentence(sentence, sentence.lower())
+        assert found is not None and found.claimant.name == name and sentence[found.start:found.end] == name

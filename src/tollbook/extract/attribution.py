@@ -728,13 +728,16 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
     if not _heads_index().find(sentence[lo:hi]):
         return None  # no "agency", "ministry", "group" ... near a verb: the costly pattern cannot match
     for m in pattern.finditer(sentence, lo, hi):
-        name = en.NAME_DETERMINER.sub("", m.group(1)).strip()
+        # the name without its article, its possessive or the space the pattern took after it, and where it ends
+        whole = m.group(1).rstrip()
+        name = _POSSESSIVE.sub("", en.NAME_DETERMINER.sub("", whole))
         if not name[:1].isupper() or not any(w[:1].isupper() for w in name.split()[1:]) and " " in name \
                 and name.split()[0].lower() in heads:
             continue  # "Institute for the study" with no name after it
         if not re.match(r"[A-Z]", name) or " " not in name and name.lower() in heads:
             continue  # "the ministry": a back-reference, not a new claimant
-        start, end = m.end(1) - len(name), m.end(1)
+        end = m.start(1) + len(whole) - (len(whole) - len(_POSSESSIVE.sub("", whole)))
+        start = end - len(name)
         aside = _APPOSITION.match(sentence, end)  # "the White Helmets group, officially known as ..., reported"
         after = aside.end() if aside else end
         speaks = any(0 <= v.start - after <= 25 for v in verbs) or any(
@@ -750,6 +753,9 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
         known = _composed_body(name)  # "the Hamas-controlled government's health ministry": the lexicon's body
         return _with_person_before(sentence, known or Claimant(name, heads[head], None), start, end)
     return None
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 @per_language
