@@ -567,3 +567,11 @@ def test_a_body_named_in_the_possessive_is_named_without_it() -> None:
                            ("Doubts grew over the Bureau of Vital Records' count of the dead.", "Bureau of Vital Records")]:
         found = attribute_sentence(sentence, sentence.lower())
         assert found is not None and found.claimant.name == name and sentence[found.start:found.end] == name
+
+
+def test_a_person_named_with_an_office_keeps_their_name_when_the_office_is_the_documents_place() -> None:
+    text = ("Puerto Rico storm toll unchanged\n\n"
+            "The island's count has not moved in weeks.\n\n"
+            "Ana Rivera, the secretary for the Department of Public Safety continues to say that 64 people died in the storm.")
+    claim = tollbook.extract(text, published="2018-05-01", outlet="Test Wire")[-1]
+    assert claim.source == "Puerto Rico Department of Public Safety" and "Ana Rivera" in claim.sources[0].text

@@ -483,8 +483,9 @@ def _office_of_the_document(claims: list[Claim], i: int, text: str, named: str |
     c = claims[i]
     words = named or c.sources[0].text or ""
     office = attr_mod.office_of_the_document(text, words, named=named is not None)
-    if office is not None:
-        claims[i] = replace(c, source=office.name, sources=(SourceRef(office.name, office.kind, words), *c.sources[1:]))  # type: ignore[arg-type]
+    if office is not None:  # the words as read stay, with the person named beside the office
+        said = c.sources[0].text or words
+        claims[i] = replace(c, source=office.name, sources=(SourceRef(office.name, office.kind, said), *c.sources[1:]))  # type: ignore[arg-type]
 
 
 def _plain(ctx: _Context, start: int, end: int, new_paragraph: bool = False) -> None:
