@@ -575,3 +575,10 @@ def test_a_person_named_with_an_office_keeps_their_name_when_the_office_is_the_d
             "Ana Rivera, the secretary for the Department of Public Safety continues to say that 64 people died in the storm.")
     claim = tollbook.extract(text, published="2018-05-01", outlet="Test Wire")[-1]
     assert claim.source == "Puerto Rico Department of Public Safety" and "Ana Rivera" in claim.sources[0].text
+
+
+def test_according_to_vouches_for_the_whole_sentence_and_its_name_may_close_with_a_comma() -> None:
+    sentence = ("The ministry confirmed that 41 of the missing sailors had died, according to a navy spokesman, "
+                "Ivan Petrov, speaking on Friday.")
+    found = attribute_sentence(sentence, sentence.lower())
+    assert found is not None and found.claimant.person == "Ivan Petrov" and "navy spokesman" in found.text

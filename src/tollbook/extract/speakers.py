@@ -64,8 +64,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # "This was stated by Serhiy Cherevaty, spokesman for the Eastern grouping"
         re.compile(rf"\b(?:stated|said|reported|announced|confirmed|given|released|published|told)\s+by\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # "according to interior minister Essam Abu Zariba of the country's eastern government"
-        # "according to the navy's spokesman, Oren Dagan."; "..., the paper reported, citing a provincial official"
-        re.compile(rf"\b(?i:according\s+to|citing|quoting)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME})(?<!\.)|\s*,\s+(?P<name3>{_NAME})(?<!\.)(?=\s*(?:[.;]|$)))?"
+        # "according to the navy's spokesman, Oren Dagan." (or ", Oren Dagan, told ..."); "..., the paper reported,
+        # citing a provincial official"
+        re.compile(rf"\b(?i:according\s+to|citing|quoting)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME})(?<!\.)|\s*,\s+(?P<name3>{_NAME})(?<!\.)(?=\s*(?:[.;,]|$)))?"
                    rf"|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # a named person as the subject: "Prigozhin said", "Yevgeny Prigozhin told reporters"
         re.compile(rf"(?P<name>{_NAME}|(?<![\w.] )[A-Z][a-z]{{3,}}(?=\s+{_ADVERBIAL}{_SAY}))\s+{_ADVERBIAL}{_SAY}\b"),
@@ -113,7 +114,8 @@ def find_speaker(sentence: str) -> Speaker | None:
     anchors = [says if office else [], says if office else [], says, list(_BY_AT.finditer(sentence)),
                list(_ACCORDING_AT.finditer(sentence)), says]
     spans = [(_BEFORE, 0), (_BEFORE, 0), (0, _AFTER), (12, _AFTER), (0, _AFTER), (_BEFORE, 0)]
-    for pattern, found, (before, after) in zip(_patterns(), anchors, spans):
+    order = (4, 0, 1, 2, 3, 5)  # "..., according to X": X vouches for the whole sentence, a subject inside it included
+    for pattern, found, (before, after) in ((_patterns()[i], anchors[i], spans[i]) for i in order):
         m = _anchored(pattern, sentence, found, before, after) if found else None
         if m is None:
             continue
