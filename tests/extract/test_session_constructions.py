@@ -582,3 +582,14 @@ def test_according_to_vouches_for_the_whole_sentence_and_its_name_may_close_with
                 "Ivan Petrov, speaking on Friday.")
     found = attribute_sentence(sentence, sentence.lower())
     assert found is not None and found.claimant.person == "Ivan Petrov" and "navy spokesman" in found.text
+
+
+@pytest.mark.parametrize(("text", "lang", "words"), [
+    ("About 3,000 fighters were killed in the battle, according to some Turkish estimates.", "en", "some Turkish estimates"),
+    ("Some 40 miners died in the collapse, according to unofficial figures.", "en", "unofficial figures"),
+    ("За неофіційними підрахунками, у селі загинули 11 людей.", "uk", "неофіційними підрахунками"),
+    ("По неофициальным оценкам, в плену находятся 300 человек.", "ru", "неофициальным оценкам"),
+])
+def test_unnamed_estimates_and_data_are_an_anonymous_claimant(text: str, lang: str, words: str) -> None:
+    claim = tollbook.extract(text, published="2025-01-27", outlet="Test Wire", language=lang)[0]
+    assert claim.sources[0].kind == "anonymous" and claim.sources[0].text == words

@@ -231,6 +231,8 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
                     if best is None or gap < best[0]:
                         best = (gap, m)
         chosen = best[1] if best else None
+    if chosen is None and (unnamed := en.UNNAMED_ACCORDING.search(sentence)) is not None:
+        return Attribution(ANONYMOUS, unnamed.group(1), unnamed.start(1), unnamed.end(1))  # "according to some Israeli estimates"
     if chosen is None and verbs:
         org = _unknown_organisation(sentence, verbs)
         if org is not None:

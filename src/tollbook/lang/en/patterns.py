@@ -271,6 +271,12 @@ PREVIOUS_FIGURE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?(?:previous|earlier|in
                              r"|\b(?:previously|initially|earlier|had\s+first)\s+(?:said|reported|put|estimated|gave|announced|claimed)\b"
                              r"(?:(?!\b(?:now|currently|said|says|stood|stands)\b)[^.;]){0,100}$",
                              re.IGNORECASE)
+# Sources after "according to" that name no one and no one named before either ("according to some Israeli
+# estimates", "according to unofficial figures"): the claimant is anonymous. Plain "preliminary figures" are the
+# speaker's own, and stay theirs.
+UNNAMED_ACCORDING = re.compile(r"\baccording\s+to\s+((?:some|other|several|unofficial|independent|unconfirmed)\s+"
+                               r"(?:[A-Z][\w'\u2019-]+\s+)?(?:estimates|reports|figures|counts|tallies|data)|"
+                               r"(?:[A-Z][\w'\u2019-]+\s+)(?:estimates|reports|counts|tallies))\b")
 # How far after a verb of saying its speaker may be named ("said the ministry"): English puts the speaker
 # first, so a body far after the verb is mostly what was said.
 SPEAKER_AFTER_VERB = 25

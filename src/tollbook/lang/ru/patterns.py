@@ -420,6 +420,9 @@ RATIO_FROM = re.compile(r"\d+(?:,\d+)?(?:\s+или\s+(?:даже\s+)?\d+)?\s+к\
 RATIO_TO_BEFORE = re.compile(r"\d\s+к\s+$")
 # A scale word in the genitive plural with no number before it ("скільки тисяч", "сколько тысяч") counts nothing.
 BARE_SCALES = frozenset({"тысяч", "миллионов", "миллиардов"})
+# Sources after "по" that name no one ("по некоторым оценкам", "по неофициальным данным"); "по предварительным
+# данным" is the speaker's own.
+UNNAMED_ACCORDING = re.compile(r"\b[Пп]о\s+((?:некоторым|неофициальным|другим|независимым|неподтвержд[её]нным)\s+(?:оценкам|подсч[её]там|данным))\b")
 # How far after a verb of saying its speaker may be named: Russian copy puts the speaker after the verb
 # ("сообщили «Интерфаксу» в Главном управлении МЧС").
 SPEAKER_AFTER_VERB = 60

@@ -424,6 +424,9 @@ RATIO_FROM = re.compile(r"\d+(?:,\d+)?(?:\s+або\s+(?:навіть\s+)?\d+)?\s
 RATIO_TO_BEFORE = re.compile(r"\d\s+до\s+$")
 # A scale word in the genitive plural with no number before it ("скільки тисяч", "сколько тысяч") counts nothing.
 BARE_SCALES = frozenset({"тисяч", "мільйонів", "мільярдів"})
+# Sources after "за" that name no one ("за деякими оцінками", "за неофіційними даними"); "за попередніми даними"
+# is the speaker's own.
+UNNAMED_ACCORDING = re.compile(r"\b[Зз]а\s+((?:деякими|неофіційними|іншими|незалежними|непідтвердженими)\s+(?:оцінками|підрахунками|даними))\b")
 # How far after a verb of saying its speaker may be named: Ukrainian copy puts the speaker after the verb
 # ("повідомили «Укрінформу» в Головному управлінні ДСНС").
 SPEAKER_AFTER_VERB = 60
