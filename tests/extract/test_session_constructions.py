@@ -593,3 +593,22 @@ def test_according_to_vouches_for_the_whole_sentence_and_its_name_may_close_with
 def test_unnamed_estimates_and_data_are_an_anonymous_claimant(text: str, lang: str, words: str) -> None:
     claim = tollbook.extract(text, published="2025-01-27", outlet="Test Wire", language=lang)[0]
     assert claim.sources[0].kind == "anonymous" and claim.sources[0].text == words
+
+
+def test_a_countrys_military_that_suffers_losses_is_their_party_not_a_speaker() -> None:
+    claim = tollbook.extract("Russia's military has suffered 12,000 casualties near Avdiivka this winter.",
+                             published="2024-02-01")[0]
+    assert claim.actor == "Russian forces"
+
+
+def test_a_state_disputing_a_figure_is_not_whose_dead_the_next_figure_counts() -> None:
+    text = "Israel disputes that account. A monitoring group put the death toll at 150."
+    assert [c.actor for c in tollbook.extract(text, published="2023-10-20")] == [None]
+
+
+def test_soldiers_in_a_list_after_a_peoples_civilians_are_that_peoples_forces() -> None:
+    text = ("The raid killed 56 people: 41 Ukrainian civilians, among them 6 children, 12 members of the security "
+            "forces and 3 foreign journalists.")
+    claims = tollbook.extract(text, published="2024-05-01")
+    assert [(c.best, c.actor) for c in claims if c.best != 56] == \
+        [(41, "civilians"), (6, "civilians"), (12, "Ukrainian forces"), (3, "civilians")]

@@ -71,6 +71,15 @@ def names_combatants(sentence: str, start: int, end: int) -> bool:
 
 
 _COMBATANT_BEFORE, _COMBATANT_AFTER = 70, 30
+_ITEM_END = re.compile(r"[,;:()]|\s(?:and|or|и|і|та|й)\s")
+
+
+def item_names_combatants(sentence: str, end: int) -> bool:
+    """True when a list item's own words after its figure name soldiers ("373 members of the security forces"),
+    read up to the item's end (the next comma or "and")."""
+    stop = _ITEM_END.search(sentence, end, end + 60)
+    until = stop.start() if stop else min(len(sentence), end + 60)
+    return _combatants().search(sentence, end, until) is not None or grammar().FIGHTERS.search(sentence, end, until) is not None
 
 
 def find_actors(sentence: str, lowered: str) -> list[Match[Actor]]:
@@ -210,7 +219,7 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     # counted with the speaker ("Совместно с волонтерами редакция нашла 3 405 имен погибших")
     civ = nearest([c for c in civilians if not en.AGENT_BEFORE.search(sentence[max(0, c.start - _AGENT_REACH):c.start])],
                   start, end, blockers, after=0, before=40)
-    if civ is not None:
+    if civ is not None and not item_names_combatants(sentence, end):  # "..., 373 members of the security forces"
         return Actor(_CIVILIANS, demonym_country(sentence, lowered, civ.end), _CIVILIANS), civ.text, civ.start, civ.end
     return None
 

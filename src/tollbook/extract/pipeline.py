@@ -634,14 +634,16 @@ def _quoted_until(text: str, paragraph_start: int, at: int, speaker_at: int) -> 
 
 def _remember_mentions(s_text: str, lowered: str, ctx: _Context) -> None:
     found = actors_mod.find_actors(s_text, lowered)
-    parties = [(m, _civilians_attacked_by(s_text, m, found)) for m in found if m.value.kind != "civilians"]
+    att = attr_mod.attribute_sentence(s_text, lowered)  # "According to Kiev, ... the city of Bakhmut": Kiev speaks
+    # "Israel disputes this figure": the one who speaks is not whose losses the next figures count
+    spoken = [m for m in found if att is not None and att.start <= m.start < att.end]
+    parties = [(m, _civilians_attacked_by(s_text, m, found)) for m in found if m.value.kind != "civilians" and m not in spoken]
     attacked = [c for _, civilians in parties for c in civilians]
     victims = [m for m, civilians in parties if not civilians and not actors_mod.is_agent(s_text, m, len(s_text))]
     if victims:
         ctx.actor = (victims[0].value, victims[0].text)
     elif attacked:  # "ворог обстріляв мирних мешканців": the figures after are of the civilians shelled
         ctx.actor = (attacked[0].value, attacked[0].text)
-    att = attr_mod.attribute_sentence(s_text, lowered)  # "According to Kiev, ... the city of Bakhmut": Kiev speaks
     places = places_mod.find_places(s_text, lowered, [(m.start, m.end) for m in found],
                                     [(att.start, att.end)] if att is not None else [])
     if places:
@@ -1016,7 +1018,15 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         # item of a list is the first item's party, not the party of a mention before the list (here the
         # Russian group of forces that fired), nor the other side of the list's subject
         actor = None
-        f.actor_name, f.actor_country, f.actor_text = prev.actor, prev.actor_country, None
+        first = _first_item(s, prev)
+        if first.actor == "civilians" and actors_mod.item_names_combatants(text, q.end):
+            # "695 Israeli civilians, ..., 373 members of the security forces": soldiers listed after a people's
+            # civilians are that people's state forces, never civilians
+            country = first.actor_country or next((c.actor_country for c in reversed(s.out) if c.actor_country), None)
+            own = actors_mod.forces_of(None, country)
+            f.actor_name, f.actor_country, f.actor_text = (own.name, own.country, None) if own else (None, None, None)
+        else:
+            f.actor_name, f.actor_country, f.actor_text = first.actor, first.actor_country, None
     opponent = _opponent(s, q.start) if actor is None and f.actor_name is None and f.choice is not None \
         and f.choice.unit not in (None, "personnel") else None  # "Сили оборони знищили ще чотири танки": the other side's tanks
     f.actor = actor
@@ -1070,8 +1080,9 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         # "about 9,000 of those fighters": a part of the figure before is of the same party
         f.actor_name, f.actor_country = f.base_claim.actor, f.base_claim.actor_country
         f.actor_text = f.base_claim.actor_text
-        if f.actor_name in (None, "civilians") and unit_m is not None and unit_m.start >= q.end \
-                and grammar().FIGHTERS.fullmatch(unit_m.text):
+        if f.actor_name in (None, "civilians") and (unit_m is not None and unit_m.start >= q.end
+                                                     and grammar().FIGHTERS.fullmatch(unit_m.text)
+                                                     or actors_mod.item_names_combatants(text, q.end)):
             # "2,900 Ukrainians have died there, including 1,100 soldiers": the soldiers of that people's state, and
             # never civilians ("400 people died, including 120 soldiers")
             forces = _forces_of_the_people(s, f.base_claim)
@@ -1112,6 +1123,15 @@ def _list_heading(line: str) -> _ListHeading | None:
 
 _TAKEN_FROM_ENEMY = frozenset({"destroyed", "damaged", "captured"})
 _LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|і|й|та|и|а также|також|also)\s+)?")
+
+
+def _first_item(s: _SentenceRecord, last: Claim) -> Claim:
+    """The first item of the list the sentence's claim `last` ends (items joined by commas or "and")."""
+    items = s.out[:s.out.index(last) + 1] if last in s.out else [last]
+    k = len(items) - 1
+    while k > 0 and items[k - 1].actor and _same_list(s.text, items[k - 1].end - s.offset, items[k].start - s.offset):
+        k -= 1
+    return items[k]
 
 
 def _same_list(text: str, prev_end: int, start: int) -> bool:

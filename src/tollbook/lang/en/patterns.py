@@ -135,7 +135,7 @@ PRESENCE_AFTER = re.compile(r"\s+(?:are|were|remain|remained|have been|had been|
 # A possessive before a count of people: its strength ("its 4,500 men", "Wagner's 50,000 fighters").
 OWNED_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our)|['\u2019]s)\s+(?:(?:own|some|about|nearly|roughly|around)\s+)?$", re.IGNORECASE)
 # Nouns of fighting people: a possessive count of these is a strength.
-FIGHTERS = re.compile(r"(?:soldiers|troops|men|fighters|servicemen|personnel|mercenaries|marines|paratroopers|reservists|"
+FIGHTERS = re.compile(r"(?:soldiers|troops|forces|men|fighters|servicemen|personnel|mercenaries|marines|paratroopers|reservists|"
                       r"conscripts|recruits|volunteers|militiamen|guerrillas|combatants|convicts|prisoners)", re.IGNORECASE)
 # A finite verb right before a measure word: "... were killed", "have been wounded".
 FINITE_BEFORE = re.compile(r"\b(?:were|was|are|is|have been|has been|had been|had|have|has)\s+(?:\w+ly\s+)?$|"
@@ -328,7 +328,7 @@ AGENT_BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+){1,3}$|"
 PARTY_OF = re.compile(r"\b(?:forces|troops|army|units|soldiers|fighters|militias?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 OWNER_OF = re.compile(
     r"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:region|oblast|province|border|city|territory|capital|commander|commander-in-chief|"
-    r"president|military|general staff|defen[cs]e|ministry|army chief|intelligence|spokes\w+|officials?|government|"
+    r"president|military(?=\s+(?:said|says|say|told|tells|claimed|claims|reported|reports|announced|stated|estimated|estimates|spokes\w+|officials?|sources?))|general staff|defen[cs]e|ministry|army chief|intelligence|spokes\w+|officials?|government|"
     r"authorities|leader|governor|mayor|prime minister|foreign|health)|"
     r"\s+(?:regional\s+)?(?:governor|officials?|authorities|president|prime minister|spokes\w+|state media|media|"
     r"ministry|defen[cs]e ministry|health ministry|emergency service|air force|navy|general staff|commander|commanders|"
