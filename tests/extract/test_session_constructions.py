@@ -612,3 +612,12 @@ def test_soldiers_in_a_list_after_a_peoples_civilians_are_that_peoples_forces() 
     claims = tollbook.extract(text, published="2024-05-01")
     assert [(c.best, c.actor) for c in claims if c.best != 56] == \
         [(41, "civilians"), (6, "civilians"), (12, "Ukrainian forces"), (3, "civilians")]
+
+
+def test_a_disasters_toll_told_days_later_runs_from_the_disaster_to_the_telling() -> None:
+    text = "More than 9,000 people were injured in the earthquake that struck the province early on Monday."
+    claim = tollbook.extract(text, published="2023-02-09")[0]  # a Thursday
+    assert (claim.date_start, claim.date_end) == ("2023-02-06", "2023-02-09")
+    text = "The city counted 48 dead after the cyclone tore through the coast on 20 September."
+    claim = tollbook.extract(text, published="2023-10-30")[0]
+    assert (claim.date_start, claim.date_end) == ("2023-09-20", "2023-10-30")

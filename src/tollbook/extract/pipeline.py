@@ -1244,7 +1244,10 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
         others = [t for t in s.time_mentions if t is not tm and not _names_event(s.text, t)]
         until = times_mod.choose_time(others, f.q.start, f.q.end)
         end = until.date_end if until is not None and until.date_end else ref
-        if end is not None and (end - tm.date_start).days > _SAME_EVENT_DAYS:
+        # a disaster's toll grows for days after it ("75,000 injured in the quakes that struck on Monday", told on
+        # Thursday): a running total from the day after; an attack's count is its day's for a few days
+        within = 0 if grammar().DISASTER_CAUSE.search(s.text) else _SAME_EVENT_DAYS
+        if end is not None and (end - tm.date_start).days > within:
             f.date_start, f.date_end = tm.date_start.isoformat(), end.isoformat()
             f.date_text = until.text if until is not None else tm.text
     if ref and f.date_end and f.date_end > ref.isoformat() and not (tm and tm.forward):

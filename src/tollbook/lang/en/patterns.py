@@ -116,7 +116,8 @@ EVENT_AFTER_NAME = re.compile(rf"(?:-led|-run|-backed)?\s+(?:[a-z][\w-]*\s+)?{_E
                               r"[-\u2010](?:run|ruled|controlled|led|backed|affiliated|aligned|held|appointed|administered|"
                               r"governed|linked|allied|supported)\b", re.IGNORECASE)
 EVENT_BEFORE_DATE = re.compile(
-    rf"\b(?:{_EVENT_NOUN}|struck|hit|began|started|launched|erupted|broke out|made landfall|devastated|rocked)\b"
+    rf"\b(?:{_EVENT_NOUN}|struck|hit|began|started|launched|erupted|broke out|made landfall|devastated|rocked|"
+    r"(?:roared|swept|tore|ripped|barrelled|barreled|plowed|ploughed) through|slammed into)\b"
     r"[^,.;\d]{0,60}?(?:\b(?:on|of|since)\s+(?:the\s+)?)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.IGNORECASE)
 # Before a verb, an event as its subject: "the earthquakes that hit", "floods which struck" (the verb is the event's, no loss).
 EVENT_RELATIVE = re.compile(rf"\b{_EVENT_NOUN}\b[^,.;\d]{{0,40}}?\s(?:that|which)\s+(?:\w+\s+)?$", re.IGNORECASE)
