@@ -621,3 +621,9 @@ def test_a_disasters_toll_told_days_later_runs_from_the_disaster_to_the_telling(
     text = "The city counted 48 dead after the cyclone tore through the coast on 20 September."
     claim = tollbook.extract(text, published="2023-10-30")[0]
     assert (claim.date_start, claim.date_end) == ("2023-09-20", "2023-10-30")
+
+
+def test_a_peoples_dead_in_a_disaster_carry_no_army_into_the_next_sentence() -> None:
+    text = ("В прошлом году из-за пожаров погибли 7 100 россиян. Годом ранее было 6 950 погибших.")
+    claims = tollbook.extract(text, published="2019-04-16", language="ru")
+    assert [(c.best, c.actor) for c in claims] == [(7100, "civilians"), (6950, "civilians")]

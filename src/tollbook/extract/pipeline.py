@@ -1074,7 +1074,7 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         f.actor_name, f.actor_country = (enemy.name, enemy.country) if enemy else (None, None)
     if actor is not None:
         s.sentence_actor = (f.actor_name, f.actor_country, f.actor_text)
-        if actor[0].kind != "civilians":
+        if actor[0].kind != "civilians" and f.actor_name == actor[0].name:  # not a people's dead read as civilians
             ctx.actor = (actor[0], actor[1])
     if f.base_claim is not None and (actor is None or _OF_THOSE.match(text, q.end) and f.base_claim.actor):
         # "about 9,000 of those fighters": a part of the figure before is of the same party
