@@ -627,3 +627,14 @@ def test_a_peoples_dead_in_a_disaster_carry_no_army_into_the_next_sentence() -> 
     text = ("В прошлом году из-за пожаров погибли 7 100 россиян. Годом ранее было 6 950 погибших.")
     claims = tollbook.extract(text, published="2019-04-16", language="ru")
     assert [(c.best, c.actor) for c in claims] == [(7100, "civilians"), (6950, "civilians")]
+
+
+def test_figures_after_one_that_add_up_to_it_are_its_parts() -> None:
+    claims = tollbook.extract("The blast killed 120 people: 80 residents, 25 soldiers and 15 police officers.",
+                              published="2024-05-01")
+    whole = claims[0]
+    assert [c.derived_from for c in claims[1:]] == [whole.claim_id] * 3
+    # figures that do not add up are figures of their own
+    claims = tollbook.extract("The blast killed 120 people: 80 residents, 25 soldiers and 11 police officers.",
+                              published="2024-05-01")
+    assert [c.derived_from for c in claims[1:]] == [None] * 3

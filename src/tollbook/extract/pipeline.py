@@ -38,7 +38,7 @@ from tollbook.lang import languages, reading
 from tollbook.read.language import language_runs
 from tollbook.read.sections import superseded_address
 from tollbook.lexicons import Match, fold
-from tollbook.lexicons.measures import measure_registry, measures_where
+from tollbook.lexicons.measures import measure_family, measure_registry, measures_where
 from tollbook.model import Claim, Document, SourceRef, claim_id
 
 EXTRACTOR_VERSION = "0.3.0"
@@ -268,6 +268,7 @@ def _extract(doc: Document) -> list[Claim]:
     _resolve_forward(claims, ctx)
     _name_the_roles(claims, text)
     _sums_of_killed_and_wounded(claims)
+    _parts_adding_up(claims)
     credit_from_body(claims, text)
     claims = _stated_once(claims, text)
     parts = by_place(doc, claims)
@@ -302,6 +303,33 @@ def _stated_once(claims: list[Claim], text: str) -> list[Claim]:
     if copy_of:
         kept = [replace(c, derived_from=copy_of[c.derived_from]) if c.derived_from in copy_of else c for c in kept]
     return kept
+
+
+_MOST_PARTS = 12  # a breakdown names a few parts; a long line of figures is no breakdown of the one before it
+
+
+def _parts_adding_up(claims: list[Claim]) -> None:
+    """"1,139 people died in the attack: 695 civilians, 373 members of the security forces and 71 foreigners":
+    the figures after one in its sentence that add up to it, exactly, are its parts (`derived_from` it), so that
+    reconciliation reads them as a breakdown and not as more tolls of the same dead, whoever each part's party."""
+    for i, whole in enumerate(claims):
+        if whole.best is None or whole.derived_from is not None or whole.qualifier != "exact":
+            continue
+        total, run = 0.0, []
+        for c in claims[i + 1:]:
+            if c.quote != whole.quote or c.start < whole.end:
+                break
+            if c.derived_from is not None:
+                continue  # "695 civilians, including 36 children": a part of a part
+            if c.best is None or c.qualifier != "exact" or measure_family(c.measure) != measure_family(whole.measure):
+                break
+            total += c.best
+            run.append(c)
+            if total >= whole.best or len(run) == _MOST_PARTS:
+                break
+        if len(run) >= 2 and total == whole.best:
+            ids = {c.claim_id for c in run}
+            claims[:] = [replace(c, derived_from=whole.claim_id) if c.claim_id in ids else c for c in claims]
 
 
 def _sums_of_killed_and_wounded(claims: list[Claim]) -> None:
