@@ -638,3 +638,13 @@ def test_figures_after_one_that_add_up_to_it_are_its_parts() -> None:
     claims = tollbook.extract("The blast killed 120 people: 80 residents, 25 soldiers and 11 police officers.",
                               published="2024-05-01")
     assert [c.derived_from for c in claims[1:]] == [None] * 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia lost 4,000 in a single week near Avdiivka.", ("casualties", "Russian forces")),
+    ("The brigade lost 40 soldiers in the assault.", ("casualties", None)),
+    ("The army lost 9 tanks near the river.", ("destroyed", None)),
+    ("A 2,000-strong battalion crossed the border.", ("strength", None)),
+])
+def test_a_word_of_loss_with_a_party_or_a_noun_still_counts(text: str, expected: tuple) -> None:
+    assert [(c.measure, c.actor) for c in tollbook.extract(text, published="2024-01-01")] == [expected]

@@ -43,6 +43,7 @@ class MeasureChoice:
     unit: str | None
     cue_start: int | None = None
     cue_end: int | None = None
+    bare: bool = False  # no noun says what the figure counts: the unit is the measure's own
 
 
 @per_language
@@ -212,9 +213,9 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         return None
     unit = unit_m.value if unit_m is not None and unit_m.value != _NOT_COUNTED else None
     strong = re.match(r"^[-\u2010\s]?strong\b", sentence[end:end + 8], re.IGNORECASE)
-    if strong:
+    if strong:  # "a 2,000-strong battalion"; "19 paise strong" (a space, no noun) needs a party
         return MeasureChoice("strength", sentence[end:end + strong.end()].lstrip("-\u2010 "), False, unit or PERSONNEL,
-                             end, end + strong.end())
+                             end, end + strong.end(), bare=unit is None and sentence[end:end + 1].isspace())
     owned = [(c.start, c.end) for c in cues if c.start >= end and any(
         b[0] >= c.end and _LEADS_INTO.fullmatch(sentence, c.end, b[0]) for b in blockers)]
     if owned:  # "shelling kills 16, injures 114": a verb right before another figure is that figure's
@@ -321,9 +322,23 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         return MeasureChoice(None, None, False, unit)
     elif unit == PERSONNEL and not measure_registry()[measure].people:
         return MeasureChoice(None, None, False, unit)  # "flooded ... homes of 32,000 people": people are not damaged
+    bare = unit is None
     if unit is None:
         unit = PERSONNEL if measure_registry()[measure].people else None
-    return MeasureChoice(measure, cue.text, ambiguous, unit, cue.start, cue.end)
+    return MeasureChoice(measure, cue.text, ambiguous, unit, cue.start, cue.end, bare)
+
+
+@per_language
+def _needs_party() -> frozenset[str]:
+    entry = load("measures.toml").get("needs_party", {})
+    return frozenset(w.lower() for w in entry.get("words", []) + inflected(entry.get("lemmas", [])))
+
+
+def needs_party(choice: MeasureChoice) -> bool:
+    """Whether the figure is counted only by a word ordinary news uses for games, markets and audiences ("lost",
+    "defeated", "hit", "strong"), with no noun of what it counts: a loss of a party to a conflict only where
+    one is named."""
+    return choice.bare and choice.measure_text is not None and choice.measure_text.lower() in _needs_party()
 
 
 def _what_befell(sentence: str, cues: list[Match[str]], status: Match[str], blockers: list[tuple[int, int]],

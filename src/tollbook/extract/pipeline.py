@@ -1001,6 +1001,9 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
     if choice is not None and choice.measure is None and choice.unit == "personnel" and _returned_from_captivity(s, q):
         # "домой вернулись 90 российских военнослужащих" in a report of a prisoner exchange: prisoners of war, freed
         choice = measures_mod.MeasureChoice("captured", None, False, choice.unit)
+    if choice is not None and choice.measure is not None and measures_mod.needs_party(choice) and f.part_of is None \
+            and f.base_claim is None and q.base_index is None and not _names_a_party(s):
+        return False  # "Dallas lost 44-20", "a loss of 8.96 points": no party to a conflict lost anything
     if choice is None or choice.measure is None:
         item = s.ctx.list_heading is not None and _LIST_ITEM.match(s.text) is not None
         if not (_tally_line(s.text) or item) or choice is None or not choice.unit:
@@ -1011,6 +1014,15 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         choice = measures_mod.MeasureChoice(measure, None, False, choice.unit)
     f.choice = choice
     return True
+
+
+def _names_a_party(s: _SentenceRecord) -> bool:
+    """Whether the sentence, or the paragraph before it, names a party to a conflict (an army, a group, a state's
+    forces), or its speaker is one: what makes "lost 4,000" a loss of people."""
+    if any(m.value.kind != "civilians" for m in s.actor_mentions) or s.ctx.actor is not None:
+        return True
+    att = s.att or s.ctx.retold
+    return att is not None and att.claimant.kind in ("military", "ministry", "government", "armed_group", "intelligence")
 
 
 def _forces_of_the_people(s: _SentenceRecord, whole: Claim) -> actors_mod.Actor | None:
@@ -1453,7 +1465,8 @@ def _recent(earlier: list[Claim], out: list[Claim]) -> list[Claim]:
     if len(out) >= _LOOK_BACK:
         return out[-_LOOK_BACK:]
     return earlier[max(0, len(earlier) - (_LOOK_BACK - len(out))):] + out
-_TALLY = re.compile(r"^\W{0,3}[A-Za-z][\w ,/()'-]{1,60}?\s*[—–:-]+\s*(?:about|approximately|around|some|over)?\s*\d")
+# (never a hyphen between two figures: "enrollment in 2014-15 was up" is no line of a tally)
+_TALLY = re.compile(r"^\W{0,3}[A-Za-z][\w ,/()'-]{1,60}?(?<!\d)\s*[—–:-]+\s*(?:about|approximately|around|some|over)?\s*\d")
 
 
 def _tally(s_text: str) -> bool:
