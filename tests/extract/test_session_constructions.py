@@ -648,3 +648,16 @@ def test_figures_after_one_that_add_up_to_it_are_its_parts() -> None:
 ])
 def test_a_word_of_loss_with_a_party_or_a_noun_still_counts(text: str, expected: tuple) -> None:
     assert [(c.measure, c.actor) for c in tollbook.extract(text, published="2024-01-01")] == [expected]
+
+
+def test_a_noun_that_counts_nothing_opens_no_gate_but_a_part_of_a_figure_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tollbook.extract import pipeline
+
+    parsed: list[str] = []
+    real = pipeline.parse_quantities
+    monkeypatch.setattr(pipeline, "parse_quantities", lambda s: parsed.append(s) or real(s))
+    assert tollbook.extract("The index rose 40 points in 3 years, its best run in 12 months.", published="2024-01-01") == []
+    assert parsed == []
+    claims = tollbook.extract("The war has killed 41,000 soldiers. More than 1,100 of them were under 20 years old.",
+                              published="2024-01-01")
+    assert [c.best for c in claims] == [41000, 1100] and claims[1].derived_from == claims[0].claim_id

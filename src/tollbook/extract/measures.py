@@ -72,6 +72,11 @@ def find_unit_nouns(sentence: str, lowered: str) -> list[Match[str]]:
     return _indexes()[1].find(sentence, lowered)
 
 
+def counts_something(units: list[Match[str]]) -> bool:
+    """Whether any of these nouns is one of people or things a claim can count (not "points", "years")."""
+    return any(u.value != _NOT_COUNTED for u in units)
+
+
 def choose_unit(units: list[Match[str]], start: int, end: int, blockers: list[tuple[int, int]],
                 sentence: str, cues: list[Match[str]] = ()) -> Match[str] | None:
     """The noun the figure counts: right after it ("4,000 North Korean soldiers"), else just before ("tanks - 9,800").

@@ -255,7 +255,11 @@ def _extract(doc: Document) -> list[Claim]:
             words = _counting_words(s_text, lowered) if worth_parsing else None
             # the gate: a figure counts something only beside a word of loss, of people or of things (or in a
             # tally's line); without one the sentence is kept as plain text, and parsing its numbers is skipped
-            quantities = parse_quantities(s_text) if words is not None and (words[0] or words[1] or _tally_line(s_text)) else []
+            # (a noun that counts nothing, "points", "years", "percent", opens no gate; a part of a figure before,
+            # "more than 1,100 of them were under 20", counts what that figure counts)
+            opens = words is not None and (words[0] or measures_mod.counts_something(words[1]) or _tally_line(s_text)
+                                           or bool(claims) and _of_a_whole_before(s_text))
+            quantities = parse_quantities(s_text) if opens else []
             if not quantities:
                 _plain(ctx, sent.start, sent.end)
                 continue
@@ -774,6 +778,12 @@ class _Draft:
     date_end: str | None = None
     date_text: str | None = None
     term: conf_mod.Term | None = None
+
+
+def _of_a_whole_before(s_text: str) -> bool:
+    """"Of them, 1,100 were under 20", "1,100 of them": the sentence's figure is a part of one before."""
+    en = grammar()
+    return en.SUBSET_OPENS.match(s_text) is not None or en.OF_THEM_AFTER.search(s_text) is not None
 
 
 def _counting_words(s_text: str, lowered: str) -> tuple[list[Match[str]], list[Match[str]]]:
