@@ -20,3 +20,18 @@ def test_extraction_never_crashes_and_spans_hold(text: str) -> None:
         assert 0 <= c.start < c.end <= len(text)  # offsets index the caller's text, line ends and all
         values = [v for v in (c.low, c.best, c.high) if v is not None]
         assert values == sorted(values), (c.low, c.best, c.high)
+
+
+@settings(max_examples=200, deadline=None)
+@given(news_like)
+def test_a_documents_one_scan_gives_each_sentence_the_words_a_scan_of_it_finds(text: str) -> None:
+    from tollbook.extract.pipeline import _counting_words, _Scanned
+    from tollbook.extract.sentences import paragraphs, sentences_in
+    from tollbook.lexicons import fold
+
+    scanned = _Scanned(text, fold(text))
+    for p, (a, b) in enumerate(paragraphs(text)):
+        for sent in sentences_in(text, a, b, p):
+            s_text = text[sent.start:sent.end]
+            assert scanned.folded(sent.start, sent.end, s_text) == fold(s_text)
+            assert scanned.words(sent.start, sent.end) == _counting_words(s_text, fold(s_text))

@@ -211,7 +211,9 @@ def _extract(doc: Document) -> list[Claim]:
     reference = _Reference(doc)
     claims: list[Claim] = []
     ctx = _Context(text=text)
-    cands = candidates(text)
+    folded = fold(text)
+    cands = candidates(text, folded)
+    scanned = _Scanned(text, folded)
     stale = superseded_address(text, doc.sections)  # an address's words above the title the page prints
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         _close_paragraph(claims, ctx, doc)
@@ -251,8 +253,8 @@ def _extract(doc: Document) -> list[Claim]:
                     ctx.retold = att if att.claimant.kind != "anonymous" else None
                 continue
             worth_parsing = any_between(cands, sent.start, sent.end) and not number_dump(cands, sent.start, sent.end)
-            lowered = fold(s_text) if worth_parsing else ""
-            words = _counting_words(s_text, lowered) if worth_parsing else None
+            lowered = scanned.folded(sent.start, sent.end, s_text) if worth_parsing else ""
+            words = scanned.words(sent.start, sent.end) if worth_parsing else None
             # the gate: a figure counts something only beside a word of loss, of people or of things (or in a
             # tally's line); without one the sentence is kept as plain text, and parsing its numbers is skipped
             # (a noun that counts nothing, "points", "years", "percent", opens no gate; a part of a figure before,
@@ -778,6 +780,42 @@ class _Draft:
     date_end: str | None = None
     date_text: str | None = None
     term: conf_mod.Term | None = None
+
+
+class _Scanned:
+    """The document's measure cues and unit nouns, found in one pass over its folded text, handed to each
+    sentence as its own (offsets from the sentence's start): one automaton run a document, not two a
+    sentence with a figure."""
+
+    __slots__ = ("_text", "_folded", "_cues", "_units", "_cue_starts", "_unit_starts")
+
+    def __init__(self, text: str, folded: str) -> None:
+        self._text, self._folded = text, folded
+        self._cues = measures_mod.find_measure_cues(text, folded)
+        self._units = measures_mod.find_unit_nouns(text, folded)
+        self._cue_starts = [m.start for m in self._cues]
+        self._unit_starts = [m.start for m in self._units]
+
+    def folded(self, start: int, end: int, s_text: str) -> str:
+        """fold(s_text), cut from the document's folding when its lengths agree."""
+        if len(self._folded) != len(self._text) + 2:  # a character whose lower case is longer ("İ")
+            return fold(s_text)
+        return " " + self._folded[start + 1:end + 1] + " "
+
+    def words(self, start: int, end: int) -> tuple[list[Match[str]], list[Match[str]]]:
+        """The cues and nouns inside [start, end), at offsets in that span (what `_counting_words` finds there)."""
+        return _inside(self._cues, self._cue_starts, start, end), _inside(self._units, self._unit_starts, start, end)
+
+
+def _inside(found: list[Match[str]], starts: list[int], start: int, end: int) -> list[Match[str]]:
+    out = []
+    for i in range(bisect.bisect_left(starts, start), len(found)):
+        m = found[i]
+        if m.start >= end:
+            break
+        if m.end <= end:
+            out.append(Match(m.start - start, m.end - start, m.value, m.text))
+    return out
 
 
 def _of_a_whole_before(s_text: str) -> bool:

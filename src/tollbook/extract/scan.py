@@ -26,10 +26,10 @@ def _words() -> PhraseIndex[str]:
     return PhraseIndex((w, w) for w in words)
 
 
-def candidates(text: str) -> list[int]:
-    """Sorted start offsets of every digit run and number word in the text."""
+def candidates(text: str, folded: str | None = None) -> list[int]:
+    """Sorted start offsets of every digit run and number word in the text (`folded`: fold(text), if at hand)."""
     found = [m.start() for m in _DIGIT.finditer(text)]
-    found += [m.start for m in _words().find(text)]
+    found += [m.start for m in _words().find(text, folded)]
     found.sort()
     return found
 
