@@ -64,7 +64,7 @@ def texts_dir(name: str = "real_stories") -> Path | None:
     given = (Path(env) if name == "real_stories" else Path(env).parent / name) if env else None
     candidates = [given, _REPO / ".cache" / name, Path.cwd() / ".cache" / name, Path.home() / ".cache" / "tollbook" / name]
     for c in candidates:
-        if c and Path(c).is_dir() and any(Path(c).glob("*/*.txt")):
+        if c and Path(c).is_dir() and (any(Path(c).glob("*/*.txt")) or any(Path(c).glob("*.txt"))):  # by story, or flat
             return Path(c)
     return None
 
