@@ -530,17 +530,17 @@ def test_an_unnamed_office_in_ukrainian_or_russian_speaks_with_its_words(text: s
 def test_a_paper_citing_an_unnamed_official_carries_the_officials_figure_in_russian() -> None:
     text = ("Наводнение на острове\n\n"
             "Число погибших выросло до 31, еще 12 человек пропали без вести. Об этом во вторник, 4 марта, "
-            "сообщила газета New York Times со ссылкой на представителя властей острова.")
+            "написало агентство Reuters со ссылкой на чиновника районной администрации.")
     claims = tollbook.extract(text, published="2025-03-04", outlet="Тестовая лента", language="ru")
     assert [(c.best, [s.name for s in c.sources][:2]) for c in claims] == \
-        [(31, ["anonymous", "The New York Times"]), (12, ["anonymous", "The New York Times"])]
-    assert claims[0].sources[0].text == "представителя властей острова"
+        [(31, ["anonymous", "Reuters"]), (12, ["anonymous", "Reuters"])]
+    assert claims[0].sources[0].text == "чиновника районной администрации"
 
 
 def test_two_speakers_named_together_each_keep_the_figure_one_of_them_gives_again() -> None:
     text = ("Удар по столиці\n\n"
-            "Унаслідок удару загинули семеро людей, ще 25 звернулися по допомогу. Про це повідомили начальник КМВА "
-            "Тимур Ткаченко та міський голова Віталій Кличко.\n\n"
+            "Семеро людей загинули, а 25 звернулися по допомогу, повідомили начальник КМВА Тимур Ткаченко "
+            "та міський голова Віталій Кличко.\n\n"
             "«По допомогу звернулися 25 людей», — написав Кличко.")
     claims = tollbook.extract(text, published="2025-08-28", outlet="Тестова стрічка", language="uk")
     first = {c.best: c.source for c in claims if c.start < text.index("«")}
@@ -572,7 +572,7 @@ def test_a_body_named_in_the_possessive_is_named_without_it() -> None:
 def test_a_person_named_with_an_office_keeps_their_name_when_the_office_is_the_documents_place() -> None:
     text = ("Puerto Rico storm toll unchanged\n\n"
             "The island's count has not moved in weeks.\n\n"
-            "Ana Rivera, the secretary for the Department of Public Safety continues to say that 64 people died in the storm.")
+            "Ana Rivera, secretary at the Department of Public Safety keeps saying that the storm killed 64 people.")
     claim = tollbook.extract(text, published="2018-05-01", outlet="Test Wire")[-1]
     assert claim.source == "Puerto Rico Department of Public Safety" and "Ana Rivera" in claim.sources[0].text
 
@@ -615,7 +615,7 @@ def test_soldiers_in_a_list_after_a_peoples_civilians_are_that_peoples_forces() 
 
 
 def test_a_disasters_toll_told_days_later_runs_from_the_disaster_to_the_telling() -> None:
-    text = "More than 9,000 people were injured in the earthquake that struck the province early on Monday."
+    text = "Some 9,000 were hurt when the quake struck the province early on Monday."
     claim = tollbook.extract(text, published="2023-02-09")[0]  # a Thursday
     assert (claim.date_start, claim.date_end) == ("2023-02-06", "2023-02-09")
     text = "The city counted 48 dead after the cyclone tore through the coast on 20 September."

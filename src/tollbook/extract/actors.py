@@ -75,7 +75,7 @@ _ITEM_END = re.compile(r"[,;:()]|\s(?:and|or|и|і|та|й)\s")
 
 
 def item_names_combatants(sentence: str, end: int) -> bool:
-    """True when a list item's own words after its figure name soldiers ("373 members of the security forces"),
+    """True when a list item's own words after its figure name soldiers ("12 members of the border guard"),
     read up to the item's end (the next comma or "and")."""
     stop = _ITEM_END.search(sentence, end, end + 60)
     until = stop.start() if stop else min(len(sentence), end + 60)
@@ -219,7 +219,7 @@ def choose_actor(sentence: str, lowered: str, mentions: list[Match[Actor]], star
     # counted with the speaker ("Совместно с волонтерами редакция нашла 3 405 имен погибших")
     civ = nearest([c for c in civilians if not en.AGENT_BEFORE.search(sentence[max(0, c.start - _AGENT_REACH):c.start])],
                   start, end, blockers, after=0, before=40)
-    if civ is not None and not item_names_combatants(sentence, end):  # "..., 373 members of the security forces"
+    if civ is not None and not item_names_combatants(sentence, end):  # "..., 12 members of the border guard"
         return Actor(_CIVILIANS, demonym_country(sentence, lowered, civ.end), _CIVILIANS), civ.text, civ.start, civ.end
     return None
 

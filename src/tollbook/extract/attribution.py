@@ -163,7 +163,7 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
                 via = tuple(SourceRef(m.value.name, "media", m.text) for m in media)
                 return Attribution(ANONYMOUS, a.text, a.start, a.end, via)
     if not named and (role := _unnamed_role(sentence, lowered, verbs, cued=True)) is not None:
-        # "сообщила газета ... со ссылкой на представителя властей": the office cited speaks, the paper carries it
+        # "написало агентство ... со ссылкой на чиновника": the official cited speaks, the agency carries it
         via = tuple(SourceRef(m.value.name, "media", m.text) for m in media)
         return Attribution(ANONYMOUS, sentence[role[0]:role[1]], role[0], role[1], via)
     named = named or media
@@ -232,7 +232,7 @@ def attribute_sentence(sentence: str, lowered: str, whole: bool = True) -> Attri
                         best = (gap, m)
         chosen = best[1] if best else None
     if chosen is None and (unnamed := en.UNNAMED_ACCORDING.search(sentence)) is not None:
-        return Attribution(ANONYMOUS, unnamed.group(1), unnamed.start(1), unnamed.end(1))  # "according to some Israeli estimates"
+        return Attribution(ANONYMOUS, unnamed.group(1), unnamed.start(1), unnamed.end(1))  # "according to some Turkish estimates"
     if chosen is None and verbs:
         org = _unknown_organisation(sentence, verbs)
         if org is not None:
@@ -278,7 +278,7 @@ _SENTENCE_OPENING = re.compile(r"[\s\"'«“„(-]*(?:[ВвУу]\s+)?")
 
 def _unnamed_role(sentence: str, lowered: str, verbs: list[Match[str]], cued: bool = False) -> tuple[int, int] | None:
     """An office or unnamed source that speaks for a sentence in a language whose speakers the English
-    patterns do not read ("по словам врачей", "со ссылкой на представителя властей провинции", "сообщили
+    patterns do not read ("по словам врачей", "со ссылкой на чиновника районной администрации", "сообщили
     спасатели"): its span with the words that say whose it is ("властей провинции Себу"), kept as the
     claimant's words; `cued`: only one a cue introduces. The language names its cues (`ROLE_CUES`); English
     reads its speakers in `speakers`."""

@@ -315,7 +315,7 @@ _MOST_PARTS = 12  # a breakdown names a few parts; a long line of figures is no 
 
 
 def _parts_adding_up(claims: list[Claim]) -> None:
-    """"1,139 people died in the attack: 695 civilians, 373 members of the security forces and 71 foreigners":
+    """"The raid killed 56: 41 civilians, 12 members of the border guard and 3 journalists":
     the figures after one in its sentence that add up to it, exactly, are its parts (`derived_from` it), so that
     reconciliation reads them as a breakdown and not as more tolls of the same dead, whoever each part's party."""
     for i, whole in enumerate(claims):
@@ -326,7 +326,7 @@ def _parts_adding_up(claims: list[Claim]) -> None:
             if c.quote != whole.quote or c.start < whole.end:
                 break
             if c.derived_from is not None:
-                continue  # "695 civilians, including 36 children": a part of a part
+                continue  # "41 civilians, among them 6 children": a part of a part
             if c.best is None or c.qualifier != "exact" or measure_family(c.measure) != measure_family(whole.measure):
                 break
             total += c.best
@@ -465,8 +465,8 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
                 _office_of_the_document(claims, i, text, first.name)
             continue
         if first is not None and first.kind not in ("anonymous", "media", "outlet") and first.text:
-            # "the health minister of the eastern government said": the one minister of health the document
-            # names is kept beside the body ("Othman Abdel Jalil, the health minister")
+            # "the interior minister of the provincial government said": the one interior minister the
+            # document names is kept beside the body ("Name, the interior minister")
             holder = _holder_of(text, first, found)
             if holder is not None:
                 claims[i] = replace(c, sources=(SourceRef(first.name, first.kind, f"{first.text} ({holder})"), *c.sources[1:]))
@@ -494,9 +494,9 @@ _ROLE_FILLER = frozenset({"the", "a", "an", "of", "for", "in", "at", "its", "the
 
 
 def _holder_of(text: str, body: SourceRef, holders: dict[str, SourceRef | None]) -> str | None:
-    """The person who holds the office a known body's words name ("the health minister of the eastern
+    """The person who holds the office a known body's words name ("the interior minister of the provincial
     government"): the one person the document names in that role, when the words of their office ("the
-    health minister") are among the body's words and the lexicon ties them to no other body."""
+    interior minister") are among the body's words and the lexicon ties them to no other body."""
     role = speakers_mod.role_of(body.text or "")
     if role is None or role.endswith("s") or f"holder:{role}" in holders and holders[f"holder:{role}"] is None:
         return None
@@ -1108,7 +1108,7 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         actor = None
         first = _first_item(s, prev)
         if first.actor == "civilians" and actors_mod.item_names_combatants(text, q.end):
-            # "695 Israeli civilians, ..., 373 members of the security forces": soldiers listed after a people's
+            # "41 Ukrainian civilians, ..., 12 members of the border guard": soldiers listed after a people's
             # civilians are that people's state forces, never civilians
             country = first.actor_country or next((c.actor_country for c in reversed(s.out) if c.actor_country), None)
             own = actors_mod.forces_of(None, country)

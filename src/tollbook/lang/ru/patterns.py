@@ -428,7 +428,7 @@ UNNAMED_ACCORDING = re.compile(r"\b[Пп]о\s+((?:некоторым|неофи�
 SPEAKER_AFTER_VERB = 60
 # A line that only names who said the paragraph before it ("– заявил Гладков.").
 CLOSING_SPEAKER = re.compile(r"\s*[-\u2013\u2014]\s*(?:заявил|заявила|заявили|сказал|сказала|сказали|сообщил|сообщила|сообщили|написал|написала|написали|отметил|отметила|подчеркнул|подчеркнула)\b")
-# (a day given between the pointer and its verb, set off by commas: "Об этом в среду, 1 октября, сообщила ...")
+# (a day given between the pointer and its verb, set off by commas: "Об этом в пятницу, 7 июня, сообщили ...")
 POINTS_BACK_CORE = (
     r"(?:об\s+этом(?:\s+[^.!?,\n]{1,30},(?:[^.!?,\n]{1,20},)?)?|это|эту\s+информацию|эти\s+данные|эту\s+цифру|эти\s+цифры|такие\s+данные|такие\s+цифры|"
     r"(?:печальную|эту|трагическую|плохую)\s+новость)\s+(?:[\w'’-]+\s+)?"

@@ -432,7 +432,7 @@ UNNAMED_ACCORDING = re.compile(r"\b[Зз]а\s+((?:деякими|неофіці�
 SPEAKER_AFTER_VERB = 60
 # A line that only names who said the paragraph before it ("– заявив Петренко.").
 CLOSING_SPEAKER = re.compile(r"\s*[-\u2013\u2014]\s*(?:заявив|заявила|заявили|сказав|сказала|сказали|повідомив|повідомила|повідомили|написав|написала|написали|зазначив|зазначила|наголосив|наголосила)\b")
-# (a day given between the pointer and its verb, set off by commas: "Про це в середу, 1 жовтня, повідомила ...")
+# (a day given between the pointer and its verb, set off by commas: "Про це в п'ятницю, 7 червня, повідомили ...")
 POINTS_BACK_CORE = (
     r"(?:про\s+це(?:\s+[^.!?,\n]{1,30},(?:[^.!?,\n]{1,20},)?)?|це|цю\s+інформацію|ці\s+дані|цю\s+цифру|ці\s+цифри|такі\s+дані|такі\s+цифри|"
     r"(?:сумну|цю|трагічну|погану)\s+новину)\s+(?:[\w'’-]+\s+)?"
