@@ -218,7 +218,7 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
         return None
     unit = unit_m.value if unit_m is not None and unit_m.value != _NOT_COUNTED else None
     strong = re.match(r"^[-\u2010\s]?strong\b", sentence[end:end + 8], re.IGNORECASE)
-    if strong:  # "a 2,000-strong battalion"; "19 paise strong" (a space, no noun) needs a party
+    if strong:  # "a 2,000-strong battalion"; "12 paise strong" (a space, no noun) needs a party
         return MeasureChoice("strength", sentence[end:end + strong.end()].lstrip("-\u2010 "), False, unit or PERSONNEL,
                              end, end + strong.end(), bare=unit is None and sentence[end:end + 1].isspace())
     owned = [(c.start, c.end) for c in cues if c.start >= end and any(

@@ -1051,7 +1051,7 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         choice = measures_mod.MeasureChoice("captured", None, False, choice.unit)
     if choice is not None and choice.measure is not None and measures_mod.needs_party(choice) and f.part_of is None \
             and f.base_claim is None and q.base_index is None and not _names_a_party(s):
-        return False  # "Dallas lost 44-20", "a loss of 8.96 points": no party to a conflict lost anything
+        return False  # "Leeds lost 31-17", "a loss of 96 points": no party to a conflict lost anything
     if choice is None or choice.measure is None:
         item = s.ctx.list_heading is not None and _LIST_ITEM.match(s.text) is not None
         if not (_tally_line(s.text) or item) or choice is None or not choice.unit:
