@@ -661,3 +661,11 @@ def test_a_noun_that_counts_nothing_opens_no_gate_but_a_part_of_a_figure_does(mo
     claims = tollbook.extract("The war has killed 41,000 soldiers. More than 1,100 of them were under 20 years old.",
                               published="2024-01-01")
     assert [c.best for c in claims] == [41000, 1100] and claims[1].derived_from == claims[0].claim_id
+
+
+def test_a_speaker_in_a_clause_that_hangs_on_the_figures_gives_only_its_own_figure() -> None:
+    text = ("The combined toll of the two floods passed 3,000 on Sunday after Pakistan said 2,260 people had died "
+            "in its provinces.")
+    claims = tollbook.extract(text, published="2022-09-04", outlet="Test Wire")
+    assert [(c.best or c.low, c.source) for c in claims] == [(3000, "Test Wire"), (2260, claims[1].source)]
+    assert claims[1].source != "Test Wire"

@@ -97,6 +97,7 @@ class _Context:
     # the claimant of the paragraph's previous sentence with figures, anonymous ones too: "Another 2,150 were
     # reported wounded" goes on with the account of the sentence before
     sentence_before: tuple[int, attr_mod.Attribution | None] | None = None
+    outlets_own: set[int] = field(default_factory=set)  # where a figure no speaker gave stands (the outlet's sum)
 
     def carried(self) -> None:
         """Fill the carried actor and place from the previous figure-free sentence, on demand."""
@@ -574,7 +575,8 @@ def _resolve_forward(claims: list[Claim], ctx: _Context) -> None:
 
 def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
     """One claimant named in a paragraph speaks for the paragraph's unattributed figures (wire style)."""
-    open_at = sorted(claims[i].start for i in ctx.paragraph_claims if claims[i].attribution in (None, "outlet"))
+    open_at = sorted(claims[i].start for i in ctx.paragraph_claims if claims[i].attribution in (None, "outlet")
+                     and claims[i].start not in ctx.outlets_own)
     if open_at:
         for start, end in ctx.paragraph_plain:
             if not any_between(open_at, start - _PARAGRAPH_REACH, end + _PARAGRAPH_REACH):
@@ -589,7 +591,7 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
     named = sorted(ctx.paragraph_claimants, key=lambda item: item[0])
     only = {a.claimant.name for _, a in named}
     for idx in ctx.paragraph_claims:
-        if claims[idx].attribution not in (None, "outlet"):
+        if claims[idx].attribution not in (None, "outlet") or claims[idx].start in ctx.outlets_own:
             continue
         c = claims[idx]
         before = [a for where, a in named if where <= c.start]
@@ -1387,6 +1389,12 @@ def _attribution(s: _SentenceRecord, f: _Draft) -> bool:
             if own is not None:
                 f.source, f.chain = attr_mod.source_chain(own, s.doc.outlet)
                 f.how = "explicit"
+            elif s.att.start >= hi and grammar().SPEAKER_SUBORDINATE.match(
+                    s.text, max(b for b in s.clause_breaks if b <= s.att.start)):
+                # "the toll surpassed 50,000 after Turkey declared 44,000 dead": Turkey gave its own figure, not the sum
+                f.source, f.chain = attr_mod.source_chain(None, s.doc.outlet)
+                f.how = "outlet" if s.doc.outlet else None
+                s.ctx.outlets_own.add(s.offset + f.q.start)  # no claimant of the paragraph speaks for it either
     if f.base_claim is not None and s.att is None:
         # the base's claimant, and the base's standing: an outlet's figure so far may still get the paragraph's
         base = f.base_claim

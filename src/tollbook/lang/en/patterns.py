@@ -148,11 +148,16 @@ SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s|"
                                   # "... said 30 died and a ministry official gave 50", "... and according
                                   # to US intelligence ...": a second speaker
                                   r"\sand\s(?=according\s+to\b|(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)|"
+                                  # "... surpassed 50,000 after Turkey declared 44,000 dead": a speaker in a clause that
+                                  # hangs on the figure's
+                                  r"\s(?=(?:after|as|when|since|before)\s[\w'’ -]{2,40}?\s(?:said|says|declared|declares|reported|announced|confirmed)\b)|"
                                   # "... seen by a news agency -- well under the 480 deaths which health authorities had described": a dash
                                   # opens a clause that names its own speaker
                                   r"\s(?:--|\u2014|\u2013)\s(?=[^.;]{0,120}?\b(?:that|which)\s+(?:the\s+)?[\w'’ -]{2,60}?\s"
                                   r"(?:\w+ly\s+)?(?:said|says|reported|described|gave|cited|put)\b)",
                                   re.IGNORECASE)
+# A clause that opens with these hangs on the one before it: its speaker vouches for its own figures only.
+SPEAKER_SUBORDINATE = re.compile(r"\s(?:after|as|when|since|before)\s", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
 # "and" before "the" and a capitalised name joins two names ("with the Russian Federation and the DPR"),
 # not two clauses; before a modal or auxiliary it joins two verbs of one subject ("the toll tops 30,000

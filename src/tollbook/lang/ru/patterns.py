@@ -307,6 +307,8 @@ FIGHTERS = re.compile(f"(?:{_alternation(_words('fighters'))})", re.IGNORECASE)
 FINITE_BEFORE = re.compile(r"\b(?:было|были|был|была|будет|будут|оказались|оказалось)\s+(?:\w+о\s+)?$|"
                            r"^(?:было|были|был|была)\s", re.IGNORECASE)
 # Where a clause that may name its own speaker starts: "X заявил о 35 погибших, тогда как ..., по данным Y".
+# A clause that opens with these hangs on the one before it: its speaker vouches for its own figures only.
+SPEAKER_SUBORDINATE = re.compile(r"\s(?:после того как|когда|поскольку)\s", re.IGNORECASE)
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тогда как|в то время как|а|но|однако|при этом|и)\s|;\s|"
                                   r"\s(?:и|а)\s(?=по\s+(?:данным|словам|информации|оценкам)\b|согласно\b)", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.

@@ -310,6 +310,8 @@ FIGHTERS = re.compile(f"(?:{_alternation(_words('fighters'))})", re.IGNORECASE)
 FINITE_BEFORE = re.compile(r"\b(?:було|були|був|була|є|буде|будуть|виявилися|виявились|опинилися)\s+(?:\w+о\s+)?$|"
                            r"^(?:було|були|був|була)\s", re.IGNORECASE)
 # Where a clause that may name its own speaker starts: "X заявив про 35 загиблих, тоді як ..., за даними Y".
+# A clause that opens with these hangs on the one before it: its speaker vouches for its own figures only.
+SPEAKER_SUBORDINATE = re.compile(r"\s(?:після того як|коли|оскільки)\s", re.IGNORECASE)
 SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:тоді як|водночас|а|але|проте|натомість|і|та)\s|;\s|"
                                   r"\s(?:і|та|а)\s(?=за\s+(?:даними|словами|інформацією|оцінками)\b|згідно\s+з\b)", re.IGNORECASE)
 # Where the subject's clause starts, looking back from the figure.
