@@ -669,3 +669,15 @@ def test_a_speaker_in_a_clause_that_hangs_on_the_figures_gives_only_its_own_figu
     claims = tollbook.extract(text, published="2022-09-04", outlet="Test Wire")
     assert [(c.best or c.low, c.source) for c in claims] == [(3000, "Test Wire"), (2260, claims[1].source)]
     assert claims[1].source != "Test Wire"
+
+
+def test_official_figures_of_no_named_country_keep_the_place_counted() -> None:
+    text = "Fighting has killed 95 people in Israel and 160 in Mozambique, according to official figures."
+    claims = tollbook.extract(text, published="2023-03-15", outlet="Test Wire")
+    # no body is named: unnamed, with the place whose officials they are in the words
+    assert [c.source for c in claims] == ["anonymous", "anonymous"]
+    assert [c.sources[0].text for c in claims] == ["according to official figures (Israel)",
+                                                    "according to official figures (Mozambique)"]
+    # with no place, nobody in particular
+    claim = tollbook.extract("At least 300 people died, according to official figures.", published="2023-03-15")[0]
+    assert claim.sources[0].kind == "anonymous" and claim.sources[0].text == "according to official figures"

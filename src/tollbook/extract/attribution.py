@@ -30,6 +30,8 @@ class Claimant:
 
 
 ANONYMOUS = Claimant("anonymous", "anonymous", None)
+# "according to official figures": unnamed officials, of the place the figure counts
+OFFICIAL_FIGURES = Claimant("official figures", "anonymous", None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -619,6 +621,8 @@ def _official_figures(sentence: str) -> Attribution | None:
     if m is None:
         return None
     who = m.group("who") or m.group("who2")
+    if who is None:  # officials of the figure's place, once it is known (the pipeline's `_name_the_roles`)
+        return Attribution(OFFICIAL_FIGURES, m.group(0), m.start(), m.end())
     for phrase in (f"{who} officials", f"{who} government", f"{who} authorities"):
         found = _index()[0].find(phrase)
         if found and found[0].start == 0 and found[0].end == len(phrase):

@@ -474,6 +474,13 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
             continue
         if first is None or first.kind != "anonymous" or not first.text:
             continue
+        if first.name == attr_mod.OFFICIAL_FIGURES.name:
+            # "1,400 killed in Israel, according to official figures": no body is named (a government, a ministry,
+            # the army?), so the claimant stays unnamed, the place whose officials they are kept in its words
+            said = f"{first.text} ({c.place})" if c.place else first.text
+            claims[i] = replace(c, source=attr_mod.ANONYMOUS.name,
+                                sources=(SourceRef(attr_mod.ANONYMOUS.name, "anonymous", said), *c.sources[1:]))
+            continue
         role = speakers_mod.role_of(first.text)
         if role is None or role.endswith("s"):
             _office_of_the_document(claims, i, text)

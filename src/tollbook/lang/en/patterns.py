@@ -297,10 +297,11 @@ POINTS_BACK_CORE = (
     r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"
     r"posted|disclosed|revealed|claimed|estimated|assessed)\s+by\b"
 )
-# "according to official Israeli data", "citing Turkish official figures": that country's authorities speak
+# "according to official Israeli data", "citing Turkish official figures": that country's authorities speak;
+# "according to official figures" with no country: officials unnamed, of the place the figure counts
 OFFICIAL_FIGURES = re.compile(
-    r"\b(?i:according to|citing|per)\s+(?i:the\s+)?(?i:(?:latest|new|final)\s+)?(?:official\s+(?P<who>[A-Z][\w-]+)|"
-    r"(?P<who2>[A-Z][\w-]+)\s+official)\s+(?:data|figures|statistics|counts?|tally|tolls?|estimates?)\b")
+    r"\b(?i:according to|citing|per)\s+(?i:the\s+)?(?i:(?:latest|new|final)\s+)?(?:official\s+(?P<who>[A-Z][\w-]+)\s+|"
+    r"(?P<who2>[A-Z][\w-]+)\s+official\s+|(?i:official)\s+)(?:data|figures|statistics|counts?|tally|tolls?|estimates?)\b")
 AS_NOTED = re.compile(r"\bas (?:noted|stated|mentioned|reported|said) (?:in|by|earlier)\b", re.IGNORECASE)
 BACK_NOUN = (r"(?:he|she|they|it|its|the (?:[\w-]+\s+){0,2}?(?:official|officials|spokesman|spokeswoman|spokesperson|"
              r"mission|agency|ministry|monitors|update|report|statement|administration|governor|military|army|service|"
