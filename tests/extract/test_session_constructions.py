@@ -681,3 +681,11 @@ def test_official_figures_of_no_named_country_keep_the_place_counted() -> None:
     # with no place, nobody in particular
     claim = tollbook.extract("At least 300 people died, according to official figures.", published="2023-03-15")[0]
     assert claim.sources[0].kind == "anonymous" and claim.sources[0].text == "according to official figures"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Centro de Estudios Sociales reported that 120 people died in the fire.", None),
+    ("Floods killed 30 people in Rio de Janeiro on Monday.", "BR-RJ"),
+])
+def test_a_place_name_that_goes_on_after_de_is_a_longer_name(text: str, place: str | None) -> None:
+    assert tollbook.extract(text, published="2024-01-01")[0].place_code == place

@@ -93,6 +93,8 @@ def find_places(sentence: str, lowered: str, actor_spans: list[tuple[int, int]],
         if _NAME_GOES_ON.match(sentence, m.end) and (_INSIDE_A_NAME_BEFORE.search(sentence, max(0, m.start - 30), m.start)
                                                      or _given_name_before(sentence, lowered, m.start)):
             continue  # "Al-Ahli Arabi Hospital", "Carmen Yulin Cruz": a word of a longer proper name, not a place
+        if _PARTICLE_NAME.match(sentence, m.end):
+            continue  # "Centro de Periodismo Investigativo": a name going on after "de" is no place the gazetteer knows
         if en.PARTY_OF.search(sentence, max(0, m.start - 30), m.start):
             continue  # "the forces of the Russian Federation": a party, not a place
         if sentence[m.end:m.end + 2] == "'s" and not locative:
@@ -125,6 +127,8 @@ _THE = re.compile(r"the\s+")
 # a capitalised word right before (not the sentence's first) and one right after: a place's name inside a longer name
 _INSIDE_A_NAME_BEFORE = re.compile(r"(?<=\S\s)[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*[ -](?:(?:al|el|Al|El)-)?$")
 _NAME_GOES_ON = re.compile(r"[ -][A-Z][a-z]")
+# a Romance particle and a capital after a place's name: a longer name (the gazetteer holds "Rio de Janeiro" whole)
+_PARTICLE_NAME = re.compile(r" (?:de|del|della|di|do|da|dos|das|des|du) [A-Z]")
 _FIRST_WORD = re.compile(r"\s*([A-Z][a-z]+) ")
 
 
