@@ -689,3 +689,12 @@ def test_official_figures_of_no_named_country_keep_the_place_counted() -> None:
 ])
 def test_a_place_name_that_goes_on_after_de_is_a_longer_name(text: str, place: str | None) -> None:
     assert tollbook.extract(text, published="2024-01-01")[0].place_code == place
+
+
+def test_parts_given_in_the_next_sentence_that_add_up_take_the_wholes_party() -> None:
+    text = ("The overnight strikes killed 27 people across the country and injured 90. "
+            "So far 19 dead have been counted in Odesa and 8 dead in Mykolaiv.")
+    claims = tollbook.extract(text, published="2024-07-08")
+    whole = next(c for c in claims if c.best == 27)
+    parts = [c for c in claims if c.best in (19, 8)]
+    assert [(c.derived_from, c.actor) for c in parts] == [(whole.claim_id, whole.actor)] * 2 and whole.actor == "civilians"

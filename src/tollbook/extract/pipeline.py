@@ -313,30 +313,34 @@ def _stated_once(claims: list[Claim], text: str) -> list[Claim]:
 
 
 _MOST_PARTS = 12  # a breakdown names a few parts; a long line of figures is no breakdown of the one before it
+_PARTS_REACH = 400  # how far after a whole its parts may be given: the next sentence or two, not the next story
 
 
 def _parts_adding_up(claims: list[Claim]) -> None:
     """"The raid killed 56: 41 civilians, 12 members of the border guard and 3 journalists":
-    the figures after one in its sentence that add up to it, exactly, are its parts (`derived_from` it), so that
-    reconciliation reads them as a breakdown and not as more tolls of the same dead, whoever each part's party."""
+    the figures right after one (in its sentence or the next) that add up to it, exactly, are its parts
+    (`derived_from` it), so that reconciliation reads them as a breakdown and not as more tolls of the same
+    dead, whoever each part's party."""
     for i, whole in enumerate(claims):
-        if whole.best is None or whole.derived_from is not None or whole.qualifier != "exact":
+        if whole.best is None or whole.derived_from is not None or whole.qualifier != "exact" or whole.best < _SUM_MIN:
             continue
         total, run = 0.0, []
         for c in claims[i + 1:]:
-            if c.quote != whole.quote or c.start < whole.end:
+            if c.start < whole.end or c.start - whole.end > _PARTS_REACH:
                 break
-            if c.derived_from is not None:
-                continue  # "41 civilians, among them 6 children": a part of a part
-            if c.best is None or c.qualifier != "exact" or measure_family(c.measure) != measure_family(whole.measure):
+            if c.derived_from is not None or measure_family(c.measure) != measure_family(whole.measure):
+                continue  # "41 civilians, among them 6 children": a part of a part; "and 125 injured": another count
+            if c.best is None or c.qualifier != "exact":
                 break
             total += c.best
             run.append(c)
             if total >= whole.best or len(run) == _MOST_PARTS:
                 break
         if len(run) >= 2 and total == whole.best:
-            ids = {c.claim_id for c in run}
-            claims[:] = [replace(c, derived_from=whole.claim_id) if c.claim_id in ids else c for c in claims]
+            # a part of no named party is of the whole's ("31 died ... 20 dead in Kyiv and 11 in Dnipro")
+            parts = {c.claim_id: replace(c, derived_from=whole.claim_id) if c.actor or not whole.actor else
+                     replace(c, derived_from=whole.claim_id, actor=whole.actor, actor_country=whole.actor_country) for c in run}
+            claims[:] = [parts.get(c.claim_id, c) for c in claims]
 
 
 def _sums_of_killed_and_wounded(claims: list[Claim]) -> None:
