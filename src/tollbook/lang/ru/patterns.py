@@ -154,9 +154,10 @@ FRACTIONS = {form.lower(): _FRACTION_VALUES[key] for key, forms in _table("fract
 _ALL_NUMBER_WORDS = list(NUMBER_UNITS) + list(NUMBER_TENS) + list(NUMBER_HUNDREDS) + [
     w for w in NUMBER_SCALES if w.isalpha() and len(w) > 2]
 _WORD = _alternation(_ALL_NUMBER_WORDS)
-# A number written in words: "двести сорок пять тысяч", "полторы тысячи", "полмиллиона", "тысяча".
+# A number written in words: "двести сорок пять тысяч", "полторы тысячи", "полмиллиона", "тысяча",
+# "восемь с половиной тысяч" (8 500).
 _SCALE_WORDS = _alternation(w for w in NUMBER_SCALES if w.isalpha() and len(w) > 2)
-WORD_NUMBER = rf"(?:(?:пол(?:тора|торы|утора)?\s*)(?:{_SCALE_WORDS})|пол(?:у)?тораста|(?:{_WORD}))(?:\s+(?:{_WORD}))*"
+WORD_NUMBER = rf"(?:(?:пол(?:тора|торы|утора)?\s*)(?:{_SCALE_WORDS})|пол(?:у)?тораста|(?:{_WORD}))(?:\s+(?:{_WORD}|с\s+половиной(?=\s+(?:{_SCALE_WORDS}))))*"
 # Digits: thousands grouped by a space or a no-break or thin space ("30 700", "1 000 000"), a comma
 # for decimals ("1,5 млн"); English's "1,500" is not Russian.
 DIGITS = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -574,6 +575,9 @@ def word_value(text: str) -> Fraction | None:
         tokens = ["пол", tokens[0][3:]] + tokens[1:]  # "полмиллиона" is "пол миллиона"
     total, group, rank, last_scale, half, seen = Fraction(0), Fraction(0), 4, 0, None, False
     for tok in tokens:
+        if tok == "с" or tok == "половиной":  # "вісім/восемь с половиной тисяч": a half added to the group
+            group += Fraction(1, 2) if tok == "половиной" else 0
+            continue
         if tok in HALF_WORDS and not seen:
             half, seen = HALF_WORDS[tok], True
             continue

@@ -156,9 +156,10 @@ FRACTIONS = {form.lower(): _FRACTION_VALUES[key] for key, forms in _table("fract
 _ALL_NUMBER_WORDS = list(NUMBER_UNITS) + list(NUMBER_TENS) + list(NUMBER_HUNDREDS) + [
     w for w in NUMBER_SCALES if w.isalpha() and len(w) > 2]
 _WORD = _alternation(_ALL_NUMBER_WORDS)
-# A number written in words: "двісті сорок п'ять тисяч", "півтори тисячі", "півмільйона", "тисяча".
+# A number written in words: "двісті сорок п'ять тисяч", "півтори тисячі", "півмільйона", "тисяча",
+# "вісім з половиною тисяч" (8 500).
 _SCALE_WORDS = _alternation(w for w in NUMBER_SCALES if w.isalpha() and len(w) > 2)
-WORD_NUMBER = rf"(?:(?:пів(?:тора|тори)?\s*)(?:{_SCALE_WORDS})|півтораста|(?:{_WORD}))(?:\s+(?:{_WORD}))*"
+WORD_NUMBER = rf"(?:(?:пів(?:тора|тори)?\s*)(?:{_SCALE_WORDS})|півтораста|(?:{_WORD}))(?:\s+(?:{_WORD}|з\s+половиною(?=\s+(?:{_SCALE_WORDS}))))*"
 # Digits: thousands grouped by a space or a no-break or thin space ("30 700", "1 000 000"), a comma
 # for decimals ("1,5 млн"); English's "1,500" is not Ukrainian.
 DIGITS = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -579,6 +580,9 @@ def word_value(text: str) -> Fraction | None:
         tokens = ["пів", tokens[0][3:]] + tokens[1:]  # "півмільйона" is "пів мільйона"
     total, group, rank, last_scale, half, seen = Fraction(0), Fraction(0), 4, 0, None, False
     for tok in tokens:
+        if tok == "з" or tok == "половиною":  # "вісім/восемь з половиною тисяч": a half added to the group
+            group += Fraction(1, 2) if tok == "половиною" else 0
+            continue
         if tok in HALF_WORDS and not seen:
             half, seen = HALF_WORDS[tok], True
             continue
