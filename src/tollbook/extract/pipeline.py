@@ -294,7 +294,7 @@ def _stated_once(claims: list[Claim], text: str) -> list[Claim]:
     copy_of: dict[str, str] = {}  # a dropped copy's id -> the kept claim's, for figures derived from the copy
     for c in claims:
         key = (c.low, c.best, c.high, c.measure, c.unit, c.fraction) if c.section == "headline" else \
-            (c.section, c.quote, c.start - text.rfind(c.quote, 0, c.start + len(c.quote)), c.measure, c.unit) \
+            (c.section, " ".join(c.quote.split()), c.start - text.rfind(c.quote, 0, c.start + len(c.quote)), c.measure, c.unit) \
             if len(c.quote) >= _REPEATED_SENTENCE else None
         if key is not None:
             if key in seen:
@@ -321,14 +321,16 @@ def _parts_adding_up(claims: list[Claim]) -> None:
     the figures right after one (in its sentence or the next) that add up to it, exactly, are its parts
     (`derived_from` it), so that reconciliation reads them as a breakdown and not as more tolls of the same
     dead, whoever each part's party."""
+    parts: dict[str, Claim] = {}
     for i, whole in enumerate(claims):
-        if whole.best is None or whole.derived_from is not None or whole.qualifier != "exact" or whole.best < _SUM_MIN:
+        if whole.best is None or whole.derived_from is not None or whole.qualifier != "exact" or whole.best < _SUM_MIN \
+                or whole.claim_id in parts:
             continue
         total, run = 0.0, []
         for c in claims[i + 1:]:
             if c.start < whole.end or c.start - whole.end > _PARTS_REACH:
                 break
-            if c.derived_from is not None or measure_family(c.measure) != measure_family(whole.measure):
+            if c.derived_from is not None or c.claim_id in parts or measure_family(c.measure) != measure_family(whole.measure):
                 continue  # "41 civilians, among them 6 children": a part of a part; "and 125 injured": another count
             if c.best is None or c.qualifier != "exact":
                 break
@@ -338,9 +340,11 @@ def _parts_adding_up(claims: list[Claim]) -> None:
                 break
         if len(run) >= 2 and total == whole.best:
             # a part of no named party is of the whole's ("31 died ... 20 dead in Kyiv and 11 in Dnipro")
-            parts = {c.claim_id: replace(c, derived_from=whole.claim_id) if c.actor or not whole.actor else
-                     replace(c, derived_from=whole.claim_id, actor=whole.actor, actor_country=whole.actor_country) for c in run}
-            claims[:] = [parts.get(c.claim_id, c) for c in claims]
+            parts.update({c.claim_id: replace(c, derived_from=whole.claim_id) if c.actor or not whole.actor else
+                          replace(c, derived_from=whole.claim_id, actor=whole.actor, actor_country=whole.actor_country)
+                          for c in run})
+    if parts:
+        claims[:] = [parts.get(c.claim_id, c) for c in claims]
 
 
 def _sums_of_killed_and_wounded(claims: list[Claim]) -> None:
@@ -445,6 +449,7 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
     that office, when it names exactly one ("Gov. Ricardo Rossello"); else, for an office, the office of the
     one place the top of the document names."""
     found: dict[str, SourceRef | None] = {}
+    held: dict[str, speakers_mod.Speaker | None] = {}  # office -> the one person the document names in it
     bodies: dict[str, attr_mod.Claimant | None] = {}
     for i, c in enumerate(claims):
         first = c.sources[0] if c.sources else None
@@ -472,7 +477,7 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
         if first is not None and first.kind not in ("anonymous", "media", "outlet") and first.text:
             # "the interior minister of the provincial government said": the one interior minister the
             # document names is kept beside the body ("Name, the interior minister")
-            holder = _holder_of(text, first, found)
+            holder = _holder_of(text, first, held)
             if holder is not None:
                 claims[i] = replace(c, sources=(SourceRef(first.name, first.kind, f"{first.text} ({holder})"), *c.sources[1:]))
             continue
@@ -505,16 +510,17 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
 _ROLE_FILLER = frozenset({"the", "a", "an", "of", "for", "in", "at", "its", "their", "one"})
 
 
-def _holder_of(text: str, body: SourceRef, holders: dict[str, SourceRef | None]) -> str | None:
+def _holder_of(text: str, body: SourceRef, holders: dict[str, speakers_mod.Speaker | None]) -> str | None:
     """The person who holds the office a known body's words name ("the interior minister of the provincial
     government"): the one person the document names in that role, when the words of their office ("the
     interior minister") are among the body's words and the lexicon ties them to no other body."""
     role = speakers_mod.role_of(body.text or "")
-    if role is None or role.endswith("s") or f"holder:{role}" in holders and holders[f"holder:{role}"] is None:
+    if role is None or role.endswith("s"):
         return None
-    sp = speakers_mod.named_for_role(text, role)
+    if role not in holders:  # one reading of the document a role, however many figures its body gives
+        holders[role] = speakers_mod.named_for_role(text, role)
+    sp = holders[role]
     if sp is None or not sp.person:
-        holders[f"holder:{role}"] = None
         return None
     office = {w for w in re.findall(r"[\w'\u2019-]+", sp.text.replace(sp.person, "").lower()) if w not in _ROLE_FILLER}
     said = set(re.findall(r"[\w'\u2019-]+", (body.text or "").lower()))

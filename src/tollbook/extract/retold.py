@@ -11,6 +11,7 @@ was found: attribution "body". The self-check still sees a headline that names n
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -75,13 +76,16 @@ def _one_of_those_named(claims: list[Claim], text: str) -> None:
     """"X and Y said" over a lead's figures, then Y alone gives one of them further down: that figure is Y's,
     X only named first ("12 dead, 50 treated, the city's military chief and the mayor said", then the mayor
     quoted on the 50)."""
+    stated: dict[tuple, list[int]] = {}  # each figure's explicit statements in the body, in text order
+    for i, t in enumerate(claims):
+        if t.section == "body" and t.attribution == "explicit" and t.source is not None and _retellable(t):
+            stated.setdefault(_retold_as(t), []).append(i)
     for i, c in enumerate(claims):
         if c.section != "body" or c.attribution not in ("explicit", "carried") or not _retellable(c) \
                 or not c.sources or not c.sources[0].text:
             continue
-        key = _retold_as(c)
-        later = next((t for t in claims[i + 1:] if t.section == "body" and t.attribution == "explicit"
-                      and t.source not in (None, c.source) and _retellable(t) and _retold_as(t) == key), None)
+        after = stated.get(_retold_as(c), [])
+        later = next((claims[j] for j in after[bisect.bisect_right(after, i):] if claims[j].source != c.source), None)
         if later is not None and later.source in _named_with(text, c.sources[0].text, c.start):
             claims[i] = replace(c, source=later.source, sources=later.sources)
 
