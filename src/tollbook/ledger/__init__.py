@@ -12,6 +12,8 @@ returning, so a new file or an empty PostgreSQL database is ready to use.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,7 +84,7 @@ def engine_of(url: str) -> sa.Engine:
     except sa.exc.ArgumentError:
         raise LedgerError(f"{url!r} is not a database URL; give a SQLite path or postgresql://USER@HOST/DB") from None
     if parsed.get_backend_name() == "sqlite":
-        engine = sa.create_engine(parsed, connect_args={"timeout": 30})
+        engine = sa.create_engine(parsed, connect_args={"timeout": _SQLITE_WAIT})
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # UTC sessions: date(published_at) then means the UTC date on every server.
@@ -93,10 +95,28 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL: readers never block the writer; NORMAL: a commit survives a killed process
     # (only an OS crash can lose the last commits, never corrupt the file).
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _journal_in_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+_SQLITE_WAIT = 30.0  # seconds a connection waits for a lock: the busy timeout engine_of gives the driver
+
+
+def _journal_in_wal(cursor: Any) -> None:
+    """Set WAL mode, waiting while another process holds the new file's lock: SQLite answers a change of
+    journal mode "database is locked" at once, without the busy timeout (seen when ingesters start together on
+    a new ledger and one of them is creating the schema)."""
+    deadline = time.monotonic() + _SQLITE_WAIT
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 # Any fixed 64-bit number: the PostgreSQL advisory lock that one migrating process holds at a time.
