@@ -616,7 +616,7 @@ _SPEAKS_FOR = re.compile(r"\s+(?:spokes(?:man|woman|person)|press officer|offici
 
 
 def _official_figures(sentence: str) -> Attribution | None:
-    """"according to official Israeli data": the country's officials as the lexicon names them, else its authorities."""
+    """"according to official Turkish data": the country's officials as the lexicon names them, else its authorities."""
     m = en.OFFICIAL_FIGURES.search(sentence)
     if m is None:
         return None

@@ -297,7 +297,7 @@ POINTS_BACK_CORE = (
     r"(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:reported|stated|announced|confirmed|said|published|"
     r"posted|disclosed|revealed|claimed|estimated|assessed)\s+by\b"
 )
-# "according to official Israeli data", "citing Turkish official figures": that country's authorities speak;
+# "according to official Turkish data", "citing Turkish official figures": that country's authorities speak;
 # "according to official figures" with no country: officials unnamed, of the place the figure counts
 OFFICIAL_FIGURES = re.compile(
     r"\b(?i:according to|citing|per)\s+(?i:the\s+)?(?i:(?:latest|new|final)\s+)?(?:official\s+(?P<who>[A-Z][\w-]+)\s+|"

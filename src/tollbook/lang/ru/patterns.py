@@ -603,7 +603,7 @@ def word_value(text: str) -> Fraction | None:
         return half if half > 2 else None  # "полтораста" is 150; a bare "полторы" is no count
     return total + group
 
-# English names not written for this language yet (OFFICIAL_FIGURES: 'according to official Israeli data'; EVENT_AFTER_NAME:
+# English names not written for this language yet (OFFICIAL_FIGURES: 'according to official Turkish data'; EVENT_AFTER_NAME:
 # 'the Hamas attack'; OWN_VERB_AFTER, TOLL_SUBJECT, REACHES_AHEAD, EVENT_RELATIVE, EVENT_SUBJECT, TAKE_BEFORE,
 # TAKEN_AS_AFTER, PARTY_NOUN_AFTER, TARGET_BEFORE, SIDE_AFTER: see lang/en/patterns.py): they never match
 OFFICIAL_FIGURES = EVENT_AFTER_NAME = PARTY_OF = OWN_VERB_AFTER = TOLL_SUBJECT = REACHES_AHEAD = EVENT_RELATIVE = NEVER
