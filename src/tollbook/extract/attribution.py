@@ -281,7 +281,7 @@ _SENTENCE_OPENING = re.compile(r"[\s\"'«“„(-]*(?:[ВвУу]\s+)?")
 def _unnamed_role(sentence: str, lowered: str, verbs: list[Match[str]], cued: bool = False) -> tuple[int, int] | None:
     """An office or unnamed source that speaks for a sentence in a language whose speakers the English
     patterns do not read ("по словам врачей", "со ссылкой на чиновника районной администрации", "сообщили
-    спасатели"): its span with the words that say whose it is ("властей провинции Себу"), kept as the
+    спасатели"): its span with the words that say whose it is ("районной администрации"), kept as the
     claimant's words; `cued`: only one a cue introduces. The language names its cues (`ROLE_CUES`); English
     reads its speakers in `speakers`."""
     cues = getattr(en, "ROLE_CUES", None)
@@ -742,7 +742,7 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
             continue  # "Institute for the study" with no name after it
         if not re.match(r"[A-Z]", name) or " " not in name and name.lower() in heads:
             continue  # "the ministry": a back-reference, not a new claimant
-        end = m.start(1) + len(whole) - (len(whole) - len(_POSSESSIVE.sub("", whole)))
+        end = m.start(1) + len(_POSSESSIVE.sub("", whole))
         start = end - len(name)
         aside = _APPOSITION.match(sentence, end)  # "the White Helmets group, officially known as ..., reported"
         after = aside.end() if aside else end

@@ -97,7 +97,7 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 
 def _named_with(text: str, words: str, near: int) -> set[str]:
     """The claimants named right after these words, joined to them by "and", in the same sentence
-    ("глава КГВА ... и мэр столицы Виталий Кличко"), at the mention of the words nearest the figure."""
+    ("начальник КМВА ... та міський голова"), at the mention of the words nearest the figure."""
     lo = max(0, near - _NEAR)
     found = [lo + m.start() for m in re.finditer(re.escape(words), text[lo:near + _NEAR])]
     if not found:
