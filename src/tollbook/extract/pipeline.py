@@ -259,7 +259,7 @@ def _extract(doc: Document) -> list[Claim]:
             # the gate: a figure counts something only beside a word of loss, of people or of things (or in a
             # tally's line); without one the sentence is kept as plain text, and parsing its numbers is skipped
             # (a noun that counts nothing, "points", "years", "percent", opens no gate; a part of a figure before,
-            # "more than 1,100 of them were under 20", counts what that figure counts)
+            # "more than 900 of them were under 25", counts what that figure counts)
             opens = words is not None and (words[0] or measures_mod.counts_something(words[1]) or _tally_line(s_text)
                                            or bool(claims) and _of_a_whole_before(s_text))
             quantities = parse_quantities(s_text) if opens else []
@@ -339,7 +339,7 @@ def _parts_adding_up(claims: list[Claim]) -> None:
             if total >= whole.best or len(run) == _MOST_PARTS:
                 break
         if len(run) >= 2 and total == whole.best:
-            # a part of no named party is of the whole's ("31 died ... 20 dead in Kyiv and 11 in Dnipro")
+            # a part of no named party is of the whole's ("27 died ... 19 dead in Odesa and 8 in Mykolaiv")
             parts.update({c.claim_id: replace(c, derived_from=whole.claim_id) if c.actor or not whole.actor else
                           replace(c, derived_from=whole.claim_id, actor=whole.actor, actor_country=whole.actor_country)
                           for c in run})
@@ -484,7 +484,7 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
         if first is None or first.kind != "anonymous" or not first.text:
             continue
         if first.name == attr_mod.OFFICIAL_FIGURES.name:
-            # "1,400 killed in Israel, according to official figures": no body is named (a government, a ministry,
+            # "95 killed in Israel, according to official figures": no body is named (a government, a ministry,
             # the army?), so the claimant stays unnamed, the place whose officials they are kept in its words
             said = f"{first.text} ({c.place})" if c.place else first.text
             claims[i] = replace(c, source=attr_mod.ANONYMOUS.name,
@@ -688,7 +688,7 @@ def _quoted_until(text: str, paragraph_start: int, at: int, speaker_at: int) -> 
 def _remember_mentions(s_text: str, lowered: str, ctx: _Context) -> None:
     found = actors_mod.find_actors(s_text, lowered)
     att = attr_mod.attribute_sentence(s_text, lowered)  # "According to Kiev, ... the city of Bakhmut": Kiev speaks
-    # "Israel disputes this figure": the one who speaks is not whose losses the next figures count
+    # "Israel disputes that account": the one who speaks is not whose losses the next figures count
     spoken = [m for m in found if att is not None and att.start <= m.start < att.end]
     parties = [(m, _civilians_attacked_by(s_text, m, found)) for m in found if m.value.kind != "civilians" and m not in spoken]
     attacked = [c for _, civilians in parties for c in civilians]
@@ -838,7 +838,7 @@ def _inside(found: list[Match[str]], starts: list[int], start: int, end: int) ->
 
 
 def _of_a_whole_before(s_text: str) -> bool:
-    """"Of them, 1,100 were under 20", "1,100 of them": the sentence's figure is a part of one before."""
+    """"Of them, 900 were under 25", "900 of them": the sentence's figure is a part of one before."""
     en = grammar()
     return en.SUBSET_OPENS.match(s_text) is not None or en.OF_THEM_AFTER.search(s_text) is not None
 
@@ -1351,7 +1351,7 @@ def _time(s: _SentenceRecord, f: _Draft) -> bool:
         others = [t for t in s.time_mentions if t is not tm and not _names_event(s.text, t)]
         until = times_mod.choose_time(others, f.q.start, f.q.end)
         end = until.date_end if until is not None and until.date_end else ref
-        # a disaster's toll grows for days after it ("75,000 injured in the quakes that struck on Monday", told on
+        # a disaster's toll grows for days after it ("9,000 hurt when the quake struck on Monday", told on
         # Thursday): a running total from the day after; an attack's count is its day's for a few days
         within = 0 if grammar().DISASTER_CAUSE.search(s.text) else _SAME_EVENT_DAYS
         if end is not None and (end - tm.date_start).days > within:
@@ -1408,7 +1408,7 @@ def _attribution(s: _SentenceRecord, f: _Draft) -> bool:
                 f.how = "explicit"
             elif s.att.start >= hi and grammar().SPEAKER_SUBORDINATE.match(
                     s.text, max(b for b in s.clause_breaks if b <= s.att.start)):
-                # "the toll surpassed 50,000 after Turkey declared 44,000 dead": Turkey gave its own figure, not the sum
+                # "the combined toll passed 3,000 after the state said 2,260 had died": its own figure, not the sum
                 f.source, f.chain = attr_mod.source_chain(None, s.doc.outlet)
                 f.how = "outlet" if s.doc.outlet else None
                 s.ctx.outlets_own.add(s.offset + f.q.start)  # no claimant of the paragraph speaks for it either
@@ -1538,7 +1538,7 @@ def _recent(earlier: list[Claim], out: list[Claim]) -> list[Claim]:
     if len(out) >= _LOOK_BACK:
         return out[-_LOOK_BACK:]
     return earlier[max(0, len(earlier) - (_LOOK_BACK - len(out))):] + out
-# (never a hyphen between two figures: "enrollment in 2014-15 was up" is no line of a tally)
+# (never a hyphen between two figures: "enrolment in 2019-20 rose" is no line of a tally)
 _TALLY = re.compile(r"^\W{0,3}[A-Za-z][\w ,/()'-]{1,60}?(?<!\d)\s*[—–:-]+\s*(?:about|approximately|around|some|over)?\s*\d")
 
 

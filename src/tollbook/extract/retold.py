@@ -74,8 +74,8 @@ def credit_from_body(claims: list[Claim], text: str) -> None:
 
 def _one_of_those_named(claims: list[Claim], text: str) -> None:
     """"X and Y said" over a lead's figures, then Y alone gives one of them further down: that figure is Y's,
-    X only named first ("12 dead, 50 treated, the city's military chief and the mayor said", then the mayor
-    quoted on the 50)."""
+    X only named first ("7 dead, 25 treated, the city's military chief and the mayor said", then the mayor
+    quoted on the 25)."""
     stated: dict[tuple, list[int]] = {}  # each figure's explicit statements in the body, in text order
     for i, t in enumerate(claims):
         if t.section == "body" and t.attribution == "explicit" and t.source is not None and _retellable(t):

@@ -148,7 +148,7 @@ SPEAKER_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but|and)\s|;\s|"
                                   # "... said 30 died and a ministry official gave 50", "... and according
                                   # to US intelligence ...": a second speaker
                                   r"\sand\s(?=according\s+to\b|(?:an?\s|the\s)?[\w'’ -]{2,40}?\s(?:said|says|told|reported|estimated)\b)|"
-                                  # "... surpassed 50,000 after Turkey declared 44,000 dead": a speaker in a clause that
+                                  # "... passed 3,000 after the state said 2,260 had died": a speaker in a clause that
                                   # hangs on the figure's
                                   r"\s(?=(?:after|as|when|since|before)\s[\w'’ -]{2,40}?\s(?:said|says|declared|declares|reported|announced|confirmed)\b)|"
                                   # "... seen by a news agency -- well under the 480 deaths which health authorities had described": a dash
