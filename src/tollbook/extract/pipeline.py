@@ -273,7 +273,7 @@ def _extract(doc: Document) -> list[Claim]:
             claims.extend(new)
     _close_paragraph(claims, ctx, doc)
     _resolve_forward(claims, ctx)
-    _name_the_roles(claims, text)
+    _name_the_roles(claims, text, ctx.office_holders)
     _sums_of_killed_and_wounded(claims)
     _parts_adding_up(claims)
     credit_from_body(claims, text)
@@ -399,14 +399,20 @@ def _plural_role(words: str) -> bool:
     return role is not None and role.endswith("s")
 
 
+def _named_holder(holders: dict[str, speakers_mod.Speaker | None], text: str, role: str) -> speakers_mod.Speaker | None:
+    """The one person the document names in `role`: the document is read for it once a role (`holders` is the
+    document's `_Context.office_holders`), however many figures ask."""
+    if role not in holders:
+        holders[role] = speakers_mod.named_for_role(text, role)
+    return holders[role]
+
+
 def _office_holder(att: attr_mod.Attribution, ctx: _Context) -> attr_mod.Attribution | None:
     """The person the document names in the office a "the <office> said" speaks from, if exactly one."""
     role = speakers_mod.role_of(att.text)
     if role is None or role.endswith("s"):
         return None
-    if role not in ctx.office_holders:
-        ctx.office_holders[role] = speakers_mod.named_for_role(ctx.text, role)
-    sp = ctx.office_holders[role]
+    sp = _named_holder(ctx.office_holders, ctx.text, role)
     if sp is None or not sp.person:
         return None
     return attr_mod.Attribution(attr_mod.person_claimant(sp.person), f"{att.text} ({sp.text})",
@@ -444,12 +450,11 @@ def _office_beside(text: str, said: SourceRef) -> attr_mod.Claimant | None:
     return None if body is None else attr_mod.Claimant(body.name, body.kind, body.country, said.name)
 
 
-def _name_the_roles(claims: list[Claim], text: str) -> None:
+def _name_the_roles(claims: list[Claim], text: str, holders: dict[str, speakers_mod.Speaker | None]) -> None:
     """An unnamed office ("..., governor says", "the mayor said") is the one person the document names in
     that office, when it names exactly one ("Gov. Ricardo Rossello"); else, for an office, the office of the
     one place the top of the document names."""
     found: dict[str, SourceRef | None] = {}
-    held: dict[str, speakers_mod.Speaker | None] = {}  # office -> the one person the document names in it
     bodies: dict[str, attr_mod.Claimant | None] = {}
     for i, c in enumerate(claims):
         first = c.sources[0] if c.sources else None
@@ -477,7 +482,7 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
         if first is not None and first.kind not in ("anonymous", "media", "outlet") and first.text:
             # "the interior minister of the provincial government said": the one interior minister the
             # document names is kept beside the body ("Name, the interior minister")
-            holder = _holder_of(text, first, held)
+            holder = _holder_of(text, first, holders)
             if holder is not None:
                 claims[i] = replace(c, sources=(SourceRef(first.name, first.kind, f"{first.text} ({holder})"), *c.sources[1:]))
             continue
@@ -495,7 +500,7 @@ def _name_the_roles(claims: list[Claim], text: str) -> None:
             _office_of_the_document(claims, i, text)
             continue  # "officials", "authorities": a group, not one person
         if role not in found:
-            sp = speakers_mod.named_for_role(text, role)
+            sp = _named_holder(holders, text, role)
             who = attr_mod.person_claimant(sp.person) if sp is not None and sp.person else None
             if who is not None and who.kind == "person":  # a person the lexicon does not know: the body the document ties them to
                 who = attr_mod.body_of_person(text, who.name) or who
@@ -517,9 +522,7 @@ def _holder_of(text: str, body: SourceRef, holders: dict[str, speakers_mod.Speak
     role = speakers_mod.role_of(body.text or "")
     if role is None or role.endswith("s"):
         return None
-    if role not in holders:  # one reading of the document a role, however many figures its body gives
-        holders[role] = speakers_mod.named_for_role(text, role)
-    sp = holders[role]
+    sp = _named_holder(holders, text, role)
     if sp is None or not sp.person:
         return None
     office = {w for w in re.findall(r"[\w'\u2019-]+", sp.text.replace(sp.person, "").lower()) if w not in _ROLE_FILLER}
@@ -1125,7 +1128,7 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
         # item of a list is the first item's party, not the party of a mention before the list (here the
         # Russian group of forces that fired), nor the other side of the list's subject
         actor = None
-        first = _first_item(s, prev)
+        first = _first_item(s)
         if first.actor == "civilians" and actors_mod.item_names_combatants(text, q.end):
             # "41 Ukrainian civilians, ..., 12 members of the border guard": soldiers listed after a people's
             # civilians are that people's state forces, never civilians
@@ -1232,9 +1235,9 @@ _TAKEN_FROM_ENEMY = frozenset({"destroyed", "damaged", "captured"})
 _LIST_JOINT = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|і|й|та|и|а также|також|also)\s+)?")
 
 
-def _first_item(s: _SentenceRecord, last: Claim) -> Claim:
-    """The first item of the list the sentence's claim `last` ends (items joined by commas or "and")."""
-    items = s.out[:s.out.index(last) + 1] if last in s.out else [last]
+def _first_item(s: _SentenceRecord) -> Claim:
+    """The first item of the list the sentence's last claim so far ends (items joined by commas or "and")."""
+    items = s.out
     k = len(items) - 1
     while k > 0 and items[k - 1].actor and _same_list(s.text, items[k - 1].end - s.offset, items[k].start - s.offset):
         k -= 1
