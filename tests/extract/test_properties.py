@@ -25,7 +25,8 @@ def test_extraction_never_crashes_and_spans_hold(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(news_like)
 def test_a_documents_one_scan_gives_each_sentence_the_words_a_scan_of_it_finds(text: str) -> None:
-    from tollbook.extract.pipeline import _counting_words, _Scanned
+    from tollbook.extract.measures import find_measure_cues, find_unit_nouns
+    from tollbook.extract.pipeline import _Scanned
     from tollbook.extract.sentences import paragraphs, sentences_in
     from tollbook.lexicons import fold
 
@@ -34,4 +35,5 @@ def test_a_documents_one_scan_gives_each_sentence_the_words_a_scan_of_it_finds(t
         for sent in sentences_in(text, a, b, p):
             s_text = text[sent.start:sent.end]
             assert scanned.folded(sent.start, sent.end, s_text) == fold(s_text)
-            assert scanned.words(sent.start, sent.end) == _counting_words(s_text, fold(s_text))
+            alone = fold(s_text)
+            assert scanned.words(sent.start, sent.end) == (find_measure_cues(s_text, alone), find_unit_nouns(s_text, alone))

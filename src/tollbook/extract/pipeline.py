@@ -825,7 +825,7 @@ class _Scanned:
         return " " + self._folded[start + 1:end + 1] + " "
 
     def words(self, start: int, end: int) -> tuple[list[Match[str]], list[Match[str]]]:
-        """The cues and nouns inside [start, end), at offsets in that span (what `_counting_words` finds there)."""
+        """The cues and nouns inside [start, end), at offsets in that span (what a scan of the span alone finds)."""
         return _inside(self._cues, self._cue_starts, start, end), _inside(self._units, self._unit_starts, start, end)
 
 
@@ -846,16 +846,12 @@ def _of_a_whole_before(s_text: str) -> bool:
     return en.SUBSET_OPENS.match(s_text) is not None or en.OF_THEM_AFTER.search(s_text) is not None
 
 
-def _counting_words(s_text: str, lowered: str) -> tuple[list[Match[str]], list[Match[str]]]:
-    """The sentence's measure cues and unit nouns (people, equipment, things that count nothing)."""
-    return measures_mod.find_measure_cues(s_text, lowered), measures_mod.find_unit_nouns(s_text, lowered)
-
-
 def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, quantities: list[Quantity],
                    reference: _Reference, ctx: _Context, earlier: list[Claim],
-                   words: tuple[list[Match[str]], list[Match[str]]] | None = None) -> _SentenceRecord:
-    """The sentence's mentions, found once: measure cues, unit nouns, actors, places, times and its claimant."""
-    cues, units = words if words is not None else _counting_words(s_text, lowered)
+                   words: tuple[list[Match[str]], list[Match[str]]]) -> _SentenceRecord:
+    """The sentence's mentions, found once: measure cues and unit nouns (`words`, from the document's scan),
+    actors, places, times and its claimant."""
+    cues, units = words
     actor_mentions = actors_mod.find_actors(s_text, lowered)
     time_mentions = times_mod.find_times(s_text, reference)  # the reference date is looked for only if a time is named
     att = attr_mod.attribute_sentence(s_text, lowered)
@@ -1479,7 +1475,7 @@ STAGES: tuple[Callable[[_SentenceRecord, _Draft], bool], ...] = (
 
 def _sentence_claims(doc: Document, sent: Sentence, s_text: str, lowered: str, quantities: list[Quantity],
                      reference: _Reference, ctx: _Context, earlier: list[Claim],
-                     words: tuple[list[Match[str]], list[Match[str]]] | None = None) -> list[Claim]:
+                     words: tuple[list[Match[str]], list[Match[str]]]) -> list[Claim]:
     """The claims of one sentence holding figures: each figure through `STAGES`, then in text order."""
     s = _read_sentence(doc, sent, s_text, lowered, quantities, reference, ctx, earlier, words)
     # bases before the fractions taken of them, so a derived claim can name its base
