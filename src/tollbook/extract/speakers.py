@@ -53,6 +53,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     of_body = rf"(?:\s+(?:of|for|at|in|with)\s+(?:the\s+)?(?:[A-Z][\w'\u2019&.-]*|[a-z][\w-]*)(?:\s+(?:[A-Z][\w'\u2019&.-]*|of|for|and|the|[a-z][\w-]*)){{0,6}}?)?"
     office = rf"(?:\b{_DETERMINER}?{modifier}{role}\b{of_body})"  # from a word's start: not "hat health authorities"
     return (
+        # first, as "..., according to X" vouches for the whole sentence, a subject inside it included:
+        # "according to interior minister Essam Abu Zariba of the country's eastern government"
+        # "according to the navy's spokesman, Oren Dagan." (or ", Oren Dagan, told ..."); "..., the paper reported,
+        # citing a provincial official"
+        re.compile(rf"\b(?i:according\s+to|citing|quoting)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME})(?<!\.)|\s*,\s+(?P<name3>{_NAME})(?<!\.)(?=\s*(?:[.;,]|$)))?"
+                   rf"|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # "Kamal al-Siwi, the official in charge of identification, said"; "Ossama Hamad, head of the government, on Monday said"
         re.compile(rf"(?P<name>{_NAME}),\s+(?P<office>{office})[^,;]{{0,80}}?,\s+{_ADVERBIAL}{_SAY}\b"),
         # "interior minister Essam Abu Zariba said", "Mayor Abdulmenam al-Ghaithi said", "a local health official said Wednesday"
@@ -63,11 +69,6 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b{_SAY}\s+(?:(?P<office>{office})(?:\s*,?\s+(?P<name>{_NAME})(?<!\.))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)\s*(?:[.,;]|$)"),
         # "This was stated by Serhiy Cherevaty, spokesman for the Eastern grouping"
         re.compile(rf"\b(?:stated|said|reported|announced|confirmed|given|released|published|told)\s+by\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME}))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
-        # "according to interior minister Essam Abu Zariba of the country's eastern government"
-        # "according to the navy's spokesman, Oren Dagan." (or ", Oren Dagan, told ..."); "..., the paper reported,
-        # citing a provincial official"
-        re.compile(rf"\b(?i:according\s+to|citing|quoting)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME})(?<!\.)|\s*,\s+(?P<name3>{_NAME})(?<!\.)(?=\s*(?:[.;,]|$)))?"
-                   rf"|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # a named person as the subject: "Prigozhin said", "Yevgeny Prigozhin told reporters"
         re.compile(rf"(?P<name>{_NAME}|(?<![\w.] )[A-Z][a-z]{{3,}}(?=\s+{_ADVERBIAL}{_SAY}))\s+{_ADVERBIAL}{_SAY}\b"),
     )
@@ -83,9 +84,9 @@ def _headline_tag() -> re.Pattern[str]:
                       rf",\s*(?:says|said|warns|claims|estimates)\s+(?P<who2>{who})\s*$")
 
 
-# Where each pattern can match: around a verb of saying (the first three and the last), after
-# "by" (the fourth) or after "according to" (the fifth). A pattern is searched only in windows
-# around these anchors, never along a whole long sentence: the office patterns are costly.
+# Where each pattern can match: after "according to" (the first), around a verb of saying (the next three
+# and the last) or after "by" (the fifth). A pattern is searched only in windows around these anchors, never
+# along a whole long sentence: the office patterns are costly.
 _SAY_AT = re.compile(rf"\b{_SAY}\b")
 _BY_AT = re.compile(r"\bby\s")
 _ACCORDING_AT = re.compile(r"\b(?:according\s+to|citing|quoting)\b", re.IGNORECASE)
@@ -110,12 +111,11 @@ def find_speaker(sentence: str) -> Speaker | None:
     if study is not None:
         return study
     says = list(_SAY_AT.finditer(sentence))
-    office = _role_words().search(sentence) is not None  # the first two patterns need an office
-    anchors = [says if office else [], says if office else [], says, list(_BY_AT.finditer(sentence)),
-               list(_ACCORDING_AT.finditer(sentence)), says]
-    spans = [(_BEFORE, 0), (_BEFORE, 0), (0, _AFTER), (12, _AFTER), (0, _AFTER), (_BEFORE, 0)]
-    order = (4, 0, 1, 2, 3, 5)  # "..., according to X": X vouches for the whole sentence, a subject inside it included
-    for pattern, found, (before, after) in ((_patterns()[i], anchors[i], spans[i]) for i in order):
+    office = _role_words().search(sentence) is not None  # the second and third patterns need an office
+    anchors = [list(_ACCORDING_AT.finditer(sentence)), says if office else [], says if office else [], says,
+               list(_BY_AT.finditer(sentence)), says]
+    spans = [(0, _AFTER), (_BEFORE, 0), (_BEFORE, 0), (0, _AFTER), (12, _AFTER), (_BEFORE, 0)]
+    for pattern, found, (before, after) in zip(_patterns(), anchors, spans):
         m = _anchored(pattern, sentence, found, before, after) if found else None
         if m is None:
             continue
