@@ -310,9 +310,9 @@ def _complement_end(sentence: str, end: int, verb_starts: set[int]) -> int:
         m = _COMPLEMENT_WORD.match(sentence, end)
         if m is None or m.start(1) in verb_starts or m.group(1).lower() in _JOINING_WORDS:
             break
-        end = m.end(1) - (1 if m.group(1).endswith(".") else 0)
         if m.group(1).endswith("."):
-            break
+            return m.end(1) - 1  # the sentence's stop ends the words
+        end = m.end(1)
     return end
 
 
