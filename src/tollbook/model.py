@@ -147,6 +147,20 @@ def text_blocks(text: str, size: int = 1_000_000) -> Iterator[str]:
         start = end
 
 
+def country_of_code(code: str | None) -> str | None:
+    """ISO alpha-3 country of a place code (the claim's `place_code`): "RU-KRS" -> "RUS", "UKR" -> "UKR",
+    "PS-GAZA" -> "PSE"."""
+    if not code:
+        return None
+    code = code.upper()
+    if "-" not in code:
+        return code if len(code) == 3 else None
+    import pycountry  # only for a region's code: a country's needs no look-up
+
+    found = pycountry.countries.get(alpha_2=code.split("-", 1)[0])
+    return found.alpha_3 if found else None
+
+
 def document_id(text: str) -> str:
     """Stable id of a document: a hash of its normalised text (`normalise_text`, slice by slice)."""
     digest = hashlib.sha256()

@@ -693,3 +693,25 @@ def test_parts_given_in_the_next_sentence_that_add_up_take_the_wholes_party() ->
     whole = next(c for c in claims if c.best == 27)
     parts = [c for c in claims if c.best in (19, 8)]
     assert [(c.derived_from, c.actor) for c in parts] == [(whole.claim_id, whole.actor)] * 2 and whole.actor == "civilians"
+
+
+def test_an_unnamed_source_vouched_for_by_a_carrier_speaks_for_its_paragraph() -> None:
+    text = ("Storm toll climbs\n\n"
+            "The toll from the storm has risen to more than 60, Kyodo News reported, citing hospital officials. "
+            "As many as 410 people have been hurt, many of them badly.")
+    hurt = next(c for c in tollbook.extract(text, published="2024-05-02", outlet="Example Wire") if c.best == 410)
+    assert hurt.source == "anonymous" and [s.name for s in hurt.sources[1:]] == ["Kyodo News", "Example Wire"]
+
+
+def test_a_state_agency_named_in_a_paragraph_does_not_speak_for_victims_across_the_border() -> None:
+    text = ("Floods spread\n\n"
+            "At least 240 people died in Turkey, the country's disaster agency said. "
+            "On the Syrian side of the border, over 95 have been reported dead.")
+    claims = tollbook.extract(text, published="2024-05-02", outlet="Example Wire")
+    turkey, syria = (next(c for c in claims if c.best == n or c.low == n) for n in (240, 95))
+    assert turkey.source == "AFAD" and syria.source == "Example Wire"
+    # a general staff's count of the enemy's dead on the enemy's soil stays its word
+    text = ("Ukraine's General Staff said 30 soldiers were killed in Donetsk. "
+            "In the Kursk region, 200 North Korean soldiers were killed.")
+    claims = tollbook.extract(text, published="2024-12-20", outlet="Example Wire")
+    assert {c.source for c in claims} == {"General Staff of the Armed Forces of Ukraine"}

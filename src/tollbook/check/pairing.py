@@ -19,7 +19,7 @@ from tollbook.lang import CURRENT as en
 from tollbook.lang import per_language
 from tollbook.lexicons import PhraseIndex, load, read_csv
 from tollbook.lexicons.measures import measure_registry
-from tollbook.model import Claim, Document
+from tollbook.model import Claim, Document, country_of_code
 
 # Families for pairing (measures.toml, `family`): a headline may change the measure inside a
 # family (losses shown as killed) and the pair must still form. Wounded/killed and
@@ -185,18 +185,6 @@ def _party_index() -> PhraseIndex[tuple[str, str | None]]:
 
 def source_country(name: str | None) -> str | None:
     return _claimant_countries().get(name) if name else None
-
-
-def country_of_code(code: str | None) -> str | None:
-    """ISO alpha-3 country of a place code: 'RU-KRS' -> 'RUS', 'UKR' -> 'UKR', 'PS-GAZA' -> 'PSE'."""
-    if not code:
-        return None
-    if "-" not in code:
-        return code if len(code) == 3 else None
-    import pycountry
-
-    found = pycountry.countries.get(alpha_2=code.split("-", 1)[0])
-    return found.alpha_3 if found else None
 
 
 @per_language

@@ -39,7 +39,7 @@ from tollbook.read.language import language_runs
 from tollbook.read.sections import superseded_address
 from tollbook.lexicons import Match, fold
 from tollbook.lexicons.measures import measure_family, measure_registry, measures_where
-from tollbook.model import Claim, Document, SourceRef, claim_id
+from tollbook.model import Claim, Document, SourceRef, claim_id, country_of_code
 
 EXTRACTOR_VERSION = "0.3.0"
 _LANGUAGES = frozenset(languages())
@@ -627,6 +627,8 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
                                                                                      where + a.start)), None)
         if att is None and c.section == "body":
             att = ctx.retold
+        if att is not None and not _speaks_for_place(att, c):
+            att = None
         if att is not None:
             source, chain = attr_mod.source_chain(att, doc.outlet)
             claims[idx] = replace(c, source=source, sources=chain, attribution="carried")
@@ -654,6 +656,16 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
         ctx.previous_paragraph_claims = ctx.paragraph_claims
     ctx.paragraph_claims = []
     ctx.paragraph_claimants = []
+
+
+def _speaks_for_place(att: attr_mod.Attribution, c: Claim) -> bool:
+    """Whether a state's body named in the paragraph speaks for a figure with no claimant of its own:
+    not for civilians or victims in another country ("Turkey's disaster agency said 12,873 were killed.
+    On the Syrian side, over 3,550 have been reported dead"). A party's losses abroad stay its word
+    (a general staff counts the enemy's dead on the enemy's soil)."""
+    country = att.claimant.country
+    where = country_of_code(c.place_code)
+    return not (country and where and where != country and c.actor in (None, "civilians"))
 
 
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
@@ -877,6 +889,8 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
         carrier = (SourceRef(att.claimant.name, "media", att.text),) if att is not None else ()
         att, how = replace(ctx.last_attribution, intermediaries=carrier + ctx.last_attribution.intermediaries), "carried"
         ctx.paragraph_claimants.append((sent.start, att))
+    elif att is not None and att.intermediaries and att.claimant.kind == "anonymous":
+        ctx.paragraph_claimants.append((sent.start, att))  # "media reports say, citing medical officials, ...": vouched for
     elif att is not None and att.claimant.kind != "anonymous":
         ctx.attributed(att, sent.start)
         if ctx.retold is None and doc.section_at(sent.start) == "headline" and attr_mod.HEADLINE_COLON.match(s_text, att.end):

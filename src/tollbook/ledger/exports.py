@@ -37,6 +37,7 @@ from tollbook.ledger.schema import appearances as appearances_table
 from tollbook.ledger.schema import claims as claims_table
 from tollbook.ledger.schema import documents as documents_table
 from tollbook.lexicons import load
+from tollbook.model import country_of_code
 
 if TYPE_CHECKING:
     import pandas
@@ -243,19 +244,6 @@ def write_datapackage(claims: pandas.DataFrame, documents: pandas.DataFrame, fol
 
 # ---------------------------------------------------------------- UCDP, ACLED
 
-def event_country(place_code: str | None) -> str | None:
-    """ISO alpha-3 of the country a place code lies in: "RU-KRS" -> "RUS", "PS-GAZA" -> "PSE", "UKR" -> "UKR"."""
-    if not place_code:
-        return None
-    code = place_code.upper()
-    if "-" not in code:
-        return code if len(code) == 3 else None
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code.split("-", 1)[0])
-    return country.alpha_3 if country is not None else None
-
-
 def _iso_name(alpha3: str) -> str:
     import pycountry
 
@@ -308,7 +296,7 @@ def where_of(record: Mapping[str, Any]) -> Where:
             point = coordinates(named, code)
             if point is not None:
                 lat, lon = point
-    return Where(event_country(code), found.kind if found else None, found.name if found else None, lat, lon)
+    return Where(country_of_code(code), found.kind if found else None, found.name if found else None, lat, lon)
 
 
 def priogrid_gid(lat: float, lon: float) -> int:
