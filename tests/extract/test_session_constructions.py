@@ -715,3 +715,16 @@ def test_a_state_agency_named_in_a_paragraph_does_not_speak_for_victims_across_t
             "In the Kursk region, 200 North Korean soldiers were killed.")
     claims = tollbook.extract(text, published="2024-12-20", outlet="Example Wire")
     assert {c.source for c in claims} == {"General Staff of the Armed Forces of Ukraine"}
+
+
+def test_a_figure_the_words_point_back_at_keeps_its_claimant_whatever_the_day() -> None:
+    text = ("Toll revised\n\n"
+            "On Tuesday the city government revised the toll of the blast to about 300 people, its spokesman said.\n\n"
+            "Of the 300 deaths, 41 were firefighters.")
+    claims = tollbook.extract(text, published="2024-06-07", outlet="Example Wire")
+    first, again = (c for c in claims if c.best == 300)
+    assert first.date_end != again.date_end and again.source == first.source != "Example Wire"
+    # a figure that does not point back ("300 deaths were counted on Friday") stays the outlet's
+    text = text.replace("Of the 300 deaths, 41 were firefighters.", "Another count on Friday gave 300 deaths.")
+    later = [c for c in tollbook.extract(text, published="2024-06-07", outlet="Example Wire") if c.best == 300][-1]
+    assert later.source == "Example Wire"

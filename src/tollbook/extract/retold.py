@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from tollbook.extract.attribution import claimant_index, country_of, named_by_its_place
+from tollbook.lang import grammar
 from tollbook.lexicons import fold
 from tollbook.lexicons.measures import measure_family
 from tollbook.model import Claim
@@ -65,11 +66,18 @@ def credit_from_body(claims: list[Claim], text: str) -> None:
         twin = body.get(_retold_as(c))
         # the headline retells the body; in the body, a figure stated without a claimant is the one stated with
         # a claimant elsewhere ("besides the 1,354 dead", a lede the next paragraph credits), at the same date
-        # (not "earlier, 18 were reported dead")
+        # (not "earlier, 18 were reported dead"), or at any date when its words point back at one given above
+        # ("Of the 1,200 deaths, ...")
         if twin is None and c.section in RETOLD_SECTIONS:
             twin = _rounded_twin(c, body.values())
-        if twin is not None and (c.section in RETOLD_SECTIONS or c.section == "body" and twin.date_end == c.date_end):
+        if twin is not None and (c.section in RETOLD_SECTIONS or c.section == "body" and (
+                twin.date_end == c.date_end or twin.start < c.start and _points_back(text, c))):
             claims[i] = replace(c, source=twin.source, sources=twin.sources, attribution="body")
+
+
+def _points_back(text: str, c: Claim) -> bool:
+    """Whether the words right before a figure point at one given already ("the 1,200 deaths")."""
+    return grammar().DEFINITE_BEFORE.search(text, max(0, c.start - 12), c.start) is not None
 
 
 def _one_of_those_named(claims: list[Claim], text: str) -> None:

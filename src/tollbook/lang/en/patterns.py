@@ -259,6 +259,9 @@ SPEAKER_CARRIES_ON = False
 CONTINUES = re.compile(r"\s*(?:Another|A further|In addition|Also)\b")
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Earlier|Previously|As reported|As previously reported|Last (?:week|month|year))\b")
+# The words right before a figure that point at one already given ("of the 1,200 deaths"): a repeat, not
+# a new count, whatever day the sentence is about.
+DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # A figure given as an earlier one: "up from 64", "from a previous estimate of 1,400", "Israel previously said
 # ... 1,400": as of before the report, not as of its day (reconciliation then reads the order of a revision).
 _month_day = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"

@@ -411,6 +411,7 @@ SPEAKER_CARRIES_ON = True
 CONTINUES = re.compile(r"\s*(?:Ещ[её]|Также|Кроме того)\b")
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Напомним|Ранее|Как сообщалось|Как известно|Как ранее сообщалось|До этого сообщалось)\b")
+DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:эти|этих|те|тех|этими|теми)\s+$", re.IGNORECASE)
 # A figure given as an earlier one ("ранее сообщалось о 1 400", "с прежних 1 400"): as of before the report.
 # A day named with the verb that tells or publishes a figure ("published a review on June 3 estimating ..."):
 # the day of the telling, not the figure's period when the sentence also gives that period as a span.

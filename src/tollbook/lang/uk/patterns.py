@@ -415,6 +415,7 @@ SPEAKER_CARRIES_ON = True
 CONTINUES = re.compile(r"\s*(?:Ще|Також|Крім того)\b")
 # A paragraph that opens the article's own background: no speaker named before carries into it.
 BACKGROUND = re.compile(r"\s*(?:Нагадаємо|Раніше|Як повідомлялося|Як відомо|Як раніше повідомлялося|Водночас раніше|До цього повідомлялося)\b")
+DEFINITE_BEFORE = re.compile(r"(?<![\w\'’])(?:ці|цих|ті|тих|цими|тими)\s+$", re.IGNORECASE)
 # A figure given as an earlier one ("раніше повідомляли про 1 400", "з попередніх 1 400"): as of before the report.
 # A day named with the verb that tells or publishes a figure ("published a review on June 3 estimating ..."):
 # the day of the telling, not the figure's period when the sentence also gives that period as a span.
