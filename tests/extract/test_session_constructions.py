@@ -728,3 +728,11 @@ def test_a_figure_the_words_point_back_at_keeps_its_claimant_whatever_the_day() 
     text = text.replace("Of the 300 deaths, 41 were firefighters.", "Another count on Friday gave 300 deaths.")
     later = [c for c in tollbook.extract(text, published="2024-06-07", outlet="Example Wire") if c.best == 300][-1]
     assert later.source == "Example Wire"
+
+
+def test_a_projection_reaching_a_figure_is_its_ceiling_and_one_surpassing_it_its_floor() -> None:
+    claims = tollbook.extract("Officials warned the toll could reach 9,000. A relief agency said the toll might rise to or "
+                              "surpass 12,000.", published="2024-05-02")
+    ceiling, floor = claims
+    assert (ceiling.low, ceiling.high, ceiling.modality) == (None, 9000, "hypothetical")
+    assert (floor.low, floor.high) == (12000, None)
