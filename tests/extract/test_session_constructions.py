@@ -736,3 +736,13 @@ def test_a_projection_reaching_a_figure_is_its_ceiling_and_one_surpassing_it_its
     ceiling, floor = claims
     assert (ceiling.low, ceiling.high, ceiling.modality) == (None, 9000, "hypothetical")
     assert (floor.low, floor.high) == (12000, None)
+
+
+def test_a_sentence_whose_figures_count_nothing_still_names_the_paragraphs_speaker() -> None:
+    # the first sentence's figure counts nothing we record, so it is not read in full, but its speaker
+    # still speaks for the figure after it, as a sentence read in full would
+    text = ("Crush at the festival\n\n"
+            "The World Health Organization said 40,000 people attended the festival on Saturday. "
+            "Twelve people were injured in a crush at the gates.")
+    claims = tollbook.extract(text, published="2024-05-02", outlet="Example Wire")
+    assert [(c.best, c.measure, c.source) for c in claims] == [(12, "wounded", "World Health Organization")]

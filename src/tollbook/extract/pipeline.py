@@ -213,8 +213,10 @@ def _extract(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     ctx = _Context(text=text)
     folded = fold(text)
-    cands = candidates(text, folded)
     scanned = _Scanned(text, folded)
+    if not scanned.counts_anything():
+        return []  # no word of loss, of people or of things anywhere: no figure of it can count anything we record
+    cands = candidates(text, folded)
     stale = superseded_address(text, doc.sections)  # an address's words above the title the page prints
     for p_index, (p_start, p_end) in enumerate(paragraphs(text)):
         _close_paragraph(claims, ctx, doc)
@@ -263,6 +265,9 @@ def _extract(doc: Document) -> list[Claim]:
             opens = words is not None and (words[0] or measures_mod.counts_something(words[1]) or _tally_line(s_text)
                                            or bool(claims) and _of_a_whole_before(s_text))
             quantities = parse_quantities(s_text) if opens else []
+            if quantities and not claims and not _may_count(s_text, quantities, words, ctx):
+                _counts_nothing(ctx, sent.start, sent.end)
+                continue
             if not quantities:
                 _plain(ctx, sent.start, sent.end)
                 continue
@@ -280,6 +285,34 @@ def _extract(doc: Document) -> list[Claim]:
     claims = _stated_once(claims, text)
     parts = by_place(doc, claims)
     return sorted(claims + parts, key=lambda c: c.start) if parts else claims
+
+
+def _may_count(s_text: str, quantities: list[Quantity], words: tuple[list[Match[str]], list[Match[str]]],
+               ctx: _Context) -> bool:
+    """Whether a sentence's figures can give a claim, tested cheaply before the sentence is read in full (its
+    speaker, places, times, actors): before a document's first claim, only a figure with a measure can, or one
+    in a tally's line or a list under a heading, or a share of another figure. Most figures in ordinary news
+    (scores, prices, ages) have none, and the sentence is kept as plain text."""
+    if _tally_line(s_text) or ctx.list_heading is not None \
+            or any(q.fraction is not None or q.base_index is not None or q.increment for q in quantities):
+        return True
+    cues, units = words
+    for q in quantities:
+        choice = measures_mod.choose_measure(s_text, cues, units, q.start, q.end, [])
+        if choice is not None and (choice.measure is not None or choice.unit == "personnel" and grammar().RETURNED.search(
+                s_text, max(0, q.start - _RETURN_REACH), q.end + _RETURN_REACH)):  # people come home from captivity
+            return True
+    return False
+
+
+def _counts_nothing(ctx: _Context, start: int, end: int) -> None:
+    """A sentence whose figures count nothing (`_may_count`): its words stay open to on-demand look-ups of a
+    speaker, as a figure-free sentence's do, but it carries no actor or place into the next sentence, as a
+    sentence read for figures does not."""
+    ctx.plain_since_attribution.append((start, end))
+    ctx.paragraph_plain.append((start, end))
+    ctx.paragraph_plain_all.append((start, end))
+    ctx.previous_plain = None
 
 
 def _stated_once(claims: list[Claim], text: str) -> list[Claim]:
@@ -829,6 +862,10 @@ class _Scanned:
         self._units = measures_mod.find_unit_nouns(text, folded)
         self._cue_starts = [m.start for m in self._cues]
         self._unit_starts = [m.start for m in self._units]
+
+    def counts_anything(self) -> bool:
+        """Whether the document holds a measure cue or a noun of people or things a claim can count."""
+        return bool(self._cues) or measures_mod.counts_something(self._units)
 
     def folded(self, start: int, end: int, s_text: str) -> str:
         """fold(s_text), cut from the document's folding when its lengths agree."""
