@@ -265,8 +265,8 @@ def _extract(doc: Document) -> list[Claim]:
             opens = words is not None and (words[0] or measures_mod.counts_something(words[1]) or _tally_line(s_text)
                                            or bool(claims) and _of_a_whole_before(s_text))
             quantities = parse_quantities(s_text) if opens else []
-            if quantities and not claims and not _may_count(s_text, quantities, words, ctx):
-                _counts_nothing(ctx, sent.start, sent.end)
+            if quantities and not _may_count(s_text, quantities, words, ctx, bool(claims)):
+                _counts_nothing(ctx, sent.start, sent.end, bool(claims))
                 continue
             if not quantities:
                 _plain(ctx, sent.start, sent.end)
@@ -288,31 +288,41 @@ def _extract(doc: Document) -> list[Claim]:
 
 
 def _may_count(s_text: str, quantities: list[Quantity], words: tuple[list[Match[str]], list[Match[str]]],
-               ctx: _Context) -> bool:
+               ctx: _Context, after_claims: bool) -> bool:
     """Whether a sentence's figures can give a claim, tested cheaply before the sentence is read in full (its
-    speaker, places, times, actors): before a document's first claim, only a figure with a measure can, or one
-    in a tally's line or a list under a heading, or a share of another figure. Most figures in ordinary news
-    (scores, prices, ages) have none, and the sentence is kept as plain text."""
+    speaker, places, times, actors): only a figure with a measure can, or one in a tally's line or a list under
+    a heading, a share of another figure, and after a claim, a part of one ("among them 12", "of the dead, 4").
+    Most figures in ordinary news (scores, prices, ages) are none of these, and the sentence is kept as plain text."""
     if _tally_line(s_text) or ctx.list_heading is not None \
             or any(q.fraction is not None or q.base_index is not None or q.increment for q in quantities):
+        return True
+    en = grammar()
+    if after_claims and (en.SUBSET_OPENS.match(s_text) or any(
+            en.SUBSET_BEFORE.search(s_text, max(0, q.start - 30), q.start) or en.OF_THEM_AFTER.match(s_text, q.end)
+            or en.PARTITIVE_AFTER.match(s_text[q.end:q.end + 40]) or en.PARTITIVE_BEFORE.search(s_text, max(0, q.start - 60), q.start)
+            for q in quantities)):
         return True
     cues, units = words
     for q in quantities:
         choice = measures_mod.choose_measure(s_text, cues, units, q.start, q.end, [])
-        if choice is not None and (choice.measure is not None or choice.unit == "personnel" and grammar().RETURNED.search(
+        if choice is not None and (choice.measure is not None or choice.unit == "personnel" and en.RETURNED.search(
                 s_text, max(0, q.start - _RETURN_REACH), q.end + _RETURN_REACH)):  # people come home from captivity
             return True
     return False
 
 
-def _counts_nothing(ctx: _Context, start: int, end: int) -> None:
+def _counts_nothing(ctx: _Context, start: int, end: int, after_claims: bool) -> None:
     """A sentence whose figures count nothing (`_may_count`): its words stay open to on-demand look-ups of a
     speaker, as a figure-free sentence's do, but it carries no actor or place into the next sentence, as a
-    sentence read for figures does not."""
+    sentence read for figures does not, and, after the body's first claim, a pointer back ("This was reported
+    by X") reaches over it to no figure before."""
     ctx.plain_since_attribution.append((start, end))
     ctx.paragraph_plain.append((start, end))
     ctx.paragraph_plain_all.append((start, end))
     ctx.previous_plain = None
+    ctx.sentence_before = (ctx.paragraph, None)
+    if not after_claims or ctx.body_claims:
+        ctx.unattributed = []
 
 
 def _stated_once(claims: list[Claim], text: str) -> list[Claim]:
