@@ -98,8 +98,20 @@ def _words(line: str) -> tuple[str, ...]:
     Cached: the headline is compared with every line near the top."""
     plain = line.casefold()
     if not plain.isascii():
-        plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
+        plain = plain.translate(_UNACCENTED)
     return tuple(_GROUPING.sub("", plain).translate(_NO_PUNCTUATION).split())
+
+
+class _Unaccented(dict):
+    """A character's compatibility decomposition without its combining marks ("á" -> "a"), worked out once per
+    character, as str.translate asks for it: the same as decomposing the whole line, without a loop over it."""
+
+    def __missing__(self, ch: str) -> str:
+        self[ch] = out = "".join(c for c in unicodedata.normalize("NFKD", chr(ch)) if not unicodedata.combining(c))
+        return out
+
+
+_UNACCENTED = _Unaccented()
 
 
 _GROUPING = re.compile(r"(?<=\d)[,.\u00a0\u202f ](?=\d{3}\b)")
