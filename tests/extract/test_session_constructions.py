@@ -746,3 +746,15 @@ def test_a_sentence_whose_figures_count_nothing_still_names_the_paragraphs_speak
             "Twelve people were injured in a crush at the gates.")
     claims = tollbook.extract(text, published="2024-05-02", outlet="Example Wire")
     assert [(c.best, c.measure, c.source) for c in claims] == [(12, "wounded", "World Health Organization")]
+
+
+def test_a_word_of_hitting_counts_things_damaged_and_a_list_of_parts_shares_its_verb() -> None:
+    text = ("Итоги недели\n\n"
+            "По данным ведомства, уничтожены более 900 единиц техники. В частности, были поражены четыре танка, "
+            "12 гаубиц и одна РСЗО.")
+    claims = tollbook.extract(text, published="2024-06-07", outlet="Тестовая газета", language="ru")
+    assert [(c.best if c.best is not None else c.low, c.measure) for c in claims] == [
+        (900, "destroyed"), (4, "damaged"), (12, "damaged"), (1, "damaged")]
+    # a word that is only ever destruction keeps it, for every item
+    text = text.replace("были поражены", "были уничтожены")
+    assert {c.measure for c in tollbook.extract(text, published="2024-06-07", language="ru")} == {"destroyed"}

@@ -64,6 +64,17 @@ def _indexes() -> tuple[PhraseIndex[str], PhraseIndex[str]]:
     return PhraseIndex(phrases), PhraseIndex(units)
 
 
+@per_language
+def _measure_of_form() -> dict[str, str]:
+    """Each word form of the measure tables, lower-cased, with its measure: what a word that is ambiguous for
+    people ("уничтожены", "поражены") means for things ("destroyed", "damaged")."""
+    out: dict[str, str] = {}
+    for measure, entry in load("measures.toml")["measure"].items():
+        for w in entry.get("words", []) + inflected(entry.get("lemmas", [])):
+            out.setdefault(w.lower(), measure)
+    return out
+
+
 def find_measure_cues(sentence: str, lowered: str) -> list[Match[str]]:
     return _indexes()[0].find(sentence, lowered)
 
@@ -320,7 +331,7 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
     if measure == _AMBIGUOUS:
         measure, ambiguous = ("destroyed" if equipment else "casualties"), True
     elif measure == _AMBIGUOUS_FOR_PEOPLE:
-        measure, ambiguous = ("destroyed", False) if equipment else ("casualties", True)
+        measure, ambiguous = (_measure_of_form().get(cue.text.lower(), "destroyed"), False) if equipment else ("casualties", True)
     elif equipment and measure_registry()[measure].equipment_as:
         measure = measure_registry()[measure].equipment_as  # "losses" of tanks are tanks destroyed, as every tally counts them
     elif equipment and not measure_registry()[measure].equipment:

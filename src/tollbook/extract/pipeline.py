@@ -1094,7 +1094,13 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
                 choice.cue_start >= q.end
                 # "З них безповоротні втрати склали 3 100": a sentence of parts names each part's own measure
                 or opener is not None and choice.cue_start >= opener.end()))
-        if not own:  # "including over 20,000 killed in action", "about 3,000 have become casualties" name their own
+        sibling = s.out[-1] if s.out and s.out[-1].derived_from == part_of.claim_id else None
+        if not own and sibling is not None and sibling.measure != part_of.measure \
+                and not any(sibling.end - s.offset <= c.start < q.start for c in s.cues):
+            # "в частности, поражены семь БМП, 77 гаубиц и два танка": the list's later items share its first's verb
+            measure, ambiguous = _for_unit(sibling.measure, sibling.ambiguous_measure, unit)
+            choice = measures_mod.MeasureChoice(measure, sibling.measure_text, ambiguous, unit)
+        elif not own:  # "including over 20,000 killed in action", "about 3,000 have become casualties" name their own
             measure, ambiguous = _for_unit(part_of.measure, part_of.ambiguous_measure, unit)
             choice = measures_mod.MeasureChoice(measure, part_of.measure_text, ambiguous, unit)
     if q.base_index is not None and (choice is None or choice.measure is None):
