@@ -758,3 +758,9 @@ def test_a_word_of_hitting_counts_things_damaged_and_a_list_of_parts_shares_its_
     # a word that is only ever destruction keeps it, for every item
     text = text.replace("были поражены", "были уничтожены")
     assert {c.measure for c in tollbook.extract(text, published="2024-06-07", language="ru")} == {"destroyed"}
+
+
+def test_units_of_weaponry_are_equipment_lost() -> None:
+    text = "Итоги\n\nЗа месяц армия потеряла около 800 военных и более 300 единиц различного вооружения."
+    claims = tollbook.extract(text, published="2024-06-07", language="ru")
+    assert [c.measure for c in claims] == ["casualties", "destroyed"]
