@@ -257,6 +257,20 @@ def test_a_gold_figure_is_placed_however_its_digits_are_grouped() -> None:
     assert score.gold_in_text == 2 and score.found == 2 and score.spurious == 0
 
 
+def test_a_figure_placed_by_its_words_chooses_before_one_placed_only_by_its_digits() -> None:
+    # the excerpt holds "more than 300 wounded" but not the labelled range "100-to-300", whose two numbers it
+    # holds apart: the range must not take the wounded figure's claim
+    text = ("Hospital blast\n\nThe blast shut Route 100 for a day. Officials said at least 471 "
+            "people were killed, with more than 300 wounded.\n")
+    ranged = {"file": "x", "value_text": "100-to-300", "low": 100, "best": None, "high": 300, "measure": "killed",
+              "actor": "people", "claimant": "outlet", "as_of": "2023-10-19"}
+    wounded = {"file": "x", "value_text": "more than 300", "low": 300, "best": None, "high": None,
+               "measure": "wounded", "actor": "people", "claimant": "officials", "as_of": "2023-10-19"}
+    claims = tollbook.extract(text, published="2023-10-19")
+    _, results = er.score_file(text, [ranged, wounded], claims)
+    assert results[1].found and results[1].claim["measure"] == "wounded"
+
+
 @pytest.mark.parametrize(("phrase", "chain_words", "right"), [
     ("Donetsk regional military administration head Pavlo Kyrylenko", "очільник донецької ова павло кириленко", True),
     ("Kharkiv governor Oleh Syniehubov", "голова харківської ова олег синєгубов", True),

@@ -381,23 +381,29 @@ def score_file(text: str, gold: Sequence[dict[str, Any]], claims: Sequence[Claim
     score = StoryScore(story, files=1)
     used: set[int] = set()
     seen: Counter[str] = Counter()
-    results: list[FigureResult] = []
+    placed: list[tuple[int | None, bool]] = []
     for g in gold:
         vt = g.get("value_text") or ""
         occ = _occurrences(text, vt)
         k = seen[vt.lower()]
         seen[vt.lower()] += 1
-        pos = occ[min(k, len(occ) - 1)] if occ else None
         # the k-th figure with these words is in the text only when the words occur k+1 times: a partial
         # text (the first 2,000 characters of a page) may hold the first mention and not the repeat
-        in_text = len(occ) > k or not occ and k == 0 and _digits_in_text(text, g)
+        placed.append((occ[min(k, len(occ) - 1)] if occ else None,
+                       len(occ) > k or not occ and k == 0 and _digits_in_text(text, g)))
+    results: list[FigureResult | None] = [None] * len(gold)
+    # figures whose words are in the text choose first: one placed only by its digits ("5200" for "5,200" in a
+    # headline rebuilt from an address, or a range whose two numbers stand apart) takes what is left
+    for n in sorted(range(len(gold)), key=lambda n: placed[n][0] is None):
+        g, (pos, in_text) = gold[n], placed[n]
+        vt = g.get("value_text") or ""
         score.gold_total += 1
         score.gold_in_text += in_text
         candidates = [i for i, c in enumerate(claims) if i not in used and _value_match(g, c)]
         chosen = min(candidates, key=lambda i: abs(claims[i].start - pos)) if candidates and pos is not None else \
             (candidates[0] if candidates else None)
         if chosen is None or not in_text:
-            results.append(FigureResult(g.get("file", ""), vt, g, in_text, None, {}))
+            results[n] = FigureResult(g.get("file", ""), vt, g, in_text, None, {})
             continue
         used.add(chosen)
         c = claims[chosen]
@@ -405,12 +411,12 @@ def score_file(text: str, gold: Sequence[dict[str, Any]], claims: Sequence[Claim
         score.found += 1
         score.right.update(name for name, ok in right.items() if ok)
         score.all_five += all(right.values())
-        results.append(FigureResult(g.get("file", ""), vt, g, in_text, _claim_row(c), right))
+        results[n] = FigureResult(g.get("file", ""), vt, g, in_text, _claim_row(c), right)
     for i, c in enumerate(claims):
         if c.measure in PEOPLE_MEASURES and c.qualifier != "vague" and c.fraction is None:
             score.claims_scored += 1
             score.spurious += i not in used
-    return score, results
+    return score, [r for r in results if r is not None]
 
 
 def _claim_row(c: Claim) -> dict[str, Any]:
