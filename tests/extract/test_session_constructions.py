@@ -764,3 +764,8 @@ def test_units_of_weaponry_are_equipment_lost() -> None:
     text = "Итоги\n\nЗа месяц армия потеряла около 800 военных и более 300 единиц различного вооружения."
     claims = tollbook.extract(text, published="2024-06-07", language="ru")
     assert [c.measure for c in claims] == ["casualties", "destroyed"]
+
+
+def test_a_modal_inside_the_next_figures_words_is_that_figures_own() -> None:
+    claims = tollbook.extract("Quake toll tops 3,000 and could hit 9,000, relief agency warns", published="2024-05-02")
+    assert [(c.value_text, c.modality) for c in claims] == [("tops 3,000", "reported"), ("could hit 9,000", "hypothetical")]

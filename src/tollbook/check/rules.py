@@ -78,6 +78,9 @@ def _explain(h: Claim, b: Claim, source: str | None, reason: str) -> str:
 # ---------------------------------------------------------------- pair rules
 
 
+_PROJECTED = frozenset({"hypothetical", "forecast"})
+
+
 def qualifier_change(h: Claim, b: Claim) -> tuple[str, Severity] | None:
     """'over' added, 'about' / 'at least' / 'up to' / 'nearly' dropped, or a bound flipped.
 
@@ -87,6 +90,8 @@ def qualifier_change(h: Claim, b: Claim) -> tuple[str, Severity] | None:
     hq, bq = h.qualifier, b.qualifier
     if hq == bq or "vague" in (hq, bq) or "range" in (hq, bq):
         return None
+    if h.modality in _PROJECTED and b.modality in _PROJECTED:
+        return None  # a warning's threshold: "could hit 50,000" and "could top 50,000" name the same one
     if _bound_kept(h, b):
         return None
     if relative_gap(h.best, b.best) > ROUNDING:

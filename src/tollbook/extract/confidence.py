@@ -8,6 +8,7 @@ clause), since a "will" three clauses away says nothing about it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tollbook.lang import CURRENT as en
@@ -77,11 +78,16 @@ def hedge(sentence: str, lowered: str, start: int, end: int) -> str | None:
     return found[0].text.lower() if found else None
 
 
-def modality(sentence: str, lowered: str, start: int, end: int, forward_time: bool) -> str:
-    """reported, estimated, forecast, denied or hypothetical (in that order of precedence, reversed)."""
+def modality(sentence: str, lowered: str, start: int, end: int, forward_time: bool,
+             others: Sequence[tuple[int, int]] = ()) -> str:
+    """reported, estimated, forecast, denied or hypothetical (in that order of precedence, reversed).
+
+    A cue inside another figure's words is that figure's own ("tops 30,000 and could hit 50,000": only the
+    50,000 is a projection)."""
     if en.NEGATED_AFTER.match(sentence, end):
         return "denied"  # "3,000 people did not die": the figure is denied, not reported
-    found = {m.value for m in _near(_cues(1, sentence, lowered), start, end, sentence)}
+    found = {m.value for m in _near(_cues(1, sentence, lowered), start, end, sentence)
+             if not any(a <= m.start < b and (a, b) != (start, end) for a, b in others)}
     if forward_time:
         found.add("forecast")
     for name in _PRIORITY:

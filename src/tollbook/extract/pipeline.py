@@ -1518,7 +1518,7 @@ def _claim(s: _SentenceRecord, f: _Draft) -> bool:
         source=f.source or s.source, sources=f.chain or s.chain,
         confidence_term=term.phrase if term else None,
         p_low=term.p_low if term else None, p_high=term.p_high if term else None,
-        modality=conf_mod.modality(s.text, s.lowered, q.start, q.end, bool(tm and tm.forward)),  # type: ignore[arg-type]
+        modality=conf_mod.modality(s.text, s.lowered, q.start, q.end, bool(tm and tm.forward), s.spans),  # type: ignore[arg-type]
         derived_from=f.derived_from,
         quote=s.text,
         start=start, end=end,
