@@ -769,3 +769,11 @@ def test_units_of_weaponry_are_equipment_lost() -> None:
 def test_a_modal_inside_the_next_figures_words_is_that_figures_own() -> None:
     claims = tollbook.extract("Quake toll tops 3,000 and could hit 9,000, relief agency warns", published="2024-05-02")
     assert [(c.value_text, c.modality) for c in claims] == [("tops 3,000", "reported"), ("could hit 9,000", "hypothetical")]
+
+
+def test_a_score_is_no_count_but_a_range_still_is() -> None:
+    for text in ("The Hawks crushed the Owls 52-14 on Saturday.", "They avenged a 4-0 defeat at home.",
+                 "The teams were tied at 98-98 before the break."):
+        assert tollbook.extract(text, published="2024-01-01") == []
+    ranged = tollbook.extract("Shelling killed 5-7 civilians in the village.", published="2024-01-01")
+    assert [(c.low, c.high) for c in ranged] == [(5, 7)]

@@ -340,11 +340,31 @@ def _not_a_count(sentence: str, start: int, end: int, core: str) -> bool:
         return True  # "СТО" (a service station) in ordinary text: a word in capitals is an abbreviation, not "сто"
     if core.lower() in getattr(en, "BARE_SCALES", ()):
         return True  # "скільки тисяч": a scale word with no number before it counts nothing
+    if _score_pair(sentence, start, end, core):
+        return True
     ratio = getattr(en, "RATIO_PAIR", None)  # "співвідношення втрат – 1 до 3": the language's ratio of two figures
     if ratio is not None and ratio.search(sentence, max(0, start - 60), start) and \
             (en.RATIO_FROM.match(sentence, start) or en.RATIO_TO_BEFORE.search(before)):
         return True
     return False
+
+
+_SCORE_AFTER = re.compile(r"[-\u2013](\d{1,3})(?![\d,.]*\d)(?!\s*(?:%|percent|per cent))")
+_SCORE_BEFORE = re.compile(r"(?<![\d,.])(\d{1,3})[-\u2013]$")
+
+
+def _score_pair(sentence: str, start: int, end: int, core: str) -> bool:
+    """"smashing Rutgers 49-16", "a 6-0 home loss", "tied at 126-126": two small numbers joined by a hyphen,
+    the first no smaller than the second, are a score or a record, not a range (whose first number is the lower)
+    nor a count."""
+    if not core.isdigit() or len(core) > 3:
+        return False
+    value = int(core)
+    after = _SCORE_AFTER.match(sentence, end)
+    if after is not None and int(after.group(1)) <= value:
+        return True
+    before = _SCORE_BEFORE.search(sentence, max(0, start - 4), start)
+    return before is not None and int(before.group(1)) >= value
 
 
 class _Taken:
