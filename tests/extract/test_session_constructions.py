@@ -777,3 +777,9 @@ def test_a_score_is_no_count_but_a_range_still_is() -> None:
         assert tollbook.extract(text, published="2024-01-01") == []
     ranged = tollbook.extract("Shelling killed 5-7 civilians in the village.", published="2024-01-01")
     assert [(c.low, c.high) for c in ranged] == [(5, 7)]
+
+
+def test_dams_are_structures_a_disaster_destroys_and_a_flattened_home_is_destroyed() -> None:
+    claims = tollbook.extract("The storm caused the destruction of three dams upstream. The quake flattened 120 homes.",
+                              published="2024-05-02")
+    assert [(c.best, c.measure, c.unit) for c in claims] == [(3, "destroyed", "building"), (120, "destroyed", "building")]
