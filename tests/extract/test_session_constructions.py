@@ -783,3 +783,12 @@ def test_dams_are_structures_a_disaster_destroys_and_a_flattened_home_is_destroy
     claims = tollbook.extract("The storm caused the destruction of three dams upstream. The quake flattened 120 homes.",
                               published="2024-05-02")
     assert [(c.best, c.measure, c.unit) for c in claims] == [(3, "destroyed", "building"), (120, "destroyed", "building")]
+
+
+def test_a_figure_followed_by_more_adds_to_the_count_before_it() -> None:
+    text = ("In addition to the 14 deaths confirmed on Monday, the island's safety secretary said there are five more: "
+            "a driver swept off a bridge and four people buried by a landslide.")
+    assert [(c.best, c.measure) for c in tollbook.extract(text, published="2024-05-02")][:2] == [(14, "killed"), (5, "killed")]
+    # "more" that opens a phrase of its own adds nothing to the toll
+    text = "The storm killed dozens of people and left thousands more in urgent need of shelter."
+    assert [c.measure for c in tollbook.extract(text, published="2024-05-02")] == ["killed"]

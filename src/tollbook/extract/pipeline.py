@@ -1126,7 +1126,10 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         # "у Київській - 86, Донецькій - 81, Харківській - 73": a list of labelled counts shares the first's measure
         labelled = gap[1] - gap[0] <= 60 and _LABELLED_ITEM.fullmatch(s.text, *gap) is not None \
             and not any(gap[0] <= c.start < gap[1] for c in s.cues)
-        if (ellipsis or labelled or en.PAIRED_AFTER.fullmatch(s.text, *gap) or en.TOTAL_BEFORE.search(s.text, *gap)) \
+        # ("the 10 deaths reported ..., said there are six more": the word after the first figure is its own)
+        more = en.MORE_AFTER.match(s.text, q.end) is not None and not any(
+            gap[0] <= c.start < gap[1] and c.text != prev.measure_text for c in s.cues)
+        if (ellipsis or labelled or more or en.PAIRED_AFTER.fullmatch(s.text, *gap) or en.TOTAL_BEFORE.search(s.text, *gap)) \
                 and not measures_mod.counts_nothing(s.text, s.units, s.cues, q.start, q.end, f.blockers):
             unit = choice.unit if choice is not None and choice.unit else prev.unit
             measure, ambiguous = _for_unit(prev.measure, prev.ambiguous_measure, unit)

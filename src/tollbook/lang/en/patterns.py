@@ -177,6 +177,10 @@ OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)  # "114 
 # A disaster named in the sentence: a people's dead in it are its civilians ("7,913 Russians died in fires").
 DISASTER_CAUSE = re.compile(r"\b(?:fires?|wildfires?|floods?|flooding|earthquakes?|quakes?|storms?|hurricanes?|cyclones?|typhoons?|heatwaves?|avalanches?|landslides?|drowned|drownings?|road accidents?|traffic accidents?)\b", re.IGNORECASE)
 COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as)\s+", re.IGNORECASE)  # "four nurses and three drivers ... were killed"
+# "there are six more", "12 others": a figure that adds to the count named before it in the sentence
+# (closing its clause or before its verb: not "left millions more in need")
+MORE_AFTER = re.compile(r"\s+(?:more|others)(?=\s*(?:[.,;:!?)]|$)|\s+(?:were|are|was|is|have|has|had|died|remain|remained)\b)",
+                        re.IGNORECASE)
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:and|while|whereas|but)?|\s(?:and|while|whereas|plus))\s+(?:another\s+|a further\s+)?$",
                              re.IGNORECASE)
 # After the second figure of an ellipsis, a verb of its own: then it does not share the first's

@@ -321,6 +321,8 @@ OF_WHOLE = re.compile(r"\s+(?:из|изо)\s+", re.IGNORECASE)  # "40 из 52 в
 # A disaster named in the sentence: a people's dead in it are its civilians ("7,913 Russians died in fires").
 DISASTER_CAUSE = re.compile(r"\b(?:пожар\w*|наводнени\w*|паводк\w*|землетрясени\w*|шторм\w*|ураган\w*|лавин\w*|оползн\w*|утонул\w*|ДТП|авари\w*)", re.IGNORECASE)
 COORDINATED = re.compile(r"\s*,?\s*и\s+", re.IGNORECASE)  # "шесть мужчин и две женщины ... погибли"
+# "ещё шесть" stands before the figure (ELLIPSIS_BEFORE): no word after a figure adds it to the one before
+MORE_AFTER = re.compile(r"(?!)")
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:и|а|тогда как|в то время как)?|\s(?:и|а|тогда как|в то время как))\s+(?:(?:еще|ещё)\s+)?$", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first: "с 30 до 52", "до 52 с 30", "52 против 30 накануне".
 PAIRED_AFTER = re.compile(r"\s+(?:до|с|со|от)\s+|,?\s+(?:по сравнению с|против|тогда как ранее|а ранее)\s+", re.IGNORECASE)

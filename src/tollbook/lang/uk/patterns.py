@@ -324,6 +324,8 @@ OF_WHOLE = re.compile(r"\s+(?:з|зі|із)\s+", re.IGNORECASE)  # "114 зі 158
 # A disaster named in the sentence: a people's dead in it are its civilians ("7,913 Russians died in fires").
 DISASTER_CAUSE = re.compile(r"\b(?:пожеж\w*|пожар\w*|повен\w*|повін\w*|паводк\w*|землетрус\w*|шторм\w*|ураган\w*|лавин\w*|зсув\w*|потонул\w*|ДТП|аварі\w*)", re.IGNORECASE)
 COORDINATED = re.compile(r"\s*,?\s*(?:і|й|та)\s+", re.IGNORECASE)  # "шестеро чоловіків і двоє жінок ... загинули"
+# "ще шість" stands before the figure (ELLIPSIS_BEFORE): no word after a figure adds it to the one before
+MORE_AFTER = re.compile(r"(?!)")
 ELLIPSIS_BEFORE = re.compile(r"(?:,\s*(?:і|й|та|а|тоді як|водночас)?|\s(?:і|й|та|а|тоді як|водночас))\s+(?:(?:ще)\s+)?$", re.IGNORECASE)
 # Between two figures, what makes the second a pair of the first: "з 30 до 52", "до 52 з 30", "52 проти 30 напередодні".
 PAIRED_AFTER = re.compile(r"\s+(?:до|з|із|від)\s+|,?\s+(?:порівняно\s+з|проти|тоді як раніше|а раніше)\s+", re.IGNORECASE)
