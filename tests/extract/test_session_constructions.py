@@ -792,3 +792,10 @@ def test_a_figure_followed_by_more_adds_to_the_count_before_it() -> None:
     # "more" that opens a phrase of its own adds nothing to the toll
     text = "The storm killed dozens of people and left thousands more in urgent need of shelter."
     assert [c.measure for c in tollbook.extract(text, published="2024-05-02")] == ["killed"]
+
+
+def test_a_name_in_apposition_after_an_office_is_the_speaker() -> None:
+    claims = tollbook.extract("Floods killed 23 people in the province, the interior minister, Rosa Ibarra, said on Monday.",
+                              published="2024-05-02", outlet="Example Wire")
+    assert [(c.best, c.source) for c in claims] == [(23, "Rosa Ibarra")]
+    assert claims[0].sources[0].text == "the interior minister, Rosa Ibarra"

@@ -63,7 +63,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?P<name>{_NAME}),\s+(?P<office>{office})[^,;]{{0,80}}?,\s+{_ADVERBIAL}{_SAY}\b"),
         # "interior minister Essam Abu Zariba said", "Mayor Abdulmenam al-Ghaithi said", "a local health official said Wednesday"
         # "the interior ministry, which answers to the de facto government, said": a relative clause between office and verb
-        re.compile(rf"(?P<office>{office})(?:\s+(?P<name>{_NAME})(?:\s+(?:of|for|at)\s+[^,;]{{0,50}}?)?)?"
+        # "the interior minister, Ramón Ortiz, said": the name in apposition after the office
+        re.compile(rf"(?P<office>{office})(?:\s+(?P<name>{_NAME})(?:\s+(?:of|for|at)\s+[^,;]{{0,50}}?)?|\s*,\s+(?P<name3>{_NAME}),)?"
                    rf"(?:,\s+(?:which|who|whose)\s[^,;]{{0,80}},)?\s+{_ADVERBIAL}{_SAY}\b"),
         # "..., said the mayor." / "..., said Marie el-Drese, secretary general of the group."
         re.compile(rf"\b{_SAY}\s+(?:(?P<office>{office})(?:\s*,?\s+(?P<name>{_NAME})(?<!\.))?|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)\s*(?:[.,;]|$)"),
