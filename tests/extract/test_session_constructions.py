@@ -799,3 +799,24 @@ def test_a_name_in_apposition_after_an_office_is_the_speaker() -> None:
                               published="2024-05-02", outlet="Example Wire")
     assert [(c.best, c.source) for c in claims] == [(23, "Rosa Ibarra")]
     assert claims[0].sources[0].text == "the interior minister, Rosa Ibarra"
+
+
+def test_wire_copy_in_capitals_names_no_acronym_that_is_a_word() -> None:
+    # "IS" and "WHO" in capitals are the verb and the pronoun, not Islamic State and the World Health Organization
+    text = ("THE ARMY SAID THE ATTACK, WHICH IS THE THIRD THIS MONTH, KILLED TWO SOLDIERS. "
+            "THE MAYOR, WHO VISITED THE SITE, SAID 14 PEOPLE WERE WOUNDED.")
+    claims = tollbook.extract(text, published="1989-11-02")
+    assert [c.best for c in claims] == [2, 14]
+    assert "Islamic State" not in {c.actor for c in claims}
+    assert "World Health Organization" not in {c.source for c in claims}
+    # in mixed case the acronyms still name them
+    mixed = tollbook.extract("IS fighters killed 12 villagers, WHO said.", published="2016-05-02")
+    assert mixed[0].source == "World Health Organization"
+
+
+def test_fighters_of_no_named_party_are_the_party_the_document_counts() -> None:
+    text = ("Militia losses mount\n\n"
+            "Officials said more than 4,000 members of the Wagner Group have been killed or wounded since May.\n\n"
+            "The group has suffered heavy losses in recent weeks, a spokesman said, with around 900 fighters killed.")
+    last = tollbook.extract(text, published="2023-02-18", outlet="Example Wire")[-1]
+    assert (last.best, last.actor) == (900, "Wagner Group")
