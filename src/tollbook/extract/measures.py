@@ -67,7 +67,7 @@ def _indexes() -> tuple[PhraseIndex[str], PhraseIndex[str]]:
 @per_language
 def _measure_of_form() -> dict[str, str]:
     """Each word form of the measure tables, lower-cased, with its measure: what a word that is ambiguous for
-    people ("уничтожены", "поражены") means for things ("destroyed", "damaged")."""
+    people ("уничтожены", "поражены") means for things (destroyed, or damaged)."""
     out: dict[str, str] = {}
     for measure, entry in load("measures.toml")["measure"].items():
         for w in entry.get("words", []) + inflected(entry.get("lemmas", [])):

@@ -131,9 +131,11 @@ class PhraseIndex(Generic[T]):
             if auto is not None:
                 found += [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT]) for end, at in auto.iter(folded)]
         if exact:
+            # an acronym that is a word in lower case ("IS", "WHO") is the acronym only in text that writes lower case:
+            # wire copy in capitals writes the verb "IS" and the pronoun "WHO" so too
             values = self._exact_values
-            found += [(end - (at & _LENGTH) + 1, end - 1, values[at >> _PHRASE_AT])
-                      for end, at in self._exact.iter(_fold_exact(text))]
+            found += [(start, end - 1, values[at >> _PHRASE_AT]) for end, at in self._exact.iter(_fold_exact(text))
+                      if _lower_case_near(text, start := end - (at & _LENGTH) + 1, end - 1)]
         if not found:
             return []
         found.sort(key=lambda m: (m[0], m[0] - m[1]))
@@ -145,6 +147,15 @@ class PhraseIndex(Generic[T]):
                 continue
             kept.append(m)
         return [_new_match(Match, (s, e, v, text[s:e])) for s, e, v in kept]
+
+
+_CASE_REACH = 60
+
+
+def _lower_case_near(text: str, start: int, end: int) -> bool:
+    """Whether the text around [start, end) writes any lower-case letter (it is not all capitals)."""
+    return any(ch.islower() for ch in text[max(0, start - _CASE_REACH):start]) or \
+        any(ch.islower() for ch in text[end:end + _CASE_REACH])
 
 
 # An automaton stores integers, not objects: a phrase's position among the index's values,
