@@ -820,3 +820,14 @@ def test_fighters_of_no_named_party_are_the_party_the_document_counts() -> None:
             "The group has suffered heavy losses in recent weeks, a spokesman said, with around 900 fighters killed.")
     last = tollbook.extract(text, published="2023-02-18", outlet="Example Wire")[-1]
     assert (last.best, last.actor) == (900, "Wagner Group")
+
+
+def test_a_body_named_in_capitals_starts_at_its_article() -> None:
+    from tollbook.lexicons import fold
+
+    sentence = "EARLIER IN THE DAY THE NATIONAL FIRE DEPARTMENT SAID 14 PEOPLE DIED IN THE BLAZE."
+    found = attribute_sentence(sentence, fold(sentence))
+    assert found is not None and found.claimant.name == "NATIONAL FIRE DEPARTMENT"
+    sentence = "THE POLICE SAID 14 PEOPLE DIED IN THE BLAZE."
+    found = attribute_sentence(sentence, fold(sentence))
+    assert found is not None and found.claimant.kind == "anonymous" and found.text == "POLICE"

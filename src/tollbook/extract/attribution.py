@@ -735,14 +735,24 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
         return None  # no "agency", "ministry", "group" ... near a verb: the costly pattern cannot match
     for m in pattern.finditer(sentence, lo, hi):
         # the name without its article, its possessive or the space the pattern took after it, and where it ends
-        whole = m.group(1).rstrip()
+        whole, at = m.group(1).rstrip(), m.start(1)
+        capitals = whole.isupper()
+        if capitals:
+            # wire copy in capitals: every word looks like a name's ("HOURS THE SALVADORAN GOVERNMENT", "ABOUT THE
+            # NATIONAL LIBERATION ARMY"); the body's name starts at its last article
+            cut = max(whole.rfind(f" {w} ") for w in _ARTICLES_IN_CAPITALS) + 1
+            trimmed = _CAPITALS_DETERMINER.sub("", whole[cut:])
+            whole, at = trimmed, at + len(whole) - len(trimmed)
         name = _POSSESSIVE.sub("", en.NAME_DETERMINER.sub("", whole))
         if not name[:1].isupper() or not any(w[:1].isupper() for w in name.split()[1:]) and " " in name \
                 and name.split()[0].lower() in heads:
             continue  # "Institute for the study" with no name after it
+        end = at + len(_POSSESSIVE.sub("", whole))
+        if capitals and " " not in name and name.lower() in heads and any(0 <= v.start - end <= 25 for v in verbs):
+            # "THE POLICE SAID": an unnamed office, as "the police said" is in mixed case
+            return Attribution(ANONYMOUS, sentence[at:end], at, end)
         if not re.match(r"[A-Z]", name) or " " not in name and name.lower() in heads:
             continue  # "the ministry": a back-reference, not a new claimant
-        end = m.start(1) + len(_POSSESSIVE.sub("", whole))
         start = end - len(name)
         aside = _APPOSITION.match(sentence, end)  # "the White Helmets group, officially known as ..., reported"
         after = aside.end() if aside else end
@@ -762,6 +772,8 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_ARTICLES_IN_CAPITALS = ("THE", "A", "AN")
+_CAPITALS_DETERMINER = re.compile(r"^(?:(?:THE|A|AN)\s+)+")
 
 
 @per_language
