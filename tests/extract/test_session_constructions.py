@@ -831,3 +831,13 @@ def test_a_body_named_in_capitals_starts_at_its_article() -> None:
     sentence = "THE POLICE SAID 14 PEOPLE DIED IN THE BLAZE."
     found = attribute_sentence(sentence, fold(sentence))
     assert found is not None and found.claimant.kind == "anonymous" and found.text == "POLICE"
+
+
+def test_a_plain_loss_is_deaths_where_the_document_gives_the_same_figure_as_dead() -> None:
+    text = ("Militia losses\n\nThe group's founder said the Wagner Group lost 9,000 fighters in the battle. "
+            "As many as 9,000 Wagner fighters died there, he said.")
+    claims = tollbook.extract(text, published="2023-05-24", outlet="Example Wire")
+    assert [c.measure for c in claims] == ["killed", "killed"]
+    # with no such statement, "lost" stays casualties
+    alone = tollbook.extract("The Wagner Group lost 9,000 fighters in the battle, its founder said.", published="2023-05-24")
+    assert [c.measure for c in alone] == ["casualties"]

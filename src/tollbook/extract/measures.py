@@ -350,6 +350,13 @@ def _needs_party() -> frozenset[str]:
     return frozenset(w.lower() for w in entry.get("words", []) + inflected(entry.get("lemmas", [])))
 
 
+@per_language
+def plain_loss_words() -> frozenset[str]:
+    """Every form of the words of loss that say neither killed nor wounded ("lost", "losses")."""
+    entry = load("measures.toml").get("plain_loss", {})
+    return frozenset(w.lower() for w in entry.get("words", []) + inflected(entry.get("lemmas", [])))
+
+
 def needs_party(choice: MeasureChoice) -> bool:
     """Whether the figure is counted only by a word ordinary news uses for games, markets and audiences ("lost",
     "defeated", "hit", "strong"), with no noun of what it counts: a loss of a party to a conflict only where

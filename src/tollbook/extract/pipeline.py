@@ -280,6 +280,7 @@ def _extract(doc: Document) -> list[Claim]:
     _resolve_forward(claims, ctx)
     _name_the_roles(claims, text, ctx.office_holders)
     _sums_of_killed_and_wounded(claims)
+    _losses_said_to_be_deaths(claims)
     _parts_adding_up(claims)
     credit_from_body(claims, text)
     claims = _stated_once(claims, text)
@@ -323,6 +324,20 @@ def _counts_nothing(ctx: _Context, start: int, end: int, after_claims: bool) -> 
     ctx.sentence_before = (ctx.paragraph, None)
     if not after_claims or ctx.body_claims:
         ctx.unattributed = []
+
+
+def _losses_said_to_be_deaths(claims: list[Claim]) -> None:
+    """"Wagner lost 20,000 fighters", then "as many as 20,000 of them died": a plain word of loss, read as
+    casualties, is deaths where the same document gives the same figure of the same party (or of a party the
+    loss did not name), from the same claimant, as killed."""
+    killed = {(c.best, c.source): c.actor for c in claims if c.measure == "killed" and c.best is not None and c.actor}
+    if not killed:
+        return
+    plain = measures_mod.plain_loss_words()
+    for i, c in enumerate(claims):
+        if c.measure == "casualties" and (c.measure_text or "").lower() in plain \
+                and (c.best, c.source) in killed and c.actor in (None, killed[(c.best, c.source)]):
+            claims[i] = replace(c, measure="killed", claim_id=claim_id(c.doc_id, c.start, c.end, "killed"))
 
 
 def _stated_once(claims: list[Claim], text: str) -> list[Claim]:
