@@ -250,10 +250,11 @@ def test_a_headline_part_named_without_commas_leaves_the_whole_its_verb() -> Non
 
 
 def test_a_verb_before_a_comma_belongs_to_the_phrase_before_it() -> None:
+    # (the medic and the farmer are counts of one of their own)
     claims = tollbook.extract("Medic wounded, three marines killed near Krynky", published="2025-02-10")
-    assert [(c.best, c.measure) for c in claims] == [(3, "killed")]
+    assert [(c.best, c.measure) for c in claims] == [(1, "wounded"), (3, "killed")]
     claims = tollbook.extract("Farmer killed, four more wounded by mine in Kherson region", published="2025-02-10")
-    assert [(c.best, c.measure) for c in claims] == [(4, "wounded")]
+    assert [(c.best, c.measure) for c in claims] == [(1, "killed"), (4, "wounded")]
     # with no verb of its own after the comma, the figure keeps the one before
     claims = tollbook.extract("Ten people were wounded, three of them critically.", published="2025-02-10")
     assert [(c.best, c.measure) for c in claims] == [(10, "wounded"), (3, "wounded")]
@@ -841,3 +842,19 @@ def test_a_plain_loss_is_deaths_where_the_document_gives_the_same_figure_as_dead
     # with no such statement, "lost" stays casualties
     alone = tollbook.extract("The Wagner Group lost 9,000 fighters in the battle, its founder said.", published="2023-05-24")
     assert [c.measure for c in alone] == ["casualties"]
+
+
+def test_one_person_counted_by_a_singular_noun_is_a_figure_of_one() -> None:
+    cases = {
+        "Medic killed, two more wounded by shelling near the front - army": [(1, "killed"), (2, "wounded")],
+        "In the south, a woman was killed and a 12-year-old boy was injured by a drone.": [(1, "killed"), (1, "wounded")],
+        "ONE SOLDIER AND A FARMER DIED IN THE AMBUSH.": [(1, "killed"), (1, "killed")],
+    }
+    for text, expected in cases.items():
+        assert [(c.best, c.measure) for c in tollbook.extract(text, published="2024-05-02")] == expected, text
+    soldier = tollbook.extract("Ukrainian soldier wounded, civilian killed near the front line", published="2024-05-02")
+    assert [(c.value_text, c.actor) for c in soldier] == [("Ukrainian soldier", "Ukrainian forces"), ("civilian", "civilians")]
+    # someone counted already, every member of a group, or a figure in the noun phrase: no new count of one
+    for text in ("The teenager was killed when the roof fell.", "Every soldier was wounded in the drill.",
+                 "The team lost a man to injury."):
+        assert tollbook.extract(text, published="2024-05-02") == [], text

@@ -67,6 +67,7 @@ class Quantity:
     base_index: int | None = None  # index (in the same result list) of the figure a fraction is of
     anaphor: str | None = None  # "these", "the soldiers sent": a base to find earlier in the document
     increment: bool = False  # "(+12)" in a daily tally
+    singular: bool = False  # "a woman was killed": one person counted by a singular noun, not a number
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,8 +420,35 @@ def parse_quantities(sentence: str) -> list[Quantity]:
         q = _number(sentence, m)
         found.extend(q if isinstance(q, list) else [q] if q is not None else [])
 
+    if en.ONE_VICTIM_VERB.search(sentence):
+        spans = [(q.start, q.end) for q in found]
+        for start, end in one_victims(sentence):
+            if not any(a < end and start < b for a, b in spans):
+                found.append(Quantity(start, end, 1, 1, 1, "exact", sentence[start:end], singular=True))
+
     found.sort(key=lambda q: q.start)
     return _link_fractions(sentence, found)
+
+
+_VICTIM_REACH = 60  # how far before its verb a singular victim's noun phrase may start
+_NOT_WORD = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
+
+
+def one_victims(text: str) -> list[tuple[int, int]]:
+    """Where one person is counted by a singular noun before a verb of death or injury ("a woman was killed",
+    "Serviceman killed, ..."): the article (or the noun) to the noun's end. Searched back from each verb,
+    so a text with none costs one scan."""
+    en = grammar()
+    out: list[tuple[int, int]] = []
+    for verb in en.ONE_VICTIM_VERB.finditer(text):
+        lo = max(0, verb.start() - _VICTIM_REACH)
+        m = en.ONE_VICTIM.search(text, lo, verb.end())
+        while m is not None and m.end() != verb.start():
+            m = en.ONE_VICTIM.search(text, m.start() + 1, verb.end())
+        if m is not None:  # from the article, else from the noun's first modifier ("DPR militiaman")
+            start = m.start("art") if m.group("art") else m.start() + len(m.group(0)) - len(m.group(0).lstrip(_NOT_WORD))
+            out.append((start, m.end("noun")))
+    return out
 
 
 def _inside_number(numbers: list[re.Match[str]], at: int) -> bool:

@@ -841,6 +841,7 @@ class _SentenceRecord:
     out: list[Claim] = field(default_factory=list)
     sentence_actor: tuple[str | None, str | None, str | None] | None = None
     clause_breaks: list[int] = field(default_factory=list)  # where a clause with its own speaker may start
+    singulars: frozenset[tuple[int, int]] = frozenset()  # spans of people counted one by a noun ("a woman")
 
 
 @dataclass(slots=True)
@@ -976,7 +977,8 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
     return _SentenceRecord(doc, s_text, lowered, sent.start, reference, ctx, earlier, quantities, cues, units, actor_mentions,
                            place_mentions, time_mentions, att, how, source, chain, spans,
                            [sp[0] for sp in spans],  # quantities come in text order
-                           linked, clause_breaks=breaks)
+                           linked, clause_breaks=breaks,
+                           singulars=frozenset((q.start, q.end) for q in quantities if q.singular))
 
 
 def _value(s: _SentenceRecord, f: _Draft) -> bool:
@@ -998,6 +1000,8 @@ def _value(s: _SentenceRecord, f: _Draft) -> bool:
         f.blockers = [spans[j] for j in range(lo, hi) if j != qi and s.quantities[j].base_index != qi and q.base_index != j]
     else:
         f.blockers = spans[lo:qi] + spans[qi + 1:hi] if lo <= qi < hi else spans[lo:hi]
+    if s.singulars:  # "one officer and a civilian died": a person counted by a noun shares the verb, blocks nothing
+        f.blockers = [b for b in f.blockers if b not in s.singulars]
     if q.anaphor and q.fraction is not None and s.text[q.end:q.end + 4].lower() == " of ":
         f.skip = [(q.end, q.end + 4 + len(q.anaphor))]
     elif q.base_index is not None:
@@ -1196,6 +1200,9 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
     said_by = s.att or ctx.retold or ctx.last_attribution
     speaker = (said_by.claimant.name, said_by.claimant.country) if said_by is not None else None
     actor = actors_mod.choose_actor(text, s.lowered, s.actor_mentions, q.start, q.end, f.blockers, unit_m, speaker)
+    inside = next((m for m in s.actor_mentions if q.start <= m.start and m.end <= q.end), None)
+    if inside is not None:  # "Ukrainian soldier wounded, civilian killed": a count of one is its own noun's party
+        actor = (inside.value, inside.text, inside.start, inside.end)
     if actor is None and unit_m is not None and measures_mod.list_item(text, unit_m, q.start, q.end):
         # "Russian equipment destroyed: tanks 9,870, ...": the heading's actor owns every item
         heading = [m for m in s.actor_mentions if m.end <= unit_m.start and not actors_mod.is_agent(text, m, m.end)

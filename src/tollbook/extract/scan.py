@@ -13,6 +13,7 @@ import re
 
 from tollbook.lang import CURRENT as en
 from tollbook.lang import per_language
+from tollbook.extract.numbers import one_victims
 from tollbook.lexicons import PhraseIndex, load
 
 _DIGIT = re.compile(r"\d+")
@@ -30,6 +31,7 @@ def candidates(text: str, folded: str | None = None) -> list[int]:
     """Sorted start offsets of every digit run and number word in the text (`folded`: fold(text), if at hand)."""
     found = [m.start() for m in _DIGIT.finditer(text)]
     found += [m.start for m in _words().find(text, folded)]
+    found += [start for start, _ in one_victims(text)]  # "a woman was killed": a count of one
     found.sort()
     return found
 

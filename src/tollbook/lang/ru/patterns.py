@@ -172,6 +172,9 @@ FRACTION = (rf"(?:{_FRACTION_WORDS}|\d+(?:,\d+)?\s*(?:%|проц\.|процен�
 # The ordinal of "every fifth" ("каждый пятый"), as English names its denominators.
 _ORDINAL_DENOM = r"(?:второй|третий|четвёртый|четвертый|пятый|шестой|десятый|\d+)"
 # Words without which a sentence holds no fraction or vague count: the patterns run only past these gates.
+# No singular-victim count is read in Russian yet: its figures are written out ("погиб 1 человек")
+ONE_VICTIM_VERB = re.compile(r"(?!)")
+ONE_VICTIM = re.compile(r"(?!)")
 FRACTION_GATE = re.compile(r"половин|трет|четверт|част|пятых|%|проц|большинств|кажд| из ", re.IGNORECASE)
 VAGUE_GATE = re.compile(r"десят|сот|тысяч|миллион|несколько|нескольк|горстк|пар", re.IGNORECASE)
 # Words a candidate scan stops at: any of them may start a figure.

@@ -174,6 +174,9 @@ FRACTION = (rf"(?:{_FRACTION_WORDS}|\d+(?:,\d+)?\s*(?:%|відс\.|відсот\
 # The ordinal of "every fifth" ("кожен п'ятий" / "каждый пятый"), as English names its denominators.
 _ORDINAL_DENOM = rf"(?:другий|третій|четвертий|п[{_APOSTROPHE}]ятий|шостий|десятий|\d+)"
 # Words without which a sentence holds no fraction or vague count: the patterns run only past these gates.
+# No singular-victim count is read in Ukrainian yet: its figures are written out ("загинув 1 чоловік")
+ONE_VICTIM_VERB = re.compile(r"(?!)")
+ONE_VICTIM = re.compile(r"(?!)")
 FRACTION_GATE = re.compile(r"половин|третин|чверт|частин|п[" + _APOSTROPHE + r"]ятих|%|відс|більшіст|кожн| з | із ", re.IGNORECASE)
 VAGUE_GATE = re.compile(r"десят|сот|тисяч|мільйон|кілька|кількох|декільк|кільканадцят|кількадесят|жменьк|пар", re.IGNORECASE)
 # Words a candidate scan stops at: any of them may start a figure.
