@@ -100,7 +100,7 @@ QUIET = [
                       "The mayor of San Juan said 3,000 residents of the city had died in the storm."),
     # Two wordings of one warning's threshold are no change of bound.
     ("qualifier_changed", "Quake toll tops 3,000 and could hit 9,000, relief agency warns\n\n"
-                          "The relief agency warned that the number of dead could rise to or surpass 9,000."),
+                          "The relief agency warned that deaths might rise to or surpass 9,000 by the weekend."),
     # "Several" adds nothing to a sum of the body's figures.
     ("arithmetic", "Death toll passes 1,100 in Israel and Gaza\n\n"
                    "At least 700 people were killed in Israel. At least 413 people were killed in Gaza. "

@@ -707,7 +707,7 @@ def test_an_unnamed_source_vouched_for_by_a_carrier_speaks_for_its_paragraph() -
 def test_a_state_agency_named_in_a_paragraph_does_not_speak_for_victims_across_the_border() -> None:
     text = ("Floods spread\n\n"
             "At least 240 people died in Turkey, the country's disaster agency said. "
-            "On the Syrian side of the border, over 95 have been reported dead.")
+            "Across the border in Syria, at least 95 were reported dead.")
     claims = tollbook.extract(text, published="2024-05-02", outlet="Example Wire")
     turkey, syria = (next(c for c in claims if c.best == n or c.low == n) for n in (240, 95))
     assert turkey.source == "AFAD" and syria.source == "Example Wire"
@@ -817,7 +817,7 @@ def test_wire_copy_in_capitals_names_no_acronym_that_is_a_word() -> None:
 
 def test_fighters_of_no_named_party_are_the_party_the_document_counts() -> None:
     text = ("Militia losses mount\n\n"
-            "Officials said more than 4,000 members of the Wagner Group have been killed or wounded since May.\n\n"
+            "Officials said more than 4,000 Wagner Group fighters were killed or wounded after May.\n\n"
             "The group has suffered heavy losses in recent weeks, a spokesman said, with around 900 fighters killed.")
     last = tollbook.extract(text, published="2023-02-18", outlet="Example Wire")[-1]
     assert (last.best, last.actor) == (900, "Wagner Group")

@@ -738,8 +738,8 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
         whole, at = m.group(1).rstrip(), m.start(1)
         capitals = whole.isupper()
         if capitals:
-            # wire copy in capitals: every word looks like a name's ("HOURS THE SALVADORAN GOVERNMENT", "ABOUT THE
-            # NATIONAL LIBERATION ARMY"); the body's name starts at its last article
+            # wire copy in capitals: every word looks like a name's ("AT NOON THE HONDURAN GOVERNMENT", "OF THE
+            # PATRIOTIC RESISTANCE FRONT"); the body's name starts at its last article
             cut = max(whole.rfind(f" {w} ") for w in _ARTICLES_IN_CAPITALS) + 1
             trimmed = _CAPITALS_DETERMINER.sub("", whole[cut:])
             whole, at = trimmed, at + len(whole) - len(trimmed)

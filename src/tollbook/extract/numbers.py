@@ -355,7 +355,7 @@ _SCORE_BEFORE = re.compile(r"(?<![\d,.])(\d{1,3})[-\u2013]$")
 
 
 def _score_pair(sentence: str, start: int, end: int, core: str) -> bool:
-    """"smashing Rutgers 49-16", "a 6-0 home loss", "tied at 126-126": two small numbers joined by a hyphen,
+    """"crushed the Owls 52-14", "a 4-0 defeat", "level at 98-98": two small numbers joined by a hyphen,
     the first no smaller than the second, are a score or a record, not a range (whose first number is the lower)
     nor a count."""
     if not core.isdigit() or len(core) > 3:
@@ -445,7 +445,7 @@ def one_victims(text: str) -> list[tuple[int, int]]:
         m = en.ONE_VICTIM.search(text, lo, verb.end())
         while m is not None and m.end() != verb.start():
             m = en.ONE_VICTIM.search(text, m.start() + 1, verb.end())
-        if m is not None:  # from the article, else from the noun's first modifier ("DPR militiaman")
+        if m is not None:  # from the article, else from the noun's first modifier ("rebel sniper")
             start = m.start("art") if m.group("art") else m.start() + len(m.group(0)) - len(m.group(0).lstrip(_NOT_WORD))
             out.append((start, m.end("noun")))
     return out

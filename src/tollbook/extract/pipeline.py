@@ -718,8 +718,8 @@ def _close_paragraph(claims: list[Claim], ctx: _Context, doc: Document) -> None:
 
 def _speaks_for_place(att: attr_mod.Attribution, c: Claim) -> bool:
     """Whether a state's body named in the paragraph speaks for a figure with no claimant of its own:
-    not for civilians or victims in another country ("Turkey's disaster agency said 12,873 were killed.
-    On the Syrian side, over 3,550 have been reported dead"). A party's losses abroad stay its word
+    not for civilians or victims in another country ("Turkey's disaster agency said 240 were killed.
+    Across the border, 95 more were reported dead in Syria"). A party's losses abroad stay its word
     (a general staff counts the enemy's dead on the enemy's soil)."""
     country = att.claimant.country
     where = country_of_code(c.place_code)
@@ -953,7 +953,7 @@ def _read_sentence(doc: Document, sent: Sentence, s_text: str, lowered: str, qua
         att, how = replace(ctx.last_attribution, intermediaries=carrier + ctx.last_attribution.intermediaries), "carried"
         ctx.paragraph_claimants.append((sent.start, att))
     elif att is not None and att.intermediaries and att.claimant.kind == "anonymous":
-        ctx.paragraph_claimants.append((sent.start, att))  # "media reports say, citing medical officials, ...": vouched for
+        ctx.paragraph_claimants.append((sent.start, att))  # "a radio station reported, citing nurses, ...": vouched for
     elif att is not None and att.claimant.kind != "anonymous":
         ctx.attributed(att, sent.start)
         if ctx.retold is None and doc.section_at(sent.start) == "headline" and attr_mod.HEADLINE_COLON.match(s_text, att.end):
@@ -1119,7 +1119,7 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
             # "в частности, поражены семь БМП, 77 гаубиц и два танка": the list's later items share its first's verb
             measure, ambiguous = _for_unit(sibling.measure, sibling.ambiguous_measure, unit)
             choice = measures_mod.MeasureChoice(measure, sibling.measure_text, ambiguous, unit)
-        elif not own:  # "including over 20,000 killed in action", "about 3,000 have become casualties" name their own
+        elif not own:  # "including more than 9,000 killed in action", "some 700 have become casualties" name their own
             measure, ambiguous = _for_unit(part_of.measure, part_of.ambiguous_measure, unit)
             choice = measures_mod.MeasureChoice(measure, part_of.measure_text, ambiguous, unit)
     if q.base_index is not None and (choice is None or choice.measure is None):
@@ -1145,7 +1145,7 @@ def _measure(s: _SentenceRecord, f: _Draft) -> bool:
         # "у Київській - 86, Донецькій - 81, Харківській - 73": a list of labelled counts shares the first's measure
         labelled = gap[1] - gap[0] <= 60 and _LABELLED_ITEM.fullmatch(s.text, *gap) is not None \
             and not any(gap[0] <= c.start < gap[1] for c in s.cues)
-        # ("the 10 deaths reported ..., said there are six more": the word after the first figure is its own)
+        # ("the 14 deaths confirmed ..., said there are five more": the word after the first figure is its own)
         more = en.MORE_AFTER.match(s.text, q.end) is not None and not any(
             gap[0] <= c.start < gap[1] and c.text != prev.measure_text for c in s.cues)
         if (ellipsis or labelled or more or en.PAIRED_AFTER.fullmatch(s.text, *gap) or en.TOTAL_BEFORE.search(s.text, *gap)) \

@@ -44,7 +44,7 @@ _ORDINAL_DENOM = r"(?:five|four|three|ten|six|seven|eight|nine|two|\d+)"
 FRACTION = rf"(?:{_FRACTION_WORDS}|\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)|(?:one|1)\s+in\s+{_ORDINAL_DENOM}\b)"
 # Words without which a sentence holds no fraction or vague count: the patterns run only past these gates.
 # One person named by a singular noun with a verb of death or injury ("a woman was killed", "Serviceman
-# killed, ...", "DPR militiaman wounded"): a count of one. The noun opens its clause, with an indefinite
+# killed, ...", "Rebel sniper wounded"): a count of one. The noun opens its clause, with an indefinite
 # article or none (a headline's); "the teenager" refers to someone counted already and is left alone.
 ONE_VICTIM_VERB = re.compile(r"\b(?:killed|wounded|injured|died|dies|shot dead)\b", re.IGNORECASE)
 ONE_VICTIM = re.compile(r"(?:(?P<art>\b(?i:a|an|one)\s+)|^\W{0,3}|(?<=[,;:]\s))"
@@ -187,7 +187,7 @@ OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)  # "114 
 # A disaster named in the sentence: a people's dead in it are its civilians ("7,913 Russians died in fires").
 DISASTER_CAUSE = re.compile(r"\b(?:fires?|wildfires?|floods?|flooding|earthquakes?|quakes?|storms?|hurricanes?|cyclones?|typhoons?|heatwaves?|avalanches?|landslides?|drowned|drownings?|road accidents?|traffic accidents?)\b", re.IGNORECASE)
 COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as)\s+", re.IGNORECASE)  # "four nurses and three drivers ... were killed"
-# "there are six more", "12 others": a figure that adds to the count named before it in the sentence
+# "there are five more", "12 others": a figure that adds to the count named before it in the sentence
 # (closing its clause or before its verb: not "left millions more in need")
 MORE_AFTER = re.compile(r"\s+(?:more|others)(?=\s*(?:[.,;:!?)]|$)|\s+(?:were|are|was|is|have|has|had|died|remain|remained)\b)",
                         re.IGNORECASE)
