@@ -345,23 +345,22 @@ def choose_measure(sentence: str, cues: list[Match[str]], units: list[Match[str]
 
 
 @per_language
-def _needs_party() -> frozenset[str]:
-    entry = load("measures.toml").get("needs_party", {})
+def _word_forms(table: str) -> frozenset[str]:
+    """Every form, lower-cased, of the words and lemmas of one of measures.toml's word tables."""
+    entry = load("measures.toml").get(table, {})
     return frozenset(w.lower() for w in entry.get("words", []) + inflected(entry.get("lemmas", [])))
 
 
-@per_language
 def plain_loss_words() -> frozenset[str]:
     """Every form of the words of loss that say neither killed nor wounded ("lost", "losses")."""
-    entry = load("measures.toml").get("plain_loss", {})
-    return frozenset(w.lower() for w in entry.get("words", []) + inflected(entry.get("lemmas", [])))
+    return _word_forms("plain_loss")
 
 
 def needs_party(choice: MeasureChoice) -> bool:
     """Whether the figure is counted only by a word ordinary news uses for games, markets and audiences ("lost",
     "defeated", "hit", "strong"), with no noun of what it counts: a loss of a party to a conflict only where
     one is named."""
-    return choice.bare and choice.measure_text is not None and choice.measure_text.lower() in _needs_party()
+    return choice.bare and choice.measure_text is not None and choice.measure_text.lower() in _word_forms("needs_party")
 
 
 def _what_befell(sentence: str, cues: list[Match[str]], status: Match[str], blockers: list[tuple[int, int]],

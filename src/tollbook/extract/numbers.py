@@ -420,18 +420,16 @@ def parse_quantities(sentence: str) -> list[Quantity]:
         q = _number(sentence, m)
         found.extend(q if isinstance(q, list) else [q] if q is not None else [])
 
-    if en.ONE_VICTIM_VERB.search(sentence):
-        spans = [(q.start, q.end) for q in found]
-        for start, end in one_victims(sentence):
-            if not any(a < end and start < b for a, b in spans):
-                found.append(Quantity(start, end, 1, 1, 1, "exact", sentence[start:end], singular=True))
+    spans = [(q.start, q.end) for q in found]
+    for start, end in one_victims(sentence):
+        if not any(a < end and start < b for a, b in spans):
+            found.append(Quantity(start, end, 1, 1, 1, "exact", sentence[start:end], singular=True))
 
     found.sort(key=lambda q: q.start)
     return _link_fractions(sentence, found)
 
 
 _VICTIM_REACH = 60  # how far before its verb a singular victim's noun phrase may start
-_NOT_WORD = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
 
 
 def one_victims(text: str) -> list[tuple[int, int]]:
@@ -446,8 +444,7 @@ def one_victims(text: str) -> list[tuple[int, int]]:
         while m is not None and m.end() != verb.start():
             m = en.ONE_VICTIM.search(text, m.start() + 1, verb.end())
         if m is not None:  # from the article, else from the noun's first modifier ("rebel sniper")
-            start = m.start("art") if m.group("art") else m.start() + len(m.group(0)) - len(m.group(0).lstrip(_NOT_WORD))
-            out.append((start, m.end("noun")))
+            out.append((m.start("art") if m.group("art") else m.start("phrase"), m.end("noun")))
     return out
 
 

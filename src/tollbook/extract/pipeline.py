@@ -298,10 +298,9 @@ def _may_count(s_text: str, quantities: list[Quantity], words: tuple[list[Match[
             or any(q.fraction is not None or q.base_index is not None or q.increment for q in quantities):
         return True
     en = grammar()
-    if after_claims and (en.SUBSET_OPENS.match(s_text) or any(
-            en.SUBSET_BEFORE.search(s_text, max(0, q.start - 30), q.start) or en.OF_THEM_AFTER.match(s_text, q.end)
-            or en.PARTITIVE_AFTER.match(s_text[q.end:q.end + 40]) or en.PARTITIVE_BEFORE.search(s_text, max(0, q.start - 60), q.start)
-            for q in quantities)):
+    if after_claims and (_of_a_whole_before(s_text) or any(
+            en.SUBSET_BEFORE.search(s_text, max(0, q.start - 30), q.start) or en.PARTITIVE_AFTER.match(s_text[q.end:q.end + 40])
+            or en.PARTITIVE_BEFORE.search(s_text, max(0, q.start - 60), q.start) for q in quantities)):
         return True
     cues, units = words
     for q in quantities:
@@ -317,9 +316,7 @@ def _counts_nothing(ctx: _Context, start: int, end: int, after_claims: bool) -> 
     speaker, as a figure-free sentence's do, but it carries no actor or place into the next sentence, as a
     sentence read for figures does not, and, after the body's first claim, a pointer back ("This was reported
     by X") reaches over it to no figure before."""
-    ctx.plain_since_attribution.append((start, end))
-    ctx.paragraph_plain.append((start, end))
-    ctx.paragraph_plain_all.append((start, end))
+    _open_to_look_ups(ctx, start, end)
     ctx.previous_plain = None
     ctx.sentence_before = (ctx.paragraph, None)
     if not after_claims or ctx.body_claims:
@@ -611,6 +608,11 @@ def _plain(ctx: _Context, start: int, end: int, new_paragraph: bool = False) -> 
         ctx.heading, ctx.heading_time = (start, end), None
         ctx.list_heading = _list_heading(ctx.text[start:end])
     ctx.previous_plain = (start, end)
+    _open_to_look_ups(ctx, start, end)
+
+
+def _open_to_look_ups(ctx: _Context, start: int, end: int) -> None:
+    """Keep a span whose words a later figure may look up: the latest claimant, the paragraph's claimant."""
     ctx.plain_since_attribution.append((start, end))
     ctx.paragraph_plain.append((start, end))
     ctx.paragraph_plain_all.append((start, end))
@@ -1199,10 +1201,10 @@ def _actor(s: _SentenceRecord, f: _Draft) -> bool:
     # — сказав Зеленський" names him only after the quotation)
     said_by = s.att or ctx.retold or ctx.last_attribution
     speaker = (said_by.claimant.name, said_by.claimant.country) if said_by is not None else None
-    actor = actors_mod.choose_actor(text, s.lowered, s.actor_mentions, q.start, q.end, f.blockers, unit_m, speaker)
-    inside = next((m for m in s.actor_mentions if q.start <= m.start and m.end <= q.end), None)
-    if inside is not None:  # "Ukrainian soldier wounded, civilian killed": a count of one is its own noun's party
-        actor = (inside.value, inside.text, inside.start, inside.end)
+    inside = next((m for m in s.actor_mentions if q.start <= m.start and m.end <= q.end), None) if q.singular else None
+    # "Ukrainian soldier wounded, civilian killed": a count of one is its own noun's party
+    actor = (inside.value, inside.text, inside.start, inside.end) if inside is not None else \
+        actors_mod.choose_actor(text, s.lowered, s.actor_mentions, q.start, q.end, f.blockers, unit_m, speaker)
     if actor is None and unit_m is not None and measures_mod.list_item(text, unit_m, q.start, q.end):
         # "Russian equipment destroyed: tanks 9,870, ...": the heading's actor owns every item
         heading = [m for m in s.actor_mentions if m.end <= unit_m.start and not actors_mod.is_agent(text, m, m.end)

@@ -48,10 +48,10 @@ FRACTION = rf"(?:{_FRACTION_WORDS}|\d+(?:\.\d+)?\s*(?:%|per\s*cent\b|percent\b)|
 # article or none (a headline's); "the teenager" refers to someone counted already and is left alone.
 ONE_VICTIM_VERB = re.compile(r"\b(?:killed|wounded|injured|died|dies|shot dead)\b", re.IGNORECASE)
 ONE_VICTIM = re.compile(r"(?:(?P<art>\b(?i:a|an|one)\s+)|^\W{0,3}|(?<=[,;:]\s))"
-                        r"(?:(?!(?i:the|every|each|no|this|that|his|her|their|its|another|any)\b)[\w'\u2019.-]+\s+){0,2}?"
+                        r"(?P<phrase>(?:(?!(?i:the|every|each|no|this|that|his|her|their|its|another|any)\b)[\w'\u2019.-]+\s+){0,2}?"
                         r"(?P<noun>(?i:man|woman|boy|girl|child|baby|teenager|soldier|civilian|serviceman|servicewoman|"
                         r"militiaman|fighter|policeman|police officer|journalist|medic|paramedic|pensioner|resident|"
-                        r"driver|volunteer|rescuer|firefighter|farmer|worker))"
+                        r"driver|volunteer|rescuer|firefighter|farmer|worker)))"
                         r"\s+(?:(?:was|has been|had been|is)\s+)?(?=(?i:killed|wounded|injured|died|dies|shot dead)\b)")
 FRACTION_GATE = re.compile(r"half|third|quarter|fifth|tenth|sixth|eighth|%|cent|majority| in ")
 VAGUE_GATE = re.compile(r"dozen|score|hundreds|thousands|millions|several|few|handful|tens of|multiple|couple|many")
