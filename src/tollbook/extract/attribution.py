@@ -740,8 +740,7 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
         if capitals:
             # wire copy in capitals: every word looks like a name's ("AT NOON THE HONDURAN GOVERNMENT", "OF THE
             # PATRIOTIC RESISTANCE FRONT"); the body's name starts at its last article
-            cut = max(whole.rfind(f" {w} ") for w in _ARTICLES_IN_CAPITALS) + 1
-            trimmed = _CAPITALS_DETERMINER.sub("", whole[cut:])
+            trimmed = _UP_TO_LAST_ARTICLE.sub("", whole, 1)
             whole, at = trimmed, at + len(whole) - len(trimmed)
         name = _POSSESSIVE.sub("", en.NAME_DETERMINER.sub("", whole))
         if not name[:1].isupper() or not any(w[:1].isupper() for w in name.split()[1:]) and " " in name \
@@ -772,8 +771,7 @@ def _unknown_organisation(sentence: str, verbs: list[Match[str]]) -> Attribution
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-_ARTICLES_IN_CAPITALS = ("THE", "A", "AN")
-_CAPITALS_DETERMINER = re.compile(r"^(?:(?:THE|A|AN)\s+)+")
+_UP_TO_LAST_ARTICLE = re.compile(r"^(?:.*\s)?(?:(?:THE|A|AN)\s+)+")  # in capitals: a name starts after its last article
 
 
 @per_language

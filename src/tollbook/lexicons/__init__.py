@@ -19,6 +19,7 @@ import pickle
 import re
 import sys
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -65,6 +66,23 @@ def fold(text: str) -> str:
 
 def _fold_exact(text: str) -> str:
     return " " + text.translate(_FOLD) + " "
+
+
+class _Unaccented(dict):
+    """A character's compatibility decomposition without its combining marks ("á" -> "a"), worked out once per
+    character, as str.translate asks for it: the same as decomposing the whole text, without a loop over it."""
+
+    def __missing__(self, ch: int) -> str:
+        self[ch] = out = "".join(c for c in unicodedata.normalize("NFKD", chr(ch)) if not unicodedata.combining(c))
+        return out
+
+
+_UNACCENTED = _Unaccented()
+
+
+def unaccented(text: str) -> str:
+    """The text without accents and with compatibility forms spelled out ("Bogotá" -> "Bogota", "ﬁ" -> "fi")."""
+    return text if text.isascii() else text.translate(_UNACCENTED)
 
 
 class PhraseIndex(Generic[T]):

@@ -9,12 +9,11 @@ the ledger and maps ask here for a point; extraction matches the same rows in te
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from tollbook.lexicons import read_csv
+from tollbook.lexicons import read_csv, unaccented
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +31,7 @@ class Place:
 
 def name_key(text: str) -> str:
     """Case- and accent-blind key of a name ("Bogotá" and "BOGOTA" -> "bogota")."""
-    text = text.strip()
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return unaccented(text.strip()).casefold()
 
 
 def place_of_row(row: dict[str, str]) -> Place:

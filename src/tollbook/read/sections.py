@@ -13,10 +13,10 @@ further down stay body: an article has one headline.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from tollbook.lang import CURRENT as en
+from tollbook.lexicons import unaccented
 from tollbook.model import Section
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u25aa\u25cf]|\d{1,2}[.)])\s+")
@@ -98,20 +98,8 @@ def _words(line: str) -> tuple[str, ...]:
     Cached: the headline is compared with every line near the top."""
     plain = line.casefold()
     if not plain.isascii():
-        plain = plain.translate(_UNACCENTED)
+        plain = unaccented(plain)
     return tuple(_GROUPING.sub("", plain).translate(_NO_PUNCTUATION).split())
-
-
-class _Unaccented(dict):
-    """A character's compatibility decomposition without its combining marks ("á" -> "a"), worked out once per
-    character, as str.translate asks for it: the same as decomposing the whole line, without a loop over it."""
-
-    def __missing__(self, ch: str) -> str:
-        self[ch] = out = "".join(c for c in unicodedata.normalize("NFKD", chr(ch)) if not unicodedata.combining(c))
-        return out
-
-
-_UNACCENTED = _Unaccented()
 
 
 _GROUPING = re.compile(r"(?<=\d)[,.\u00a0\u202f ](?=\d{3}\b)")
