@@ -496,7 +496,7 @@ def _body_of_the_role(claims: list[Claim], text: str, person: str) -> attr_mod.C
 
 
 def _office_beside(text: str, said: SourceRef) -> attr_mod.Claimant | None:
-    """"the navy's spokesman, Oren Dagan": a person the lexicon does not know, named with an office whose
+    """"the navy's spokesman, Tomas Weller": a person the lexicon does not know, named with an office whose
     body the document tells (the army of the one place its top names); the person is kept beside it."""
     office = re.sub(r"['\u2019]s\b", "", (said.text or "").replace(said.name, "")).strip(" ,")  # "the army's spokesman"
     if not office or speakers_mod.role_of(office) is None:

@@ -1,7 +1,7 @@
 """Speakers the claimant lexicon does not know: a named person or an office, tied to a verb of saying.
 
 Real copy credits most figures to people ("Kamal al-Siwi, the official in charge of
-identification, said"), to offices ("a local health official said Wednesday", "the mayor
+identification, said"), to offices ("a district health official said on Friday", "the mayor
 said") and, in headlines, to a tag ("..., mayor says", "... - minister"). Without them a
 figure falls to the outlet, or to a body named elsewhere in the sentence. The person is
 kept beside the office, and beside the body when one is named in the same phrase
@@ -54,14 +54,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     office = rf"(?:\b{_DETERMINER}?{modifier}{role}\b{of_body})"  # from a word's start: not "hat health authorities"
     return (
         # first, as "..., according to X" vouches for the whole sentence, a subject inside it included:
-        # "according to interior minister Essam Abu Zariba of the country's eastern government"
-        # "according to the navy's spokesman, Oren Dagan." (or ", Oren Dagan, told ..."); "..., the paper reported,
+        # "according to interior minister Lina Hadad of the province's northern government"
+        # "according to the navy's spokesman, Tomas Weller." (or ", Tomas Weller, told ..."); "..., the paper reported,
         # citing a provincial official"
         re.compile(rf"\b(?i:according\s+to|citing|quoting)\s+(?:(?P<office>{office})(?:\s+(?P<name>{_NAME})(?<!\.)|\s*,\s+(?P<name3>{_NAME})(?<!\.)(?=\s*(?:[.;,]|$)))?"
                    rf"|(?P<name2>{_NAME})(?:,\s+(?P<office2>{office}))?)"),
         # "Kamal al-Siwi, the official in charge of identification, said"; "Ossama Hamad, head of the government, on Monday said"
         re.compile(rf"(?P<name>{_NAME}),\s+(?P<office>{office})[^,;]{{0,80}}?,\s+{_ADVERBIAL}{_SAY}\b"),
-        # "interior minister Essam Abu Zariba said", "Mayor Abdulmenam al-Ghaithi said", "a local health official said Wednesday"
+        # "interior minister Lina Hadad said", "Mayor Karim al-Sabti said", "a district health official said on Friday"
         # "the interior ministry, which answers to the de facto government, said": a relative clause between office and verb
         # "the interior minister, Ramón Ortiz, said": the name in apposition after the office
         re.compile(rf"(?P<office>{office})(?:\s+(?P<name>{_NAME})(?:\s+(?:of|for|at)\s+[^,;]{{0,50}}?)?|\s*,\s+(?P<name3>{_NAME}),)?"
